@@ -1,0 +1,12 @@
+import { AutomationModel } from '../model/model.js';
+import { RuleSet } from '../ruleset/ruleset.js';
+import { discriminateUnions } from './discriminate.js';
+
+/** The published JSON Schemas; `schemas/generated/*.schema.json` are these, committed. */
+export const MODEL_JSON_SCHEMA: object = discriminateUnions(AutomationModel);
+export const RULESET_JSON_SCHEMA: object = discriminateUnions(RuleSet);
+
+export const GENERATED_SCHEMAS: Readonly<Record<string, object>> = {
+  'model.schema.json': MODEL_JSON_SCHEMA,
+  'ruleset.schema.json': RULESET_JSON_SCHEMA,
+};
