@@ -15,3 +15,4 @@ export * from './catalogue/standard-fields.js';
 export * from './diagnostics.js';
 export * from './json-schema/documents.js';
 export * from './validation/validate-model.js';
+export * from './logic/index.js';

@@ -1,0 +1,3 @@
+export * from './operations.js';
+export * from './custom-operations.js';
+export * from './check-logic.js';
