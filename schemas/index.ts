@@ -16,3 +16,4 @@ export * from './diagnostics.js';
 export * from './json-schema/documents.js';
 export * from './validation/validate-model.js';
 export * from './logic/index.js';
+export * from './analyzer/analyze-model.js';
