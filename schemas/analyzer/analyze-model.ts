@@ -1,67 +1,56 @@
 import type { Diagnostic } from '../diagnostics.js';
-import { jsonPointer } from '../diagnostics.js';
-import { checkLogic } from '../logic/check-logic.js';
 import type { AutomationModel } from '../model/model.js';
 import type { Directory } from '../model/directory.js';
 import { validateModelSchema } from '../validation/validate-model.js';
+import { buildContext } from './analysis-context.js';
+import { checkAnchorFields } from './check-anchor-fields.js';
+import { checkAssignmentTables } from './check-assignment-table.js';
+import { checkConditionSafety } from './check-condition-safety.js';
+import { checkConditionTypes } from './check-condition-types.js';
+import { checkCycles } from './check-cycles.js';
+import { checkDirectoryReferences } from './check-directory-references.js';
+import { checkDuplicates } from './check-duplicates.js';
+import { checkFieldReferences } from './check-field-references.js';
+import { checkFieldWrites } from './check-field-writes.js';
+import { checkPipelineSize } from './check-pipeline-size.js';
+import { checkPlaceholders } from './check-placeholders.js';
+import { checkReferences } from './check-references.js';
+import { checkUnreachable } from './check-unreachable.js';
+import { sortDiagnostics, type Check } from './diagnostic.js';
 
 export interface AnalyzeOptions {
   /** The runtime's directory; references may point to it as well as to the model's own. */
   readonly directory?: Directory;
 }
 
-/** Every condition of the model with its JSON Pointer and canvas node id. */
-function conditionChecks(model: AutomationModel): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  model.pipelines.forEach((pipeline, pi) => {
-    pipeline.stages.forEach((stage, si) => {
-      stage.robots.forEach((robot, ri) => {
-        const at = jsonPointer('pipelines', pi, 'stages', si, 'robots', ri);
-        const nodeId = `robot:${robot.id}`;
-        if (robot.condition !== undefined) {
-          out.push(...checkLogic(robot.condition, { path: `${at}/condition`, nodeId }));
-        }
-        const action = robot.action;
-        if (action.type === 'assign' && action.target.kind === 'rules') {
-          action.target.rules.forEach((rule, i) => {
-            out.push(
-              ...checkLogic(rule.condition, {
-                path: `${at}/action/target/rules/${i}/condition`,
-                nodeId,
-              }),
-            );
-          });
-        }
-        if (action.type === 'update_fields') {
-          action.set.forEach((s, i) =>
-            out.push(...checkLogic(s.value, { path: `${at}/action/set/${i}/value`, nodeId })),
-          );
-        }
-        if (action.type === 'create_linked_record') {
-          (action.fieldMap ?? []).forEach((m, i) =>
-            out.push(...checkLogic(m.from, { path: `${at}/action/fieldMap/${i}/from`, nodeId })),
-          );
-        }
-      });
-      stage.triggers.forEach((trigger, ti) => {
-        if (trigger.condition === undefined) return;
-        const at = jsonPointer('pipelines', pi, 'stages', si, 'triggers', ti, 'condition');
-        out.push(...checkLogic(trigger.condition, { path: at, nodeId: `trigger:${trigger.id}` }));
-      });
-    });
-  });
-  return out;
-}
+/** Semantic checks, run once the document has the model's shape. Codes: README.md. */
+export const CHECKS: readonly Check[] = [
+  checkConditionSafety,
+  checkDuplicates,
+  checkReferences,
+  checkDirectoryReferences,
+  checkFieldReferences,
+  checkConditionTypes,
+  checkPlaceholders,
+  checkCycles,
+  checkUnreachable,
+  checkPipelineSize,
+  checkAnchorFields,
+  checkFieldWrites,
+  checkAssignmentTables,
+];
 
 /**
- * Checks a model document before it goes live: schema first (exact JSON Pointers),
- * then the semantic checks. Pure; returns diagnostics sorted by path.
+ * Checks a model document before it goes live: schema first (exact JSON Pointers;
+ * nothing else runs on a document of the wrong shape), then the semantic checks.
+ * Pure; returns diagnostics sorted by path, then code.
  *
- * @example analyzeModel(JSON.parse(text)).filter((d) => d.severity === 'error')
+ * @example analyzeModel(JSON.parse(text), { directory }).filter((d) => d.severity === 'error')
  */
-export function analyzeModel(doc: unknown, _options: AnalyzeOptions = {}): Diagnostic[] {
+export function analyzeModel(doc: unknown, options: AnalyzeOptions = {}): Diagnostic[] {
   const schema = validateModelSchema(doc);
-  if (schema.length > 0) return schema;
+  if (schema.length > 0) return sortDiagnostics(schema);
   const model = doc as AutomationModel;
-  return [...conditionChecks(model)];
+  const ctx = buildContext(model, options.directory);
+  return sortDiagnostics(CHECKS.flatMap((check) => check(model, ctx)));
 }
