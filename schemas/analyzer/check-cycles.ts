@@ -58,7 +58,10 @@ function cycles(graph: StageGraph, use: EdgeFilter): StageEdge[][] {
 
 function describe(cycle: readonly StageEdge[]): { stages: string; nodes: string } {
   const stages = [...cycle.map((e) => e.from), cycle[0]?.from ?? ''].join(' -> ');
-  const nodes = [...new Set(cycle.map((e) => e.nodeId))].join(', ');
+  // "robot:hand" -> robot "hand": the message is for people, the nodeId for the canvas.
+  const nodes = [...new Set(cycle.map((e) => e.nodeId))]
+    .map((id) => id.replace(/^(\w+):(.*)$/, '$1 "$2"'))
+    .join(', ');
   return { stages, nodes };
 }
 

@@ -68,6 +68,16 @@ function checkText(
     );
     return;
   }
+  for (const tag of parsed.fileTags)
+    out.push(
+      diagnostic(
+        'TEMPLATE_UNSUPPORTED_TAG',
+        'error',
+        at,
+        `{% ${tag} %} loads another file, which templates cannot do; put the text in this template`,
+        nodeId,
+      ),
+    );
   const seen = new Set<string>();
   for (const segments of parsed.variables) {
     const name = segments.slice(0, 2).join('.');

@@ -2,8 +2,15 @@ import { Liquid } from 'liquidjs';
 
 /** What a Liquid text reads: each global variable as its leading path segments. */
 export type LiquidVariables =
-  | { readonly ok: true; readonly variables: ReadonlyArray<readonly string[]> }
+  | {
+      readonly ok: true;
+      readonly variables: ReadonlyArray<readonly string[]>;
+      /** Tags that load other files (`include`, `render`, `layout`): models have no files. */
+      readonly fileTags: readonly string[];
+    }
   | { readonly ok: false; readonly message: string };
+
+const FILE_TAG = /\{%-?\s*(include|render|layout)\b/g;
 
 const liquid = new Liquid();
 // The designer re-analyzes on every edit; most texts did not change since the last run.
@@ -22,7 +29,8 @@ export function liquidVariables(text: string): LiquidVariables {
   if (hit) return hit;
   let result: LiquidVariables;
   try {
-    const segments = liquid.globalVariableSegmentsSync(liquid.parse(text));
+    // partials: false keeps the analysis pure: liquidjs would otherwise read files.
+    const segments = liquid.globalVariableSegmentsSync(liquid.parse(text), { partials: false });
     result = {
       ok: true,
       variables: segments.map((s) => {
@@ -33,6 +41,7 @@ export function liquidVariables(text: string): LiquidVariables {
         }
         return plain;
       }),
+      fileTags: [...new Set([...text.matchAll(FILE_TAG)].map((m) => m[1] as string))],
     };
   } catch (e) {
     result = { ok: false, message: e instanceof Error ? e.message : String(e) };

@@ -349,6 +349,12 @@ const ROWS: Row[] = [
     path: '/pipelines/0/stages/2/robots/1/action/text',
   },
   {
+    name: 'a template including a file',
+    mutate: (m) => (m.templates![2]!.body = "{% include 'header' %} {{ record.title }}"),
+    code: 'TEMPLATE_UNSUPPORTED_TAG',
+    path: '/templates/2/body',
+  },
+  {
     name: 'two stages moving records back and forth at once',
     mutate: (m) =>
       stageAt(m, 1, 1).robots.push({
