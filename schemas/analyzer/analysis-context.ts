@@ -115,13 +115,4 @@ export function buildContext(model: AutomationModel, directory?: Directory): Ana
   };
 }
 
-/** A field of the entity, or undefined. */
-export function fieldOf(
-  ctx: AnalysisContext,
-  entity: EntityType,
-  key: string,
-): FieldInfo | undefined {
-  return ctx.fields[entity].get(key);
-}
-
 export const DATE_TYPES: ReadonlySet<FieldType> = new Set(['date', 'datetime']);
