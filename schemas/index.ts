@@ -17,3 +17,4 @@ export * from './json-schema/documents.js';
 export * from './validation/validate-model.js';
 export * from './logic/index.js';
 export * from './analyzer/analyze-model.js';
+export * from './compiler/index.js';

@@ -1,0 +1,3 @@
+export * from './canonicalize.js';
+export * from './compile-model.js';
+export * from './stringify-rule-set.js';
