@@ -1,0 +1,109 @@
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SaveState } from './use-autosave.js';
+import { LanguageSwitch } from './language-switch.js';
+
+export interface HeaderProps {
+  readonly name: string;
+  readonly save: SaveState;
+  readonly notice: string | null;
+  readonly canUndo: boolean;
+  readonly canRedo: boolean;
+  readonly view: 'canvas' | 'json';
+  onRename(name: string): void;
+  onUndo(): void;
+  onRedo(): void;
+  onPublish(): void;
+  onImport(text: string): void;
+  onExport(): void;
+  onExportRuleSet(): void;
+  onAutoLayout(): void;
+  onAddPipeline(): void;
+  onView(v: 'canvas' | 'json'): void;
+}
+
+/** The toolbar: model name, save state, undo/redo, import/export, publish, language. */
+export function Header(p: HeaderProps) {
+  const { t } = useTranslation();
+  const file = useRef<HTMLInputElement>(null);
+  const saveText =
+    p.save.status === 'failed'
+      ? t('header.saveFailed', { message: p.save.message })
+      : t(`header.${p.save.status}`);
+  return (
+    <header className="app-header">
+      <a href="#/" className="brand">
+        {t('app.title')}
+      </a>
+      <input
+        className="model-name"
+        value={p.name}
+        onChange={(e) => e.target.value.trim() && p.onRename(e.target.value)}
+        data-testid="model-name"
+      />
+      <span className={`save-state save-${p.save.status}`} data-testid="save-state">
+        {saveText}
+      </span>
+      <div className="toolbar">
+        <button type="button" onClick={p.onUndo} disabled={!p.canUndo} data-testid="undo">
+          {t('header.undo')}
+        </button>
+        <button type="button" onClick={p.onRedo} disabled={!p.canRedo} data-testid="redo">
+          {t('header.redo')}
+        </button>
+        <button type="button" onClick={p.onAddPipeline} data-testid="add-pipeline">
+          {t('header.addPipeline')}
+        </button>
+        <button type="button" onClick={p.onAutoLayout}>
+          {t('header.autoLayout')}
+        </button>
+        <button
+          type="button"
+          className={p.view === 'canvas' ? 'active' : ''}
+          onClick={() => p.onView('canvas')}
+          data-testid="view-canvas"
+        >
+          {t('header.canvas')}
+        </button>
+        <button
+          type="button"
+          className={p.view === 'json' ? 'active' : ''}
+          onClick={() => p.onView('json')}
+          data-testid="view-json"
+        >
+          {t('header.json')}
+        </button>
+        <button type="button" onClick={() => file.current?.click()} data-testid="import">
+          {t('header.import')}
+        </button>
+        <input
+          ref={file}
+          type="file"
+          accept="application/json,.json"
+          hidden
+          data-testid="import-file"
+          onChange={async (e) => {
+            const f = e.target.files?.[0];
+            e.target.value = '';
+            if (f) p.onImport(await f.text());
+          }}
+        />
+        <button type="button" onClick={p.onExport}>
+          {t('header.export')}
+        </button>
+        <button type="button" onClick={p.onExportRuleSet}>
+          {t('header.exportRuleset')}
+        </button>
+        <button type="button" className="primary" onClick={p.onPublish} data-testid="publish">
+          {t('header.publish')}
+        </button>
+        <LanguageSwitch />
+      </div>
+      {p.notice && (
+        <div className="notice" data-testid="notice">
+          {p.notice}
+        </div>
+      )}
+    </header>
+  );
+}

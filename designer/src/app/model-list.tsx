@@ -1,0 +1,83 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MODEL_SCHEMA_VERSION, type AutomationModel } from '../../../schemas/index.js';
+import { useApi } from '../api/api-context.js';
+import type { ModelSummary } from '../api/api-types.js';
+import { makeKey } from '../editor/make-key.js';
+import { LanguageSwitch } from './language-switch.js';
+
+/** The entry point: saved models and "new model". */
+export function ModelList({ onOpen }: { onOpen: (id: string) => void }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [models, setModels] = useState<ModelSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [name, setName] = useState('');
+  useEffect(() => {
+    api
+      .listModels()
+      .then(setModels, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, [api]);
+  const create = async () => {
+    const title = name.trim() || t('app.newModel');
+    const id = makeKey(title, new Set((models ?? []).map((m) => m.id)), 'model');
+    const model: AutomationModel = {
+      schemaVersion: MODEL_SCHEMA_VERSION,
+      id,
+      name: title,
+      entities: {},
+      pipelines: [],
+    };
+    try {
+      await api.createModel(model);
+      onOpen(id);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return (
+    <div className="model-list">
+      <header className="app-header">
+        <span className="brand">{t('app.title')}</span>
+        <div className="toolbar">
+          <LanguageSwitch />
+        </div>
+      </header>
+      <main>
+        <h2>{t('app.models')}</h2>
+        {error && <p className="error">{error}</p>}
+        {models === null && !error && <p>{t('app.loading')}</p>}
+        {models?.length === 0 && <p className="muted">{t('app.noModels')}</p>}
+        <ul data-testid="model-list">
+          {models?.map((m) => (
+            <li key={m.id}>
+              <a href={`#/models/${encodeURIComponent(m.id)}`}>{m.name}</a> <code>{m.id}</code>{' '}
+              <span className="muted">
+                {m.publishedVersion
+                  ? t('app.published', { version: m.publishedVersion })
+                  : t('app.draft')}
+              </span>
+            </li>
+          ))}
+        </ul>
+        <form
+          className="new-model"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void create();
+          }}
+        >
+          <input
+            placeholder={t('app.modelName')}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            data-testid="new-model-name"
+          />
+          <button type="submit" className="primary" data-testid="new-model">
+            {t('app.newModel')}
+          </button>
+        </form>
+      </main>
+    </div>
+  );
+}

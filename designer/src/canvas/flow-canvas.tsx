@@ -1,0 +1,124 @@
+import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  applyNodeChanges,
+  useReactFlow,
+  type Connection,
+  type NodeChange,
+  type OnSelectionChangeParams,
+} from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
+import type { AutomationModel, Diagnostic } from '../../../schemas/index.js';
+import type { ModelAction } from '../editor/model-action.js';
+import { toFlow } from './to-flow.js';
+import { NODE_TYPES } from './node-types.js';
+import type { FlowNode } from './flow-types.js';
+import { dragToAction } from './drag-to-action.js';
+import { stageAtPoint } from './stage-at-point.js';
+
+export const PALETTE_MIME = 'application/x-conveyor-palette';
+
+export interface FlowCanvasProps {
+  readonly model: AutomationModel;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly selected: readonly string[];
+  readonly onSelectionChange: (ids: string[]) => void;
+  readonly onAction: (action: ModelAction) => void;
+  readonly onConnectNodes: (source: string, target: string) => void;
+  readonly onPaletteDrop: (item: string, pipeline: string, stage: string) => void;
+  /** Node to centre on; the counter makes repeated clicks on one node work. */
+  readonly focus: { nodeId: string; n: number } | null;
+}
+
+/** The React Flow view of the model: lanes, stages, robots, triggers and their edges. */
+export function FlowCanvas(props: FlowCanvasProps) {
+  const { model, diagnostics, selected, onSelectionChange, onAction, focus } = props;
+  const { t } = useTranslation();
+  const flow = useReactFlow();
+  const selectedSet = useMemo(() => new Set(selected), [selected]);
+  const derived = useMemo(
+    () => toFlow(model, diagnostics, selectedSet),
+    [model, diagnostics, selectedSet],
+  );
+  const [nodes, setNodes] = useState<FlowNode[]>(derived.nodes);
+  // React Flow keeps transient state (drag positions, sizes) in `nodes`; a new
+  // model view replaces it (adjusting state during render, not in an effect).
+  const [shown, setShown] = useState(derived.nodes);
+  if (shown !== derived.nodes) {
+    setShown(derived.nodes);
+    setNodes(derived.nodes);
+  }
+  const edges = useMemo(
+    () =>
+      derived.edges.map((e) => ({ ...e, label: e.data ? t(`edge.${e.data.kind}`) : undefined })),
+    [derived.edges, t],
+  );
+
+  useEffect(() => {
+    if (focus) void flow.fitView({ nodes: [{ id: focus.nodeId }], duration: 300, maxZoom: 1.2 });
+  }, [focus, flow]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<FlowNode>[]) => setNodes((ns) => applyNodeChanges(changes, ns)),
+    [],
+  );
+  const onSelection = useCallback(
+    ({ nodes: sel }: OnSelectionChangeParams) => {
+      const ids = sel.map((n) => n.id).sort();
+      if (ids.join('\n') !== [...selected].sort().join('\n')) onSelectionChange(ids);
+    },
+    [selected, onSelectionChange],
+  );
+  const onNodeDragStop = useCallback(
+    (_: unknown, node: FlowNode) => {
+      const action = dragToAction(model, node.id, node.position);
+      if (action) onAction(action);
+      else setNodes(derived.nodes);
+    },
+    [model, onAction, derived.nodes],
+  );
+  const onConnect = useCallback(
+    (c: Connection) => props.onConnectNodes(c.source, c.target),
+    [props],
+  );
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const item = e.dataTransfer.getData(PALETTE_MIME);
+      if (!item) return;
+      e.preventDefault();
+      const point = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      const target = stageAtPoint(model, point);
+      if (target) props.onPaletteDrop(item, target.pipeline, target.stage);
+    },
+    [flow, model, props],
+  );
+
+  return (
+    <ReactFlow
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={NODE_TYPES}
+      onNodesChange={onNodesChange}
+      onSelectionChange={onSelection}
+      onNodeDragStop={onNodeDragStop}
+      onConnect={onConnect}
+      onDrop={onDrop}
+      onDragOver={(e) => {
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'copy';
+      }}
+      deleteKeyCode={null}
+      multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+      fitView
+      minZoom={0.1}
+      proOptions={{ hideAttribution: true }}
+    >
+      <Background />
+      <MiniMap pannable zoomable />
+      <Controls />
+    </ReactFlow>
+  );
+}

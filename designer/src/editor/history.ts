@@ -1,0 +1,57 @@
+import type { AutomationModel } from '../../../schemas/index.js';
+import type { ModelAction } from './model-action.js';
+import { applyModelAction } from './apply-model-action.js';
+
+const LIMIT = 200;
+
+/** The model being edited with its undo and redo stacks. */
+export interface EditorState {
+  readonly past: readonly AutomationModel[];
+  readonly present: AutomationModel;
+  readonly future: readonly AutomationModel[];
+}
+
+export type EditorAction =
+  | ModelAction
+  | { type: 'undo' }
+  | { type: 'redo' }
+  /** Loads a model (opening, reloading): not an edit, clears history. */
+  | { type: 'load'; model: AutomationModel };
+
+/** Starts a history at a model. */
+export function initEditor(model: AutomationModel): EditorState {
+  return { past: [], present: model, future: [] };
+}
+
+/**
+ * The editor reducer: every model action becomes one undoable step (a no-op edit
+ * records nothing), `undo`/`redo` walk the stacks.
+ *
+ * @example editorReducer(state, { type: 'undo' })
+ */
+export function editorReducer(state: EditorState, action: EditorAction): EditorState {
+  switch (action.type) {
+    case 'undo': {
+      const previous = state.past[state.past.length - 1];
+      if (!previous) return state;
+      return {
+        past: state.past.slice(0, -1),
+        present: previous,
+        future: [state.present, ...state.future],
+      };
+    }
+    case 'redo': {
+      const [next, ...rest] = state.future;
+      if (!next) return state;
+      return { past: [...state.past, state.present], present: next, future: rest };
+    }
+    case 'load':
+      return initEditor(action.model);
+    default: {
+      const present = applyModelAction(state.present, action);
+      if (present === state.present || JSON.stringify(present) === JSON.stringify(state.present))
+        return state;
+      return { past: [...state.past, state.present].slice(-LIMIT), present, future: [] };
+    }
+  }
+}

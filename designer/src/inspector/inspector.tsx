@@ -1,0 +1,45 @@
+import { useTranslation } from 'react-i18next';
+import { useEditor } from '../editor/editor-context.js';
+import { findRobot, findStage, findTrigger } from '../editor/model-index.js';
+import { parseNodeId } from '../editor/node-ids.js';
+import { StageForm } from './stage-form.js';
+import { RobotForm } from './robot-form.js';
+import { TriggerForm } from './trigger-form.js';
+import { PipelineForm } from './pipeline-form.js';
+
+/** The form of the selected node. */
+export function Inspector({ nodeId }: { nodeId: string | null }) {
+  const { t } = useTranslation();
+  const { model } = useEditor();
+  const parsed = nodeId ? parseNodeId(nodeId) : null;
+  let body = <p className="muted">{t('inspector.nothing')}</p>;
+  if (parsed?.kind === 'stage') {
+    const f = findStage(model, parsed.pipeline, parsed.stage);
+    if (f)
+      body = <StageForm key={nodeId} pipeline={f.pipeline} stage={f.stage} index={f.stageIndex} />;
+  } else if (parsed?.kind === 'robot') {
+    const f = findRobot(model, parsed.id);
+    if (f)
+      body = (
+        <RobotForm
+          key={nodeId}
+          pipeline={f.pipeline}
+          stage={f.stage}
+          robot={f.robot}
+          index={f.index}
+        />
+      );
+  } else if (parsed?.kind === 'trigger') {
+    const f = findTrigger(model, parsed.id);
+    if (f)
+      body = <TriggerForm key={nodeId} pipeline={f.pipeline} stage={f.stage} trigger={f.trigger} />;
+  } else if (parsed?.kind === 'pipeline') {
+    const p = model.pipelines.find((x) => x.key === parsed.key);
+    if (p) body = <PipelineForm key={nodeId} pipeline={p} />;
+  }
+  return (
+    <aside className="inspector" data-testid="inspector">
+      {body}
+    </aside>
+  );
+}

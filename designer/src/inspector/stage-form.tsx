@@ -1,0 +1,106 @@
+import { useTranslation } from 'react-i18next';
+import { STAGE_KINDS, type Pipeline, type Stage } from '../../../schemas/index.js';
+import { useEditor } from '../editor/editor-context.js';
+import { stageNodeId } from '../editor/node-ids.js';
+import { SelectField, TextField } from './select-field.js';
+import { useOptions } from './use-options.js';
+import { AddNodeButtons } from './add-node-buttons.js';
+
+/** Name, kind, required fields, order and deletion of a stage. */
+export function StageForm({
+  pipeline,
+  stage,
+  index,
+}: {
+  pipeline: Pipeline;
+  stage: Stage;
+  index: number;
+}) {
+  const { t } = useTranslation();
+  const { dispatch, select } = useEditor();
+  const options = useOptions();
+  const base = { pipeline: pipeline.key, stage: stage.key };
+  const required = new Set(stage.requiredFields ?? []);
+  const remove = () => {
+    if (pipeline.stages.length <= 1) {
+      window.alert(t('inspector.cannotRemoveLastStage'));
+      return;
+    }
+    const message = t('inspector.confirmRemoveStage', {
+      name: stage.name,
+      robots: stage.robots.length,
+      triggers: stage.triggers.length,
+    });
+    if (window.confirm(message)) {
+      dispatch({ type: 'removeStage', ...base });
+      select(null);
+    }
+  };
+  return (
+    <div className="form" data-testid="stage-form">
+      <h3>
+        {t('inspector.stage')}: {stage.name}
+      </h3>
+      <TextField
+        label={t('inspector.name')}
+        value={stage.name}
+        testId="stage-name"
+        onChange={(name) => name.trim() && dispatch({ type: 'renameStage', ...base, name })}
+      />
+      <div className="form-row">
+        <label>{t('inspector.key')}</label>
+        <code>{stage.key}</code>
+      </div>
+      <SelectField
+        label={t('inspector.kind')}
+        value={stage.kind}
+        testId="stage-kind"
+        options={STAGE_KINDS.map((k) => ({ value: k, label: t(`stageKind.${k}`) }))}
+        onChange={(kind) =>
+          kind && dispatch({ type: 'updateStage', ...base, patch: { kind: kind as Stage['kind'] } })
+        }
+      />
+      <fieldset>
+        <legend>{t('inspector.requiredFields')}</legend>
+        <div className="checkbox-list">
+          {options.fields(pipeline.entity).map((f) => (
+            <label key={f.value} className="checkbox">
+              <input
+                type="checkbox"
+                checked={required.has(f.value)}
+                onChange={(e) => {
+                  const next = new Set(required);
+                  if (e.target.checked) next.add(f.value);
+                  else next.delete(f.value);
+                  dispatch({ type: 'updateStage', ...base, patch: { requiredFields: [...next] } });
+                }}
+              />
+              {f.label}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="button-row">
+        <button
+          type="button"
+          disabled={index === 0}
+          onClick={() => dispatch({ type: 'moveStage', ...base, toIndex: index - 1 })}
+        >
+          {t('inspector.moveLeft')}
+        </button>
+        <button
+          type="button"
+          disabled={index === pipeline.stages.length - 1}
+          onClick={() => dispatch({ type: 'moveStage', ...base, toIndex: index + 1 })}
+        >
+          {t('inspector.moveRight')}
+        </button>
+        <button type="button" className="danger" data-testid="stage-delete" onClick={remove}>
+          {t('inspector.delete')}
+        </button>
+      </div>
+      <AddNodeButtons pipeline={pipeline.key} stage={stage.key} />
+      <p className="muted">{stageNodeId(pipeline.key, stage.key)}</p>
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+import { useTranslation } from 'react-i18next';
+import type { EntityType, Timing } from '../../../schemas/index.js';
+import { DurationEditor } from './duration-editor.js';
+import { SelectField } from './select-field.js';
+import { useOptions } from './use-options.js';
+
+const KINDS = ['immediate', 'delay', 'relative_to_field', 'after_previous'] as const;
+const DAY = { value: 1, unit: 'days' } as const;
+
+/** When a robot runs: at once, after a delay, relative to a date field, after the previous one. */
+export function TimingEditor({
+  value,
+  entity,
+  onChange,
+}: {
+  value: Timing;
+  entity: EntityType;
+  onChange: (t: Timing) => void;
+}) {
+  const { t } = useTranslation();
+  const options = useOptions();
+  const common = { workingHours: value.workingHours, calendar: value.calendar };
+  const strip = <T extends object>(x: T): T =>
+    Object.fromEntries(Object.entries(x).filter(([, v]) => v !== undefined)) as T;
+  const setKind = (kind: (typeof KINDS)[number]) => {
+    if (kind === 'immediate') onChange(strip({ kind, ...common }));
+    if (kind === 'delay')
+      onChange(strip({ kind, duration: { value: 15, unit: 'minutes' }, ...common }));
+    if (kind === 'after_previous') onChange(strip({ kind, ...common }));
+    if (kind === 'relative_to_field') {
+      const field = options.fields(entity, ['date', 'datetime'])[0]?.value ?? 'closeDate';
+      onChange(strip({ kind, field, direction: 'before', offset: DAY, ...common }));
+    }
+  };
+  return (
+    <fieldset className="timing-editor">
+      <legend>{t('timing.kind')}</legend>
+      <SelectField
+        value={value.kind}
+        options={KINDS.map((k) => ({ value: k, label: t(`timing.${k}`) }))}
+        onChange={(k) => k && setKind(k as (typeof KINDS)[number])}
+        testId="timing-kind"
+      />
+      {value.kind === 'delay' && (
+        <DurationEditor
+          value={value.duration}
+          onChange={(duration) => onChange({ ...value, duration })}
+          testId="timing-duration"
+        />
+      )}
+      {value.kind === 'after_previous' && (
+        <DurationEditor
+          value={value.duration ?? { value: 0, unit: 'minutes' }}
+          onChange={(duration) => onChange({ ...value, duration })}
+        />
+      )}
+      {value.kind === 'relative_to_field' && (
+        <div className="inline-fields">
+          <DurationEditor
+            value={value.offset}
+            onChange={(offset) => onChange({ ...value, offset })}
+          />
+          <select
+            value={value.direction}
+            onChange={(e) =>
+              onChange({ ...value, direction: e.target.value as 'before' | 'after' })
+            }
+          >
+            <option value="before">{t('direction.before')}</option>
+            <option value="after">{t('direction.after')}</option>
+          </select>
+          <SelectField
+            value={value.field}
+            options={options.fields(entity, ['date', 'datetime'])}
+            onChange={(field) => field && onChange({ ...value, field })}
+          />
+        </div>
+      )}
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={value.workingHours ?? false}
+          onChange={(e) =>
+            onChange(strip({ ...value, workingHours: e.target.checked || undefined }))
+          }
+        />
+        {t('timing.useWorkingHours')}
+      </label>
+      {value.workingHours && (
+        <SelectField
+          label={t('timing.calendar')}
+          value={value.calendar}
+          options={options.calendars()}
+          emptyLabel={t('timing.defaultCalendar')}
+          onChange={(calendar) => onChange(strip({ ...value, calendar }))}
+        />
+      )}
+    </fieldset>
+  );
+}
