@@ -33,7 +33,7 @@ export function RobotNodeView({ data, selected }: NodeProps<RobotNode>) {
       <div className="node-sub ellipsis">
         {describeAction(t, robot.action, { model, directory, pipeline: data.pipeline })}
       </div>
-      <div className="node-timing">⏱ {describeTiming(t, robot.timing, fieldLabel)}</div>
+      <div className="node-timing">{describeTiming(t, robot.timing, fieldLabel)}</div>
       <Handle type="source" position={Position.Right} id="out" />
     </div>
   );
