@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Builds the designer once when the e2e tests can run (see tests/e2e/support).
+    globalSetup: ['tests/e2e/support/global-setup.ts'],
   },
 });

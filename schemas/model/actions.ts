@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Duration, EntityType, JsonLogic, Key, TemplateText } from './common.js';
+import { Duration, EntityType, FieldKey, JsonLogic, Key, TemplateText } from './common.js';
 import { AssignTarget, PersonRef } from './assignment.js';
 
 export const ChangeStageAction = Type.Object(
@@ -24,7 +24,7 @@ export const AssignAction = Type.Object(
 
 export const FieldAssignment = Type.Object(
   {
-    field: Key,
+    field: FieldKey,
     /** A literal or a JSON-Logic expression, e.g. {"date_add": [{"var": "$now"}, 3, "days"]}. */
     value: JsonLogic,
   },
@@ -44,7 +44,7 @@ export const Deadline = Type.Object(
   {
     from: Type.Union([
       Type.Literal('now'),
-      Type.Object({ field: Key }, { additionalProperties: false }),
+      Type.Object({ field: FieldKey }, { additionalProperties: false }),
     ]),
     direction: Type.Optional(Type.Union([Type.Literal('before'), Type.Literal('after')])),
     offset: Duration,
@@ -83,7 +83,7 @@ export const Addressee = Type.Union([
     { kind: Type.Literal('address'), address: Type.String({ minLength: 3, maxLength: 320 }) },
     { additionalProperties: false },
   ),
-  Type.Object({ kind: Type.Literal('field'), field: Key }, { additionalProperties: false }),
+  Type.Object({ kind: Type.Literal('field'), field: FieldKey }, { additionalProperties: false }),
 ]);
 export type Addressee = Static<typeof Addressee>;
 
@@ -106,7 +106,7 @@ export const SendMessageAction = Type.Object(
 export const FieldMapping = Type.Object(
   {
     /** Field of the new record. */
-    to: Key,
+    to: FieldKey,
     /** JSON-Logic over the source record, e.g. {"var": "amount"}. */
     from: JsonLogic,
   },

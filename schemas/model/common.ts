@@ -11,6 +11,15 @@ export const Key = Type.String({
 });
 export type Key = Static<typeof Key>;
 
+/**
+ * A field of a record: a custom field's key, or a standard field such as
+ * `createdAt` or `closeDate` (camelCase, as records and templates spell them).
+ */
+export const FieldKey = Type.String({
+  pattern: '^[a-zA-Z][a-zA-Z0-9_-]{0,63}$',
+  description: 'Field key: a letter, then letters, digits, _ or - (every Key is a FieldKey)',
+});
+
 /** A JSON-Logic expression; which operations are allowed is checked by the analyzer. */
 export const JsonLogic = Type.Unknown({ description: 'JSON-Logic expression' });
 export type JsonLogic = unknown;

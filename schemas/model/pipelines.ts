@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { EntityType, Key, literalUnion } from './common.js';
+import { EntityType, FieldKey, Key, literalUnion } from './common.js';
 import { Robot } from './robots.js';
 import { Trigger } from './triggers.js';
 
@@ -13,7 +13,7 @@ export const Stage = Type.Object(
     name: Type.String({ minLength: 1, maxLength: 200 }),
     kind: StageKind,
     /** Fields that must be filled before a record may enter this stage. */
-    requiredFields: Type.Optional(Type.Array(Key, { maxItems: 100 })),
+    requiredFields: Type.Optional(Type.Array(FieldKey, { maxItems: 100 })),
     /** Actions run when a record enters the stage, in this order. */
     robots: Type.Array(Robot, { maxItems: 500 }),
     /** Events that move a record into this stage. */

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Duration, Key } from './common.js';
+import { Duration, FieldKey, Key } from './common.js';
 
 const WorkingHours = {
   /** Move the due time into the next working window of the calendar. */
@@ -20,7 +20,7 @@ export const TimingRelativeToField = Type.Object(
   {
     kind: Type.Literal('relative_to_field'),
     /** A date or datetime field of the record. */
-    field: Key,
+    field: FieldKey,
     direction: Type.Union([Type.Literal('before'), Type.Literal('after')]),
     offset: Duration,
     ...WorkingHours,

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Duration, EntityType, JsonLogic, Key } from './common.js';
+import { Duration, EntityType, FieldKey, JsonLogic, Key } from './common.js';
 
 const common = {
   id: Key,
@@ -17,7 +17,7 @@ function trigger<K extends string, P extends Parameters<typeof Type.Object>[0]>(
   );
 }
 
-export const FieldChangedTrigger = trigger('field_changed', { field: Key });
+export const FieldChangedTrigger = trigger('field_changed', { field: FieldKey });
 export const ResponsibleChangedTrigger = trigger('responsible_changed', {});
 export const IncomingMessageTrigger = trigger('incoming_message', { channel: Type.Optional(Key) });
 export const IncomingEmailTrigger = trigger('incoming_email', {});
@@ -34,7 +34,7 @@ export const LinkedRecordStageTrigger = trigger('linked_record_stage', {
 });
 /** A date field of the record was reached (optionally with an offset). */
 export const DateReachedTrigger = trigger('date_reached', {
-  field: Key,
+  field: FieldKey,
   direction: Type.Optional(Type.Union([Type.Literal('before'), Type.Literal('after')])),
   offset: Type.Optional(Duration),
 });

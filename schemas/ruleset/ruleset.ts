@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Duration, EntityType, JsonLogic, Key, literalUnion } from '../model/common.js';
+import { Duration, EntityType, FieldKey, JsonLogic, Key, literalUnion } from '../model/common.js';
 import { Action } from '../model/actions.js';
 import { Timing, ON_ANCHOR_CHANGE, ON_LEAVE_STAGE } from '../model/timing.js';
 import { FieldType } from '../model/fields.js';
@@ -31,7 +31,7 @@ export type RuleEvent = Static<typeof RuleEvent>;
 /** Event-specific parameters a trigger matches on (field, channel, form, linked stage, date). */
 export const RuleMatch = Type.Object(
   {
-    field: Type.Optional(Key),
+    field: Type.Optional(FieldKey),
     channel: Type.Optional(Key),
     form: Type.Optional(Key),
     entity: Type.Optional(EntityType),
@@ -78,7 +78,7 @@ export type Rule = Static<typeof Rule>;
 
 export const RuleSetField = Type.Object(
   {
-    key: Key,
+    key: FieldKey,
     type: FieldType,
     required: Type.Optional(Type.Boolean()),
     multiple: Type.Optional(Type.Boolean()),
@@ -94,7 +94,7 @@ export const RuleSetPipeline = Type.Object(
     entity: EntityType,
     stages: Type.Array(
       Type.Object(
-        { key: Key, kind: StageKind, requiredFields: Type.Optional(Type.Array(Key)) },
+        { key: Key, kind: StageKind, requiredFields: Type.Optional(Type.Array(FieldKey)) },
         { additionalProperties: false },
       ),
     ),

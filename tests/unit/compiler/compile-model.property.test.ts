@@ -4,10 +4,10 @@ import {
   compileModel,
   stringifyRuleSet,
   validateModelSchema,
+  validateRuleSetSchema,
   type AutomationModel,
 } from '../../../schemas/index.js';
 import { automationModel, shuffleKeys } from './model-arbitrary.js';
-import { ruleSetSchemaErrors } from './rule-set-schema-errors.js';
 
 const RUNS = { numRuns: 200 };
 
@@ -17,7 +17,7 @@ describe('compileModel on arbitrary schema-valid models', () => {
       fc.property(automationModel, (model) => {
         expect(validateModelSchema(model)).toEqual([]);
         const ruleSet = compileModel(model);
-        expect(ruleSetSchemaErrors(ruleSet)).toEqual([]);
+        expect(validateRuleSetSchema(ruleSet)).toEqual([]);
         const robots = model.pipelines.flatMap((p) => p.stages.flatMap((s) => s.robots));
         const triggers = model.pipelines.flatMap((p) => p.stages.flatMap((s) => s.triggers));
         expect(ruleSet.rules).toHaveLength(robots.length + triggers.length);

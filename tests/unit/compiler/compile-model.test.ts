@@ -4,9 +4,9 @@ import {
   STANDARD_FIELDS,
   stringifyRuleSet,
   validateModelSchema,
+  validateRuleSetSchema,
   type AutomationModel,
 } from '../../../schemas/index.js';
-import { ruleSetSchemaErrors } from './rule-set-schema-errors.js';
 
 function model(): AutomationModel {
   return {
@@ -107,7 +107,7 @@ function model(): AutomationModel {
 describe('compileModel', () => {
   it('starts from a schema-valid model and gives a schema-valid rule set', () => {
     expect(validateModelSchema(model())).toEqual([]);
-    expect(ruleSetSchemaErrors(compileModel(model()))).toEqual([]);
+    expect(validateRuleSetSchema(compileModel(model()))).toEqual([]);
   });
 
   it('orders rules by pipeline, stage, then robots before triggers', () => {
