@@ -1,0 +1,59 @@
+import type { Action } from '../../schemas/index.js';
+import type { RecordDoc } from '../store/store-types.js';
+import type { DirectoryView } from './directory-view.js';
+import type { PreparedRule, PreparedRuleSet } from './prepared-rule-set.js';
+import type { EngineEvent, RunContext } from './run-context.js';
+
+/** What an action may ask of the engine (changes that emit events in turn). */
+export interface ActionHost {
+  move(
+    ctx: RunContext,
+    recordId: string,
+    pipeline: string,
+    stage: string,
+    cause: { ruleId?: string; eventId: string },
+    depth: number,
+  ): Promise<{ ok: boolean; message: string }>;
+  setFields(
+    ctx: RunContext,
+    recordId: string,
+    changes: Record<string, unknown>,
+    cause: { ruleId?: string; eventId: string },
+    depth: number,
+  ): Promise<string[]>;
+  createRecord(
+    ctx: RunContext,
+    input: {
+      entity: RecordDoc['entity'];
+      model?: string;
+      pipeline?: string;
+      stage?: string;
+      fields: Record<string, unknown>;
+      links?: RecordDoc['links'];
+    },
+    cause: { ruleId?: string; eventId: string },
+    depth: number,
+  ): Promise<RecordDoc>;
+  link(ctx: RunContext, a: RecordDoc, b: RecordDoc): Promise<void>;
+}
+
+/** Everything one action run needs. */
+export interface ActionInput {
+  readonly ctx: RunContext;
+  readonly host: ActionHost;
+  readonly set: PreparedRuleSet;
+  readonly prepared: PreparedRule;
+  readonly action: Action;
+  readonly index: number;
+  readonly record: RecordDoc;
+  readonly event: EngineEvent;
+  readonly dir: DirectoryView;
+  readonly depth: number;
+  readonly idempotencyKey: string;
+}
+
+export interface ActionOutcome {
+  outcome: 'done' | 'failed' | 'skipped';
+  message: string;
+  data?: Record<string, unknown>;
+}

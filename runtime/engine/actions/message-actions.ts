@@ -1,0 +1,132 @@
+import type { Action, Deadline } from '../../../schemas/index.js';
+import { dateAdd } from '../../../schemas/index.js';
+import type { OutboxDoc } from '../../store/store-types.js';
+import type { ActionInput, ActionOutcome } from '../action-host.js';
+import { log } from '../run-context.js';
+import { renderTemplate } from '../render-template.js';
+import { templateContext } from '../template-context.js';
+import { resolveAddress, resolvePerson } from './resolve-people.js';
+
+async function context(input: ActionInput): Promise<Record<string, unknown>> {
+  return templateContext(input.ctx, input.set, input.dir, input.record, input.event.payload);
+}
+
+function deadlineOf(input: ActionInput, d: Deadline): string | undefined {
+  const base = d.from === 'now' ? input.ctx.now : input.record.fields[d.from.field];
+  const sign = d.direction === 'before' ? -1 : 1;
+  return dateAdd(base, sign * d.offset.value, d.offset.unit) ?? undefined;
+}
+
+export async function createTask(
+  input: ActionInput,
+  a: Extract<Action, { type: 'create_task' }>,
+): Promise<ActionOutcome> {
+  const ctx = await context(input);
+  const title = renderTemplate(a.title, ctx);
+  const description = a.description === undefined ? undefined : renderTemplate(a.description, ctx);
+  const assignee = resolvePerson(input.dir, input.record, a.assignee)[0];
+  const id = input.ctx.ids.next('task');
+  input.ctx.tx.put('tasks', id, {
+    id,
+    recordId: input.record.id,
+    title,
+    ...(description === undefined ? {} : { description }),
+    ...(assignee === undefined ? {} : { assignee }),
+    ...(a.deadline === undefined ? {} : { deadline: deadlineOf(input, a.deadline) }),
+    status: 'open',
+    createdAt: input.ctx.now,
+    ruleId: input.prepared.rule.id,
+    version: input.set.version,
+  });
+  return {
+    outcome: 'done',
+    message: `task "${title}" for ${assignee ?? 'nobody'}`,
+    data: { taskId: id },
+  };
+}
+
+export async function notify(
+  input: ActionInput,
+  a: Extract<Action, { type: 'notify' }>,
+): Promise<ActionOutcome> {
+  const message = renderTemplate(a.message, await context(input));
+  const recipients = [
+    ...new Set(a.recipients.flatMap((r) => resolvePerson(input.dir, input.record, r))),
+  ];
+  if (recipients.length === 0) return { outcome: 'failed', message: 'no recipient resolved' };
+  for (const recipient of recipients) {
+    const id = input.ctx.ids.next('ntf');
+    input.ctx.tx.put('notifications', id, {
+      id,
+      recordId: input.record.id,
+      recipient,
+      message,
+      createdAt: input.ctx.now,
+      ruleId: input.prepared.rule.id,
+    });
+  }
+  return { outcome: 'done', message: `notified ${recipients.join(', ')}`, data: { recipients } };
+}
+
+type OutboxAction = Extract<
+  Action,
+  { type: 'send_email' | 'send_message' | 'generate_document' | 'webhook' }
+>;
+
+/** Renders the message and hands it to the outbox port (stored, not sent, for now). */
+export async function sendToOutbox(input: ActionInput, a: OutboxAction): Promise<ActionOutcome> {
+  const ctx = await context(input);
+  const base = {
+    id: input.ctx.ids.next('out'),
+    recordId: input.record.id,
+    kind: a.type,
+    createdAt: input.ctx.now,
+    ruleId: input.prepared.rule.id,
+    idempotencyKey: input.idempotencyKey,
+  };
+  let item: OutboxDoc;
+  if (a.type === 'webhook') {
+    const body = a.body === undefined ? JSON.stringify(ctx.record) : renderTemplate(a.body, ctx);
+    item = { ...base, to: a.url, body };
+  } else {
+    const template = input.set.ruleSet.templates.find((t) => t.key === a.template);
+    if (template === undefined)
+      return { outcome: 'failed', message: `template ${a.template} not found` };
+    const to =
+      a.type === 'generate_document'
+        ? undefined
+        : await resolveAddress(input.ctx, input.dir, input.record, a.to);
+    if (a.type !== 'generate_document' && to === undefined) {
+      return { outcome: 'failed', message: `no address for ${a.to.kind}` };
+    }
+    item = {
+      ...base,
+      ...(to === undefined ? {} : { to }),
+      ...(a.type === 'send_message' && a.channel !== undefined ? { channel: a.channel } : {}),
+      ...(template.subject === undefined ? {} : { subject: renderTemplate(template.subject, ctx) }),
+      body: renderTemplate(template.body, ctx),
+      template: template.key,
+    };
+  }
+  await input.ctx.outbox.deliver(input.ctx.tx, item);
+  return {
+    outcome: 'done',
+    message: `${a.type} queued${item.to ? ` to ${item.to}` : ''}`,
+    data: { outboxId: item.id },
+  };
+}
+
+export async function addComment(
+  input: ActionInput,
+  a: Extract<Action, { type: 'add_comment' }>,
+): Promise<ActionOutcome> {
+  const text = renderTemplate(a.text, await context(input));
+  log(input.ctx, input.record.id, {
+    kind: 'comment',
+    ruleId: input.prepared.rule.id,
+    modelId: input.set.modelId,
+    version: input.set.version,
+    message: text,
+  });
+  return { outcome: 'done', message: 'comment added' };
+}

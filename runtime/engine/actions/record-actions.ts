@@ -1,0 +1,189 @@
+import type { Action } from '../../../schemas/index.js';
+import type { RecordDoc } from '../../store/store-types.js';
+import type { ActionInput, ActionOutcome } from '../action-host.js';
+import { conditionData } from '../run-context.js';
+import { renderTemplate } from '../render-template.js';
+import { templateContext } from '../template-context.js';
+import { resolveAssignee } from './resolve-assignee.js';
+
+function cause(input: ActionInput): { ruleId: string; eventId: string } {
+  return { ruleId: input.prepared.rule.id, eventId: input.event.id };
+}
+
+export async function changeStage(
+  input: ActionInput,
+  a: Extract<Action, { type: 'change_stage' }>,
+): Promise<ActionOutcome> {
+  const pipeline = a.pipeline ?? input.record.pipeline;
+  if (pipeline === undefined) return { outcome: 'failed', message: 'record has no pipeline' };
+  if (pipeline === input.record.pipeline && a.stage === input.record.stage) {
+    return { outcome: 'skipped', message: `already in stage ${a.stage}` };
+  }
+  const r = await input.host.move(
+    input.ctx,
+    input.record.id,
+    pipeline,
+    a.stage,
+    cause(input),
+    input.depth,
+  );
+  return { outcome: r.ok ? 'done' : 'failed', message: r.message };
+}
+
+export async function assign(
+  input: ActionInput,
+  a: Extract<Action, { type: 'assign' }>,
+): Promise<ActionOutcome> {
+  const r = await resolveAssignee(input, a.target, a.skipUnavailable ?? true);
+  if (r.user === undefined) return { outcome: 'failed', message: `nobody to assign (${r.via})` };
+  await input.host.setFields(
+    input.ctx,
+    input.record.id,
+    { responsible: r.user },
+    cause(input),
+    input.depth,
+  );
+  return { outcome: 'done', message: `assigned ${r.user} (${r.via})`, data: { user: r.user } };
+}
+
+export async function updateFields(
+  input: ActionInput,
+  a: Extract<Action, { type: 'update_fields' }>,
+): Promise<ActionOutcome> {
+  const data = conditionData(input.record, input.ctx.now, input.event.payload);
+  const changes: Record<string, unknown> = {};
+  for (const s of a.set) {
+    const fn = input.prepared.values.get(`${input.index}:${s.field}`);
+    changes[s.field] = fn === undefined ? s.value : fn(data);
+  }
+  const changed = await input.host.setFields(
+    input.ctx,
+    input.record.id,
+    changes,
+    cause(input),
+    input.depth,
+  );
+  return {
+    outcome: 'done',
+    message: `set ${Object.keys(changes).join(', ')}`,
+    data: { changes, changed },
+  };
+}
+
+export async function createLinkedRecord(
+  input: ActionInput,
+  a: Extract<Action, { type: 'create_linked_record' }>,
+): Promise<ActionOutcome> {
+  const data = conditionData(input.record, input.ctx.now, input.event.payload);
+  const fields: Record<string, unknown> = {};
+  for (const m of a.fieldMap ?? []) {
+    const fn = input.prepared.values.get(`${input.index}:${m.to}`);
+    const v = fn === undefined ? m.from : fn(data);
+    if (v !== null && v !== undefined) fields[m.to] = v;
+  }
+  if (a.title !== undefined) {
+    fields.title = renderTemplate(
+      a.title,
+      await templateContext(input.ctx, input.set, input.dir, input.record, input.event.payload),
+    );
+  }
+  if (a.assign !== undefined) {
+    const r = await resolveAssignee(input, a.assign, true);
+    if (r.user !== undefined) fields.responsible = r.user;
+  }
+  const pipelineDef = a.pipeline === undefined ? undefined : input.set.pipeline(a.pipeline);
+  if (a.pipeline !== undefined && pipelineDef === undefined) {
+    return { outcome: 'failed', message: `pipeline ${a.pipeline} not found` };
+  }
+  const created = await input.host.createRecord(
+    input.ctx,
+    {
+      entity: a.entity,
+      model: input.set.modelId,
+      ...(a.pipeline === undefined ? {} : { pipeline: a.pipeline }),
+      ...(a.stage === undefined ? {} : { stage: a.stage }),
+      fields,
+      links: [{ entity: input.record.entity, id: input.record.id }],
+    },
+    cause(input),
+    input.depth,
+  );
+  return {
+    outcome: 'done',
+    message: `created ${a.entity} ${created.id}`,
+    data: { recordId: created.id },
+  };
+}
+
+export async function convertLead(
+  input: ActionInput,
+  a: Extract<Action, { type: 'convert_lead' }>,
+): Promise<ActionOutcome> {
+  const lead = input.record;
+  const f = lead.fields;
+  const pick = (...keys: string[]): Record<string, unknown> =>
+    Object.fromEntries(
+      keys.filter((k) => f[k] !== undefined && f[k] !== null).map((k) => [k, f[k]]),
+    );
+  const made: RecordDoc[] = [];
+  const c = cause(input);
+  const link = [{ entity: lead.entity, id: lead.id }];
+  if (a.createContact) {
+    const fields = {
+      ...pick('name', 'phone', 'email', 'responsible'),
+      title: f.name ?? f.title ?? 'Contact',
+    };
+    made.push(
+      await input.host.createRecord(
+        input.ctx,
+        { entity: 'contact', fields, links: link },
+        c,
+        input.depth,
+      ),
+    );
+  }
+  if (a.createCompany) {
+    const fields = {
+      ...pick('phone', 'email', 'responsible'),
+      title: f.company ?? f.title ?? 'Company',
+    };
+    made.push(
+      await input.host.createRecord(
+        input.ctx,
+        { entity: 'company', fields, links: link },
+        c,
+        input.depth,
+      ),
+    );
+  }
+  for (let i = 0; i < made.length; i++) {
+    for (let j = i + 1; j < made.length; j++) {
+      const x = made[i];
+      const y = made[j];
+      if (x !== undefined && y !== undefined) await input.host.link(input.ctx, x, y);
+    }
+  }
+  if (a.deal !== undefined) {
+    const fields = pick('title', 'amount', 'currency', 'responsible');
+    const links = [...link, ...made.map((m) => ({ entity: m.entity, id: m.id }))];
+    const deal = await input.host.createRecord(
+      input.ctx,
+      {
+        entity: 'deal',
+        model: input.set.modelId,
+        pipeline: a.deal.pipeline,
+        ...(a.deal.stage === undefined ? {} : { stage: a.deal.stage }),
+        fields,
+        links,
+      },
+      c,
+      input.depth,
+    );
+    made.push(deal);
+  }
+  return {
+    outcome: 'done',
+    message: `converted into ${made.map((m) => `${m.entity} ${m.id}`).join(', ') || 'nothing'}`,
+    data: { created: made.map((m) => ({ entity: m.entity, id: m.id })) },
+  };
+}

@@ -1,0 +1,628 @@
+import jsonLogic from 'json-logic-js';
+import { isEmpty, type RuleSet, type RuleSetPipeline, type Timing } from '../../schemas/index.js';
+import { dateAdd } from '../../schemas/index.js';
+import type { DirectoryEntries, RecordDoc, TimerDoc } from '../store/store-types.js';
+import type { ActionHost } from './action-host.js';
+import { runAction } from './actions/run-action.js';
+import { readPath } from './condition-adapter.js';
+import { DirectoryView } from './directory-view.js';
+import type { Clock, IdGenerator, OutboxPort } from './ports.js';
+import { prepareRuleSet, type PreparedRule, type PreparedRuleSet } from './prepared-rule-set.js';
+import { conditionData, LIMITS, log, type EngineEvent, type RunContext } from './run-context.js';
+import type { Tx } from './tx.js';
+
+export interface EngineDeps {
+  clock: Clock;
+  ids: IdGenerator;
+  outbox: OutboxPort;
+}
+
+type Cause = { ruleId?: string; eventId: string };
+
+/** Fields a stage requires that the record lacks. */
+export function missingRequired(
+  pipeline: RuleSetPipeline,
+  stage: string,
+  fields: Record<string, unknown>,
+): string[] {
+  const s = pipeline.stages.find((x) => x.key === stage);
+  return (s?.requiredFields ?? []).filter((f) => isEmpty(fields[f]));
+}
+
+/**
+ * The rules engine: events in, effects out (written to the run's unit of work). It
+ * holds the prepared published versions; the store, clock and ids are injected.
+ */
+export class Engine implements ActionHost {
+  private readonly active = new Map<string, PreparedRuleSet>();
+  private readonly prepared = new Map<string, PreparedRuleSet>();
+
+  constructor(private readonly deps: EngineDeps) {}
+
+  /** Prepares (once) a published version. */
+  version(modelId: string, version: number, ruleSet: RuleSet): PreparedRuleSet {
+    const key = `${modelId}@${version}`;
+    let p = this.prepared.get(key);
+    if (p === undefined) {
+      p = prepareRuleSet(modelId, version, ruleSet);
+      this.prepared.set(key, p);
+    }
+    return p;
+  }
+
+  /** Makes a version the one new runs of its model use. */
+  activate(modelId: string, version: number, ruleSet: RuleSet): void {
+    this.active.delete(modelId);
+    // Map order = activation order; the latest activated owns a shared pipeline key.
+    this.active.set(modelId, this.version(modelId, version, ruleSet));
+  }
+
+  activeVersion(modelId: string): PreparedRuleSet | undefined {
+    return this.active.get(modelId);
+  }
+
+  /** The model (latest activated first) that defines a pipeline for an entity. */
+  findPipeline(
+    entity: string,
+    pipeline: string | undefined,
+    model?: string,
+  ): { set: PreparedRuleSet; def: RuleSetPipeline } | undefined {
+    const sets =
+      model !== undefined ? [this.active.get(model)] : [...this.active.values()].reverse();
+    for (const set of sets) {
+      if (set === undefined) continue;
+      const def = set.ruleSet.pipelines.find(
+        (p) => p.entity === entity && (pipeline === undefined || p.key === pipeline),
+      );
+      if (def !== undefined) return { set, def };
+    }
+    return undefined;
+  }
+
+  /** Starts a run: pins the active versions (and any extra ones, for timers). */
+  startRun(tx: Tx, directory: DirectoryEntries, pinned: PreparedRuleSet[] = []): RunContext {
+    const versions = new Map(this.active);
+    for (const p of pinned) versions.set(p.modelId, p);
+    return {
+      tx,
+      clock: this.deps.clock,
+      ids: this.deps.ids,
+      outbox: this.deps.outbox,
+      now: this.deps.clock.now().toISOString(),
+      directory,
+      versions,
+      moves: new Map(),
+      stopped: false,
+      seq: 0,
+    };
+  }
+
+  newEvent(
+    kind: EngineEvent['kind'],
+    recordId: string,
+    extra: Partial<EngineEvent> = {},
+  ): EngineEvent {
+    return { id: this.deps.ids.next('evt'), kind, recordId, ...extra };
+  }
+
+  async createRecord(
+    ctx: RunContext,
+    input: Parameters<ActionHost['createRecord']>[1],
+    cause: Cause,
+    depth: number,
+  ): Promise<RecordDoc> {
+    const found =
+      input.pipeline === undefined && input.stage === undefined && input.model === undefined
+        ? undefined
+        : (this.findPipeline(input.entity, input.pipeline, input.model) ??
+          this.findPipeline(input.entity, input.pipeline));
+    const id = ctx.ids.next(input.entity);
+    const stage = found === undefined ? undefined : (input.stage ?? found.def.stages[0]?.key);
+    const record: RecordDoc = {
+      id,
+      entity: input.entity,
+      fields: { ...input.fields },
+      links: [],
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    };
+    if (found !== undefined && stage !== undefined) {
+      record.model = found.set.modelId;
+      record.pipeline = found.def.key;
+      record.stage = stage;
+      record.stageEnteredAt = ctx.now;
+    }
+    ctx.tx.put('records', id, record);
+    log(ctx, id, {
+      kind: 'record_created',
+      eventId: cause.eventId,
+      ...(cause.ruleId ? { ruleId: cause.ruleId } : {}),
+      message: `created ${record.entity}${stage ? ` in ${record.pipeline}/${stage}` : ''}`,
+    });
+    for (const l of input.links ?? []) {
+      const other = await ctx.tx.get('records', l.id);
+      const self = await ctx.tx.get('records', id);
+      if (other !== undefined && self !== undefined) await this.link(ctx, self, other);
+    }
+    if (record.pipeline !== undefined && stage !== undefined) {
+      await this.handle(ctx, this.newEvent('stage_entered', id, { from: {} }), depth + 1);
+    }
+    return (await ctx.tx.get('records', id)) ?? record;
+  }
+
+  async link(ctx: RunContext, a: RecordDoc, b: RecordDoc): Promise<void> {
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const cur = await ctx.tx.get('records', x.id);
+      if (cur === undefined || cur.links.some((l) => l.id === y.id)) continue;
+      ctx.tx.put('records', x.id, {
+        ...cur,
+        links: [...cur.links, { entity: y.entity, id: y.id }],
+        updatedAt: ctx.now,
+      });
+    }
+  }
+
+  async setFields(
+    ctx: RunContext,
+    recordId: string,
+    changes: Record<string, unknown>,
+    cause: Cause,
+    depth: number,
+  ): Promise<string[]> {
+    const record = await ctx.tx.get('records', recordId);
+    if (record === undefined) return [];
+    const fields = { ...record.fields };
+    const changed: string[] = [];
+    for (const [k, v] of Object.entries(changes)) {
+      if (JSON.stringify(fields[k]) === JSON.stringify(v)) continue;
+      if (v === null || v === undefined) delete fields[k];
+      else fields[k] = v;
+      changed.push(k);
+    }
+    if (changed.length === 0) return [];
+    ctx.tx.put('records', recordId, { ...record, fields, updatedAt: ctx.now });
+    log(ctx, recordId, {
+      kind: 'fields_changed',
+      eventId: cause.eventId,
+      ...(cause.ruleId ? { ruleId: cause.ruleId } : {}),
+      message: `changed ${changed.join(', ')}`,
+      data: {
+        before: Object.fromEntries(changed.map((k) => [k, record.fields[k] ?? null])),
+        after: Object.fromEntries(changed.map((k) => [k, fields[k] ?? null])),
+      },
+    });
+    for (const field of changed) {
+      await this.handle(ctx, this.newEvent('field_changed', recordId, { field }), depth + 1);
+      if (field === 'responsible')
+        await this.handle(ctx, this.newEvent('responsible_changed', recordId), depth + 1);
+    }
+    return changed;
+  }
+
+  async move(
+    ctx: RunContext,
+    recordId: string,
+    pipeline: string,
+    stage: string,
+    cause: Cause,
+    depth: number,
+  ): Promise<{ ok: boolean; message: string }> {
+    const record = await ctx.tx.get('records', recordId);
+    if (record === undefined) return { ok: false, message: 'record not found' };
+    const found =
+      this.findPipeline(record.entity, pipeline, record.model) ??
+      this.findPipeline(record.entity, pipeline);
+    const pinned =
+      found === undefined ? undefined : (ctx.versions.get(found.set.modelId) ?? found.set);
+    const def = pinned?.pipeline(pipeline);
+    if (pinned === undefined || def === undefined || !def.stages.some((s) => s.key === stage)) {
+      return { ok: false, message: `stage ${pipeline}/${stage} not found` };
+    }
+    const missing = missingRequired(def, stage, record.fields);
+    if (missing.length > 0)
+      return { ok: false, message: `REQUIRED_FIELDS_MISSING: ${missing.join(', ')}` };
+    const moves = (ctx.moves.get(recordId) ?? 0) + 1;
+    ctx.moves.set(recordId, moves);
+    if (moves > LIMITS.maxMovesPerRecord || depth > LIMITS.maxDepth) {
+      log(ctx, recordId, {
+        kind: 'loop_stopped',
+        outcome: 'stopped',
+        eventId: cause.eventId,
+        ...(cause.ruleId ? { ruleId: cause.ruleId } : {}),
+        message: `loop stopped: ${moves} stage changes of this record (limit ${LIMITS.maxMovesPerRecord}), depth ${depth} (limit ${LIMITS.maxDepth}); not moved to ${stage}`,
+      });
+      return { ok: false, message: 'loop stopped' };
+    }
+    const from = { pipeline: record.pipeline, stage: record.stage };
+    ctx.tx.put('records', recordId, {
+      ...record,
+      model: pinned.modelId,
+      pipeline,
+      stage,
+      stageEnteredAt: ctx.now,
+      updatedAt: ctx.now,
+    });
+    for (const t of await ctx.tx.listByRecord('timers', recordId)) {
+      if (t.onLeaveStage === 'cancel' && t.stage === from.stage) {
+        ctx.tx.delete('timers', t.id);
+        log(ctx, recordId, {
+          kind: 'timer_cancelled',
+          ruleId: t.ruleId,
+          message: `pending ${t.ruleId} cancelled: record left ${t.stage}`,
+        });
+      }
+    }
+    log(ctx, recordId, {
+      kind: 'stage_changed',
+      eventId: cause.eventId,
+      modelId: pinned.modelId,
+      version: pinned.version,
+      ...(cause.ruleId ? { ruleId: cause.ruleId } : {}),
+      message: `${from.stage ?? '(none)'} -> ${stage}`,
+      data: { from, to: { pipeline, stage } },
+    });
+    await this.handle(ctx, this.newEvent('stage_entered', recordId, { from }), depth + 1);
+    return { ok: true, message: `moved to ${stage}` };
+  }
+
+  /** Reacts to one event: robots of an entered stage, or triggers listening to it. */
+  async handle(ctx: RunContext, event: EngineEvent, depth: number): Promise<void> {
+    const record = await ctx.tx.get('records', event.recordId);
+    if (record === undefined) return;
+    const set = record.model === undefined ? undefined : ctx.versions.get(record.model);
+    log(ctx, record.id, {
+      kind: 'event',
+      eventId: event.id,
+      message: `${event.kind}${event.field ? ` ${event.field}` : ''}`,
+      ...(set ? { modelId: set.modelId, version: set.version } : {}),
+      ...(event.payload ? { data: { payload: event.payload } } : {}),
+    });
+    if (depth > LIMITS.maxDepth) {
+      log(ctx, record.id, {
+        kind: 'loop_stopped',
+        outcome: 'stopped',
+        eventId: event.id,
+        message: `loop stopped: event depth ${depth} exceeds ${LIMITS.maxDepth}`,
+      });
+      return;
+    }
+    if (set === undefined || record.pipeline === undefined || record.stage === undefined) return;
+    if (event.kind === 'stage_entered') {
+      await this.runRobots(ctx, set, record, event, depth);
+      await this.notifyLinked(ctx, record, event, depth);
+      return;
+    }
+    for (const p of set.triggers(record.entity, event.kind, record.pipeline)) {
+      if (!this.matches(p, event)) continue;
+      const cur = await ctx.tx.get('records', record.id);
+      if (cur === undefined) return;
+      if (await this.tryTrigger(ctx, set, p, cur, event, depth)) return;
+    }
+  }
+
+  private matches(p: PreparedRule, event: EngineEvent): boolean {
+    const m = p.rule.match ?? {};
+    if (m.field !== undefined && event.kind === 'field_changed' && m.field !== event.field)
+      return false;
+    if (m.channel !== undefined && event.payload?.channel !== m.channel) return false;
+    if (m.form !== undefined && event.payload?.form !== m.form) return false;
+    return true;
+  }
+
+  /** Evaluates a condition and records the inputs it read. */
+  private evaluate(
+    ctx: RunContext,
+    p: PreparedRule,
+    record: RecordDoc,
+    event: EngineEvent,
+  ): { pass: boolean; inputs: Record<string, unknown>; result: unknown } {
+    const data = conditionData(record, ctx.now, event.payload);
+    const result = p.condition(data);
+    const inputs = Object.fromEntries(p.vars.map((v) => [v, readPath(data, v)]));
+    return { pass: jsonLogic.truthy(result), inputs, result };
+  }
+
+  private async tryTrigger(
+    ctx: RunContext,
+    set: PreparedRuleSet,
+    p: PreparedRule,
+    record: RecordDoc,
+    event: EngineEvent,
+    depth: number,
+  ): Promise<boolean> {
+    const r = p.rule;
+    const base = {
+      kind: 'rule',
+      ruleId: r.id,
+      eventId: event.id,
+      modelId: set.modelId,
+      version: set.version,
+    };
+    if (record.pipeline === r.pipeline && record.stage === r.stage) {
+      log(ctx, record.id, {
+        ...base,
+        outcome: 'already_in_stage',
+        message: `${r.id}: record already in ${r.stage}`,
+      });
+      return false;
+    }
+    const def = set.pipeline(r.pipeline);
+    const from = def?.stages.findIndex((s) => s.key === record.stage) ?? -1;
+    const to = def?.stages.findIndex((s) => s.key === r.stage) ?? -1;
+    if (record.pipeline === r.pipeline && to < from && r.allowBackwards !== true) {
+      log(ctx, record.id, {
+        ...base,
+        outcome: 'backwards_not_allowed',
+        message: `${r.id}: ${r.stage} is before ${record.stage ?? ''} and backwards moves are not allowed`,
+      });
+      return false;
+    }
+    const ev = this.evaluate(ctx, p, record, event);
+    if (!ev.pass) {
+      log(ctx, record.id, {
+        ...base,
+        outcome: 'condition_false',
+        message: `${r.id}: condition false`,
+        data: { inputs: ev.inputs, result: ev.result },
+      });
+      return false;
+    }
+    log(ctx, record.id, {
+      ...base,
+      outcome: 'fired',
+      message: `${r.id}: fired`,
+      data: { inputs: ev.inputs, result: ev.result },
+    });
+    await this.runActions(ctx, set, p, record, event, depth, `${r.id}|${record.id}|${event.id}`);
+    return true;
+  }
+
+  private dueAt(
+    ctx: RunContext,
+    timing: Timing | undefined,
+    record: RecordDoc,
+  ): string | null | undefined {
+    if (timing === undefined || timing.kind === 'immediate') return undefined;
+    if (timing.kind === 'after_previous')
+      return timing.duration === undefined
+        ? undefined
+        : dateAdd(ctx.now, timing.duration.value, timing.duration.unit);
+    if (timing.kind === 'delay')
+      return dateAdd(ctx.now, timing.duration.value, timing.duration.unit);
+    const sign = timing.direction === 'before' ? -1 : 1;
+    return dateAdd(record.fields[timing.field], sign * timing.offset.value, timing.offset.unit);
+  }
+
+  private async runRobots(
+    ctx: RunContext,
+    set: PreparedRuleSet,
+    entered: RecordDoc,
+    event: EngineEvent,
+    depth: number,
+  ): Promise<void> {
+    const { pipeline, stage } = entered;
+    for (const p of set.robots(entered.entity, pipeline ?? '', stage ?? '')) {
+      const r = p.rule;
+      const base = {
+        kind: 'rule',
+        ruleId: r.id,
+        eventId: event.id,
+        modelId: set.modelId,
+        version: set.version,
+      };
+      const record = await ctx.tx.get('records', entered.id);
+      if (record === undefined) return;
+      if (record.stage !== stage || record.pipeline !== pipeline) {
+        log(ctx, record.id, {
+          ...base,
+          outcome: 'wrong_stage',
+          message: `${r.id}: record left ${stage ?? ''} before this robot ran`,
+        });
+        continue;
+      }
+      const key = `${r.id}|${record.id}|${event.id}`;
+      const due = this.dueAt(ctx, r.timing, record);
+      if (due === null) {
+        log(ctx, record.id, {
+          ...base,
+          outcome: 'skipped',
+          message: `${r.id}: its anchor date field is empty`,
+        });
+        continue;
+      }
+      if (due !== undefined && due > ctx.now) {
+        const id = ctx.ids.next('tmr');
+        const timer: TimerDoc = {
+          id,
+          dueAt: due,
+          ruleId: r.id,
+          recordId: record.id,
+          modelId: set.modelId,
+          version: set.version,
+          pipeline: pipeline ?? '',
+          stage: stage ?? '',
+          eventId: event.id,
+          idempotencyKey: key,
+          onLeaveStage: r.onLeaveStage ?? 'cancel',
+        };
+        ctx.tx.put('timers', id, timer);
+        log(ctx, record.id, {
+          ...base,
+          outcome: 'scheduled',
+          message: `${r.id}: scheduled for ${due}`,
+          data: { timerId: id, dueAt: due },
+        });
+        continue;
+      }
+      await this.runRobot(ctx, set, p, record, event, depth, key);
+    }
+  }
+
+  private async runRobot(
+    ctx: RunContext,
+    set: PreparedRuleSet,
+    p: PreparedRule,
+    record: RecordDoc,
+    event: EngineEvent,
+    depth: number,
+    key: string,
+  ): Promise<void> {
+    const base = {
+      kind: 'rule',
+      ruleId: p.rule.id,
+      eventId: event.id,
+      modelId: set.modelId,
+      version: set.version,
+    };
+    const ev = this.evaluate(ctx, p, record, event);
+    if (!ev.pass) {
+      log(ctx, record.id, {
+        ...base,
+        outcome: 'condition_false',
+        message: `${p.rule.id}: condition false`,
+        data: { inputs: ev.inputs, result: ev.result },
+      });
+      return;
+    }
+    log(ctx, record.id, {
+      ...base,
+      outcome: 'fired',
+      message: `${p.rule.id}: fired`,
+      data: { inputs: ev.inputs, result: ev.result },
+    });
+    await this.runActions(ctx, set, p, record, event, depth, key);
+  }
+
+  private async runActions(
+    ctx: RunContext,
+    set: PreparedRuleSet,
+    p: PreparedRule,
+    record: RecordDoc,
+    event: EngineEvent,
+    depth: number,
+    key: string,
+  ): Promise<void> {
+    const dir = new DirectoryView(ctx.directory, set.ruleSet);
+    for (const [index, action] of p.rule.actions.entries()) {
+      const idempotencyKey = `${key}|${index}`;
+      const base = {
+        kind: 'action',
+        ruleId: p.rule.id,
+        eventId: event.id,
+        modelId: set.modelId,
+        version: set.version,
+      };
+      if ((await ctx.tx.get('effects', idempotencyKey)) !== undefined) {
+        log(ctx, record.id, {
+          ...base,
+          outcome: 'duplicate',
+          message: `${action.type}: already done for this event`,
+        });
+        continue;
+      }
+      const current = (await ctx.tx.get('records', record.id)) ?? record;
+      let outcome;
+      try {
+        outcome = await runAction({
+          ctx,
+          host: this,
+          set,
+          prepared: p,
+          action,
+          index,
+          record: current,
+          event,
+          dir,
+          depth,
+          idempotencyKey,
+        });
+      } catch (e) {
+        outcome = {
+          outcome: 'failed' as const,
+          message: e instanceof Error ? e.message : String(e),
+        };
+      }
+      ctx.tx.put('effects', idempotencyKey, { key: idempotencyKey, at: ctx.now });
+      log(ctx, record.id, {
+        ...base,
+        outcome: outcome.outcome,
+        message: `${action.type}: ${outcome.message}`,
+        ...(outcome.data ? { data: outcome.data } : {}),
+      });
+    }
+  }
+
+  private async notifyLinked(
+    ctx: RunContext,
+    record: RecordDoc,
+    event: EngineEvent,
+    depth: number,
+  ): Promise<void> {
+    if (record.pipeline === undefined || record.stage === undefined) return;
+    const watched = { entity: record.entity, pipeline: record.pipeline, stage: record.stage };
+    for (const l of record.links) {
+      const other = await ctx.tx.get('records', l.id);
+      if (other?.model === undefined || other.pipeline === undefined) continue;
+      const set = ctx.versions.get(other.model);
+      if (set === undefined) continue;
+      for (const p of set.linkedTriggers(other.entity, other.pipeline, watched)) {
+        const cur = await ctx.tx.get('records', other.id);
+        if (cur === undefined) break;
+        if (await this.tryTrigger(ctx, set, p, cur, { ...event, recordId: other.id }, depth + 1))
+          break;
+      }
+    }
+  }
+
+  /** Runs a due timer: re-reads the record, re-checks stage and condition. */
+  async fireTimer(ctx: RunContext, timer: TimerDoc): Promise<void> {
+    ctx.tx.delete('timers', timer.id);
+    const set = ctx.versions.get(timer.modelId);
+    const record = await ctx.tx.get('records', timer.recordId);
+    const p = set?.byId.get(timer.ruleId);
+    if (record === undefined || set === undefined || p === undefined) return;
+    const base = {
+      kind: 'rule',
+      ruleId: timer.ruleId,
+      eventId: timer.eventId,
+      modelId: set.modelId,
+      version: set.version,
+    };
+    if (
+      (record.stage !== timer.stage || record.pipeline !== timer.pipeline) &&
+      timer.onLeaveStage === 'cancel'
+    ) {
+      log(ctx, record.id, {
+        ...base,
+        outcome: 'wrong_stage',
+        message: `${timer.ruleId}: timer fired but the record is no longer in ${timer.stage}`,
+      });
+      return;
+    }
+    log(ctx, record.id, {
+      kind: 'timer_fired',
+      ruleId: timer.ruleId,
+      modelId: set.modelId,
+      version: set.version,
+      message: `timer due ${timer.dueAt} fired`,
+    });
+    await this.runRobot(
+      ctx,
+      set,
+      p,
+      record,
+      { id: timer.eventId, kind: 'stage_entered', recordId: record.id },
+      1,
+      timer.idempotencyKey,
+    );
+  }
+
+  /** The pipeline definition a record's pinned version gives. */
+  pipelineOf(ctx: RunContext, record: RecordDoc): RuleSetPipeline | undefined {
+    if (record.model === undefined || record.pipeline === undefined) return undefined;
+    return ctx.versions.get(record.model)?.pipeline(record.pipeline);
+  }
+}

@@ -1,0 +1,73 @@
+import type { EntityType, RuleEvent } from '../../schemas/index.js';
+import type { DirectoryEntries, RecordDoc, TimelineEntry } from '../store/store-types.js';
+import type { Clock, IdGenerator, OutboxPort } from './ports.js';
+import type { PreparedRuleSet } from './prepared-rule-set.js';
+import type { Tx } from './tx.js';
+
+/** An event the engine reacts to. `id` ties every effect it causes to it. */
+export interface EngineEvent {
+  id: string;
+  kind: RuleEvent;
+  recordId: string;
+  /** stage_entered: where the record came from. */
+  from?: { pipeline?: string; stage?: string };
+  /** field_changed: which field. */
+  field?: string;
+  /** External events: their payload (conditions see it as `$event`). */
+  payload?: Record<string, unknown>;
+}
+
+export const LIMITS = {
+  /** Nested events caused by one external event. */
+  maxDepth: 25,
+  /** Stage changes of one record caused by one external event. */
+  maxMovesPerRecord: 10,
+};
+
+/** What one run (an external event and all it causes) shares. */
+export interface RunContext {
+  readonly tx: Tx;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly outbox: OutboxPort;
+  readonly now: string;
+  readonly directory: DirectoryEntries;
+  /** Versions pinned at the start of the run, by model id. */
+  readonly versions: ReadonlyMap<string, PreparedRuleSet>;
+  readonly moves: Map<string, number>;
+  stopped: boolean;
+  seq: number;
+}
+
+/** Appends a timeline entry for a record. */
+export function log(
+  ctx: RunContext,
+  recordId: string,
+  entry: Omit<TimelineEntry, 'id' | 'recordId' | 'at' | 'seq'>,
+): void {
+  const id = ctx.ids.next('tl');
+  ctx.seq += 1;
+  ctx.tx.put('timeline', id, { id, recordId, at: ctx.now, seq: ctx.seq, ...entry });
+}
+
+/** The condition data a rule sees. */
+export function conditionData(
+  record: RecordDoc,
+  now: string,
+  event?: Record<string, unknown>,
+): Record<string, unknown> {
+  const data: Record<string, unknown> = {
+    ...record.fields,
+    id: record.id,
+    entity: record.entity,
+    pipeline: record.pipeline ?? null,
+    stage: record.stage ?? null,
+    $now: now,
+  };
+  if (event !== undefined) data.$event = event;
+  return data;
+}
+
+export function entityOf(e: string): EntityType {
+  return e as EntityType;
+}

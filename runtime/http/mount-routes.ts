@@ -1,0 +1,22 @@
+import type { Router } from 'express';
+import type { RouteDef } from './route.js';
+import { validatePart } from './validate-request.js';
+
+/** Registers route definitions: validate query and body first, then call the handler. */
+export function mountRoutes(router: Router, routes: readonly RouteDef[]): void {
+  for (const def of routes) {
+    router[def.method](def.path, async (req, res) => {
+      const query = { ...(req.query as Record<string, unknown>) };
+      if (def.query !== undefined) validatePart(def.query, query, 'query');
+      let body: unknown = req.body;
+      if (def.body !== undefined) {
+        if (body === undefined) body = {};
+        validatePart(def.body, body, 'body');
+      }
+      const out = await def.handle({ params: req.params as Record<string, string>, query, body });
+      const status = out.status ?? 200;
+      if (out.body === undefined) res.status(status).end();
+      else res.status(status).json(out.body);
+    });
+  }
+}

@@ -1,0 +1,31 @@
+import type { TSchema } from '@sinclair/typebox';
+
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+export interface RouteRequest {
+  params: Record<string, string>;
+  query: Record<string, unknown>;
+  body: unknown;
+}
+
+export interface RouteResult {
+  status?: number;
+  body?: unknown;
+}
+
+/**
+ * One HTTP route: its shapes (which validate the request and document it in OpenAPI)
+ * and a handler that calls a service. Handlers never touch Express.
+ */
+export interface RouteDef {
+  method: Method;
+  path: string;
+  summary: string;
+  tag: string;
+  params?: Record<string, TSchema>;
+  query?: TSchema;
+  body?: TSchema;
+  /** Status -> body schema (undefined: no body). */
+  responses: Record<number, TSchema | undefined>;
+  handle(req: RouteRequest): Promise<RouteResult>;
+}

@@ -1,0 +1,78 @@
+import { Type } from '@sinclair/typebox';
+import { Key } from '../../../schemas/index.js';
+import { DIRECTORY_KINDS, type DirectoryService } from '../../services/directory-service.js';
+import type { RouteDef } from '../route.js';
+import { DIRECTORY_ENTRY, DirectoryBody, ErrorBody } from '../schemas/api-schemas.js';
+
+/** The installation's users, departments and queues. */
+export function directoryRoutes(dir: DirectoryService): RouteDef[] {
+  const tag = 'directory';
+  const routes: RouteDef[] = [
+    {
+      method: 'get',
+      path: '/api/directory',
+      tag,
+      summary: 'Users, departments and queues',
+      responses: { 200: DirectoryBody },
+      handle: async () => ({ body: await dir.all() }),
+    },
+  ];
+  for (const kind of DIRECTORY_KINDS) {
+    const schema = DIRECTORY_ENTRY[kind];
+    const base = `/api/directory/${kind}`;
+    const key = { key: Key };
+    routes.push(
+      {
+        method: 'get',
+        path: base,
+        tag,
+        summary: `List ${kind}`,
+        responses: { 200: Type.Array(schema) },
+        handle: async () => ({ body: await dir.list(kind) }),
+      },
+      {
+        method: 'post',
+        path: base,
+        tag,
+        summary: `Add one of ${kind}`,
+        body: schema,
+        responses: { 201: schema, 400: ErrorBody, 409: ErrorBody },
+        handle: async (r) => ({ status: 201, body: await dir.create(kind, r.body as never) }),
+      },
+      {
+        method: 'get',
+        path: `${base}/:key`,
+        tag,
+        summary: `One of ${kind}`,
+        params: key,
+        responses: { 200: schema, 404: ErrorBody },
+        handle: async (r) => ({ body: await dir.get(kind, r.params.key ?? '') }),
+      },
+      {
+        method: 'put',
+        path: `${base}/:key`,
+        tag,
+        summary: `Replace one of ${kind}`,
+        params: key,
+        body: schema,
+        responses: { 200: schema, 400: ErrorBody, 422: ErrorBody },
+        handle: async (r) => ({
+          body: await dir.replace(kind, r.params.key ?? '', r.body as never),
+        }),
+      },
+      {
+        method: 'delete',
+        path: `${base}/:key`,
+        tag,
+        summary: `Remove one of ${kind}`,
+        params: key,
+        responses: { 204: undefined, 404: ErrorBody },
+        handle: async (r) => {
+          await dir.remove(kind, r.params.key ?? '');
+          return { status: 204 };
+        },
+      },
+    );
+  }
+  return routes;
+}

@@ -1,0 +1,139 @@
+import { Type } from '@sinclair/typebox';
+import { Key } from '../../../schemas/index.js';
+import type { ModelService } from '../../services/model-service.js';
+import type { RouteDef } from '../route.js';
+import {
+  ErrorBody,
+  ModelDetail,
+  ModelDocument,
+  ModelSummary,
+  ModelWithDiagnostics,
+  PublishBody,
+  PublishResult,
+  RollbackBody,
+  VersionDetail,
+  VersionSummary,
+} from '../schemas/api-schemas.js';
+
+const id = { id: Key };
+const tag = 'models';
+
+/** Drafts, publishing, versions, rollback and the compiled rule set. */
+export function modelRoutes(models: ModelService): RouteDef[] {
+  return [
+    {
+      method: 'get',
+      path: '/api/models',
+      tag,
+      summary: 'List models',
+      responses: { 200: Type.Array(ModelSummary) },
+      handle: async () => ({ body: await models.list() }),
+    },
+    {
+      method: 'post',
+      path: '/api/models',
+      tag,
+      summary: 'Save a new draft (validated and analysed)',
+      body: ModelDocument,
+      responses: { 201: ModelWithDiagnostics, 409: ErrorBody, 422: ErrorBody },
+      handle: async (r) => ({ status: 201, body: await models.create(r.body) }),
+    },
+    {
+      method: 'get',
+      path: '/api/models/:id',
+      tag,
+      summary: 'The draft with its diagnostics',
+      params: id,
+      responses: { 200: ModelDetail, 404: ErrorBody },
+      handle: async (r) => ({ body: await models.get(r.params.id ?? '') }),
+    },
+    {
+      method: 'put',
+      path: '/api/models/:id',
+      tag,
+      summary: 'Update the draft',
+      params: id,
+      body: ModelDocument,
+      responses: { 200: ModelWithDiagnostics, 404: ErrorBody, 422: ErrorBody },
+      handle: async (r) => ({ body: await models.update(r.params.id ?? '', r.body) }),
+    },
+    {
+      method: 'delete',
+      path: '/api/models/:id/draft',
+      tag,
+      summary: 'Discard the draft (back to the published version)',
+      params: id,
+      responses: { 200: Type.Object({ model: ModelDocument }), 404: ErrorBody, 409: ErrorBody },
+      handle: async (r) => ({ body: await models.discardDraft(r.params.id ?? '') }),
+    },
+    {
+      method: 'get',
+      path: '/api/models/:id/ruleset',
+      tag,
+      summary: 'The compiled draft',
+      params: id,
+      responses: {
+        200: Type.Object({}, { additionalProperties: true }),
+        404: ErrorBody,
+        422: ErrorBody,
+      },
+      handle: async (r) => ({ body: await models.ruleSet(r.params.id ?? '') }),
+    },
+    {
+      method: 'post',
+      path: '/api/models/:id/publish',
+      tag,
+      summary: 'Publish the draft as a new version (refused with analyzer errors)',
+      params: id,
+      body: PublishBody,
+      responses: { 201: PublishResult, 404: ErrorBody, 422: ErrorBody },
+      handle: async (r) => ({
+        status: 201,
+        body: await models.publish(r.params.id ?? '', (r.body as { note?: string }).note),
+      }),
+    },
+    {
+      method: 'get',
+      path: '/api/models/:id/versions',
+      tag,
+      summary: 'Published versions',
+      params: id,
+      responses: { 200: Type.Array(VersionSummary), 404: ErrorBody },
+      handle: async (r) => ({ body: await models.versions(r.params.id ?? '') }),
+    },
+    {
+      method: 'get',
+      path: '/api/models/:id/versions/:n',
+      tag,
+      summary: 'One published version',
+      params: { ...id, n: Type.Integer({ minimum: 1 }) },
+      responses: { 200: VersionDetail, 404: ErrorBody },
+      handle: async (r) => {
+        const v = await models.version(r.params.id ?? '', Number(r.params.n));
+        return {
+          body: {
+            version: v.version,
+            note: v.note,
+            publishedAt: v.publishedAt,
+            publishedBy: v.publishedBy,
+            model: v.model,
+            ruleSet: v.ruleSet,
+          },
+        };
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/models/:id/rollback',
+      tag,
+      summary: 'Publish an older version again as a new number',
+      params: id,
+      body: RollbackBody,
+      responses: { 201: PublishResult, 404: ErrorBody, 422: ErrorBody },
+      handle: async (r) => ({
+        status: 201,
+        body: await models.rollback(r.params.id ?? '', (r.body as { version: number }).version),
+      }),
+    },
+  ];
+}

@@ -1,0 +1,47 @@
+import { resolve } from 'node:path';
+import type { Server } from 'node:http';
+import { createApp } from './app/create-app.js';
+import { createIdGenerator, systemClock, type Logger } from './engine/ports.js';
+import { seedExamples } from './seed/seed-examples.js';
+import { DataDirLockedError } from './store/lock-data-dir.js';
+import { LowdbStore } from './store/lowdb-store.js';
+
+/** Composition root: real adapters (lowdb store, system clock, ids, console), then listen. */
+async function main(): Promise<void> {
+  const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? '127.0.0.1';
+  const dataDir = resolve(process.env.DATA_DIR ?? './data');
+  const log: Logger = {
+    info: (m) => console.log(m),
+    error: (m) => console.error(m),
+  };
+  let store: LowdbStore;
+  try {
+    store = await LowdbStore.open(dataDir);
+  } catch (e) {
+    if (e instanceof DataDirLockedError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const conveyor = await createApp({ store, clock: systemClock, ids: createIdGenerator(), log });
+  await seedExamples(conveyor, resolve('examples'), log);
+  conveyor.scheduler.start();
+  const server: Server = conveyor.app.listen(port, host, () => {
+    const addr = server.address();
+    const actual = typeof addr === 'object' && addr !== null ? addr.port : port;
+    console.log(`Conveyor listening on http://${host}:${actual}`);
+  });
+  const shutdown = (): void => {
+    server.close();
+    void conveyor.scheduler
+      .stop()
+      .then(() => store.close())
+      .then(() => process.exit(0));
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+void main();

@@ -1,0 +1,198 @@
+import {
+  analyzeModel,
+  compileModel,
+  hasErrors,
+  type AutomationModel,
+  type Diagnostic,
+} from '../../schemas/index.js';
+import { HttpError, notFound } from '../http/http-error.js';
+import type { ModelEntry, ModelVersion } from '../store/store-types.js';
+import type { RuntimeCore } from './runtime-core.js';
+
+const versionKey = (id: string, n: number): string => `${id}@${String(n).padStart(6, '0')}`;
+
+/** Drafts, publishing, versions and rollback. */
+export class ModelService {
+  constructor(private readonly core: RuntimeCore) {}
+
+  /** Activates every model's published version in the engine (at start). */
+  async activateAll(): Promise<void> {
+    const models = (await this.core.store.list('models')).sort((a, b) =>
+      (a.updatedAt ?? '').localeCompare(b.updatedAt ?? ''),
+    );
+    for (const m of models) {
+      if (m.publishedVersion === undefined) continue;
+      const v = await this.core.store.get('versions', versionKey(m.id, m.publishedVersion));
+      if (v !== undefined) this.core.engine.activate(m.id, v.version, v.ruleSet);
+    }
+  }
+
+  /** Schema errors refuse the document (422); other findings come back with it. */
+  private async check(
+    doc: unknown,
+  ): Promise<{ model: AutomationModel; diagnostics: Diagnostic[] }> {
+    const diagnostics = analyzeModel(doc, { directory: await this.core.directory() });
+    if (diagnostics.some((d) => d.code === 'SCHEMA')) {
+      throw new HttpError(422, 'INVALID_MODEL', 'the model does not match the schema', diagnostics);
+    }
+    return { model: doc as AutomationModel, diagnostics };
+  }
+
+  async list() {
+    return (await this.core.store.list('models')).map((m) => ({
+      id: m.id,
+      name: m.draft.name,
+      updatedAt: m.updatedAt,
+      ...(m.publishedVersion === undefined ? {} : { publishedVersion: m.publishedVersion }),
+    }));
+  }
+
+  private async entry(id: string): Promise<ModelEntry> {
+    const m = await this.core.store.get('models', id);
+    if (m === undefined) throw notFound(`model ${id}`);
+    return m;
+  }
+
+  async get(id: string) {
+    const m = await this.entry(id);
+    return {
+      model: m.draft,
+      diagnostics: analyzeModel(m.draft, { directory: await this.core.directory() }),
+      updatedAt: m.updatedAt,
+      ...(m.publishedVersion === undefined ? {} : { publishedVersion: m.publishedVersion }),
+    };
+  }
+
+  async create(doc: unknown) {
+    const { model, diagnostics } = await this.check(doc);
+    return this.core.change(async (tx) => {
+      if ((await tx.get('models', model.id)) !== undefined) {
+        throw new HttpError(
+          409,
+          'CONFLICT',
+          `model ${model.id} already exists (PUT /api/models/${model.id} updates it)`,
+        );
+      }
+      tx.put('models', model.id, {
+        id: model.id,
+        draft: model,
+        updatedAt: this.core.clock.now().toISOString(),
+      });
+      return { model, diagnostics };
+    });
+  }
+
+  async update(id: string, doc: unknown) {
+    const { model, diagnostics } = await this.check(doc);
+    if (model.id !== id)
+      throw new HttpError(422, 'ID_MISMATCH', `/id must equal the id in the path (${id})`);
+    return this.core.change(async (tx) => {
+      const cur = await tx.get('models', id);
+      if (cur === undefined) throw notFound(`model ${id}`);
+      tx.put('models', id, {
+        ...cur,
+        draft: model,
+        updatedAt: this.core.clock.now().toISOString(),
+      });
+      return { model, diagnostics };
+    });
+  }
+
+  async discardDraft(id: string) {
+    return this.core.change(async (tx) => {
+      const cur = await tx.get('models', id);
+      if (cur === undefined) throw notFound(`model ${id}`);
+      if (cur.publishedVersion === undefined)
+        throw new HttpError(
+          409,
+          'NOT_PUBLISHED',
+          `model ${id} has no published version to go back to`,
+        );
+      const v = await tx.get('versions', versionKey(id, cur.publishedVersion));
+      if (v === undefined) throw notFound(`version ${cur.publishedVersion}`);
+      tx.put('models', id, {
+        ...cur,
+        draft: v.model,
+        updatedAt: this.core.clock.now().toISOString(),
+      });
+      return { model: v.model };
+    });
+  }
+
+  async ruleSet(id: string) {
+    const m = await this.entry(id);
+    await this.check(m.draft);
+    return compileModel(m.draft);
+  }
+
+  private async publishModel(
+    id: string,
+    model: AutomationModel,
+    note: string | undefined,
+    by: string,
+  ) {
+    const diagnostics = analyzeModel(model, { directory: await this.core.directory() });
+    if (hasErrors(diagnostics)) {
+      throw new HttpError(
+        422,
+        'ANALYZER_ERRORS',
+        'the model has errors and cannot be published',
+        diagnostics,
+      );
+    }
+    const ruleSet = compileModel(model);
+    return this.core.change(async (tx) => {
+      const cur = await tx.get('models', id);
+      if (cur === undefined) throw notFound(`model ${id}`);
+      const version = (cur.lastVersion ?? cur.publishedVersion ?? 0) + 1;
+      const doc: ModelVersion = {
+        modelId: id,
+        version,
+        ...(note === undefined ? {} : { note }),
+        publishedAt: this.core.clock.now().toISOString(),
+        publishedBy: by,
+        model,
+        ruleSet,
+      };
+      tx.put('versions', versionKey(id, version), doc);
+      tx.put('models', id, {
+        ...cur,
+        draft: model,
+        publishedVersion: version,
+        lastVersion: version,
+      });
+      // Activated inside the lane so the next change already runs under it.
+      this.core.engine.activate(id, version, ruleSet);
+      return { version, diagnostics };
+    });
+  }
+
+  async publish(id: string, note?: string) {
+    const m = await this.entry(id);
+    return this.publishModel(id, m.draft, note, 'api');
+  }
+
+  async rollback(id: string, target: number) {
+    const v = await this.version(id, target);
+    return this.publishModel(id, v.model, `rollback to version ${target}`, 'api');
+  }
+
+  async versions(id: string) {
+    await this.entry(id);
+    return (await this.core.store.list('versions'))
+      .filter((v) => v.modelId === id)
+      .sort((a, b) => a.version - b.version)
+      .map((v) => ({
+        version: v.version,
+        note: v.note ?? null,
+        publishedAt: v.publishedAt,
+        publishedBy: v.publishedBy,
+      }));
+  }
+
+  async version(id: string, n: number): Promise<ModelVersion> {
+    const v = await this.core.store.get('versions', versionKey(id, n));
+    if (v === undefined) throw notFound(`model ${id} version ${n}`);
+    return v;
+  }
+}

@@ -1,0 +1,210 @@
+import type { EntityType } from '../../schemas/index.js';
+import { missingRequired } from '../engine/engine.js';
+import type { EngineEvent } from '../engine/run-context.js';
+import { HttpError, notFound } from '../http/http-error.js';
+import type { RecordFilter } from '../store/store.js';
+import type { RecordDoc } from '../store/store-types.js';
+import type { RuntimeCore } from './runtime-core.js';
+
+export const ENTITY_PATHS = {
+  leads: 'lead',
+  deals: 'deal',
+  contacts: 'contact',
+  companies: 'company',
+} as const;
+export type EntityPath = keyof typeof ENTITY_PATHS;
+
+const API = { eventId: 'api' };
+
+/** Records, moves, links and external events: each a run of the engine in one batch. */
+export class RecordService {
+  constructor(private readonly core: RuntimeCore) {}
+
+  list(entity: EntityType, filter: Omit<RecordFilter, 'entity'>) {
+    return this.core.store.listRecords({ ...filter, entity });
+  }
+
+  async get(entity: EntityType, id: string): Promise<RecordDoc> {
+    const r = await this.core.store.get('records', id);
+    if (r === undefined || r.entity !== entity) throw notFound(`${entity} ${id}`);
+    return r;
+  }
+
+  async create(
+    entity: EntityType,
+    body: { model?: string; pipeline?: string; stage?: string; fields: Record<string, unknown> },
+  ) {
+    const { engine } = this.core;
+    let model = body.model;
+    if (body.pipeline !== undefined || body.stage !== undefined || body.model !== undefined) {
+      const found = engine.findPipeline(entity, body.pipeline, body.model);
+      if (found === undefined) {
+        throw new HttpError(
+          422,
+          'UNKNOWN_PIPELINE',
+          `/pipeline: no published pipeline ${body.pipeline ?? '(any)'} for ${entity}`,
+        );
+      }
+      model = found.set.modelId;
+      const stage = body.stage ?? found.def.stages[0]?.key ?? '';
+      if (!found.def.stages.some((s) => s.key === stage)) {
+        throw new HttpError(
+          422,
+          'UNKNOWN_STAGE',
+          `/stage: ${stage} is not a stage of ${found.def.key}`,
+        );
+      }
+      const missing = missingRequired(found.def, stage, body.fields);
+      if (missing.length > 0) throw this.missing(stage, missing);
+    }
+    return this.core.change(async (tx, run) => {
+      const ctx = await run();
+      const event = engine.newEvent('stage_entered', '');
+      return engine.createRecord(
+        ctx,
+        { entity, ...(model === undefined ? {} : { model }), ...body },
+        { eventId: event.id },
+        0,
+      );
+    });
+  }
+
+  private missing(stage: string, fields: string[]): HttpError {
+    return new HttpError(
+      422,
+      'REQUIRED_FIELDS_MISSING',
+      `stage ${stage} requires ${fields.join(', ')}`,
+      fields.map((f) => ({
+        code: 'REQUIRED_FIELD_MISSING',
+        severity: 'error',
+        path: `/fields/${f}`,
+        message: `/fields/${f} is required to enter ${stage}`,
+      })),
+    );
+  }
+
+  async patch(entity: EntityType, id: string, fields: Record<string, unknown>) {
+    return this.core.change(async (tx, run) => {
+      const r = await tx.get('records', id);
+      if (r === undefined || r.entity !== entity) throw notFound(`${entity} ${id}`);
+      const ctx = await run();
+      await this.core.engine.setFields(ctx, id, fields, API, 0);
+      return (await tx.get('records', id)) ?? r;
+    });
+  }
+
+  async remove(entity: EntityType, id: string) {
+    await this.core.change(async (tx) => {
+      const r = await tx.get('records', id);
+      if (r === undefined || r.entity !== entity) throw notFound(`${entity} ${id}`);
+      tx.delete('records', id);
+      for (const t of await tx.listByRecord('timers', id)) tx.delete('timers', t.id);
+      for (const l of r.links) {
+        const o = await tx.get('records', l.id);
+        if (o !== undefined)
+          tx.put('records', o.id, { ...o, links: o.links.filter((x) => x.id !== id) });
+      }
+    });
+  }
+
+  async move(entity: EntityType, id: string, body: { stage: string; pipeline?: string }) {
+    return this.core.change(async (tx, run) => {
+      const r = await tx.get('records', id);
+      if (r === undefined || r.entity !== entity) throw notFound(`${entity} ${id}`);
+      const ctx = await run();
+      const pipeline = body.pipeline ?? r.pipeline;
+      if (pipeline === undefined)
+        throw new HttpError(
+          422,
+          'NO_PIPELINE',
+          '/pipeline is required: the record is in no pipeline',
+        );
+      const found =
+        this.core.engine.findPipeline(entity, pipeline, r.model) ??
+        this.core.engine.findPipeline(entity, pipeline);
+      const def =
+        found === undefined
+          ? undefined
+          : (ctx.versions.get(found.set.modelId) ?? found.set).pipeline(pipeline);
+      if (def === undefined)
+        throw new HttpError(
+          422,
+          'UNKNOWN_PIPELINE',
+          `/pipeline: no published pipeline ${pipeline}`,
+        );
+      if (!def.stages.some((s) => s.key === body.stage))
+        throw new HttpError(
+          422,
+          'UNKNOWN_STAGE',
+          `/stage: ${body.stage} is not a stage of ${pipeline}`,
+        );
+      if (r.pipeline === pipeline && r.stage === body.stage)
+        throw new HttpError(409, 'ALREADY_IN_STAGE', `the record is already in ${body.stage}`);
+      const missing = missingRequired(def, body.stage, r.fields);
+      if (missing.length > 0) throw this.missing(body.stage, missing);
+      const res = await this.core.engine.move(ctx, id, pipeline, body.stage, API, 0);
+      if (!res.ok) throw new HttpError(422, 'MOVE_REFUSED', res.message);
+      return (await tx.get('records', id)) ?? r;
+    });
+  }
+
+  async link(entity: EntityType, id: string, target: { entity: EntityType; id: string }) {
+    return this.core.change(async (tx, run) => {
+      const a = await tx.get('records', id);
+      if (a === undefined || a.entity !== entity) throw notFound(`${entity} ${id}`);
+      const b = await tx.get('records', target.id);
+      if (b === undefined || b.entity !== target.entity)
+        throw new HttpError(422, 'UNKNOWN_RECORD', `/id: no ${target.entity} ${target.id}`);
+      await this.core.engine.link(await run(), a, b);
+      return (await tx.get('records', id)) ?? a;
+    });
+  }
+
+  async recordScoped(
+    entity: EntityType,
+    id: string,
+    what: 'timeline' | 'tasks' | 'notifications' | 'outbox',
+  ) {
+    await this.get(entity, id);
+    return this.core.store.listByRecord(what, id);
+  }
+
+  /** An external event (message, payment, call...) about a record. */
+  async event(body: {
+    kind: EngineEvent['kind'];
+    entity: EntityType;
+    recordId: string;
+    payload?: Record<string, unknown>;
+  }) {
+    return this.core.change(async (tx, run) => {
+      const r = await tx.get('records', body.recordId);
+      if (r === undefined || r.entity !== body.entity)
+        throw new HttpError(422, 'UNKNOWN_RECORD', `/recordId: no ${body.entity} ${body.recordId}`);
+      const ctx = await run();
+      const event = this.core.engine.newEvent(
+        body.kind,
+        r.id,
+        body.payload === undefined ? {} : { payload: body.payload },
+      );
+      await this.core.engine.handle(ctx, event, 0);
+      return { eventId: event.id, record: (await tx.get('records', r.id)) ?? r };
+    });
+  }
+
+  async completeTask(id: string) {
+    return this.core.change(async (tx, run) => {
+      const t = await tx.get('tasks', id);
+      if (t === undefined) throw notFound(`task ${id}`);
+      if (t.status === 'done')
+        throw new HttpError(409, 'ALREADY_DONE', `task ${id} is already completed`);
+      const ctx = await run();
+      const done = { ...t, status: 'done' as const, completedAt: ctx.now };
+      tx.put('tasks', id, done);
+      const event = this.core.engine.newEvent('task_completed', t.recordId, {
+        payload: { taskId: id },
+      });
+      await this.core.engine.handle(ctx, event, 0);
+      return done;
+    });
+  }
+}

@@ -1,0 +1,120 @@
+import type { RecordFilter, Store } from './store.js';
+import {
+  COLLECTIONS,
+  type CollectionName,
+  type CollectionTypes,
+  type RecordDoc,
+  type TimerDoc,
+  type WriteOp,
+} from './store-types.js';
+
+const RECORD_SCOPED: ReadonlySet<CollectionName> = new Set([
+  'timeline',
+  'tasks',
+  'notifications',
+  'outbox',
+  'timers',
+]);
+
+/** The record a document of a record-scoped collection belongs to. */
+export function recordIdOf(collection: CollectionName, value: unknown): string | undefined {
+  if (!RECORD_SCOPED.has(collection)) return undefined;
+  const id = (value as { recordId?: unknown }).recordId;
+  return typeof id === 'string' ? id : undefined;
+}
+
+/**
+ * Everything in memory, with an index of record-scoped documents by record. Used on
+ * its own in unit tests and as the working set of the lowdb store, which adds files.
+ */
+export class MemoryStore implements Store {
+  protected readonly maps = new Map<CollectionName, Map<string, unknown>>(
+    COLLECTIONS.map((c) => [c, new Map<string, unknown>()]),
+  );
+  private readonly byRecord = new Map<CollectionName, Map<string, Set<string>>>();
+
+  protected map(collection: CollectionName): Map<string, unknown> {
+    const m = this.maps.get(collection);
+    if (m === undefined) throw new Error(`unknown collection ${collection}`);
+    return m;
+  }
+
+  async get<C extends CollectionName>(c: C, key: string): Promise<CollectionTypes[C] | undefined> {
+    return this.map(c).get(key) as CollectionTypes[C] | undefined;
+  }
+
+  async list<C extends CollectionName>(c: C): Promise<Array<CollectionTypes[C]>> {
+    return [...this.map(c).values()] as Array<CollectionTypes[C]>;
+  }
+
+  async listByRecord<C extends 'timeline' | 'tasks' | 'notifications' | 'outbox' | 'timers'>(
+    c: C,
+    recordId: string,
+  ): Promise<Array<CollectionTypes[C]>> {
+    const keys = this.byRecord.get(c)?.get(recordId);
+    if (keys === undefined) return [];
+    const m = this.map(c);
+    return [...keys].map((k) => m.get(k)).filter((v) => v !== undefined) as Array<
+      CollectionTypes[C]
+    >;
+  }
+
+  async listRecords(filter: RecordFilter): Promise<RecordDoc[]> {
+    const out: RecordDoc[] = [];
+    for (const v of this.map('records').values()) {
+      const r = v as RecordDoc;
+      if (filter.entity !== undefined && r.entity !== filter.entity) continue;
+      if (filter.pipeline !== undefined && r.pipeline !== filter.pipeline) continue;
+      if (filter.stage !== undefined && r.stage !== filter.stage) continue;
+      if (filter.responsible !== undefined && r.fields.responsible !== filter.responsible) continue;
+      out.push(r);
+    }
+    return out;
+  }
+
+  async dueTimers(now: string): Promise<TimerDoc[]> {
+    const due = [...this.map('timers').values()].filter((t) => (t as TimerDoc).dueAt <= now);
+    return (due as TimerDoc[]).sort((a, b) =>
+      a.dueAt === b.dueAt ? a.id.localeCompare(b.id) : a.dueAt.localeCompare(b.dueAt),
+    );
+  }
+
+  /** Applies a batch in memory; returns the previous values of what it touched. */
+  protected apply(ops: readonly WriteOp[]): void {
+    for (const op of ops) {
+      const m = this.map(op.collection);
+      const before = m.get(op.key);
+      if (op.op === 'put') {
+        m.set(op.key, op.value);
+        this.index(op.collection, op.key, op.value, true);
+      } else if (before !== undefined) {
+        m.delete(op.key);
+        this.index(op.collection, op.key, before, false);
+      }
+    }
+  }
+
+  protected index(c: CollectionName, key: string, value: unknown, add: boolean): void {
+    const recordId = recordIdOf(c, value);
+    if (recordId === undefined) return;
+    let perRecord = this.byRecord.get(c);
+    if (perRecord === undefined) {
+      perRecord = new Map();
+      this.byRecord.set(c, perRecord);
+    }
+    let keys = perRecord.get(recordId);
+    if (keys === undefined) {
+      if (!add) return;
+      keys = new Set();
+      perRecord.set(recordId, keys);
+    }
+    if (add) keys.add(key);
+    else keys.delete(key);
+  }
+
+  async commit(ops: readonly WriteOp[]): Promise<void> {
+    this.apply(ops);
+  }
+
+  async close(): Promise<void> {}
+}
