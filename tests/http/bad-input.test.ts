@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COLLECTIONS } from '../../runtime/store/store-types.js';
+import { handoffModel } from './models.js';
+import { startServer, type Harness } from './server-harness.js';
+
+/** [method, path, body, status, text the error must mention] */
+type Row = [string, string, unknown, number, string];
+
+describe('bad input on every route: 400/404/409/422 naming the place, never a write', () => {
+  let h: Harness;
+  let deal = '';
+  let task = '';
+  beforeAll(async () => {
+    h = await startServer();
+    await h.call('POST', '/api/models', handoffModel);
+    await h.call('POST', '/api/models/handoff/publish', {});
+    deal = (
+      await h.call('POST', '/api/records/deals', { pipeline: 'sales', fields: { title: 'D' } })
+    ).body.id;
+    await h.call('POST', '/api/directory/users', { key: 'anna', name: 'Anna' });
+    task = 'task_missing';
+  });
+  afterAll(() => h.close());
+
+  const rows = (): Row[] => [
+    ['POST', '/api/records/deals', '{"fields": ', 400, 'not valid JSON'],
+    ['POST', '/api/records/deals', { fields: 3 }, 400, '/fields'],
+    ['POST', '/api/records/deals', {}, 400, '/fields'],
+    ['POST', '/api/records/deals', { fields: {}, color: 'red' }, 400, '/color'],
+    ['POST', '/api/records/deals', { pipeline: 'Bad Key', fields: {} }, 400, '/pipeline'],
+    ['POST', '/api/records/deals', { pipeline: 'nowhere', fields: {} }, 422, 'pipeline'],
+    [
+      'POST',
+      '/api/records/deals',
+      { pipeline: 'logistics', stage: 'handed_to_courier', fields: {} },
+      422,
+      'tracking',
+    ],
+    ['POST', '/api/records/dragons', { fields: {} }, 404, 'dragons'],
+    ['GET', '/api/records/deals?color=red', undefined, 400, 'color'],
+    ['PATCH', `/api/records/deals/${deal}`, { fields: [] }, 400, '/fields'],
+    ['PATCH', `/api/records/deals/${deal}`, { title: 'x' }, 400, '/title'],
+    ['PATCH', '/api/records/deals/nope', { fields: {} }, 404, 'nope'],
+    ['DELETE', '/api/records/deals/nope', undefined, 404, 'nope'],
+    ['POST', `/api/records/deals/${deal}/move`, {}, 400, '/stage'],
+    ['POST', `/api/records/deals/${deal}/move`, { stage: 7 }, 400, '/stage'],
+    ['POST', `/api/records/deals/${deal}/move`, { stage: 'moon' }, 422, 'moon'],
+    ['POST', `/api/records/deals/${deal}/move`, { stage: 'new' }, 409, 'already'],
+    [
+      'POST',
+      `/api/records/deals/${deal}/move`,
+      { pipeline: 'logistics', stage: 'handed_to_courier' },
+      422,
+      'tracking',
+    ],
+    ['POST', `/api/records/deals/${deal}/links`, { entity: 'dragon', id: 'x' }, 400, '/entity'],
+    ['POST', `/api/records/deals/${deal}/links`, { entity: 'contact', id: 'x' }, 422, '/id'],
+    ['GET', '/api/records/deals/nope/timeline', undefined, 404, 'nope'],
+    ['POST', '/api/events', { kind: 'earthquake', entity: 'deal', recordId: deal }, 400, '/kind'],
+    ['POST', '/api/events', { kind: 'payment_received', entity: 'deal' }, 400, '/recordId'],
+    [
+      'POST',
+      '/api/events',
+      { kind: 'payment_received', entity: 'deal', recordId: 'nope' },
+      422,
+      '/recordId',
+    ],
+    [
+      'POST',
+      '/api/events',
+      { kind: 'generic', entity: 'deal', recordId: deal, payload: 5 },
+      400,
+      '/payload',
+    ],
+    ['POST', `/api/tasks/${task}/complete`, undefined, 404, task],
+    ['POST', '/api/models', { id: 'x' }, 422, '/schemaVersion'],
+    ['POST', '/api/models', [1, 2], 400, 'object'],
+    ['POST', '/api/models', handoffModel, 409, 'already exists'],
+    ['PUT', '/api/models/handoff', { ...handoffModel, id: 'other' }, 422, '/id'],
+    ['PUT', '/api/models/handoff', { ...handoffModel, pipelines: 'x' }, 422, '/pipelines'],
+    ['PUT', '/api/models/nope', { ...handoffModel, id: 'nope' }, 404, 'nope'],
+    ['GET', '/api/models/nope', undefined, 404, 'nope'],
+    ['POST', '/api/models/handoff/publish', { note: 5 }, 400, '/note'],
+    ['POST', '/api/models/nope/publish', {}, 404, 'nope'],
+    ['POST', '/api/models/handoff/rollback', {}, 400, '/version'],
+    ['POST', '/api/models/handoff/rollback', { version: 0 }, 400, '/version'],
+    ['POST', '/api/models/handoff/rollback', { version: 99 }, 404, '99'],
+    ['GET', '/api/models/handoff/versions/99', undefined, 404, '99'],
+    ['POST', '/api/directory/users', { key: 'bob' }, 400, '/name'],
+    ['POST', '/api/directory/users', { key: 'Bob!', name: 'Bob' }, 400, '/key'],
+    ['POST', '/api/directory/users', { key: 'anna', name: 'Anna' }, 409, 'anna'],
+    ['PUT', '/api/directory/users/anna', { key: 'other', name: 'A' }, 422, '/key'],
+    ['POST', '/api/directory/queues', { key: 'q', name: 'Q', users: [] }, 400, '/users'],
+    ['POST', '/api/directory/departments', { key: 'd' }, 400, '/name'],
+    ['DELETE', '/api/directory/users/nope', undefined, 404, 'nope'],
+    ['GET', '/api/nowhere', undefined, 404, 'route'],
+  ];
+
+  it('answers each row with its status and mentions the JSON path; nothing was written', async () => {
+    const snapshot = async () =>
+      JSON.stringify(await Promise.all(COLLECTIONS.map((c) => h.store.list(c))));
+    const before = await snapshot();
+    for (const [method, path, body, status, mention] of rows()) {
+      const res = await h.call(method, path, body);
+      const label = `${method} ${path} ${JSON.stringify(body)} -> ${JSON.stringify(res.body)}`;
+      expect(res.status, label).toBe(status);
+      expect(res.body?.error?.code, label).toMatch(/^[A-Z_]+$/);
+      expect(JSON.stringify(res.body.error), label).toContain(mention);
+    }
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('a model with analyzer errors is saved as a draft but refused at publish with diagnostics', async () => {
+    const broken = structuredClone(handoffModel) as typeof handoffModel & { id: string };
+    broken.id = 'broken';
+    (broken.pipelines[0]!.stages[1]!.robots[0]!.action as { pipeline: string }).pipeline =
+      'missing';
+    expect((await h.call('POST', '/api/models', broken)).status).toBe(201);
+    const res = await h.call('POST', '/api/models/broken/publish', {});
+    expect(res.status).toBe(422);
+    expect(
+      res.body.error.diagnostics.some(
+        (d: { severity: string; path: string }) =>
+          d.severity === 'error' && d.path.includes('/robots/0/action'),
+      ),
+    ).toBe(true);
+    expect((await h.call('GET', '/api/models/broken/versions')).body).toEqual([]);
+  });
+});
