@@ -111,10 +111,11 @@ describe('bad input on every route: 400/404/409/422 naming the place, never a wr
   });
 
   it('a model with analyzer errors is saved as a draft but refused at publish with diagnostics', async () => {
-    const broken = structuredClone(handoffModel) as typeof handoffModel & { id: string };
-    broken.id = 'broken';
-    (broken.pipelines[0]!.stages[1]!.robots[0]!.action as { pipeline: string }).pipeline =
-      'missing';
+    const text = JSON.stringify({ ...handoffModel, id: 'broken' });
+    // The linked record goes to a pipeline that does not exist: an analyzer error.
+    const broken: unknown = JSON.parse(
+      text.replace('"pipeline":"logistics"', '"pipeline":"missing"'),
+    );
     expect((await h.call('POST', '/api/models', broken)).status).toBe(201);
     const res = await h.call('POST', '/api/models/broken/publish', {});
     expect(res.status).toBe(422);
