@@ -11,8 +11,8 @@ type Shard = Low<Record<string, unknown>>;
 
 /** Big or fast-growing collections are spread over files so one write rewrites a slice. */
 const SHARDS: Partial<Record<CollectionName, number>> = {
-  records: 32,
-  timeline: 32,
+  records: 128,
+  timeline: 64,
   tasks: 8,
   notifications: 8,
   outbox: 8,

@@ -1,0 +1,159 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import express from 'express';
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import { createApp } from '../runtime/app/create-app.js';
+import { LowdbStore } from '../runtime/store/lowdb-store.js';
+import type { RecordDoc, WriteOp } from '../runtime/store/store-types.js';
+
+const MS = 2500;
+const model = {
+  schemaVersion: 1,
+  id: 'bench',
+  name: 'Bench',
+  entities: {},
+  pipelines: [
+    {
+      key: 'flow',
+      name: 'Flow',
+      entity: 'deal',
+      stages: ['a', 'b'].map((key) => ({
+        key,
+        name: key,
+        kind: 'in_progress',
+        robots: [],
+        triggers: [],
+      })),
+    },
+  ],
+};
+
+function listen(app: express.Express): Promise<{ server: Server; url: string }> {
+  return new Promise((resolve) => {
+    const server = app.listen(0, '127.0.0.1', () => {
+      const a = server.address();
+      resolve({ server, url: `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}` });
+    });
+  });
+}
+
+function seedRecords(n: number): RecordDoc[] {
+  const now = new Date().toISOString();
+  return Array.from({ length: n }, (_, i) => ({
+    id: `deal_${i}`,
+    entity: 'deal' as const,
+    model: 'bench',
+    pipeline: 'flow',
+    stage: 'a',
+    fields: { title: `Deal ${i}`, amount: i },
+    links: [],
+    createdAt: now,
+    updatedAt: now,
+    stageEnteredAt: now,
+  }));
+}
+
+/** `clients` loops, each moving its own records a <-> b, for MS milliseconds. */
+async function drive(
+  url: string,
+  clients: number,
+  count: number,
+  path: (id: string) => string,
+  where: Map<string, string>,
+): Promise<number> {
+  let done = 0;
+  const end = performance.now() + MS;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, c) => {
+      for (let i = c; performance.now() < end; i += clients) {
+        const id = `deal_${i % count}`;
+        const stage = where.get(id) === 'b' ? 'a' : 'b';
+        const res = await fetch(url + path(id), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ stage }),
+        });
+        await res.arrayBuffer();
+        if (res.status !== 200) throw new Error(`move answered ${res.status}`);
+        where.set(id, stage);
+        done++;
+      }
+    }),
+  );
+  return (done / MS) * 1000;
+}
+
+async function ours(count: number, clients: number[]): Promise<number[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'conveyor-bench-'));
+  const store = await LowdbStore.open(dir);
+  const conveyor = await createApp({ store, designerDir: join(dir, 'none') });
+  await conveyor.models.create(model);
+  await conveyor.models.publish('bench');
+  const ops: WriteOp[] = seedRecords(count).map((r) => ({
+    op: 'put',
+    collection: 'records',
+    key: r.id,
+    value: r,
+  }));
+  await store.commit(ops);
+  const { server, url } = await listen(conveyor.app);
+  const out = [];
+  const where = new Map<string, string>();
+  for (const c of clients)
+    out.push(await drive(url, c, count, (id) => `/api/records/deals/${id}/move`, where));
+  await new Promise((r) => server.close(r));
+  await store.close();
+  await rm(dir, { recursive: true, force: true });
+  return out;
+}
+
+/** The baseline: one lowdb file holding everything, `db.write()` per request. */
+async function naive(count: number, clients: number[]): Promise<number[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'conveyor-naive-'));
+  const db = new Low<{ records: Record<string, RecordDoc>; timeline: unknown[] }>(
+    new JSONFile(join(dir, 'db.json')),
+    { records: {}, timeline: [] },
+  );
+  for (const r of seedRecords(count)) db.data.records[r.id] = r;
+  await db.write();
+  const app = express();
+  app.use(express.json());
+  app.post('/move/:id', async (req, res) => {
+    const r = db.data.records[req.params.id];
+    if (r === undefined) return void res.status(404).end();
+    r.stage = (req.body as { stage: string }).stage;
+    db.data.timeline.push({ recordId: r.id, stage: r.stage, at: new Date().toISOString() });
+    await db.write();
+    res.json(r);
+  });
+  const { server, url } = await listen(app);
+  const out = [];
+  const where = new Map<string, string>();
+  for (const c of clients) out.push(await drive(url, c, count, (id) => `/move/${id}`, where));
+  await new Promise((r) => server.close(r));
+  await rm(dir, { recursive: true, force: true });
+  return out;
+}
+
+/** Stage moves per second over HTTP on the lowdb store, beside a naive lowdb baseline. */
+export async function benchHttp(): Promise<void> {
+  console.log(
+    `http: stage moves/s through POST /api/records/deals/:id/move (${MS / 1000} s each; answered after the write is on disk)`,
+  );
+  const clients = [1, 16];
+  for (const count of [1000, 50_000]) {
+    const o = await ours(count, clients);
+    const n = await naive(count, clients);
+    clients.forEach((c, i) => {
+      console.log(
+        `  ${String(count).padStart(6)} records, ${String(c).padStart(2)} clients: conveyor ${o[i]?.toFixed(0).padStart(6)}/s   naive lowdb ${n[i]?.toFixed(0).padStart(6)}/s`,
+      );
+    });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await benchHttp();
