@@ -1,0 +1,23 @@
+import { benchEngine } from './engine.js';
+import { benchHttp } from './http.js';
+
+/**
+ * `npm run bench`: every benchmark in one run, each printing its figures beside a
+ * baseline measured in the same run. `npm run bench -- engine http` runs a subset.
+ */
+const BENCHES: Readonly<Record<string, () => Promise<void>>> = {
+  engine: benchEngine,
+  http: benchHttp,
+};
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !(name in BENCHES));
+if (unknown.length > 0) {
+  console.error(`unknown bench: ${unknown.join(', ')} (known: ${Object.keys(BENCHES).join(', ')})`);
+  process.exit(2);
+}
+for (const [name, run] of Object.entries(BENCHES)) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
+  console.log(`\n## ${name}\n`);
+  await run();
+}
