@@ -1,0 +1,138 @@
+import fc from 'fast-check';
+import { CUSTOM_OPERATION_NAMES } from '../../../schemas/index.js';
+
+/*
+ * Random records and random rules for the differential test. Field names come
+ * from a small pool so rules and records meet often; the pool includes names that
+ * exercise quirks ("length" of strings and arrays, numeric keys into arrays,
+ * "indexOf" which makes json-logic-js's `in` throw).
+ */
+
+const KEYS = ['a', 'b', 'amount', 'city', 'tags', 'items', '0', '1', 'length', 'indexOf'] as const;
+const PATHS = [
+  ...KEYS,
+  'a.b',
+  'a.city',
+  'items.0',
+  'items.1.amount',
+  'tags.length',
+  'a.b.c',
+  '',
+  'current',
+  'accumulator',
+  'current.amount',
+] as const;
+
+const scalar = fc.oneof(
+  fc.integer({ min: -5, max: 2000 }),
+  fc.constantFrom(0, -0, 1.5, -2.25, 1e21, Infinity, NaN),
+  fc.constantFrom('', 'a', 'b', 'Paris', 'gold', '1', '1.5', '-3', ' 7 ', 'abc', 'a.b', '0'),
+  fc.constantFrom('2024-03-01', '2024-03-01T10:00:00Z', 'not a date'),
+  fc.boolean(),
+  fc.constant(null),
+);
+
+/** A record-like value: nested objects and arrays of scalars, with missing keys. */
+export const recordValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    { arbitrary: scalar, weight: 4 },
+    { arbitrary: fc.array(tie('value'), { maxLength: 4 }), weight: 1 },
+    { arbitrary: fc.dictionary(fc.constantFrom(...KEYS), tie('value'), { maxKeys: 5 }), weight: 2 },
+  ),
+})).value;
+
+/** Mostly objects (the engine's records), sometimes anything at all. */
+export const record: fc.Arbitrary<unknown> = fc.oneof(
+  { arbitrary: fc.dictionary(fc.constantFrom(...KEYS), recordValue, { maxKeys: 8 }), weight: 6 },
+  { arbitrary: recordValue, weight: 1 },
+  { arbitrary: fc.constant(undefined), weight: 1 },
+);
+
+const path = fc.oneof(
+  { arbitrary: fc.constantFrom(...PATHS), weight: 6 },
+  { arbitrary: fc.constantFrom(0, 1, null), weight: 1 },
+);
+
+const SIMPLE_OPS = [
+  '==',
+  '===',
+  '!=',
+  '!==',
+  '!',
+  '!!',
+  'or',
+  'and',
+  '>',
+  '>=',
+  '<',
+  '<=',
+  'max',
+  'min',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  'merge',
+  'in',
+  'cat',
+  'substr',
+  'if',
+  '?:',
+  ...CUSTOM_OPERATION_NAMES,
+] as const;
+const ITERATORS = ['map', 'filter', 'all', 'none', 'some'] as const;
+
+/** A random rule over the allow-listed operations (never refused by checkLogic). */
+export const rule: fc.Arbitrary<unknown> = fc.letrec<{ rule: unknown }>((tie) => {
+  const sub = tie('rule');
+  const varNode = fc.oneof(
+    path.map((p) => ({ var: p })),
+    fc.tuple(path, sub).map(([p, d]) => ({ var: [p, d] })),
+    sub.map((p) => ({ var: [p] })),
+  );
+  const operands = fc.array(sub, { maxLength: 4 });
+  return {
+    rule: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      { arbitrary: scalar, weight: 3 },
+      { arbitrary: varNode, weight: 4 },
+      { arbitrary: fc.array(scalar, { maxLength: 3 }), weight: 1 },
+      {
+        arbitrary: fc
+          .tuple(fc.constantFrom(...SIMPLE_OPS), operands, fc.boolean())
+          // Half the time a lone operand is written without its array, as people do.
+          .map(([op, args, bare]) => ({ [op]: bare && args.length === 1 ? args[0] : args })),
+        weight: 6,
+      },
+      {
+        arbitrary: fc
+          .tuple(fc.constantFrom(...ITERATORS), sub, sub)
+          .map(([op, source, inner]) => ({ [op]: [source, inner] })),
+        weight: 1,
+      },
+      {
+        arbitrary: fc
+          .tuple(sub, sub, fc.option(sub, { nil: undefined }))
+          .map(([source, inner, seed]) => ({
+            reduce: seed === undefined ? [source, inner] : [source, inner, seed],
+          })),
+        weight: 1,
+      },
+      {
+        arbitrary: fc.array(fc.oneof(path, sub), { maxLength: 3 }).map((k) => ({ missing: k })),
+        weight: 1,
+      },
+      {
+        arbitrary: fc
+          .tuple(
+            fc.oneof(fc.integer({ min: 0, max: 3 }), sub),
+            fc.oneof(fc.array(path, { maxLength: 3 }), sub),
+          )
+          .map(([n, keys]) => ({ missing_some: [n, keys] })),
+        weight: 1,
+      },
+    ),
+  };
+}).rule;
