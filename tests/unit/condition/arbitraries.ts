@@ -136,3 +136,40 @@ export const rule: fc.Arbitrary<unknown> = fc.letrec<{ rule: unknown }>((tie) =>
     ),
   };
 }).rule;
+
+const COMPARISONS = ['==', '===', '!=', '!==', '>', '>=', '<', '<='] as const;
+
+/**
+ * Rules shaped like CRM conditions (`and`/`or` of field-versus-constant
+ * comparisons and `in` lists): the shapes the compiler specialises most.
+ */
+export const crmRule: fc.Arbitrary<unknown> = fc.letrec<{ rule: unknown }>((tie) => {
+  const field = fc.constantFrom(...PATHS).map((p) => ({ var: p }));
+  const comparison = fc.oneof(
+    fc
+      .tuple(fc.constantFrom(...COMPARISONS), field, scalar)
+      .map(([op, f, k]) => ({ [op]: [f, k] })),
+    fc
+      .tuple(fc.constantFrom('<', '<='), scalar, field, scalar)
+      .map(([op, a, f, b]) => ({ [op]: [a, f, b] })),
+    fc.tuple(field, fc.array(scalar, { maxLength: 5 })).map(([f, list]) => ({ in: [f, list] })),
+    fc.tuple(field, fc.constantFrom('Paris', 'gold', 'a')).map(([f, s]) => ({ in: [s, f] })),
+  );
+  return {
+    rule: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      { arbitrary: comparison, weight: 3 },
+      {
+        arbitrary: fc
+          .tuple(fc.constantFrom('and', 'or'), fc.array(tie('rule'), { maxLength: 6 }))
+          .map(([op, xs]) => ({ [op]: xs })),
+        weight: 2,
+      },
+      { arbitrary: tie('rule').map((x) => ({ '!': [x] })), weight: 1 },
+      {
+        arbitrary: fc.tuple(tie('rule'), tie('rule'), tie('rule')).map((xs) => ({ if: xs })),
+        weight: 1,
+      },
+    ),
+  };
+}).rule;
