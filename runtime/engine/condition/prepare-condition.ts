@@ -4,6 +4,7 @@ import type { PreparedCondition } from './compiled.js';
 import { ConditionError } from './condition-error.js';
 
 export type { PreparedCondition } from './compiled.js';
+export { ConditionError } from './condition-error.js';
 
 /**
  * Prepares a JSON-Logic condition once (per published version) into a closure that
