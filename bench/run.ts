@@ -1,3 +1,4 @@
+import { benchConditions } from './conditions.js';
 import { benchEngine } from './engine.js';
 import { benchHttp } from './http.js';
 
@@ -6,6 +7,7 @@ import { benchHttp } from './http.js';
  * baseline measured in the same run. `npm run bench -- engine http` runs a subset.
  */
 const BENCHES: Readonly<Record<string, () => Promise<void>>> = {
+  conditions: benchConditions,
   engine: benchEngine,
   http: benchHttp,
 };
