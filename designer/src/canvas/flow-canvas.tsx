@@ -8,7 +8,6 @@ import {
   useReactFlow,
   type Connection,
   type NodeChange,
-  type OnSelectionChangeParams,
 } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import type { AutomationModel, Diagnostic } from '../../../schemas/index.js';
@@ -18,6 +17,7 @@ import { NODE_TYPES } from './node-types.js';
 import type { FlowNode } from './flow-types.js';
 import { dragToAction } from './drag-to-action.js';
 import { stageAtPoint } from './stage-at-point.js';
+import { nextSelection } from './next-selection.js';
 
 export const PALETTE_MIME = 'application/x-conveyor-palette';
 
@@ -61,14 +61,14 @@ export function FlowCanvas(props: FlowCanvasProps) {
     if (focus) void flow.fitView({ nodes: [{ id: focus.nodeId }], duration: 300, maxZoom: 1.2 });
   }, [focus, flow]);
 
+  // Selection is read from the user's own `select` changes, not from onSelectionChange:
+  // that callback also fires while React Flow catches up with a selection we set from
+  // outside (e.g. a new lane), reports the stale one, and the two ping-pong forever.
   const onNodesChange = useCallback(
-    (changes: NodeChange<FlowNode>[]) => setNodes((ns) => applyNodeChanges(changes, ns)),
-    [],
-  );
-  const onSelection = useCallback(
-    ({ nodes: sel }: OnSelectionChangeParams) => {
-      const ids = sel.map((n) => n.id).sort();
-      if (ids.join('\n') !== [...selected].sort().join('\n')) onSelectionChange(ids);
+    (changes: NodeChange<FlowNode>[]) => {
+      setNodes((ns) => applyNodeChanges(changes, ns));
+      const next = nextSelection(selected, changes);
+      if (next) onSelectionChange(next);
     },
     [selected, onSelectionChange],
   );
@@ -102,7 +102,6 @@ export function FlowCanvas(props: FlowCanvasProps) {
       edges={edges}
       nodeTypes={NODE_TYPES}
       onNodesChange={onNodesChange}
-      onSelectionChange={onSelection}
       onNodeDragStop={onNodeDragStop}
       onConnect={onConnect}
       onDrop={onDrop}
@@ -114,7 +113,6 @@ export function FlowCanvas(props: FlowCanvasProps) {
       multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
       fitView
       minZoom={0.1}
-      proOptions={{ hideAttribution: true }}
     >
       <Background />
       <MiniMap pannable zoomable />
