@@ -18,6 +18,7 @@ import type { FlowNode } from './flow-types.js';
 import { dragToAction } from './drag-to-action.js';
 import { stageAtPoint } from './stage-at-point.js';
 import { nextSelection } from './next-selection.js';
+import type { NodeMark } from './node-mark.js';
 
 export const PALETTE_MIME = 'application/x-conveyor-palette';
 
@@ -31,17 +32,19 @@ export interface FlowCanvasProps {
   readonly onPaletteDrop: (item: string, pipeline: string, stage: string) => void;
   /** Node to centre on; the counter makes repeated clicks on one node work. */
   readonly focus: { nodeId: string; n: number } | null;
+  /** Highlights from the simulation or a version diff, by node id. */
+  readonly marks?: ReadonlyMap<string, NodeMark>;
 }
 
 /** The React Flow view of the model: lanes, stages, robots, triggers and their edges. */
 export function FlowCanvas(props: FlowCanvasProps) {
-  const { model, diagnostics, selected, onSelectionChange, onAction, focus } = props;
+  const { model, diagnostics, selected, onSelectionChange, onAction, focus, marks } = props;
   const { t } = useTranslation();
   const flow = useReactFlow();
   const selectedSet = useMemo(() => new Set(selected), [selected]);
   const derived = useMemo(
-    () => toFlow(model, diagnostics, selectedSet),
-    [model, diagnostics, selectedSet],
+    () => toFlow(model, diagnostics, selectedSet, marks),
+    [model, diagnostics, selectedSet, marks],
   );
   const [nodes, setNodes] = useState<FlowNode[]>(derived.nodes);
   // React Flow keeps transient state (drag positions, sizes) in `nodes`; a new

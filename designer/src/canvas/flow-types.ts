@@ -1,5 +1,6 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { EntityType, Pipeline, Robot, Stage, Trigger } from '../../../schemas/index.js';
+import type { NodeMark } from './node-mark.js';
 
 /** Error and warning counts badged on a node. */
 export interface NodeIssues {
@@ -15,6 +16,7 @@ export type StageNodeData = {
   stage: Stage;
   index: number;
   issues?: NodeIssues;
+  mark?: NodeMark;
 };
 export type RobotNodeData = {
   pipeline: string;
@@ -23,12 +25,14 @@ export type RobotNodeData = {
   robot: Robot;
   order: number;
   issues?: NodeIssues;
+  mark?: NodeMark;
 };
 export type TriggerNodeData = {
   pipeline: string;
   stage: string;
   trigger: Trigger;
   issues?: NodeIssues;
+  mark?: NodeMark;
 };
 
 export type LaneNode = Node<LaneNodeData, 'lane'>;

@@ -2,6 +2,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import type { RobotNode } from './flow-types.js';
 import { IssueBadge } from './issue-badge.js';
+import { markClass } from './node-mark.js';
 import { describeAction, describeTiming } from './describe.js';
 import { useEditor } from '../editor/editor-context.js';
 import { ROBOT_HEIGHT, STAGE_WIDTH } from './lane-geometry.js';
@@ -16,7 +17,7 @@ export function RobotNodeView({ data, selected }: NodeProps<RobotNode>) {
   const fieldLabel = (key: string) => fields.find((f) => f.key === key)?.label ?? key;
   return (
     <div
-      className={`robot-node${selected ? ' selected' : ''}`}
+      className={`robot-node${selected ? ' selected' : ''}${markClass(data.mark)}`}
       style={{ width: STAGE_WIDTH, height: ROBOT_HEIGHT }}
       data-testid={`robot-${robot.id}`}
     >

@@ -2,6 +2,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import type { StageNode } from './flow-types.js';
 import { IssueBadge } from './issue-badge.js';
+import { markClass } from './node-mark.js';
 import { useCanvasCommands } from './canvas-commands.js';
 import { STAGE_HEIGHT, STAGE_WIDTH } from './lane-geometry.js';
 
@@ -12,7 +13,7 @@ export function StageNodeView({ data, selected }: NodeProps<StageNode>) {
   const { stage } = data;
   return (
     <div
-      className={`stage-node stage-${stage.kind}${selected ? ' selected' : ''}`}
+      className={`stage-node stage-${stage.kind}${selected ? ' selected' : ''}${markClass(data.mark)}`}
       style={{ width: STAGE_WIDTH, height: STAGE_HEIGHT }}
       data-testid={`stage-${data.pipeline}-${stage.key}`}
     >

@@ -1,6 +1,7 @@
 import type { AutomationModel, Diagnostic } from '../../../schemas/index.js';
 import { pipelineNodeId, robotNodeId, stageNodeId, triggerNodeId } from '../editor/node-ids.js';
 import type { FlowEdge, FlowNode, NodeIssues } from './flow-types.js';
+import type { NodeMark } from './node-mark.js';
 import {
   COLUMN_WIDTH,
   LANE_HEADER_WIDTH,
@@ -37,6 +38,7 @@ export function toFlow(
   model: AutomationModel,
   diagnostics: readonly Diagnostic[] = [],
   selected: ReadonlySet<string> = new Set(),
+  marks: ReadonlyMap<string, NodeMark> = new Map(),
 ): { nodes: FlowNode[]; edges: FlowEdge[] } {
   const issues = issuesByNode(diagnostics);
   const nodes: FlowNode[] = [];
@@ -72,6 +74,7 @@ export function toFlow(
           stage,
           index: si,
           issues: issues.get(id),
+          mark: marks.get(id),
         },
         selected: selected.has(id),
       });
@@ -82,7 +85,13 @@ export function toFlow(
           type: 'trigger',
           parentId: laneId,
           position: { x, y: lane.stageY - (ti + 1) * (TRIGGER_HEIGHT + ROW_GAP) },
-          data: { pipeline: pipeline.key, stage: stage.key, trigger, issues: issues.get(tid) },
+          data: {
+            pipeline: pipeline.key,
+            stage: stage.key,
+            trigger,
+            issues: issues.get(tid),
+            mark: marks.get(tid),
+          },
           selected: selected.has(tid),
         });
         if (trigger.type === 'linked_record_stage')
@@ -111,6 +120,7 @@ export function toFlow(
             robot,
             order: ri + 1,
             issues: issues.get(rid),
+            mark: marks.get(rid),
           },
           selected: selected.has(rid),
         });

@@ -2,6 +2,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import type { TriggerNode } from './flow-types.js';
 import { IssueBadge } from './issue-badge.js';
+import { markClass } from './node-mark.js';
 import { describeTrigger } from './describe.js';
 import { useEditor } from '../editor/editor-context.js';
 import { STAGE_WIDTH, TRIGGER_HEIGHT } from './lane-geometry.js';
@@ -12,7 +13,7 @@ export function TriggerNodeView({ data, selected }: NodeProps<TriggerNode>) {
   const { model } = useEditor();
   return (
     <div
-      className={`trigger-node${selected ? ' selected' : ''}`}
+      className={`trigger-node${selected ? ' selected' : ''}${markClass(data.mark)}`}
       style={{ width: STAGE_WIDTH, height: TRIGGER_HEIGHT }}
       data-testid={`trigger-${data.trigger.id}`}
     >

@@ -153,3 +153,14 @@ describe('layout updates back to the model', () => {
     expect(stageAtPoint(model, { x: -1000, y: -1000 })).toBeNull();
   });
 });
+
+describe('toFlow marks', () => {
+  it('puts a mark on the marked nodes only', () => {
+    const model = fixtureModel();
+    const first = toFlow(model).nodes.find((n) => n.type === 'robot');
+    expect(first).toBeDefined();
+    const marked = toFlow(model, [], new Set(), new Map([[first?.id ?? '', 'fired' as const]]));
+    const marks = marked.nodes.filter((n) => n.type !== 'lane' && 'mark' in n.data && n.data.mark);
+    expect(marks.map((n) => n.id)).toEqual([first?.id]);
+  });
+});
