@@ -96,7 +96,7 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
   const documents = new DocumentService(core);
   const hooks = new HookService(core);
   const policy = { ...DEFAULT_RETRY_POLICY, ...deps.retryPolicy };
-  const dispatcher = new Dispatcher(core, ports, policy, clock);
+  const dispatcher = new Dispatcher(core, ports, { policy, clock, log });
   onCommit = (ops) => {
     dispatcher.committed(ops);
     // A published version's inbound_webhook triggers get their tokens right away.

@@ -1,10 +1,19 @@
-import type { Clock } from '../engine/ports.js';
+import type { Clock, Logger } from '../engine/ports.js';
 import type { RuntimeCore } from '../services/runtime-core.js';
 import type { OutboxDoc, WriteOp } from '../store/store-types.js';
 import { deliverItem } from './deliver-item.js';
 import type { DeliveryPorts, DeliveryResult } from './delivery-ports.js';
 import { backoffDelay, type RetryPolicy } from './retry-policy.js';
 import { recordAttempt } from './record-attempt.js';
+
+export interface DispatcherOptions {
+  policy: RetryPolicy;
+  clock: Clock;
+  log?: Logger;
+  random?: () => number;
+  /** Attempts under way at once, so a backlog (after a restart) is not one burst (8). */
+  concurrency?: number;
+}
 
 /**
  * Delivers pending outbox items after the batch that created them is durable, retries
@@ -15,15 +24,21 @@ import { recordAttempt } from './record-attempt.js';
 export class Dispatcher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly inFlight = new Map<string, Promise<void>>();
+  /** Due items waiting for a free slot, in the order they fell due. */
+  private readonly ready = new Set<string>();
   private running = false;
+
+  private readonly policy: RetryPolicy;
+  private readonly clock: Clock;
 
   constructor(
     private readonly core: RuntimeCore,
     private readonly ports: DeliveryPorts,
-    private readonly policy: RetryPolicy,
-    private readonly clock: Clock,
-    private readonly random: () => number = Math.random,
-  ) {}
+    private readonly options: DispatcherOptions,
+  ) {
+    this.policy = options.policy;
+    this.clock = options.clock;
+  }
 
   /** Picks up every pending item (those left by a previous process too). */
   async start(): Promise<void> {
@@ -37,6 +52,7 @@ export class Dispatcher {
     this.running = false;
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
+    this.ready.clear();
     await Promise.all(this.inFlight.values());
   }
 
@@ -54,21 +70,31 @@ export class Dispatcher {
     clearTimeout(this.timers.get(item.id));
     const t = setTimeout(() => {
       this.timers.delete(item.id);
-      void this.attempt(item.id);
+      this.ready.add(item.id);
+      this.pump();
     }, wait);
     t.unref();
     this.timers.set(item.id, t);
   }
 
-  private async attempt(id: string): Promise<void> {
-    const busy = this.inFlight.get(id);
-    if (busy !== undefined) {
-      await busy;
-      return this.attempt(id);
+  /** Starts due attempts while slots are free. */
+  private pump(): void {
+    for (const id of this.ready) {
+      if (!this.running || this.inFlight.size >= (this.options.concurrency ?? 8)) return;
+      this.ready.delete(id);
+      // Under way already: its own outcome reschedules it if it stays pending.
+      if (this.inFlight.has(id)) continue;
+      const run = this.run(id)
+        .catch((e: unknown) => {
+          // The outcome could not be stored: the item stays pending for the next start.
+          this.options.log?.error(`delivery ${id}: ${e instanceof Error ? e.message : String(e)}`);
+        })
+        .finally(() => {
+          this.inFlight.delete(id);
+          this.pump();
+        });
+      this.inFlight.set(id, run);
     }
-    const run = this.run(id).finally(() => this.inFlight.delete(id));
-    this.inFlight.set(id, run);
-    return run;
   }
 
   private async run(id: string): Promise<void> {
@@ -85,7 +111,7 @@ export class Dispatcher {
     const max = item.maxAttempts ?? this.policy.maxAttempts;
     const delay =
       !result.ok && result.retry && attempts < max
-        ? backoffDelay(attempts, this.policy, this.random)
+        ? backoffDelay(attempts, this.policy, this.options.random)
         : undefined;
     await recordAttempt(this.core, item, result, attempts, max, delay);
   }
