@@ -118,3 +118,33 @@ describe('inbound webhook triggers: a secret URL per trigger', () => {
     expect(gone.status).toBe(410);
   });
 });
+
+describe('a token fires its own trigger only', () => {
+  it('leaves the other inbound_webhook triggers of the pipeline alone', async () => {
+    const h = await startServer();
+    try {
+      const model = outsideModel();
+      const done = model.pipelines[0]!.stages.find((s) => s.key === 'done')!;
+      done.triggers = [{ id: 'refund_hook', type: 'inbound_webhook' }] as never;
+      await publish(h, model);
+      const hooks: Hook[] = (await h.call('GET', '/api/models/outside/hooks')).body;
+      expect(hooks.map((x) => x.triggerId).sort()).toEqual(['payment_hook', 'refund_hook']);
+      const payment = hooks.find((x) => x.triggerId === 'payment_hook')!;
+      const refund = hooks.find((x) => x.triggerId === 'refund_hook')!;
+      expect(payment.path).not.toBe(refund.path);
+
+      const id = await dealWithClient(h, 'Two hooks');
+      // The payment condition says no; the refund trigger (no condition) must not step in.
+      const res = await h.call('POST', payment.path, {
+        entity: 'deal',
+        recordId: id,
+        payload: { amount: 1 },
+      });
+      expect(res.body).toMatchObject({ fired: false, record: { stage: 'new' } });
+      const moved = await h.call('POST', refund.path, { entity: 'deal', recordId: id });
+      expect(moved.body).toMatchObject({ fired: true, record: { stage: 'done' } });
+    } finally {
+      await h.close();
+    }
+  });
+});
