@@ -7,6 +7,28 @@ function excerptOf(text: string): string {
   return text.length > EXCERPT_LIMIT ? `${text.slice(0, EXCERPT_LIMIT)}…` : text;
 }
 
+/**
+ * The start of a response body: enough for the excerpt, without reading a large answer
+ * to its end. A body cut off mid-way still leaves the status, which decides the outcome.
+ */
+async function readStart(res: Response): Promise<string> {
+  if (res.body === null) return '';
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  try {
+    while (text.length <= EXCERPT_LIMIT) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value, { stream: true });
+    }
+    await reader.cancel();
+  } catch {
+    // Keep what arrived.
+  }
+  return text;
+}
+
 /** Transient means another attempt may succeed: 5xx, 408 and 429. */
 function transient(status: number): boolean {
   return status >= 500 || status === 408 || status === 429;
@@ -37,13 +59,7 @@ export function createHttpClient(fetchImpl: typeof fetch = fetch): HttpClient {
             : `network error: ${e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e)}`;
         return { ok: false, retry: true, error };
       }
-      let text = '';
-      try {
-        text = await res.text();
-      } catch {
-        // A body cut off mid-way still leaves the status, which decides the outcome.
-      }
-      const excerpt = excerptOf(text);
+      const excerpt = excerptOf(await readStart(res));
       if (res.status >= 200 && res.status < 300) return { ok: true, status: res.status, excerpt };
       return {
         ok: false,

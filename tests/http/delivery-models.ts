@@ -116,6 +116,13 @@ export function outsideModel(base = 'http://127.0.0.1:9') {
           }),
           stage('sync_flaky', { robots: [webhook('flaky', `${base}/flaky`)] }),
           stage('sync_bad', { robots: [webhook('bad', `${base}/bad`)] }),
+          stage('sync_big', {
+            robots: [
+              webhook('big', `${base}/big`, {
+                body: '{"deal": {{ record.title | json }}}',
+              }),
+            ],
+          }),
           stage('sync_hang', {
             robots: [webhook('hang', `${base}/hang`, { timeoutMs: 200, maxAttempts: 2 })],
           }),

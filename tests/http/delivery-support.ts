@@ -25,7 +25,8 @@ export interface Receiver {
 
 /**
  * A real HTTP server on 127.0.0.1 port 0 that answers by path: `/flaky` 503 twice
- * then 200, `/bad` 400, `/hang` never answers, `/gateway` 202, anything else 200.
+ * then 200, `/bad` 400, `/hang` never answers, `/gateway` 202, `/big` 200 with 2 MB,
+ * anything else 200.
  */
 export async function startReceiver(): Promise<Receiver> {
   const received: Received[] = [];
@@ -43,6 +44,7 @@ export async function startReceiver(): Promise<Receiver> {
       else if (path === '/bad') res.writeHead(400).end('{"error":"amount is not a number"}');
       else if (path === '/hang') hanging.add(req);
       else if (path === '/gateway') res.writeHead(202).end('{"queued":true}');
+      else if (path === '/big') res.writeHead(200).end('x'.repeat(2_000_000));
       else res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
     });
   });

@@ -95,6 +95,16 @@ describe('outgoing webhooks against a real receiver that fails on purpose', () =
     expect(rx.received.filter((r) => r.path === '/hang')).toHaveLength(2);
   });
 
+  it('keeps only an excerpt of a large answer; the json filter escapes values', async () => {
+    const id = await dealWithClient(h, 'Big "quoted" order');
+    await h.call('POST', `/api/records/deals/${id}/move`, { stage: 'sync_big' });
+    const sent = await settled(id, 'sent');
+    expect(sent.response?.status).toBe(200);
+    expect(sent.response?.excerpt?.length).toBeLessThanOrEqual(501);
+    const call = rx.received.find((r) => r.path === '/big');
+    expect(JSON.parse(call?.body ?? '')).toEqual({ deal: 'Big "quoted" order' });
+  });
+
   it('answers replay of unknown or live items with 404 and 409', async () => {
     expect((await h.call('POST', '/api/dead-letters/nope/replay')).status).toBe(404);
     const id = await dealWithClient(h, 'Live');
