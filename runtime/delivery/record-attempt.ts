@@ -33,7 +33,8 @@ export async function recordAttempt(
             ...(result.status === undefined ? {} : { status: result.status }),
             ...(result.excerpt === undefined ? {} : { excerpt: result.excerpt }),
           };
-    const { nextAttemptAt: _next, lastError: _last, ...rest } = current;
+    // The previous attempt's answer and error go: they would describe this one wrongly.
+    const { nextAttemptAt: _next, lastError: _last, response: _answer, ...rest } = current;
     const outcome = result.ok ? 'sent' : retryIn !== undefined ? 'retry' : 'dead';
     const next: OutboxDoc = {
       ...rest,

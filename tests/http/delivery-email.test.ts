@@ -156,6 +156,10 @@ describe('send_email without SMTP_URL', () => {
         .body;
       expect(all.map((o) => o.id)).toEqual([own[0]!.id]);
       expect((await h.call('GET', '/api/outbox?status=sent')).body).toEqual([]);
+      const tl: TimelineEntry[] = (await h.call('GET', `/api/records/deals/${id}/timeline`)).body;
+      expect(
+        tl.find((e) => e.ruleId === 'robot:receipt_mail' && e.kind === 'action')?.message,
+      ).toBe('send_email: send_email kept in the outbox to anna@example.com');
     } finally {
       await h.close();
     }

@@ -112,9 +112,12 @@ export async function sendToOutbox(input: ActionInput, a: OutboxAction): Promise
     };
   }
   await input.ctx.outbox.deliver(input.ctx.tx, item);
+  const stored = await input.ctx.tx.get('outbox', item.id);
+  // `kept`: no adapter for it here (no SMTP_URL, a simulation...), so it only waits.
+  const how = stored?.status === 'kept' ? 'kept in the outbox' : 'queued';
   return {
     outcome: 'done',
-    message: `${a.type} queued${item.to ? ` to ${item.to}` : ''}`,
+    message: `${a.type} ${how}${item.to ? ` to ${item.to}` : ''}`,
     data: { outboxId: item.id },
   };
 }
