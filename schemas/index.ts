@@ -1,5 +1,6 @@
 export * from './model/common.js';
 export * from './model/fields.js';
+export * from './model/duplicates.js';
 export * from './model/timing.js';
 export * from './model/assignment.js';
 export * from './model/actions.js';
@@ -18,3 +19,5 @@ export * from './validation/validate-model.js';
 export * from './logic/index.js';
 export * from './analyzer/analyze-model.js';
 export * from './compiler/index.js';
+export * from './duplicates/normalize-match-value.js';
+export * from './duplicates/match-duplicates.js';

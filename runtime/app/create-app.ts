@@ -26,6 +26,7 @@ import { deliveryRoutes } from '../http/routes/delivery-routes.js';
 import { directoryRoutes } from '../http/routes/directory-routes.js';
 import { documentRoutes } from '../http/routes/document-routes.js';
 import { hookRoutes } from '../http/routes/hook-routes.js';
+import { importRoutes } from '../http/routes/import-routes.js';
 import { modelRoutes } from '../http/routes/model-routes.js';
 import { recordRoutes } from '../http/routes/record-routes.js';
 import { Health } from '../http/schemas/api-schemas.js';
@@ -36,6 +37,7 @@ import { DocumentService } from '../services/document-service.js';
 import { HookService } from '../services/hook-service.js';
 import { ModelService } from '../services/model-service.js';
 import { RecordService } from '../services/record-service.js';
+import { ImportService } from '../services/import-service.js';
 import { RuntimeCore } from '../services/runtime-core.js';
 import type { Store } from '../store/store.js';
 import type { WriteOp } from '../store/store-types.js';
@@ -119,6 +121,7 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
     ...directoryRoutes(directory),
     ...modelRoutes(models),
     ...recordRoutes(records),
+    ...importRoutes(new ImportService(core, records)),
     ...deliveryRoutes(delivery),
     ...documentRoutes(documents),
     ...hookRoutes(hooks),

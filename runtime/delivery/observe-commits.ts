@@ -31,6 +31,10 @@ export class CommitObserver implements Store {
     return this.inner.listRecords(filter);
   }
 
+  findRecordsByValue(entity: string, field: string, key: string) {
+    return this.inner.findRecordsByValue(entity, field, key);
+  }
+
   dueTimers(now: string) {
     return this.inner.dueTimers(now);
   }

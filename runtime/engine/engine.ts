@@ -110,6 +110,7 @@ export class Engine implements ActionHost {
     input: Parameters<ActionHost['createRecord']>[1],
     cause: Cause,
     depth: number,
+    beforeEnter?: (record: RecordDoc) => Promise<void>,
   ): Promise<RecordDoc> {
     const found =
       input.pipeline === undefined && input.stage === undefined && input.model === undefined
@@ -144,7 +145,11 @@ export class Engine implements ActionHost {
       const self = await ctx.tx.get('records', id);
       if (other !== undefined && self !== undefined) await this.link(ctx, self, other);
     }
-    if (record.pipeline !== undefined && stage !== undefined) {
+    if (beforeEnter !== undefined) await beforeEnter(record);
+    // beforeEnter (duplicate control) may already have moved it: that move ran its robots.
+    const now = await ctx.tx.get('records', id);
+    const stayed = now?.pipeline === record.pipeline && now?.stage === stage;
+    if (record.pipeline !== undefined && stage !== undefined && stayed) {
       await this.handle(ctx, this.newEvent('stage_entered', id, { from: {} }), depth + 1);
     }
     return (await ctx.tx.get('records', id)) ?? record;

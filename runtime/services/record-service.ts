@@ -1,9 +1,10 @@
-import type { EntityType } from '../../schemas/index.js';
+import type { EntityType, RuleSetPipeline } from '../../schemas/index.js';
 import { missingRequired } from '../engine/engine.js';
 import type { EngineEvent } from '../engine/run-context.js';
 import { HttpError, notFound } from '../http/http-error.js';
 import type { RecordFilter } from '../store/store.js';
 import type { RecordDoc } from '../store/store-types.js';
+import { createCheckedRecord } from './create-checked-record.js';
 import type { RuntimeCore } from './runtime-core.js';
 
 export const ENTITY_PATHS = {
@@ -30,42 +31,51 @@ export class RecordService {
     return r;
   }
 
+  /**
+   * Where a new record goes: the model owning the named pipeline (or the entity's
+   * latest), its pipeline and stage (the first when none is named). 422 when the
+   * pipeline or stage does not exist; `{}` when none of the three is named.
+   */
+  placement(
+    entity: EntityType,
+    body: { model?: string; pipeline?: string; stage?: string },
+  ): { model?: string; def?: RuleSetPipeline; stage?: string } {
+    if (body.pipeline === undefined && body.stage === undefined && body.model === undefined)
+      return {};
+    const found = this.core.engine.findPipeline(entity, body.pipeline, body.model);
+    if (found === undefined) {
+      throw new HttpError(
+        422,
+        'UNKNOWN_PIPELINE',
+        `/pipeline: no published pipeline ${body.pipeline ?? '(any)'} for ${entity}`,
+      );
+    }
+    const stage = body.stage ?? found.def.stages[0]?.key ?? '';
+    if (!found.def.stages.some((s) => s.key === stage)) {
+      throw new HttpError(
+        422,
+        'UNKNOWN_STAGE',
+        `/stage: ${stage} is not a stage of ${found.def.key}`,
+      );
+    }
+    return { model: found.set.modelId, def: found.def, stage };
+  }
+
   async create(
     entity: EntityType,
     body: { model?: string; pipeline?: string; stage?: string; fields: Record<string, unknown> },
   ) {
     const { engine } = this.core;
-    let model = body.model;
-    if (body.pipeline !== undefined || body.stage !== undefined || body.model !== undefined) {
-      const found = engine.findPipeline(entity, body.pipeline, body.model);
-      if (found === undefined) {
-        throw new HttpError(
-          422,
-          'UNKNOWN_PIPELINE',
-          `/pipeline: no published pipeline ${body.pipeline ?? '(any)'} for ${entity}`,
-        );
-      }
-      model = found.set.modelId;
-      const stage = body.stage ?? found.def.stages[0]?.key ?? '';
-      if (!found.def.stages.some((s) => s.key === stage)) {
-        throw new HttpError(
-          422,
-          'UNKNOWN_STAGE',
-          `/stage: ${stage} is not a stage of ${found.def.key}`,
-        );
-      }
-      const missing = missingRequired(found.def, stage, body.fields);
-      if (missing.length > 0) throw this.missing(stage, missing);
+    const place = this.placement(entity, body);
+    if (place.def !== undefined && place.stage !== undefined) {
+      const missing = missingRequired(place.def, place.stage, body.fields);
+      if (missing.length > 0) throw this.missing(place.stage, missing);
     }
+    const model = place.model;
     return this.core.change(async (tx, run) => {
-      const ctx = await run();
-      const event = engine.newEvent('stage_entered', '');
-      return engine.createRecord(
-        ctx,
-        { entity, ...(model === undefined ? {} : { model }), ...body },
-        { eventId: event.id },
-        0,
-      );
+      const input = { ...body, ...(model === undefined ? {} : { model }) };
+      const made = await createCheckedRecord(engine, await run(), entity, input, 'create');
+      return made.record as RecordDoc;
     });
   }
 

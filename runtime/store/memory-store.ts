@@ -1,3 +1,4 @@
+import { RecordValueIndex } from './record-value-index.js';
 import type { RecordFilter, Store } from './store.js';
 import {
   COLLECTIONS,
@@ -32,6 +33,9 @@ export class MemoryStore implements Store {
     COLLECTIONS.map((c) => [c, new Map<string, unknown>()]),
   );
   private readonly byRecord = new Map<CollectionName, Map<string, Set<string>>>();
+  private readonly values = new RecordValueIndex(
+    () => this.map('records').values() as Iterable<RecordDoc>,
+  );
 
   protected map(collection: CollectionName): Map<string, unknown> {
     const m = this.maps.get(collection);
@@ -72,6 +76,11 @@ export class MemoryStore implements Store {
     return out;
   }
 
+  async findRecordsByValue(entity: string, field: string, key: string): Promise<RecordDoc[]> {
+    const records = this.map('records');
+    return this.values.find(entity, field, key).map((id) => records.get(id) as RecordDoc);
+  }
+
   async dueTimers(now: string): Promise<TimerDoc[]> {
     const due = [...this.map('timers').values()].filter((t) => (t as TimerDoc).dueAt <= now);
     return (due as TimerDoc[]).sort((a, b) =>
@@ -84,6 +93,11 @@ export class MemoryStore implements Store {
     for (const op of ops) {
       const m = this.map(op.collection);
       const before = m.get(op.key);
+      if (op.collection === 'records')
+        this.values.update(
+          before as RecordDoc | undefined,
+          op.op === 'put' ? (op.value as RecordDoc) : undefined,
+        );
       if (op.op === 'put') {
         m.set(op.key, op.value);
         this.index(op.collection, op.key, op.value, true);

@@ -32,6 +32,11 @@ export interface Store {
     recordId: string,
   ): Promise<Array<CollectionTypes[C]>>;
   listRecords(filter: RecordFilter): Promise<RecordDoc[]>;
+  /**
+   * Records of an entity whose field has this normalised value (`normalizeMatchValue`):
+   * duplicate control's lookup, answered from an index, not a scan.
+   */
+  findRecordsByValue(entity: string, field: string, key: string): Promise<RecordDoc[]>;
   /** Timers due at or before `now`, earliest first. */
   dueTimers(now: string): Promise<TimerDoc[]>;
   /** Applies a batch atomically; resolves once it is on disk. */

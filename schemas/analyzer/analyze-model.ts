@@ -9,6 +9,7 @@ import { checkConditionSafety } from './check-condition-safety.js';
 import { checkConditionTypes } from './check-condition-types.js';
 import { checkCycles } from './check-cycles.js';
 import { checkDirectoryReferences } from './check-directory-references.js';
+import { checkDuplicateControl } from './check-duplicate-control.js';
 import { checkDuplicates } from './check-duplicates.js';
 import { checkFieldReferences } from './check-field-references.js';
 import { checkFieldWrites } from './check-field-writes.js';
@@ -38,6 +39,7 @@ export const CHECKS: readonly Check[] = [
   checkAnchorFields,
   checkFieldWrites,
   checkAssignmentTables,
+  checkDuplicateControl,
 ];
 
 /**

@@ -7,6 +7,7 @@ import {
   type RuleSetPipeline,
 } from '../ruleset/ruleset.js';
 import { canonicalize } from './canonicalize.js';
+import { compileDuplicates } from './compile-duplicates.js';
 import { compileFields } from './compile-fields.js';
 import { compileRobot } from './compile-robot.js';
 import { compileTrigger } from './compile-trigger.js';
@@ -56,5 +57,7 @@ export function compileModel(model: AutomationModel): RuleSet {
     rules: compileRules(model),
   };
   if (model.defaultCalendar !== undefined) ruleSet.defaultCalendar = model.defaultCalendar;
+  const duplicates = compileDuplicates(model);
+  if (duplicates !== undefined) ruleSet.duplicates = duplicates;
   return canonicalize(ruleSet);
 }

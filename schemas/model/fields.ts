@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { EntityType, Key, literalUnion } from './common.js';
+import { DuplicateControl } from './duplicates.js';
 
 export const FIELD_TYPES = [
   'string',
@@ -38,7 +39,11 @@ export const FieldDef = Type.Object(
 export type FieldDef = Static<typeof FieldDef>;
 
 export const EntityDef = Type.Object(
-  { fields: Type.Array(FieldDef, { maxItems: 500 }) },
+  {
+    fields: Type.Array(FieldDef, { maxItems: 500 }),
+    /** Duplicate control at creation and import (absent: none). */
+    duplicates: Type.Optional(DuplicateControl),
+  },
   { additionalProperties: false },
 );
 export type EntityDef = Static<typeof EntityDef>;

@@ -39,6 +39,11 @@ export const DateReachedTrigger = trigger('date_reached', {
   offset: Type.Optional(Duration),
 });
 export const TaskCompletedTrigger = trigger('task_completed', {});
+/**
+ * A record created or imported duplicates existing ones (the entity's `duplicates`
+ * control); the condition sees `$event.duplicates` = `[{entity, id, field, value}]`.
+ */
+export const DuplicateFoundTrigger = trigger('duplicate_found', {});
 
 export const Trigger = Type.Union([
   FieldChangedTrigger,
@@ -53,6 +58,7 @@ export const Trigger = Type.Union([
   LinkedRecordStageTrigger,
   DateReachedTrigger,
   TaskCompletedTrigger,
+  DuplicateFoundTrigger,
 ]);
 export type Trigger = Static<typeof Trigger>;
 export type TriggerType = Trigger['type'];

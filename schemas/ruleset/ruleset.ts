@@ -7,6 +7,7 @@ import { StageKind } from '../model/pipelines.js';
 import { Directory } from '../model/directory.js';
 import { Template } from '../model/templates.js';
 import { Calendar } from '../model/calendars.js';
+import { DuplicateControl } from '../model/duplicates.js';
 
 export const RULESET_SCHEMA_VERSION = 1;
 
@@ -24,6 +25,7 @@ export const RULE_EVENTS = [
   'linked_record_stage',
   'date_reached',
   'task_completed',
+  'duplicate_found',
 ] as const;
 export const RuleEvent = literalUnion(RULE_EVENTS);
 export type RuleEvent = Static<typeof RuleEvent>;
@@ -123,6 +125,18 @@ export const RuleSet = Type.Object(
     templates: Type.Array(Template),
     calendars: Type.Array(Calendar),
     defaultCalendar: Type.Optional(Key),
+    /** Duplicate control by entity type; present only when the model declares some. */
+    duplicates: Type.Optional(
+      Type.Object(
+        {
+          lead: Type.Optional(DuplicateControl),
+          deal: Type.Optional(DuplicateControl),
+          contact: Type.Optional(DuplicateControl),
+          company: Type.Optional(DuplicateControl),
+        },
+        { additionalProperties: false },
+      ),
+    ),
     rules: Type.Array(Rule),
   },
   {

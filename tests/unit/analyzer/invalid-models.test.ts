@@ -198,6 +198,28 @@ const ROWS: Row[] = [
     path: '/pipelines/1/stages/2/triggers/0/field',
   },
   {
+    name: 'duplicate control on an unknown field',
+    mutate: (m) =>
+      (m.entities.lead = {
+        fields: m.entities.lead?.fields ?? [],
+        duplicates: { fields: ['phone', 'telegram'], against: ['lead', 'contact'] },
+      }),
+    code: 'UNKNOWN_FIELD',
+    path: '/entities/lead/duplicates/fields/1',
+    says: 'lead has no field "telegram"',
+  },
+  {
+    name: 'duplicate control on a field the against entity lacks',
+    mutate: (m) =>
+      (m.entities.lead = {
+        fields: m.entities.lead?.fields ?? [],
+        duplicates: { fields: ['source'], against: ['contact'] },
+      }),
+    code: 'UNKNOWN_FIELD',
+    path: '/entities/lead/duplicates/fields/0',
+    says: 'contact has no field "source"',
+  },
+  {
     name: 'a field mapping into a field the new record lacks',
     mutate: (m) =>
       setAction(m, 0, 2, 0, {
