@@ -127,6 +127,13 @@ export function describeTrigger(t: TFunction, trigger: Trigger, model: Automatio
       return `${label}: ${stageName(model, trigger.pipeline, trigger.stage)}`;
     case 'incoming_message':
       return trigger.channel ? `${label}: ${trigger.channel}` : label;
+    case 'duplicate_found': {
+      const pipeline = model.pipelines.find((p) =>
+        p.stages.some((s) => s.triggers.some((x) => x.id === trigger.id)),
+      );
+      const fields = pipeline && model.entities[pipeline.entity]?.duplicates?.fields;
+      return fields ? `${label}: ${fields.join(', ')}` : label;
+    }
     default:
       return label;
   }

@@ -29,4 +29,5 @@ export const TRIGGER_KINDS: ReadonlyArray<{
   },
   { type: 'inbound_webhook', create: (id) => ({ id, type: 'inbound_webhook' }) },
   { type: 'task_completed', create: (id) => ({ id, type: 'task_completed' }) },
+  { type: 'duplicate_found', create: (id) => ({ id, type: 'duplicate_found' }) },
 ];

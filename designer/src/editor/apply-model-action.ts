@@ -10,6 +10,7 @@ import {
 import { connectNodes } from './connect-nodes.js';
 import { takenNodeIds } from './model-index.js';
 import { makeKey } from './make-key.js';
+import { setDuplicateControl } from './set-duplicate-control.js';
 
 function stageOf(model: AutomationModel, pipeline: string, stage: string): Stage | undefined {
   return model.pipelines.find((p) => p.key === pipeline)?.stages.find((s) => s.key === stage);
@@ -87,6 +88,9 @@ export function applyModelAction(input: AutomationModel, action: ModelAction): A
   switch (action.type) {
     case 'renameModel':
       model.name = action.name;
+      break;
+    case 'setDuplicateControl':
+      setDuplicateControl(model, action.entity, action.control);
       break;
     case 'addPipeline':
       model.pipelines.push({

@@ -1,5 +1,6 @@
 import type {
   AutomationModel,
+  DuplicateControl,
   EntityType,
   Robot,
   Stage,
@@ -36,6 +37,8 @@ export type ModelAction =
   | { type: 'setCondition'; nodeId: string; condition: unknown }
   | { type: 'setLayout'; positions: Readonly<Record<string, Position>> }
   | { type: 'autoLayout' }
-  | { type: 'connect'; source: string; target: string; triggerId: string };
+  | { type: 'connect'; source: string; target: string; triggerId: string }
+  /** Sets (or, undefined, removes) an entity's duplicate control. */
+  | { type: 'setDuplicateControl'; entity: EntityType; control: DuplicateControl | undefined };
 
 export type ModelActionType = ModelAction['type'];

@@ -12,6 +12,7 @@ import { ConditionEditor } from '../condition/condition-editor.js';
 import { SelectField, TextField } from './select-field.js';
 import { useOptions } from './use-options.js';
 import { DurationEditor } from './duration-editor.js';
+import { DuplicateControlEditor } from './duplicate-control-editor.js';
 
 /** A trigger: its event's parameters, condition and deletion. */
 export function TriggerForm({
@@ -112,6 +113,7 @@ export function TriggerForm({
           />
         </>
       )}
+      {trigger.type === 'duplicate_found' && <DuplicateControlEditor entity={pipeline.entity} />}
       <label className="checkbox">
         <input
           type="checkbox"
