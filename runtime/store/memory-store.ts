@@ -78,7 +78,8 @@ export class MemoryStore implements Store {
 
   async findRecordsByValue(entity: string, field: string, key: string): Promise<RecordDoc[]> {
     const records = this.map('records');
-    return this.values.find(entity, field, key).map((id) => records.get(id) as RecordDoc);
+    const found = this.values.find(entity, field, key).map((id) => records.get(id));
+    return found.filter((r): r is RecordDoc => r !== undefined);
   }
 
   async dueTimers(now: string): Promise<TimerDoc[]> {
