@@ -220,6 +220,13 @@ const ROWS: Row[] = [
     says: 'contact has no field "source"',
   },
   {
+    name: 'a duplicate_found trigger of an entity without duplicate control',
+    mutate: (m) => stageAt(m, 4, 0).triggers.push({ id: 'dupe', type: 'duplicate_found' }),
+    code: 'DUPLICATES_NOT_DECLARED',
+    path: '/pipelines/4/stages/0/triggers/0',
+    says: 'lead declares no duplicate control',
+  },
+  {
     name: 'a field mapping into a field the new record lacks',
     mutate: (m) =>
       setAction(m, 0, 2, 0, {
