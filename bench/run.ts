@@ -1,5 +1,6 @@
 import { benchConditions } from './conditions.js';
 import { benchDuplicates } from './duplicates.js';
+import { benchDuplicatesHttp } from './duplicates-http.js';
 import { benchEngine } from './engine.js';
 import { benchHttp } from './http.js';
 
@@ -10,6 +11,7 @@ import { benchHttp } from './http.js';
 const BENCHES: Readonly<Record<string, () => Promise<void>>> = {
   conditions: benchConditions,
   duplicates: benchDuplicates,
+  'duplicates-http': benchDuplicatesHttp,
   engine: benchEngine,
   http: benchHttp,
 };
