@@ -20,6 +20,7 @@ import type { RouteDef } from '../http/route.js';
 import { directoryRoutes } from '../http/routes/directory-routes.js';
 import { modelRoutes } from '../http/routes/model-routes.js';
 import { recordRoutes } from '../http/routes/record-routes.js';
+import { simulationRoutes } from '../http/routes/simulation-routes.js';
 import { Health } from '../http/schemas/api-schemas.js';
 import { Scheduler } from '../scheduler/scheduler.js';
 import { DirectoryService } from '../services/directory-service.js';
@@ -77,6 +78,7 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
     ...directoryRoutes(directory),
     ...modelRoutes(models),
     ...recordRoutes(records),
+    ...simulationRoutes({ models, directory: () => core.directory() }),
   ];
   const openapiRoute: RouteDef = {
     method: 'get',
