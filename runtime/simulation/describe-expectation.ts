@@ -4,10 +4,11 @@ import { durationMs, formatMinute, MINUTE_MS } from './durations.js';
 const at = (e: Expectation): string =>
   e.at === undefined ? 'at the end' : `at ${formatMinute(durationMs(e.at) / MINUTE_MS)}`;
 
-const window = (e: Expectation): string =>
-  e.between === undefined
-    ? ''
-    : ` between ${formatMinute(durationMs(e.between[0]) / MINUTE_MS)} and ${formatMinute(durationMs(e.between[1]) / MINUTE_MS)}`;
+function window(e: Expectation): string {
+  if (e.between === undefined) return '';
+  const [from, to] = e.between.map((d) => formatMinute(durationMs(d) / MINUTE_MS));
+  return from === to ? ` at ${from}` : ` between ${from} and ${to}`;
+}
 
 const count = (e: Expectation): string =>
   e.count === undefined ? 'at least one' : e.count === 0 ? 'no' : `exactly ${e.count}`;

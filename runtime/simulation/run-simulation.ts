@@ -119,8 +119,10 @@ export async function runSimulation(input: SimulationInput): Promise<SimulationR
       const n = await scheduler.tick();
       fired += n;
       refs.sync();
-      if (n === 0) {
-        stopped = `a timer due ${due ?? ''} did not fire`;
+      // A timer re-planned (working hours) changes the earliest due time; one that
+      // neither fires nor moves would spin this loop forever.
+      if (n === 0 && store.nextDue() === due) {
+        stopped = `a timer due ${due ?? ''} neither fired nor moved`;
         break;
       }
       if (fired >= maxTimers) {

@@ -27,8 +27,16 @@ export const ExpectationResult = Type.Object({
 });
 export type ExpectationResult = Static<typeof ExpectationResult>;
 
-const WithRef = Type.Intersect([Open, Type.Object({ ref: Type.String() })]);
-const Scoped = Type.Intersect([Open, Type.Object({ ref: Type.String(), minute: Minute })]);
+/** A final record (as `GET /api/records/...` gives it) with its scenario ref. */
+const WithRef = Type.Object(
+  { ref: Type.String(), id: Type.String(), entity: Type.String() },
+  { additionalProperties: true },
+);
+/** A task, notification, outbox item or timer with its record's ref and virtual minute. */
+const Scoped = Type.Object(
+  { ref: Type.String(), minute: Minute, id: Type.String(), recordId: Type.String() },
+  { additionalProperties: true },
+);
 
 /** The answer of `POST /api/simulate` (and `conveyor simulate --json`). */
 export const SimulationResult = Type.Object(
