@@ -19,16 +19,13 @@ const scripts = readdirSync(EXAMPLES, { withFileTypes: true })
   .sort((a, b) => `${a.slug}/${a.file}`.localeCompare(`${b.slug}/${b.file}`));
 
 describe('example simulation scripts', () => {
-  it('every scenario of SCENARIOS.md has a script', () => {
+  it('every example model has a script', () => {
     const withScripts = new Set(scripts.map((s) => s.slug));
-    for (const slug of [
-      'call-center',
-      'subscriptions',
-      'reaction-time-control',
-      'message-templates',
-      'document-flow',
-    ])
-      expect(withScripts, slug).toContain(slug);
+    const examples = readdirSync(EXAMPLES, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && existsSync(join(EXAMPLES, d.name, 'model.json')))
+      .map((d) => d.name);
+    expect(examples.length).toBeGreaterThanOrEqual(9);
+    for (const slug of examples) expect(withScripts, slug).toContain(slug);
   });
 
   it.each(scripts)('$slug/simulations/$file meets its expectations', async ({ slug, file }) => {
