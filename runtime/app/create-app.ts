@@ -20,13 +20,13 @@ import type { RouteDef } from '../http/route.js';
 import { directoryRoutes } from '../http/routes/directory-routes.js';
 import { modelRoutes } from '../http/routes/model-routes.js';
 import { recordRoutes } from '../http/routes/record-routes.js';
+import { simulationRoutes } from '../http/routes/simulation-routes.js';
 import { Health } from '../http/schemas/api-schemas.js';
 import { Scheduler } from '../scheduler/scheduler.js';
 import { DirectoryService } from '../services/directory-service.js';
 import { ModelService } from '../services/model-service.js';
 import { RecordService } from '../services/record-service.js';
 import { RuntimeCore } from '../services/runtime-core.js';
-import { simulationRoutes } from '../http/routes/simulation-routes.js';
 import type { Store } from '../store/store.js';
 
 export interface AppDeps {
@@ -75,10 +75,10 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
       responses: { 200: Health },
       handle: async () => ({ body: { status: 'ok' } }),
     },
-    ...simulationRoutes({ models, directory: () => core.directory() }),
     ...directoryRoutes(directory),
     ...modelRoutes(models),
     ...recordRoutes(records),
+    ...simulationRoutes({ models, directory: () => core.directory() }),
   ];
   const openapiRoute: RouteDef = {
     method: 'get',
