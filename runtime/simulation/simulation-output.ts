@@ -56,7 +56,6 @@ export class RefBook {
     };
     this.stepRefs.set(entry, step.ref);
     this.store.journal.push(entry);
-    this.seen = Math.max(this.seen, this.store.journal.length - 1);
     return entry;
   }
 
