@@ -96,7 +96,12 @@ export async function buildResult(
       ...(e.ruleId?.startsWith('robot:') || e.ruleId?.startsWith('trigger:')
         ? { nodeId: e.ruleId }
         : {}),
-      ...(e.outcome === undefined ? {} : { outcome: e.outcome }),
+      // The contract promises `cancelled` for a timer dropped when its record left the stage.
+      ...(e.outcome !== undefined
+        ? { outcome: e.outcome }
+        : e.kind === 'timer_cancelled'
+          ? { outcome: 'cancelled' }
+          : {}),
       message: e.message,
       ...(e.data === undefined ? {} : { data: e.data }),
     })),

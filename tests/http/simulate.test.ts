@@ -71,6 +71,11 @@ describe('POST /api/simulate', () => {
       (e: { kind: string }) => e.kind === 'timer_cancelled',
     );
     expect(cancelled.map((e: { minute: number }) => e.minute)).toEqual([10, 10, 10]);
+    expect(cancelled.map((e: { outcome: string }) => e.outcome)).toEqual([
+      'cancelled',
+      'cancelled',
+      'cancelled',
+    ]);
   });
 
   it('reports unmet expectations with what was found', async () => {
