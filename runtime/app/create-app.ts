@@ -28,6 +28,7 @@ import { documentRoutes } from '../http/routes/document-routes.js';
 import { hookRoutes } from '../http/routes/hook-routes.js';
 import { modelRoutes } from '../http/routes/model-routes.js';
 import { recordRoutes } from '../http/routes/record-routes.js';
+import { simulationRoutes } from '../http/routes/simulation-routes.js';
 import { Health } from '../http/schemas/api-schemas.js';
 import { Scheduler } from '../scheduler/scheduler.js';
 import { DeliveryService } from '../services/delivery-service.js';
@@ -122,6 +123,7 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
     ...deliveryRoutes(delivery),
     ...documentRoutes(documents),
     ...hookRoutes(hooks),
+    ...simulationRoutes({ models, directory: () => core.directory() }),
   ];
   const openapiRoute: RouteDef = {
     method: 'get',
