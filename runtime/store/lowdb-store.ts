@@ -6,6 +6,7 @@ import { GroupCommit } from './group-commit.js';
 import { lockDataDir } from './lock-data-dir.js';
 import { MemoryStore, recordIdOf } from './memory-store.js';
 import { COLLECTIONS, type CollectionName, type WriteOp } from './store-types.js';
+import { WriteAheadLog } from './write-ahead-log.js';
 
 type Shard = Low<Record<string, unknown>>;
 
@@ -17,6 +18,7 @@ const SHARDS: Partial<Record<CollectionName, number>> = {
   notifications: 8,
   outbox: 8,
   effects: 16,
+  timers: 16,
 };
 
 function hash(s: string): number {
@@ -29,18 +31,22 @@ function hash(s: string): number {
  * The embedded store: everything in memory, persisted with lowdb as one JSON file per
  * collection slice under `DATA_DIR/<collection>/<n>.json`. lowdb's writer (steno)
  * writes a temp file and renames it, so a crash leaves the old or the new file, never
- * half of one. Batches of concurrent requests share flushes (group commit). A lock on
- * the folder refuses a second process.
+ * half of one; a batch spans files, so it goes to `journal.log` first and is replayed
+ * on open (a batch is on disk whole or not at all). Batches of concurrent requests
+ * share flushes (group commit). A lock on the folder refuses a second process.
  */
 export class LowdbStore extends MemoryStore {
   private readonly shards = new Map<string, Shard>();
-  private readonly writer = new GroupCommit<string>((id) => this.shard(id).write());
+  private readonly journal: WriteAheadLog;
+  private readonly writer: GroupCommit<string>;
 
   private constructor(
     private readonly dir: string,
     private readonly release: () => Promise<void>,
   ) {
     super();
+    this.journal = new WriteAheadLog(join(dir, 'journal.log'));
+    this.writer = new GroupCommit<string>((id) => this.shard(id).write(), this.journal);
   }
 
   /** Opens (and locks) a data folder, loading every file into memory. */
@@ -78,23 +84,47 @@ export class LowdbStore extends MemoryStore {
   }
 
   private async load(): Promise<void> {
+    // A document found in another slice than its own (the slice count changed) moves.
+    const moves: Array<{ from: string; to: string; key: string; value: unknown }> = [];
     for (const c of COLLECTIONS) {
       const folder = join(this.dir, c);
       await mkdir(folder, { recursive: true });
       for (const f of await readdir(folder)) {
         if (!/^\d+\.json$/.test(f)) continue;
-        const s = this.shard(`${c}/${f.slice(0, -5)}`);
+        const id = `${c}/${f.slice(0, -5)}`;
+        const s = this.shard(id);
         await s.read();
         for (const [key, value] of Object.entries(s.data)) {
           this.map(c).set(key, value);
           this.index(c, key, value, true);
+          const home = this.shardId(c, key, value);
+          if (home !== id) moves.push({ from: id, to: home, key, value });
         }
       }
     }
+    await this.relocate(moves);
+    const dirty = new Set<string>();
+    for (const ops of await this.journal.read()) {
+      for (const id of this.place(ops)) dirty.add(id);
+      this.apply(ops);
+    }
+    await Promise.all([...dirty].map((id) => this.shard(id).write()));
+    await this.journal.trim(true);
   }
 
-  override async commit(ops: readonly WriteOp[]): Promise<void> {
-    if (ops.length === 0) return;
+  /** Writes moved documents to their new slice before removing them from the old one. */
+  private async relocate(
+    moves: ReadonlyArray<{ from: string; to: string; key: string; value: unknown }>,
+  ): Promise<void> {
+    if (moves.length === 0) return;
+    for (const m of moves) this.shard(m.to).data[m.key] = m.value;
+    await Promise.all([...new Set(moves.map((m) => m.to))].map((id) => this.shard(id).write()));
+    for (const m of moves) delete this.shard(m.from).data[m.key];
+    await Promise.all([...new Set(moves.map((m) => m.from))].map((id) => this.shard(id).write()));
+  }
+
+  /** Puts a batch into its slices' data; returns the slices it dirtied. */
+  private place(ops: readonly WriteOp[]): Set<string> {
     const dirty = new Set<string>();
     for (const op of ops) {
       const value = op.op === 'put' ? op.value : this.map(op.collection).get(op.key);
@@ -105,7 +135,14 @@ export class LowdbStore extends MemoryStore {
       else delete data[op.key];
       dirty.add(id);
     }
+    return dirty;
+  }
+
+  override async commit(ops: readonly WriteOp[]): Promise<void> {
+    if (ops.length === 0) return;
+    const dirty = this.place(ops);
     this.apply(ops);
+    if (dirty.size > 0) this.journal.add(ops);
     await this.writer.flush(dirty);
   }
 
