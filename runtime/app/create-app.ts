@@ -20,6 +20,7 @@ import type { RouteDef } from '../http/route.js';
 import { directoryRoutes } from '../http/routes/directory-routes.js';
 import { modelRoutes } from '../http/routes/model-routes.js';
 import { recordRoutes } from '../http/routes/record-routes.js';
+import { timerRoutes } from '../http/routes/timer-routes.js';
 import { Health } from '../http/schemas/api-schemas.js';
 import { Scheduler } from '../scheduler/scheduler.js';
 import { DirectoryService } from '../services/directory-service.js';
@@ -77,6 +78,7 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
     ...directoryRoutes(directory),
     ...modelRoutes(models),
     ...recordRoutes(records),
+    ...timerRoutes(core),
   ];
   const openapiRoute: RouteDef = {
     method: 'get',
@@ -104,5 +106,5 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
     app.get('/{*splat}', (_req, res) => res.sendFile(join(designer, 'index.html')));
   }
   app.use(errorMiddleware(log));
-  return { app, core, models, records, directory, scheduler: new Scheduler(core), routes };
+  return { app, core, models, records, directory, scheduler: new Scheduler(core, { log }), routes };
 }
