@@ -30,6 +30,8 @@ export class Scheduler {
   private handle: unknown;
   private armedFor: number | undefined;
   private ticking: Promise<number> | undefined;
+  private dispatching: Promise<unknown> | undefined;
+  private readonly writing = new Set<Promise<void>>();
   private running = false;
   private unwatch: (() => void) | undefined;
   private failed = false;
@@ -46,13 +48,24 @@ export class Scheduler {
 
   /** Fires every timer due at `clock.now()`, in due-time order; resolves to how many fired. */
   tick(): Promise<number> {
-    this.ticking ??= this.fireDue().finally(() => {
+    this.ticking ??= (async () => {
+      await this.dispatching;
+      const { ran, durable } = await this.fireDue();
+      await durable;
+      return ran;
+    })().finally(() => {
       this.ticking = undefined;
     });
     return this.ticking;
   }
 
-  private async fireDue(): Promise<number> {
+  /**
+   * Runs the due timers (each its own batch, queued in due order in the writer lane);
+   * resolves once they have run in memory, with a promise of their being on disk. The
+   * loop moves on without waiting for the disk: a timer whose batch a crash loses is
+   * still in the files and fires after the restart, with its effects (they were lost too).
+   */
+  private async fireDue(): Promise<{ ran: number; durable: Promise<void> }> {
     const { store, engine, clock } = this.core;
     const due = await store.dueTimers(clock.now().toISOString());
     const pins = new Map<string, PreparedRuleSet[]>();
@@ -62,33 +75,38 @@ export class Scheduler {
       const v = await store.get('versions', key);
       pins.set(key, v === undefined ? [] : [engine.version(v.modelId, v.version, v.ruleSet)]);
     }
-    // Queued in due order in the writer lane, one batch each; their flushes are shared.
-    const runs = due.map((timer) =>
-      this.core
+    const ran: Array<Promise<boolean>> = [];
+    const written = due.map((timer) => {
+      let done: (fired: boolean) => void = () => undefined;
+      ran.push(new Promise<boolean>((r) => (done = r)));
+      return this.core
         .change(
           async (tx, run) => {
-            if ((await tx.get('timers', timer.id)) === undefined) return false;
-            await engine.fireTimer(await run(), timer);
-            return true;
+            const pending = (await tx.get('timers', timer.id)) !== undefined;
+            if (pending) await engine.fireTimer(await run(), timer);
+            done(pending);
+            return pending;
           },
           pins.get(versionKey(timer.modelId, timer.version)),
         )
-        .then((fired) => {
-          if (fired) this.options.onFired?.(timer, clock.now().getTime() - Date.parse(timer.dueAt));
-          return fired;
-        }),
-    );
-    let fired = 0;
-    for (const [i, r] of (await Promise.allSettled(runs)).entries()) {
-      if (r.status === 'fulfilled') {
-        if (r.value) fired += 1;
-        continue;
-      }
-      this.failed = true;
-      const msg = r.reason instanceof Error ? r.reason.message : String(r.reason);
-      this.options.log?.error(`timer ${due[i]?.id ?? '?'} failed: ${msg}`);
-    }
-    return fired;
+        .then(
+          (fired) => {
+            if (fired)
+              this.options.onFired?.(timer, clock.now().getTime() - Date.parse(timer.dueAt));
+          },
+          (e: unknown) => {
+            done(false);
+            this.failed = true;
+            const msg = e instanceof Error ? e.message : String(e);
+            this.options.log?.error(`timer ${timer.id} failed: ${msg}`);
+          },
+        );
+    });
+    const durable = Promise.all(written).then(() => undefined);
+    this.writing.add(durable);
+    void durable.finally(() => this.writing.delete(durable));
+    const fired = (await Promise.all(ran)).filter(Boolean).length;
+    return { ran: fired, durable };
   }
 
   /** Fires what is due now, then keeps firing timers as they fall due. */
@@ -103,15 +121,20 @@ export class Scheduler {
     this.disarm();
     if (!this.running) return;
     this.failed = false;
-    await this.tick();
+    if (this.ticking !== undefined) await this.ticking;
+    const step = this.fireDue();
+    this.dispatching = step;
+    await step.finally(() => {
+      this.dispatching = undefined;
+    });
     await this.arm();
   }
 
   /** Sleeps until the earliest due time (at most `maxSleepMs`). */
   private async arm(): Promise<void> {
-    if (!this.running || this.ticking !== undefined) return;
+    if (!this.running || this.busy()) return;
     const next = await this.core.store.nextTimerDue();
-    if (!this.running || this.ticking !== undefined) return;
+    if (!this.running || this.busy()) return;
     const now = this.core.clock.now().getTime();
     let wait = next === undefined ? this.maxSleepMs : Date.parse(next) - now;
     wait = Math.max(0, Math.min(wait, this.maxSleepMs));
@@ -129,8 +152,12 @@ export class Scheduler {
 
   /** A batch changed the timers: an earlier one may now be first. */
   private rearm(): void {
-    if (!this.running || this.ticking !== undefined) return;
+    if (!this.running || this.busy()) return;
     void this.arm();
+  }
+
+  private busy(): boolean {
+    return this.ticking !== undefined || this.dispatching !== undefined;
   }
 
   private disarm(): void {
@@ -145,5 +172,7 @@ export class Scheduler {
     this.unwatch = undefined;
     this.disarm();
     await this.ticking;
+    await this.dispatching;
+    await Promise.all(this.writing);
   }
 }

@@ -1,4 +1,4 @@
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
@@ -18,8 +18,13 @@ const SHARDS: Partial<Record<CollectionName, number>> = {
   notifications: 8,
   outbox: 8,
   effects: 16,
-  timers: 16,
 };
+
+/**
+ * Timers are filed by the hour they fall due (`timers/<hours since 1970>.json`): firing
+ * and planning touch the files of the next hours, never the far-future bulk.
+ */
+const TIMER_FILE_MS = 3_600_000;
 
 function hash(s: string): number {
   let h = 2166136261;
@@ -29,7 +34,7 @@ function hash(s: string): number {
 
 /**
  * The embedded store: everything in memory, persisted with lowdb as one JSON file per
- * collection slice under `DATA_DIR/<collection>/<n>.json`. lowdb's writer (steno)
+ * collection slice under `DATA_DIR/<collection>/<n>.json` (timers by due hour). lowdb's writer (steno)
  * writes a temp file and renames it, so a crash leaves the old or the new file, never
  * half of one; a batch spans files, so it goes to `journal.log` first and is replayed
  * on open (a batch is on disk whole or not at all). Batches of concurrent requests
@@ -46,7 +51,12 @@ export class LowdbStore extends MemoryStore {
   ) {
     super();
     this.journal = new WriteAheadLog(join(dir, 'journal.log'));
-    this.writer = new GroupCommit<string>((id) => this.shard(id).write(), this.journal);
+    this.writer = new GroupCommit<string>(
+      (id) => this.writeShard(id),
+      this.journal,
+      1000,
+      (e) => console.error(`Conveyor: writing DATA_DIR failed, will retry: ${String(e)}`),
+    );
   }
 
   /** Opens (and locks) a data folder, loading every file into memory. */
@@ -64,6 +74,10 @@ export class LowdbStore extends MemoryStore {
   }
 
   private shardId(collection: CollectionName, key: string, value: unknown): string {
+    if (collection === 'timers') {
+      const due = Date.parse((value as { dueAt?: string }).dueAt ?? '');
+      return `timers/${Number.isFinite(due) ? Math.max(0, Math.floor(due / TIMER_FILE_MS)) : 0}`;
+    }
     const n = SHARDS[collection] ?? 1;
     if (n === 1) return `${collection}/0`;
     const basis = recordIdOf(collection, value) ?? key;
@@ -108,7 +122,7 @@ export class LowdbStore extends MemoryStore {
       for (const id of this.place(ops)) dirty.add(id);
       this.apply(ops);
     }
-    await Promise.all([...dirty].map((id) => this.shard(id).write()));
+    await Promise.all([...dirty].map((id) => this.writeShard(id)));
     await this.journal.trim(true);
   }
 
@@ -118,18 +132,35 @@ export class LowdbStore extends MemoryStore {
   ): Promise<void> {
     if (moves.length === 0) return;
     for (const m of moves) this.shard(m.to).data[m.key] = m.value;
-    await Promise.all([...new Set(moves.map((m) => m.to))].map((id) => this.shard(id).write()));
+    await Promise.all([...new Set(moves.map((m) => m.to))].map((id) => this.writeShard(id)));
     for (const m of moves) delete this.shard(m.from).data[m.key];
-    await Promise.all([...new Set(moves.map((m) => m.from))].map((id) => this.shard(id).write()));
+    await Promise.all([...new Set(moves.map((m) => m.from))].map((id) => this.writeShard(id)));
+  }
+
+  /** Writes a slice; an emptied timer file (its hour has passed) is removed instead. */
+  private async writeShard(id: string): Promise<void> {
+    const s = this.shard(id);
+    if (id.startsWith('timers/') && Object.keys(s.data).length === 0) {
+      await rm(join(this.dir, `${id}.json`), { force: true });
+      return;
+    }
+    await s.write();
   }
 
   /** Puts a batch into its slices' data; returns the slices it dirtied. */
   private place(ops: readonly WriteOp[]): Set<string> {
     const dirty = new Set<string>();
     for (const op of ops) {
-      const value = op.op === 'put' ? op.value : this.map(op.collection).get(op.key);
+      const before = this.map(op.collection).get(op.key);
+      const value = op.op === 'put' ? op.value : before;
       if (value === undefined) continue;
       const id = this.shardId(op.collection, op.key, value);
+      // A re-planned timer changes file: it leaves the old one in the same batch.
+      const was = before === undefined ? id : this.shardId(op.collection, op.key, before);
+      if (was !== id) {
+        delete this.shard(was).data[op.key];
+        dirty.add(was);
+      }
       const data = this.shard(id).data;
       if (op.op === 'put') data[op.key] = op.value;
       else delete data[op.key];
@@ -146,8 +177,13 @@ export class LowdbStore extends MemoryStore {
     await this.writer.flush(dirty);
   }
 
+  /** Writes every slice now and empties the journal (a clean state for copies and benches). */
+  checkpoint(): Promise<void> {
+    return this.writer.flush([], { checkpoint: true });
+  }
+
   override async close(): Promise<void> {
-    await this.writer.flush([]);
+    await this.writer.flush([], { checkpoint: true });
     await this.release();
   }
 }
