@@ -2,7 +2,7 @@
 export interface Journal {
   pending(): boolean;
   drain(): Promise<void>;
-  trim(force?: boolean): Promise<void>;
+  trim(): Promise<void>;
 }
 
 /**
@@ -90,7 +90,7 @@ export class GroupCommit<K> {
     this.pending = new Set();
     try {
       await Promise.all(keys.map((k) => this.writeOne(k)));
-      await this.journal?.trim(true);
+      await this.journal?.trim();
     } catch (e) {
       // The journal still holds everything; try again at the next checkpoint.
       for (const k of keys) this.pending.add(k);

@@ -123,7 +123,7 @@ export class LowdbStore extends MemoryStore {
       this.apply(ops);
     }
     await Promise.all([...dirty].map((id) => this.writeShard(id)));
-    await this.journal.trim(true);
+    await this.journal.trim();
   }
 
   /** Writes moved documents to their new slice before removing them from the old one. */

@@ -1,8 +1,5 @@
-import { appendFile, readFile, stat, writeFile } from 'node:fs/promises';
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import type { WriteOp } from './store-types.js';
-
-/** Past this size the log is emptied after a round (every line in it is in the slices by then). */
-const TRUNCATE_BYTES = 4 * 1024 * 1024;
 
 /**
  * The batch journal of the lowdb store. A batch touches several slice files, and a
@@ -14,7 +11,6 @@ const TRUNCATE_BYTES = 4 * 1024 * 1024;
  */
 export class WriteAheadLog {
   private buffer: string[] = [];
-  private size = 0;
 
   constructor(private readonly file: string) {}
 
@@ -33,14 +29,11 @@ export class WriteAheadLog {
     this.buffer = [];
     if (text === '') return;
     await appendFile(this.file, text);
-    this.size += Buffer.byteLength(text);
   }
 
-  /** Empties the file once it is large; call only when every drained batch is in the slices. */
-  async trim(force = false): Promise<void> {
-    if (!force && this.size < TRUNCATE_BYTES) return;
+  /** Empties the file; call only when every drained batch is in the slices. */
+  async trim(): Promise<void> {
     await writeFile(this.file, '');
-    this.size = 0;
   }
 
   /** The complete batches in the file, oldest first. */
@@ -48,7 +41,6 @@ export class WriteAheadLog {
     let text: string;
     try {
       text = await readFile(this.file, 'utf8');
-      this.size = (await stat(this.file)).size;
     } catch (e) {
       if ((e as { code?: string }).code === 'ENOENT') return [];
       throw e;

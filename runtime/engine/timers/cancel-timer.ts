@@ -2,8 +2,7 @@ import type { TimerDoc } from '../../store/store-types.js';
 import { log, type RunContext } from '../run-context.js';
 
 /** Why a pending timer was dropped; kept in the timeline entry's `data.reason`. */
-export type CancelReason =
-  'left_stage' | 'anchor_cleared' | 'no_working_time' | 'cancelled_by_api' | 'record_deleted';
+export type CancelReason = 'left_stage' | 'anchor_cleared' | 'no_working_time' | 'cancelled_by_api';
 
 const WHY: Record<CancelReason, (t: TimerDoc) => string> = {
   left_stage: (t) => `the record left ${t.stage}`,
@@ -11,7 +10,6 @@ const WHY: Record<CancelReason, (t: TimerDoc) => string> = {
     `its anchor field ${t.timing?.kind === 'relative_to_field' ? t.timing.field : ''} was cleared`,
   no_working_time: () => 'its calendar has no working time in the next 400 days',
   cancelled_by_api: () => 'cancelled by a user (DELETE /api/timers/:id)',
-  record_deleted: () => 'the record was deleted',
 };
 
 /** Deletes a pending timer in the run's batch and says why in the record's timeline. */
