@@ -2,6 +2,7 @@ import { benchConditions } from './conditions.js';
 import { benchEngine } from './engine.js';
 import { benchHttp } from './http.js';
 import { benchSimulation } from './simulation.js';
+import { benchTimers } from './timers.js';
 
 /**
  * `npm run bench`: every benchmark in one run, each printing its figures beside a
@@ -12,6 +13,7 @@ const BENCHES: Readonly<Record<string, () => Promise<void>>> = {
   engine: benchEngine,
   http: benchHttp,
   simulation: benchSimulation,
+  timers: benchTimers,
 };
 
 const wanted = process.argv.slice(2);
