@@ -9,17 +9,13 @@ const config: StorybookConfig = {
   framework: { name: '@storybook/react-vite', options: {} },
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   typescript: { reactDocgen: false },
-  // The root vite.config.ts builds the designer app (root: designer/, outDir dist/);
-  // Storybook keeps its plugins but builds from the repository root into its own folder.
+  // The root vite.config.ts builds the designer app (root: designer/); Storybook keeps
+  // its plugins but resolves from the repository root. Storybook itself sets the output
+  // folder and keeps its manager files there (emptyOutDir: false).
   viteFinal: (vite) => ({
     ...vite,
     root: process.cwd(),
-    build: {
-      ...vite.build,
-      outDir: undefined,
-      emptyOutDir: undefined,
-      chunkSizeWarningLimit: 8000,
-    },
+    build: { ...vite.build, chunkSizeWarningLimit: 8000 },
   }),
 };
 

@@ -26,7 +26,11 @@ export function ConditionHarness({
           onChange?.(logic);
         }}
       />
-      <pre className="muted" data-testid="condition-json">
+      <pre
+        className="muted"
+        style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+        data-testid="condition-json"
+      >
         {value === undefined ? '(always)' : JSON.stringify(value)}
       </pre>
     </div>
