@@ -3,7 +3,14 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const STORYBOOK_STATIC = 'storybook-static';
-const SOURCES = ['stories', '.storybook', 'designer/src', 'package-lock.json'];
+const SOURCES = [
+  'stories',
+  '.storybook',
+  'designer/src',
+  'schemas',
+  'examples',
+  'package-lock.json',
+];
 
 function newest(path: string): number {
   const stat = statSync(path);
