@@ -85,11 +85,12 @@ export function modelWithRobot(
   action: Action,
   extra: { timing?: Timing; condition?: unknown; name?: string } = {},
 ): { model: AutomationModel; nodeId: string; robot: Robot } {
+  // Optional keys only when set: the model stays exactly what the schema accepts.
   const robot: Robot = {
     id: STORY_ROBOT_ID,
-    name: extra.name,
+    ...(extra.name !== undefined && { name: extra.name }),
     timing: extra.timing ?? { kind: 'immediate' },
-    condition: extra.condition,
+    ...(extra.condition !== undefined && { condition: extra.condition }),
     action,
   };
   const model = withStage(WORKBENCH, (robots, triggers) => ({
