@@ -3,6 +3,8 @@ import { benchDuplicates } from './duplicates.js';
 import { benchDuplicatesHttp } from './duplicates-http.js';
 import { benchEngine } from './engine.js';
 import { benchHttp } from './http.js';
+import { benchSimulation } from './simulation.js';
+import { benchTimers } from './timers.js';
 
 /**
  * `npm run bench`: every benchmark in one run, each printing its figures beside a
@@ -14,6 +16,8 @@ const BENCHES: Readonly<Record<string, () => Promise<void>>> = {
   'duplicates-http': benchDuplicatesHttp,
   engine: benchEngine,
   http: benchHttp,
+  simulation: benchSimulation,
+  timers: benchTimers,
 };
 
 const wanted = process.argv.slice(2);

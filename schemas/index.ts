@@ -21,3 +21,4 @@ export * from './analyzer/analyze-model.js';
 export * from './compiler/index.js';
 export * from './duplicates/normalize-match-value.js';
 export * from './duplicates/match-duplicates.js';
+export * from './simulation/index.js';

@@ -29,6 +29,8 @@ import { hookRoutes } from '../http/routes/hook-routes.js';
 import { importRoutes } from '../http/routes/import-routes.js';
 import { modelRoutes } from '../http/routes/model-routes.js';
 import { recordRoutes } from '../http/routes/record-routes.js';
+import { simulationRoutes } from '../http/routes/simulation-routes.js';
+import { timerRoutes } from '../http/routes/timer-routes.js';
 import { Health } from '../http/schemas/api-schemas.js';
 import { Scheduler } from '../scheduler/scheduler.js';
 import { DeliveryService } from '../services/delivery-service.js';
@@ -125,6 +127,8 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
     ...deliveryRoutes(delivery),
     ...documentRoutes(documents),
     ...hookRoutes(hooks),
+    ...simulationRoutes({ models, directory: () => core.directory() }),
+    ...timerRoutes(core),
   ];
   const openapiRoute: RouteDef = {
     method: 'get',
@@ -152,7 +156,7 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
     app.get('/{*splat}', (_req, res) => res.sendFile(join(designer, 'index.html')));
   }
   app.use(errorMiddleware(log));
-  const scheduler = new Scheduler(core);
+  const scheduler = new Scheduler(core, { log });
   return {
     app,
     core,
