@@ -31,6 +31,7 @@ export const DateReached = kind('date_reached');
 export const LinkedRecordStage = kind('linked_record_stage');
 export const InboundWebhook = kind('inbound_webhook');
 export const TaskCompleted = kind('task_completed');
+export const DuplicateFound = kind('duplicate_found');
 export const DateReachedRussian: Story = { ...DateReached, globals: { locale: 'ru' } };
 
 /** Pick the watched field and allow moving backwards. */
@@ -49,5 +50,17 @@ export const EditFieldChanged: Story = {
       field: 'subscription_end',
       allowBackwards: true,
     });
+  },
+};
+
+/** Turn on the deal's duplicate control from its duplicate_found trigger. */
+export const TurnOnDuplicateControl: Story = {
+  ...DuplicateFound,
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByTestId('duplicate-control-on'));
+    const control = lastModel(args.onModelChange).entities.deal?.duplicates;
+    await expect(control?.fields.length).toBeGreaterThan(0);
+    await expect(canvas.getByText('Turn off duplicate control')).toBeTruthy();
   },
 };
