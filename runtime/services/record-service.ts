@@ -75,7 +75,8 @@ export class RecordService {
     return this.core.change(async (tx, run) => {
       const input = { ...body, ...(model === undefined ? {} : { model }) };
       const made = await createCheckedRecord(engine, await run(), entity, input, 'create');
-      return made.record as RecordDoc;
+      if (made.record === undefined) throw new Error('onDuplicate "create" always creates');
+      return made.record;
     });
   }
 

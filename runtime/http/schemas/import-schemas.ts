@@ -6,23 +6,13 @@ import { ON_DUPLICATE } from '../../services/create-checked-record.js';
 
 export const MAX_IMPORT_ROWS = 10_000;
 
-/** The shape of a row, for the OpenAPI document (the service checks rows itself). */
-export const ImportRow = Type.Object(
-  {
-    fields: Type.Record(Type.String({ maxLength: 64 }), Type.Unknown(), {
-      description: 'Flat fields: standard and custom, by key',
-    }),
-  },
-  { additionalProperties: false },
-);
-
 export const ImportBody = Type.Object(
   {
     model: Type.Optional(Key),
     pipeline: Type.Optional(Key),
     stage: Type.Optional(Key),
     // Rows are checked one by one by the service, so a bad row is reported by index.
-    records: Type.Array(Type.Unknown({ description: 'A row: {"fields": {...}}' }), {
+    records: Type.Array(Type.Unknown({ description: 'A row: {"fields": {key: value}}' }), {
       minItems: 1,
       maxItems: MAX_IMPORT_ROWS,
     }),
