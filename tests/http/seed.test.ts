@@ -14,7 +14,6 @@ describe('first start', () => {
     h = await startServer();
     const log = {
       info: () => undefined,
-      warn: () => undefined,
       error: (m: string) => errors.push(m),
     };
     await seedExamples(h.conveyor, EXAMPLES, log);
@@ -38,7 +37,6 @@ describe('first start', () => {
   it('does nothing on a second start', async () => {
     await seedExamples(h.conveyor, EXAMPLES, {
       info: () => undefined,
-      warn: () => undefined,
       error: () => undefined,
     });
     expect((await h.call('GET', '/api/models/deal-distribution/versions')).body).toHaveLength(1);
