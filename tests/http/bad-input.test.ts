@@ -132,6 +132,21 @@ describe('bad input on every route: 400/404/409/422 naming the place, never a wr
     ['PUT', '/api/directory/users/anna', { key: 'other', name: 'A' }, 422, '/key'],
     ['POST', '/api/directory/queues', { key: 'q', name: 'Q', users: [] }, 400, '/users'],
     ['POST', '/api/directory/departments', { key: 'd' }, 400, '/name'],
+    [
+      'POST',
+      '/api/directory/queues',
+      { key: 'q', name: 'Q', users: ['anna', 'ghost'] },
+      422,
+      '/users/1',
+    ],
+    ['PUT', '/api/directory/queues/q', { key: 'q', name: 'Q', users: ['ghost'] }, 422, '/users/0'],
+    [
+      'POST',
+      '/api/directory/departments',
+      { key: 'd', name: 'D', manager: 'ghost' },
+      422,
+      '/manager',
+    ],
     ['DELETE', '/api/directory/users/nope', undefined, 404, 'nope'],
     ['GET', '/api/nowhere', undefined, 404, 'route'],
   ];

@@ -1,4 +1,4 @@
-import { readdirSync, existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,6 +32,17 @@ describe('first start', () => {
       expect((await h.call('GET', `/api/models/${id}/versions`)).body).toHaveLength(1);
     const users = (await h.call('GET', '/api/directory/users')).body as Array<{ key: string }>;
     expect(users.map((u) => u.key)).toContain('sidorov');
+    for (const kind of ['departments', 'queues'] as const) {
+      const want = new Set<string>();
+      for (const slug of slugs) {
+        const m = JSON.parse(readFileSync(join(EXAMPLES, slug, 'model.json'), 'utf8')) as {
+          directory?: Record<string, Array<{ key: string }>>;
+        };
+        for (const e of m.directory?.[kind] ?? []) want.add(e.key);
+      }
+      const have = (await h.call('GET', `/api/directory/${kind}`)).body as Array<{ key: string }>;
+      expect(have.map((e) => e.key).sort(), kind).toEqual([...want].sort());
+    }
   });
 
   it('does nothing on a second start', async () => {
