@@ -27,6 +27,13 @@ describe('bad input on every route: 400/404/409/422 naming the place, never a wr
 
   const rows = (): Row[] => [
     ['POST', '/api/records/deals', '{"fields": ', 400, 'not valid JSON'],
+    [
+      'POST',
+      '/api/records/deals',
+      `{"fields": {"title": "${'x'.repeat(6_000_000)}"}}`,
+      413,
+      'too large',
+    ],
     ['POST', '/api/records/deals', { fields: 3 }, 400, '/fields'],
     ['POST', '/api/records/deals', {}, 400, '/fields'],
     ['POST', '/api/records/deals', { fields: {}, color: 'red' }, 400, '/color'],
