@@ -42,10 +42,11 @@ export class RecordService {
     else {
       const found = engine.findPipeline(entity, body.pipeline, body.model);
       if (found === undefined) {
+        const where = body.model === undefined ? '' : ` in published model ${body.model}`;
         throw new HttpError(
           422,
           'UNKNOWN_PIPELINE',
-          `/pipeline: no published pipeline ${body.pipeline ?? '(any)'} for ${entity}`,
+          `${body.pipeline === undefined ? '/model' : '/pipeline'}: no published pipeline ${body.pipeline ?? '(any)'} for ${entity}${where}`,
         );
       }
       model = found.set.modelId;

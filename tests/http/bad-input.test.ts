@@ -39,6 +39,7 @@ describe('bad input on every route: 400/404/409/422 naming the place, never a wr
     ['POST', '/api/records/deals', { fields: {}, color: 'red' }, 400, '/color'],
     ['POST', '/api/records/deals', { pipeline: 'Bad Key', fields: {} }, 400, '/pipeline'],
     ['POST', '/api/records/deals', { pipeline: 'nowhere', fields: {} }, 422, 'pipeline'],
+    ['POST', '/api/records/deals', { model: 'nope', fields: {} }, 422, '/model'],
     [
       'POST',
       '/api/records/deals',
