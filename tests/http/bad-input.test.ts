@@ -156,6 +156,13 @@ describe('bad input on every route: 400/404/409/422 naming the place, never a wr
       '/manager',
     ],
     ['DELETE', '/api/directory/users/nope', undefined, 404, 'nope'],
+    ['GET', '/api/directory/users/nope', undefined, 404, 'nope'],
+    ['PUT', '/api/directory/departments/d', { key: 'e', name: 'E' }, 422, '/key'],
+    ['GET', '/api/models/nope/versions', undefined, 404, 'nope'],
+    ['GET', '/api/models/nope/ruleset', undefined, 404, 'nope'],
+    ['DELETE', '/api/models/nope/draft', undefined, 404, 'nope'],
+    ['GET', '/api/records/deals/nope', undefined, 404, 'nope'],
+    ['GET', '/api/records/deals/nope/tasks', undefined, 404, 'nope'],
     ['GET', '/api/nowhere', undefined, 404, 'route'],
   ];
 
