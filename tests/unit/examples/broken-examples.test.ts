@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { formatDiagnostic } from '../../../runtime/cli/format-diagnostics.js';
 import { analyzeModel, validateModelSchema } from '../../../schemas/index.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -44,6 +45,18 @@ describe('broken example models of the training course (docs/training.md)', () =
 
     it('has a README telling the story of the mistake', () => {
       expect(readFileSync(join(BROKEN, slug, 'README.md'), 'utf8')).toMatch(/## The fix/);
+    });
+
+    it('the README and docs/training.md quote the exact lines `conveyor validate` prints', () => {
+      const lines = analyzeModel(model)
+        .filter((d) => d.severity !== 'info')
+        .map(formatDiagnostic);
+      const readme = readFileSync(join(BROKEN, slug, 'README.md'), 'utf8');
+      const course = readFileSync(join(ROOT, 'docs/training.md'), 'utf8');
+      for (const line of lines) {
+        expect(readme, slug).toContain(line);
+        expect(course, slug).toContain(line);
+      }
     });
   });
 });
