@@ -1,4 +1,5 @@
 import { benchConditions } from './conditions.js';
+import { benchDesignerRender } from './designer-render.js';
 import { benchEngine } from './engine.js';
 import { benchHttp } from './http.js';
 
@@ -8,6 +9,7 @@ import { benchHttp } from './http.js';
  */
 const BENCHES: Readonly<Record<string, () => Promise<void>>> = {
   conditions: benchConditions,
+  'designer-render': benchDesignerRender,
   engine: benchEngine,
   http: benchHttp,
 };

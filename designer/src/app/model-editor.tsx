@@ -20,6 +20,7 @@ import type { ModelAction } from '../editor/model-action.js';
 import { FlowCanvas } from '../canvas/flow-canvas.js';
 import { CanvasCommandsContext, type CanvasCommands } from '../canvas/canvas-commands.js';
 import { Inspector } from '../inspector/inspector.js';
+import { stageRemovalMessage } from '../inspector/stage-removal-message.js';
 import { Palette } from '../palette/palette.js';
 import { usePlaceItemFor } from '../palette/use-place-item-for.js';
 import { DiagnosticsPanel } from '../diagnostics/diagnostics-panel.js';
@@ -121,13 +122,7 @@ export function ModelEditor({
             .map((id) => {
               const p = parseNodeId(id);
               const f = p?.kind === 'stage' ? findStage(model, p.pipeline, p.stage) : null;
-              return f
-                ? t('inspector.confirmRemoveStage', {
-                    name: f.stage.name,
-                    robots: f.stage.robots.length,
-                    triggers: f.stage.triggers.length,
-                  })
-                : '';
+              return f ? stageRemovalMessage(t, model, f.stage) : '';
             })
             .join('\n');
           if (!window.confirm(details)) return;
@@ -135,7 +130,17 @@ export function ModelEditor({
         const lanes = selected.filter((id) => parseNodeId(id)?.kind === 'pipeline');
         if (
           lanes.length > 0 &&
-          !window.confirm(t('inspector.confirmRemovePipeline', { name: lanes.join(', ') }))
+          !window.confirm(
+            t('inspector.confirmRemovePipeline', {
+              name: lanes
+                .map((id) => {
+                  const p = parseNodeId(id);
+                  return model.pipelines.find((x) => p?.kind === 'pipeline' && x.key === p.key)
+                    ?.name;
+                })
+                .join(', '),
+            }),
+          )
         )
           return;
         dispatch({ type: 'removeNodes', nodeIds: selected });

@@ -6,6 +6,7 @@ import {
   ReactFlow,
   applyNodeChanges,
   useReactFlow,
+  useStoreApi,
   type Connection,
   type NodeChange,
 } from '@xyflow/react';
@@ -19,6 +20,7 @@ import { dragToAction } from './drag-to-action.js';
 import { stageAtPoint } from './stage-at-point.js';
 import { nextSelection } from './next-selection.js';
 import type { NodeMark } from './node-mark.js';
+import { initialViewport } from './initial-viewport.js';
 
 export const PALETTE_MIME = 'application/x-conveyor-palette';
 
@@ -41,6 +43,7 @@ export function FlowCanvas(props: FlowCanvasProps) {
   const { model, diagnostics, selected, onSelectionChange, onAction, focus, marks } = props;
   const { t } = useTranslation();
   const flow = useReactFlow();
+  const store = useStoreApi();
   const selectedSet = useMemo(() => new Set(selected), [selected]);
   const derived = useMemo(
     () => toFlow(model, diagnostics, selectedSet, marks),
@@ -83,6 +86,13 @@ export function FlowCanvas(props: FlowCanvasProps) {
     },
     [model, onAction, derived.nodes],
   );
+  // Not `fitView`: on a large model it zooms out until the text is unreadable.
+  const onInit = useCallback(() => {
+    const { width, height } = store.getState();
+    void flow.setViewport(initialViewport(model, { width, height }));
+    // Only the first view: later edits must not move the camera.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const onConnect = useCallback(
     (c: Connection) => props.onConnectNodes(c.source, c.target),
     [props],
@@ -114,7 +124,7 @@ export function FlowCanvas(props: FlowCanvasProps) {
       }}
       deleteKeyCode={null}
       multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-      fitView
+      onInit={onInit}
       minZoom={0.1}
     >
       <Background />

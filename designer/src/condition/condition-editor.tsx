@@ -6,8 +6,8 @@ import { entityFields } from './condition-fields.js';
 import { logicToTree, treeToLogic } from './condition-tree.js';
 import { ConditionBuilder } from './condition-builder.js';
 
-const JsonCodeEditor = lazy(() =>
-  import('../monaco/json-code-editor.js').then((m) => ({ default: m.JsonCodeEditor })),
+const ConditionCodeEditor = lazy(() =>
+  import('../monaco/condition-code-editor.js').then((m) => ({ default: m.ConditionCodeEditor })),
 );
 
 /**
@@ -59,8 +59,10 @@ export function ConditionEditor({
         <ConditionBuilder group={tree} fields={fields} onChange={(g) => onChange(treeToLogic(g))} />
       ) : (
         <Suspense fallback={<div className="muted">{t('app.loading')}</div>}>
-          <JsonCodeEditor
+          <ConditionCodeEditor
             value={value === undefined ? '' : JSON.stringify(value, null, 2)}
+            entity={entity}
+            fields={fields}
             height={160}
             onValidChange={(text) =>
               onChange(text.trim() === '' ? undefined : (JSON.parse(text) as unknown))

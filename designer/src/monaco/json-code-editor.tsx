@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import Editor from '@monaco-editor/react';
 import './setup-monaco.js';
+import './json-schemas.js';
 
 function sameJson(a: string, b: string): boolean {
   try {
