@@ -71,6 +71,10 @@ export function JsonCodeEditor(props: {
           scrollBeyondLastLine: false,
           automaticLayout: true,
           tabSize: 2,
+          // Russian text is full of Cyrillic letters that look Latin; they are not a threat here.
+          unicodeHighlight: { ambiguousCharacters: false },
+          // Completion lists must escape the narrow inspector instead of being clipped by it.
+          fixedOverflowWidgets: true,
         }}
       />
       {status && (

@@ -12,6 +12,8 @@ function apply(): void {
   monaco.json.jsonDefaults.setDiagnosticsOptions({
     validate: true,
     enableSchemaRequest: false,
+    // Monaco's default shows schema violations as warnings; they block applying, so say so.
+    schemaValidation: 'error',
     schemas: [...registered].map(([uri, s]) => ({ uri, ...s })),
   });
 }
