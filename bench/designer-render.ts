@@ -74,6 +74,33 @@ async function openTime(page: Page, base: string, id: string, robots: number): P
 async function panFrames(page: Page): Promise<number[]> {
   const box = await page.locator('.react-flow__pane').boundingBox();
   if (!box) throw new Error('no canvas');
+  await startFrames(page);
+  // The canvas opens with the lanes 24 px from its left edge: grab the empty strip there.
+  const x = box.x + 8;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let i = 1; i <= PAN_STEPS; i++)
+    await page.mouse.move(x + 8 * (i <= PAN_STEPS / 2 ? i : PAN_STEPS - i), y - 3 * (i % 20));
+  await page.mouse.up();
+  return stopFrames(page);
+}
+
+/**
+ * rAF deltas while a stage name is typed in the inspector and for 600 ms after (the
+ * analyzer runs 250 ms after the last key): what an admin feels when editing.
+ */
+async function typingFrames(page: Page): Promise<number[]> {
+  await page.getByTestId('stage-p0-s0').click();
+  const input = page.getByTestId('stage-name');
+  await input.click();
+  await startFrames(page);
+  await input.pressSequentially(' renamed', { delay: 40 });
+  await page.waitForTimeout(600);
+  return stopFrames(page);
+}
+
+async function startFrames(page: Page): Promise<void> {
   // A string, not a function: tsx would wrap named inner functions in a `__name` helper
   // that does not exist in the page.
   await page.evaluate(`(() => {
@@ -87,14 +114,9 @@ async function panFrames(page: Page): Promise<number[]> {
     };
     requestAnimationFrame(tick);
   })()`);
-  // The canvas opens with the lanes 24 px from its left edge: grab the empty strip there.
-  const x = box.x + 8;
-  const y = box.y + box.height / 2;
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  for (let i = 1; i <= PAN_STEPS; i++)
-    await page.mouse.move(x + 8 * (i <= PAN_STEPS / 2 ? i : PAN_STEPS - i), y - 3 * (i % 20));
-  await page.mouse.up();
+}
+
+async function stopFrames(page: Page): Promise<number[]> {
   const frames = await page.evaluate(() => {
     const w = window as unknown as { __frames: number[]; __stop: boolean };
     w.__stop = true;
@@ -136,15 +158,19 @@ export async function benchDesignerRender(): Promise<void> {
     console.log(
       'designer-render: open -> all nodes rendered; rAF frame time while panning (Chromium, no GPU)',
     );
-    console.log('  model              open ms   pan p50 ms   pan p95 ms   frames');
+    console.log(
+      '  model              open ms   pan p50 ms   pan p95 ms   type p50 ms   type p95 ms   type max ms',
+    );
     for (const c of cases) {
       const open = await openTime(page, server.url, c.id, c.robots);
       await page.waitForTimeout(300);
       const frames = await panFrames(page);
       await page.screenshot({ path: `test-results/bench/${c.id}.png` });
+      const typing = await typingFrames(page);
       const label = c.robots === 0 ? 'empty (baseline)' : `${c.robots} robots`;
+      const ms = (v: number, w: number) => v.toFixed(1).padStart(w);
       console.log(
-        `  ${label.padEnd(17)} ${open.toFixed(0).padStart(8)} ${percentile(frames, 50).toFixed(1).padStart(12)} ${percentile(frames, 95).toFixed(1).padStart(12)} ${String(frames.length).padStart(8)}`,
+        `  ${label.padEnd(17)} ${open.toFixed(0).padStart(8)} ${ms(percentile(frames, 50), 12)} ${ms(percentile(frames, 95), 12)} ${ms(percentile(typing, 50), 13)} ${ms(percentile(typing, 95), 13)} ${ms(typing.at(-1) ?? NaN, 13)}`,
       );
     }
   } finally {

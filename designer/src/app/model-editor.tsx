@@ -1,4 +1,13 @@
-import { lazy, Suspense, useCallback, useMemo, useReducer, useRef, useState } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+} from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -85,9 +94,15 @@ export function ModelEditor({
     return null;
   };
 
+  // Read through a ref so the canvas commands stay one object across edits; a new
+  // one would re-render every stage and lane node on each keystroke.
+  const latestModel = useRef(model);
+  useEffect(() => {
+    latestModel.current = model;
+  }, [model]);
   const addStage = useCallback(
     (pipeline: string) => {
-      const p = model.pipelines.find((x) => x.key === pipeline);
+      const p = latestModel.current.pipelines.find((x) => x.key === pipeline);
       if (!p) return;
       const name = window.prompt(t('lane.newStage'), t('lane.newStage'));
       if (!name?.trim()) return;
@@ -99,7 +114,7 @@ export function ModelEditor({
       });
       select(stageNodeId(pipeline, key));
     },
-    [model, t, select],
+    [t, select],
   );
   const commands = useMemo<CanvasCommands>(
     () => ({
