@@ -22,6 +22,7 @@ import { nextSelection } from './next-selection.js';
 import type { NodeMark } from './node-mark.js';
 import { initialViewport } from './initial-viewport.js';
 import { labelNodes } from './node-labels.js';
+import { minimapColor } from './minimap-color.js';
 import { reuseUnchanged } from './reuse-unchanged.js';
 import { useEditor } from '../editor/editor-context.js';
 
@@ -135,7 +136,7 @@ export function FlowCanvas(props: FlowCanvasProps) {
       minZoom={0.1}
     >
       <Background />
-      <MiniMap pannable zoomable />
+      <MiniMap<FlowNode> pannable zoomable nodeColor={minimapColor} />
       <Controls />
     </ReactFlow>
   );
