@@ -125,6 +125,19 @@ describe.runIf(browser.run && runtimeReady)('canvas editing end to end', () => {
     await page.getByTestId('palette-search').fill('');
   });
 
+  it('"+" on a stage, a few letters and Enter add a robot there by keyboard', async () => {
+    const before = await robotCount();
+    await page.getByTestId('stage-logistics-courier_booked').locator('.stage-add').click();
+    await page.keyboard.type('comment');
+    await page.keyboard.press('Enter');
+    await expect.poll(robotCount).toBe(before + 1);
+    await expect
+      .poll(() => page.getByTestId('robot-form').textContent())
+      .toContain('Courier booked');
+    await shot('plus-and-enter');
+    await page.getByTestId('palette-search').fill('');
+  });
+
   it('reorders a stage by dragging it; the drag is one undo step', async () => {
     const before = await stageOrder('complaints');
     const stage = page.getByTestId('stage-complaints-investigating');

@@ -121,6 +121,8 @@ export function ModelEditor({
       addStage,
       addRobotTo: (pipeline, stage) => {
         select(stageNodeId(pipeline, stage));
+        // The palette adds to the selected stage: "+", type a few letters, Enter.
+        document.querySelector<HTMLInputElement>(`[data-testid="palette-search"]`)?.focus();
       },
     }),
     [addStage, select],
