@@ -2,7 +2,7 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EntityType } from '../../../schemas/index.js';
 import { useEditor } from '../editor/editor-context.js';
-import { entityFields } from './condition-fields.js';
+import { conditionFields } from './condition-fields-with-stage.js';
 import { logicToTree, treeToLogic } from './condition-tree.js';
 import { ConditionBuilder } from './condition-builder.js';
 
@@ -29,7 +29,7 @@ export function ConditionEditor({
   const { model } = useEditor();
   const [view, setView] = useState<'builder' | 'code'>('builder');
   const fields = useMemo(
-    () => entityFields(model, entity, i18n.language),
+    () => conditionFields(model, entity, i18n.language),
     [model, entity, i18n.language],
   );
   const tree = useMemo(

@@ -10,6 +10,7 @@ import { coalesceKey } from '../../../designer/src/editor/coalesce-key.js';
 import { stageRemovalMessage } from '../../../designer/src/inspector/stage-removal-message.js';
 import { conditionSchema } from '../../../designer/src/monaco/condition-schema.js';
 import { entityFields } from '../../../designer/src/condition/condition-fields.js';
+import { conditionFields } from '../../../designer/src/condition/condition-fields-with-stage.js';
 import { i18n } from '../../../designer/src/i18n/i18n.js';
 import { benchModel } from '../../../bench/designer-render.js';
 import { fixtureModel } from './fixture-model.js';
@@ -129,5 +130,20 @@ describe('conditionSchema', () => {
     expect(schema.definitions.var.properties.var.anyOf[0]?.enum).toEqual(
       expect.arrayContaining(['amount', 'product', 'end_date']),
     );
+  });
+});
+
+describe('conditionFields', () => {
+  it('offers the stage as a pick-list of the entity pipelines, named by pipeline when several', () => {
+    const stage = conditionFields(fixtureModel(), 'deal', 'en').find((f) => f.key === 'stage');
+    expect(stage?.type).toBe('enum');
+    expect(stage?.options).toEqual(
+      expect.arrayContaining([
+        { key: 'won', label: 'Sales / Won' },
+        { key: 'request', label: 'Logistics / Request' },
+      ]),
+    );
+    const leads = conditionFields(fixtureModel(), 'lead', 'ru').find((f) => f.key === 'stage');
+    expect(leads).toMatchObject({ label: 'Стадия', options: [{ key: 'fresh', label: 'Fresh' }] });
   });
 });
