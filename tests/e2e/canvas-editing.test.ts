@@ -83,6 +83,11 @@ describe.runIf(browser.run && runtimeReady)('canvas editing end to end', () => {
     await page.keyboard.press('Control+a');
     await page.keyboard.press('Control+v');
   };
+  /** "Fit view": earlier steps may have zoomed onto one node. */
+  const showAll = async () => {
+    await page.locator('.react-flow__controls-fitview').click();
+    await page.waitForTimeout(400);
+  };
   const undoKey = async () => {
     await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Control+z');
@@ -220,6 +225,7 @@ describe.runIf(browser.run && runtimeReady)('canvas editing end to end', () => {
   });
 
   it('completes placeholders in template fields', async () => {
+    await showAll();
     await page.getByTestId('robot-tell_sales_cancelled').click();
     const message = page.getByTestId('notify-message');
     await message.click();
