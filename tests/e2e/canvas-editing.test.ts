@@ -157,6 +157,19 @@ describe.runIf(browser.run && runtimeReady)('canvas editing end to end', () => {
     await expect.poll(() => stageOrder('complaints')).toEqual(before);
   });
 
+  it('typing a stage name key by key is one undo step', async () => {
+    await page.getByTestId('stage-complaints-rejected').click();
+    const name = page.getByTestId('stage-name');
+    await name.click();
+    await name.press('End');
+    await name.pressSequentially(' for now', { delay: 20 });
+    await expect
+      .poll(() => page.getByTestId('stage-complaints-rejected').textContent())
+      .toContain('Rejected for now');
+    await page.getByTestId('undo').click();
+    await expect.poll(() => name.inputValue()).toBe('Rejected');
+  });
+
   it('drawing edges: robot to own stage changes stage, to another pipeline hands off, stage to stage adds a trigger', async () => {
     await connect('robot-tell_seller_paid', 'stage-sales-lost');
     await expect

@@ -55,7 +55,7 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       const present = applyModelAction(state.present, action);
       if (present === state.present || JSON.stringify(present) === JSON.stringify(state.present))
         return state;
-      const key = coalesceKey(action);
+      const key = coalesceKey(action, state.present);
       if (key !== undefined && key === state.lastKey && state.future.length === 0)
         return { ...state, present, lastKey: key };
       return {

@@ -7,6 +7,8 @@ import { laneGeometry } from '../../../designer/src/canvas/lane-geometry.js';
 import { dragToAction } from '../../../designer/src/canvas/drag-to-action.js';
 import { editorReducer, initEditor } from '../../../designer/src/editor/history.js';
 import { coalesceKey } from '../../../designer/src/editor/coalesce-key.js';
+import { textChangePath } from '../../../designer/src/editor/text-change-path.js';
+import { findRobot } from '../../../designer/src/editor/model-index.js';
 import { stageRemovalMessage } from '../../../designer/src/inspector/stage-removal-message.js';
 import { conditionSchema } from '../../../designer/src/monaco/condition-schema.js';
 import { entityFields } from '../../../designer/src/condition/condition-fields.js';
@@ -73,6 +75,38 @@ describe('undo steps', () => {
     });
     expect(again.past).toHaveLength(1);
     expect(editorReducer(again, { type: 'undo' }).present).toEqual(fixtureModel());
+  });
+
+  it('typing into one text of a robot is one step; a change of another kind is its own', () => {
+    const start = initEditor(fixtureModel());
+    const robot = findRobot(start.present, 'assign1')?.robot;
+    if (!robot) throw new Error('fixture');
+    const typed = ['G', 'Gi', 'Give'].reduce(
+      (s, name) => editorReducer(s, { type: 'updateRobot', robot: { ...robot, name } }),
+      start,
+    );
+    expect(typed.past).toHaveLength(1);
+    const timed = editorReducer(typed, {
+      type: 'updateRobot',
+      robot: {
+        ...robot,
+        name: 'Give',
+        timing: { kind: 'delay', duration: { value: 5, unit: 'minutes' } },
+      },
+    });
+    expect(timed.past).toHaveLength(2);
+    expect(editorReducer(editorReducer(timed, { type: 'undo' }), { type: 'undo' }).present).toEqual(
+      fixtureModel(),
+    );
+  });
+
+  it('textChangePath finds the one string that changed, and nothing else', () => {
+    expect(textChangePath({ a: { b: 'x' }, c: 1 }, { a: { b: 'xy' }, c: 1 })).toBe('/a/b');
+    expect(textChangePath({ a: 'x', b: 'y' }, { a: 'x1', b: 'y1' })).toBe(null);
+    expect(textChangePath({ a: 1 }, { a: 2 })).toBe(null);
+    expect(textChangePath({ a: 'x' }, { a: 'x', b: 'y' })).toBe('/b');
+    expect(textChangePath({ a: 'x' }, { a: 'x', b: 2 })).toBe(null);
+    expect(textChangePath(['a', 'b'], ['a', 'c'])).toBe('/1');
   });
 
   it('only renames coalesce', () => {
