@@ -31,10 +31,14 @@ export function useDiagnostics(
   useEffect(() => {
     if (!CAN_ANALYZE_IN_WORKER) return;
     let live = true;
+    // Same findings as before (the usual case while typing): keep the old array, so
+    // the canvas is not re-derived for nothing.
+    const keep = (d: readonly Diagnostic[]) =>
+      setFromWorker((previous) => (JSON.stringify(previous) === JSON.stringify(d) ? previous : d));
     analyzeInWorker(settled, directory).then(
-      (d) => live && setFromWorker(d),
+      (d) => live && keep(d),
       // No worker after all (blocked by policy): analyze here.
-      () => live && setFromWorker(analyzeModel(settled, { directory })),
+      () => live && keep(analyzeModel(settled, { directory })),
     );
     return () => {
       live = false;
