@@ -1,6 +1,11 @@
-import type { DuplicateMatch, EntityType, RuleSet } from '../../schemas/index.js';
+import {
+  STANDARD_FIELDS,
+  type DuplicateMatch,
+  type EntityType,
+  type RuleSet,
+} from '../../schemas/index.js';
 import { missingRequired } from '../engine/engine.js';
-import { checkFieldValues, type FieldProblem } from './check-field-values.js';
+import { checkRecordFields } from './check-record-fields.js';
 import {
   createCheckedRecord,
   type CheckedCreate,
@@ -32,6 +37,8 @@ export interface ImportResult {
 }
 
 type Placement = ReturnType<RecordService['placement']>;
+/** A problem of one row: a JSON Pointer inside the row, and a message starting with it. */
+type FieldProblem = { path: string; message: string };
 type Fields = Record<string, unknown>;
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -40,10 +47,14 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 
 /** A row's shape: exactly `{fields: {...}}`. */
 function shapeProblems(row: unknown): FieldProblem[] {
-  if (!isPlainObject(row)) return [{ path: '', message: 'must be an object {"fields": {...}}' }];
+  if (!isPlainObject(row)) return [{ path: '', message: ' must be an object {"fields": {...}}' }];
   const extra = Object.keys(row).filter((k) => k !== 'fields');
-  const out = extra.map((k) => ({ path: `/${k}`, message: 'is not an allowed property here' }));
-  if (!isPlainObject(row.fields)) out.push({ path: '/fields', message: 'must be an object' });
+  const out = extra.map((k) => ({
+    path: `/${k}`,
+    message: `/${k} is not an allowed property here`,
+  }));
+  if (!isPlainObject(row.fields))
+    out.push({ path: '/fields', message: '/fields must be an object' });
   return out;
 }
 
@@ -73,7 +84,7 @@ export class ImportService {
       if (problems.length === 0) good.push({ index, fields: (row as { fields: Fields }).fields });
       for (const p of problems) {
         const path = `/records/${index}${p.path}`;
-        result.errors.push({ index, path, message: `${path} ${p.message}` });
+        result.errors.push({ index, path, message: `/records/${index}${p.message}` });
       }
     });
     const outcomes = await Promise.all(
@@ -127,10 +138,15 @@ export class ImportService {
     const shape = shapeProblems(row);
     if (shape.length > 0) return shape;
     const fields = (row as { fields: Fields }).fields;
-    const problems = ruleSet === undefined ? [] : checkFieldValues(ruleSet.fields[entity], fields);
+    // As a single create: the model's fields, or (no model) the standard ones and any others.
+    const known = ruleSet?.fields[entity] ?? STANDARD_FIELDS[entity];
+    const problems: FieldProblem[] = checkRecordFields(fields, known, ruleSet === undefined);
     if (place.def !== undefined && place.stage !== undefined)
       for (const f of missingRequired(place.def, place.stage, fields))
-        problems.push({ path: `/fields/${f}`, message: `is required to enter ${place.stage}` });
+        problems.push({
+          path: `/fields/${f}`,
+          message: `/fields/${f} is required to enter ${place.stage}`,
+        });
     return problems;
   }
 }

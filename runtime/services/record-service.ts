@@ -1,9 +1,10 @@
-import type { EntityType, RuleSetPipeline } from '../../schemas/index.js';
+import { STANDARD_FIELDS, type EntityType, type RuleSetPipeline } from '../../schemas/index.js';
 import { missingRequired } from '../engine/engine.js';
 import type { EngineEvent } from '../engine/run-context.js';
 import { HttpError, notFound } from '../http/http-error.js';
 import type { RecordFilter } from '../store/store.js';
 import type { RecordDoc } from '../store/store-types.js';
+import { checkRecordFields } from './check-record-fields.js';
 import { createCheckedRecord } from './create-checked-record.js';
 import type { RuntimeCore } from './runtime-core.js';
 
@@ -44,10 +45,11 @@ export class RecordService {
       return {};
     const found = this.core.engine.findPipeline(entity, body.pipeline, body.model);
     if (found === undefined) {
+      const where = body.model === undefined ? '' : ` in published model ${body.model}`;
       throw new HttpError(
         422,
         'UNKNOWN_PIPELINE',
-        `/pipeline: no published pipeline ${body.pipeline ?? '(any)'} for ${entity}`,
+        `${body.pipeline === undefined ? '/model' : '/pipeline'}: no published pipeline ${body.pipeline ?? '(any)'} for ${entity}${where}`,
       );
     }
     const stage = body.stage ?? found.def.stages[0]?.key ?? '';
@@ -67,6 +69,7 @@ export class RecordService {
   ) {
     const { engine } = this.core;
     const place = this.placement(entity, body);
+    this.checkFields(entity, place.model, body.fields);
     if (place.def !== undefined && place.stage !== undefined) {
       const missing = missingRequired(place.def, place.stage, body.fields);
       if (missing.length > 0) throw this.missing(place.stage, missing);
@@ -78,6 +81,27 @@ export class RecordService {
       if (made.record === undefined) throw new Error('onDuplicate "create" always creates');
       return made.record;
     });
+  }
+
+  /**
+   * Refuses fields the record's entity does not have or values of the wrong type
+   * (422 naming `/fields/<key>`). A record of a published model is checked against
+   * that model's fields; a record of no model against the standard fields only.
+   */
+  private checkFields(entity: EntityType, model: string | undefined, fields: object): void {
+    const set =
+      model === undefined
+        ? undefined
+        : this.core.engine.findPipeline(entity, undefined, model)?.set;
+    const known = set?.ruleSet.fields[entity] ?? STANDARD_FIELDS[entity];
+    const problems = checkRecordFields(fields as Record<string, unknown>, known, set === undefined);
+    if (problems.length > 0)
+      throw new HttpError(
+        422,
+        'INVALID_FIELDS',
+        problems.map((d) => d.message).join('; '),
+        problems,
+      );
   }
 
   private missing(stage: string, fields: string[]): HttpError {
@@ -98,6 +122,7 @@ export class RecordService {
     return this.core.change(async (tx, run) => {
       const r = await tx.get('records', id);
       if (r === undefined || r.entity !== entity) throw notFound(`${entity} ${id}`);
+      this.checkFields(entity, r.model, fields);
       const ctx = await run();
       await this.core.engine.setFields(ctx, id, fields, API, 0);
       return (await tx.get('records', id)) ?? r;
@@ -163,6 +188,8 @@ export class RecordService {
     return this.core.change(async (tx, run) => {
       const a = await tx.get('records', id);
       if (a === undefined || a.entity !== entity) throw notFound(`${entity} ${id}`);
+      if (target.id === id)
+        throw new HttpError(422, 'SELF_LINK', `/id: a record cannot be linked to itself (${id})`);
       const b = await tx.get('records', target.id);
       if (b === undefined || b.entity !== target.entity)
         throw new HttpError(422, 'UNKNOWN_RECORD', `/id: no ${target.entity} ${target.id}`);
