@@ -28,7 +28,10 @@ async function simulate(steps: ScenarioStep[], hours = 48): Promise<SimulationRe
   });
 }
 
-const stageOf = (r: SimulationResult, ref: string) => r.records.find((x) => x.ref === ref)?.stage;
+type Open = Record<string, unknown>;
+const record = (r: SimulationResult, ref: string) =>
+  r.records.find((x) => x.ref === ref) as (Open & { fields: Open }) | undefined;
+const stageOf = (r: SimulationResult, ref: string) => record(r, ref)?.stage;
 const entries = (r: SimulationResult, ref: string, ruleId: string) =>
   r.timeline.filter((e) => e.ref === ref && e.ruleId === ruleId);
 /** Minutes at which a rule had an outcome for a record. */
@@ -82,7 +85,7 @@ describe('date_reached triggers', () => {
     const reasons = (ref: string) =>
       r.timeline
         .filter((e) => e.ref === ref && e.kind === 'timer_cancelled')
-        .map((e) => e.data?.reason);
+        .map((e) => (e.data as Open | undefined)?.reason);
     expect(reasons('cleared')).toEqual(['anchor_cleared']);
     expect(reasons('left')).toEqual(['left_pipeline']);
     expect(when(r, 'cleared', trigger)).toEqual([]);
@@ -99,7 +102,7 @@ describe('after_previous counts from when the previous robot ran', () => {
     expect(when(r, 'd', 'robot:first_step')).toEqual([24 * 60]);
     expect(when(r, 'd', 'robot:second_step')).toEqual([26 * 60]);
     expect(when(r, 'd', 'robot:third_step')).toEqual([26 * 60]);
-    const fields = r.records.find((x) => x.ref === 'd')?.fields as Record<string, unknown>;
+    const fields = record(r, 'd')?.fields ?? {};
     expect([fields.first, fields.second, fields.third]).toEqual([1, 1, 1]);
   });
 
@@ -110,7 +113,10 @@ describe('after_previous counts from when the previous robot ran', () => {
     ]);
     expect(when(r, 'd', 'robot:second_step')).toEqual([]);
     const cancel = r.timeline.find((e) => e.ref === 'd' && e.kind === 'timer_cancelled');
-    expect(cancel?.data?.followers).toEqual(['robot:second_step', 'robot:third_step']);
+    expect((cancel?.data as Open | undefined)?.followers).toEqual([
+      'robot:second_step',
+      'robot:third_step',
+    ]);
     expect(cancel?.message).toContain('will not run');
   });
 });
@@ -147,7 +153,7 @@ describe('the payload of the event that moved the record', () => {
       ],
       3,
     );
-    expect(r.tasks.map((t) => [t.minute, t.title])).toEqual([
+    expect(r.tasks.map((t) => [t.minute, (t as Open).title])).toEqual([
       [5, 'Payment of 500 received'],
       [65, 'Check the payment of 500'],
     ]);
