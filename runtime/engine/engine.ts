@@ -14,7 +14,7 @@ import { planDueTime } from './timers/plan-due-time.js';
 import { readyToFire } from './timers/ready-to-fire.js';
 import { replanOnAnchorChange } from './timers/replan-on-anchor-change.js';
 import { scheduleTimer } from './timers/schedule-timer.js';
-import { skippedForEmptyAnchor } from './timers/skipped-for-empty-anchor.js';
+import { planSkippedRobots } from './timers/plan-skipped-robots.js';
 import type { Tx } from './tx.js';
 
 export interface EngineDeps {
@@ -211,7 +211,9 @@ export class Engine implements ActionHost {
     });
     await replanOnAnchorChange(ctx, recordId, changed);
     await planDateTriggers(ctx, recordId, changed);
-    await this.planSkippedRobots(ctx, recordId, changed, depth);
+    await planSkippedRobots(ctx, recordId, changed, (set, p, record, event, key) =>
+      this.runRobot(ctx, set, p, record, event, depth, key),
+    );
     for (const field of changed) {
       await this.handle(ctx, this.newEvent('field_changed', recordId, { field }), depth + 1);
       if (field === 'responsible')
@@ -595,46 +597,6 @@ export class Engine implements ActionHost {
     if (followers.length === 0) return;
     const visit = { ...record, pipeline: timer.pipeline, stage: timer.stage };
     await this.runRobots(ctx, set, visit, event, 1, followers);
-  }
-
-  /** Plans robots of the current stage skipped on entry because `changed` fields were empty. */
-  private async planSkippedRobots(
-    ctx: RunContext,
-    recordId: string,
-    changed: readonly string[],
-    depth: number,
-  ): Promise<void> {
-    const record = await ctx.tx.get('records', recordId);
-    const set = record?.model === undefined ? undefined : ctx.versions.get(record.model);
-    if (record === undefined || set === undefined) return;
-    for (const { prepared, eventId } of await skippedForEmptyAnchor(ctx, set, record, changed)) {
-      const event: EngineEvent = { id: eventId, kind: 'stage_entered', recordId };
-      const r = prepared.rule;
-      log(ctx, recordId, {
-        kind: 'rule',
-        ruleId: r.id,
-        eventId,
-        modelId: set.modelId,
-        version: set.version,
-        outcome: 'anchor_set',
-        message: `${r.id}: its anchor field now has a value; planning it`,
-        data: { reason: 'anchor_set', fields: [...changed] },
-      });
-      const cur = (await ctx.tx.get('records', recordId)) ?? record;
-      if (cur.stage !== record.stage || cur.pipeline !== record.pipeline) return;
-      const key = `${r.id}|${recordId}|${eventId}`;
-      const plan = planDueTime(r.timing, cur, ctx.now, set.ruleSet, ctx.directory);
-      if (plan.kind === 'at') scheduleTimer(ctx, set, prepared, cur, event, key, plan);
-      else if (plan.kind === 'now') await this.runRobot(ctx, set, prepared, cur, event, depth, key);
-      else
-        log(ctx, recordId, {
-          kind: 'rule',
-          ruleId: r.id,
-          eventId,
-          outcome: 'skipped',
-          message: `${r.id}: ${plan.reason}`,
-        });
-    }
   }
 
   /** The pipeline definition a record's pinned version gives. */
