@@ -15,7 +15,12 @@ const WHY: Record<CancelReason, (t: TimerDoc) => string> = {
 };
 
 /** Deletes a pending timer in the run's batch and says why in the record's timeline. */
-export function cancelTimer(ctx: RunContext, timer: TimerDoc, reason: CancelReason): void {
+export function cancelTimer(
+  ctx: RunContext,
+  timer: TimerDoc,
+  reason: CancelReason,
+  extra: Record<string, unknown> = {},
+): void {
   ctx.tx.delete('timers', timer.id);
   // The after_previous robots waiting for it are planned only when it fires.
   const waiting =
@@ -23,6 +28,7 @@ export function cancelTimer(ctx: RunContext, timer: TimerDoc, reason: CancelReas
   log(ctx, timer.recordId, {
     kind: 'timer_cancelled',
     ruleId: timer.ruleId,
+    eventId: timer.eventId,
     modelId: timer.modelId,
     version: timer.version,
     message: `pending ${timer.ruleId} (due ${timer.dueAt}) cancelled: ${WHY[reason](timer)}${waiting}`,
@@ -31,6 +37,7 @@ export function cancelTimer(ctx: RunContext, timer: TimerDoc, reason: CancelReas
       dueAt: timer.dueAt,
       reason,
       ...(timer.followers === undefined ? {} : { followers: timer.followers }),
+      ...extra,
     },
   });
 }

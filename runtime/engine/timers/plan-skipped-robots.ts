@@ -1,5 +1,5 @@
 import { isEmpty } from '../../../schemas/index.js';
-import type { RecordDoc } from '../../store/store-types.js';
+import type { RecordDoc, TimelineEntry } from '../../store/store-types.js';
 import type { PreparedRule, PreparedRuleSet } from '../prepared-rule-set.js';
 import { log, type EngineEvent, type RunContext } from '../run-context.js';
 import { planDueTime } from './plan-due-time.js';
@@ -23,14 +23,27 @@ export interface SkippedRobot {
   eventId: string;
 }
 
-/** Outcomes that mean the robot already had its turn in this stage visit. */
+/**
+ * Whether an entry says the robot waits for its anchor in the record's current stage
+ * visit: skipped on entry, or its timer cancelled because the field was cleared.
+ */
+function waits(e: TimelineEntry, record: RecordDoc): boolean {
+  if (e.data?.stageEnteredAt !== (record.stageEnteredAt ?? null)) return false;
+  return (
+    (e.outcome === 'skipped' && e.data.reason === ANCHOR_EMPTY) ||
+    (e.kind === 'timer_cancelled' && e.data.reason === 'anchor_cleared')
+  );
+}
+
+/** Outcomes that mean the robot had its turn (or was planned) after waiting. */
 const DONE = new Set(['scheduled', 'fired', 'condition_false']);
 
 /**
- * Robots of the record's current stage that were skipped on entry because their
- * anchor field (now in `changed` and set) was empty, and were not planned since. The
- * skip is found in the record's timeline (`data.reason: anchor_empty` with the
- * `stageEnteredAt` of this visit), so nothing extra is stored. Robots with
+ * Robots of the record's current stage whose anchor field (now in `changed` and set)
+ * was empty when they were due to be planned (skipped on entry, or their timer
+ * cancelled when the field was cleared), and were not planned since. Found in the
+ * record's timeline (`data.reason` with the `stageEnteredAt` of this visit), so
+ * nothing extra is stored. Robots with
  * `onAnchorChange: "keep"` stay skipped: anchor changes do not touch them.
  */
 async function skippedForEmptyAnchor(
@@ -54,20 +67,13 @@ async function skippedForEmptyAnchor(
   const timeline = await ctx.tx.listByRecord('timeline', record.id);
   const out: SkippedRobot[] = [];
   for (const p of candidates) {
-    const skip = timeline
-      .filter(
-        (e) =>
-          e.ruleId === p.rule.id &&
-          e.outcome === 'skipped' &&
-          e.data?.reason === ANCHOR_EMPTY &&
-          e.data.stageEnteredAt === record.stageEnteredAt,
-      )
+    // Ids are sortable by time: the robot's latest word in the timeline decides.
+    const last = timeline
+      .filter((e) => e.ruleId === p.rule.id && (DONE.has(e.outcome ?? '') || waits(e, record)))
+      .sort((x, y) => x.id.localeCompare(y.id))
       .at(-1);
-    if (skip?.eventId === undefined) continue;
-    const done = timeline.some(
-      (e) => e.ruleId === p.rule.id && e.eventId === skip.eventId && DONE.has(e.outcome ?? ''),
-    );
-    if (!done) out.push({ prepared: p, eventId: skip.eventId });
+    if (last?.eventId !== undefined && waits(last, record))
+      out.push({ prepared: p, eventId: last.eventId });
   }
   return out;
 }

@@ -142,6 +142,17 @@ describe('a robot skipped for an empty anchor', () => {
     expect(when(r, 'moved_on', 'robot:chase', 'anchor_set')).toEqual([]);
     expect(when(r, 'moved_on', 'robot:chase')).toEqual([]);
   });
+
+  it('waits again when the field is cleared, and is planned again when it is set', async () => {
+    const r = await simulate([
+      create('d', 'new', { follow_up_at: at(60) }),
+      { at: min(10), do: 'update', ref: 'd', fields: { follow_up_at: null } },
+      { at: min(20), do: 'update', ref: 'd', fields: { follow_up_at: at(120) } },
+    ]);
+    expect(when(r, 'd', 'robot:chase', 'scheduled')).toEqual([0, 20]);
+    expect(when(r, 'd', 'robot:chase')).toEqual([120]);
+    expect(record(r, 'd')?.fields.chased).toBe(1);
+  });
 });
 
 describe('the payload of the event that moved the record', () => {
