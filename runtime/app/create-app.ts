@@ -20,6 +20,10 @@ import type { RouteDef } from '../http/route.js';
 import { directoryRoutes } from '../http/routes/directory-routes.js';
 import { modelRoutes } from '../http/routes/model-routes.js';
 import { recordRoutes } from '../http/routes/record-routes.js';
+import { exampleRoutes } from '../http/routes/example-routes.js';
+import type { ExampleCatalogue } from '../services/example-catalogue.js';
+import { ExampleService } from '../services/example-service.js';
+import { fileExampleCatalogue } from '../seed/file-example-catalogue.js';
 import { Health } from '../http/schemas/api-schemas.js';
 import { Scheduler } from '../scheduler/scheduler.js';
 import { DirectoryService } from '../services/directory-service.js';
@@ -36,6 +40,8 @@ export interface AppDeps {
   outbox?: OutboxPort;
   /** Built designer to serve at `/` (default `dist/designer` when it exists). */
   designerDir?: string;
+  /** The examples gallery (default the `examples/` folder of the working directory). */
+  examples?: ExampleCatalogue;
 }
 
 export interface ConveyorApp {
@@ -77,6 +83,12 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
     ...directoryRoutes(directory),
     ...modelRoutes(models),
     ...recordRoutes(records),
+    ...exampleRoutes(
+      new ExampleService(
+        deps.examples ?? fileExampleCatalogue(join(process.cwd(), 'examples')),
+        models,
+      ),
+    ),
   ];
   const openapiRoute: RouteDef = {
     method: 'get',
