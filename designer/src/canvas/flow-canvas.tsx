@@ -19,6 +19,7 @@ import { dragToAction } from './drag-to-action.js';
 import { stageAtPoint } from './stage-at-point.js';
 import { nextSelection } from './next-selection.js';
 import type { NodeMark } from './node-mark.js';
+import { useFlowAriaLabels } from '../i18n/use-flow-aria-labels.js';
 
 export const PALETTE_MIME = 'application/x-conveyor-palette';
 
@@ -41,6 +42,7 @@ export function FlowCanvas(props: FlowCanvasProps) {
   const { model, diagnostics, selected, onSelectionChange, onAction, focus, marks } = props;
   const { t } = useTranslation();
   const flow = useReactFlow();
+  const ariaLabels = useFlowAriaLabels();
   const selectedSet = useMemo(() => new Set(selected), [selected]);
   const derived = useMemo(
     () => toFlow(model, diagnostics, selectedSet, marks),
@@ -116,6 +118,7 @@ export function FlowCanvas(props: FlowCanvasProps) {
       multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
       fitView
       minZoom={0.1}
+      ariaLabelConfig={ariaLabels}
     >
       <Background />
       <MiniMap pannable zoomable />

@@ -174,9 +174,9 @@ export function VersionsPanel(p: VersionsPanelProps) {
               <td>{radio('from', v.version, `v${v.version}`)}</td>
               <td>{radio('to', v.version, `v${v.version}`)}</td>
               <td>v{v.version}</td>
-              <td>{v.publishedBy}</td>
+              <td data-user-text>{v.publishedBy}</td>
               <td>{f.dateTime(v.publishedAt)}</td>
-              <td>{v.note ?? ''}</td>
+              <td data-user-text>{v.note ?? ''}</td>
               <td>
                 {v.version !== versions.at(-1)?.version && (
                   <button
