@@ -18,3 +18,4 @@ export * from './validation/validate-model.js';
 export * from './logic/index.js';
 export * from './analyzer/analyze-model.js';
 export * from './compiler/index.js';
+export * from './simulation/index.js';

@@ -24,6 +24,7 @@ import { exampleRoutes } from '../http/routes/example-routes.js';
 import type { ExampleCatalogue } from '../services/example-catalogue.js';
 import { ExampleService } from '../services/example-service.js';
 import { fileExampleCatalogue } from '../seed/file-example-catalogue.js';
+import { simulationRoutes } from '../http/routes/simulation-routes.js';
 import { Health } from '../http/schemas/api-schemas.js';
 import { Scheduler } from '../scheduler/scheduler.js';
 import { DirectoryService } from '../services/directory-service.js';
@@ -89,6 +90,7 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
         models,
       ),
     ),
+    ...simulationRoutes({ models, directory: () => core.directory() }),
   ];
   const openapiRoute: RouteDef = {
     method: 'get',

@@ -1,10 +1,15 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT_OK, EXIT_USAGE, type CliIo, type RegisterCommand } from './cli-io.js';
 import { registerCompileCommand } from './commands/compile.js';
+import { registerSimulateCommand } from './commands/simulate.js';
 import { registerValidateCommand } from './commands/validate.js';
 
 /** Every command of the CLI; a new command is a file in commands/ and a line here. */
-const COMMANDS: readonly RegisterCommand[] = [registerValidateCommand, registerCompileCommand];
+const COMMANDS: readonly RegisterCommand[] = [
+  registerValidateCommand,
+  registerCompileCommand,
+  registerSimulateCommand,
+];
 
 const io: CliIo = {
   out: (text) => process.stdout.write(text),
@@ -13,7 +18,7 @@ const io: CliIo = {
 
 let exitCode = EXIT_OK;
 const program = new Command('conveyor')
-  .description('Conveyor: check and compile CRM automation models')
+  .description('Conveyor: check, compile and simulate CRM automation models')
   .exitOverride()
   .configureOutput({ writeOut: io.out, writeErr: io.err });
 for (const register of COMMANDS) {

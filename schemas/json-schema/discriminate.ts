@@ -11,7 +11,7 @@ function tagOf(member: unknown, prop: string): boolean {
 }
 
 /**
- * Rewrites unions of string literals into `enum`, and `anyOf` unions of objects tagged by `type` or `kind` into
+ * Rewrites unions of string literals into `enum`, and `anyOf` unions of objects tagged by `type`, `kind` or `do` into
  * `oneOf` + `discriminator`, so ajv reports errors of the one matching branch
  * (or "unknown type") instead of every branch's complaints.
  */
@@ -30,7 +30,7 @@ export function discriminateUnions<T>(schema: T): T {
         out.enum = members.map((m) => (m as JsonObject).const);
         return out;
       }
-      const prop = ['type', 'kind'].find((p) => members.every((m) => tagOf(m, p)));
+      const prop = ['type', 'kind', 'do'].find((p) => members.every((m) => tagOf(m, p)));
       if (prop) {
         delete out.anyOf;
         out.type = 'object';
