@@ -39,6 +39,7 @@ export function modelNodes(model: AutomationModel): Map<string, ModelNode> {
       'id',
       'schemaVersion',
       'layout',
+      'simulations',
       'pipelines',
       'entities',
       'directory',

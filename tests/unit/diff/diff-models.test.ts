@@ -88,7 +88,11 @@ describe('diffModels', () => {
         fc.integer(),
         (model, nodes, seed) => {
           expect(diffModels(model, model)).toEqual([]);
-          const moved = { ...(shuffleKeys(model, seed) as AutomationModel), layout: { nodes } };
+          const moved = {
+            ...(shuffleKeys(model, seed) as AutomationModel),
+            layout: { nodes },
+            simulations: [{ name: 'saved run' }],
+          };
           expect(diffModels(model, moved)).toEqual([]);
           expect(diffModels(moved, model)).toEqual([]);
         },
