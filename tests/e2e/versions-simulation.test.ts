@@ -134,6 +134,70 @@ describe.runIf(browser.run && runtimeReady)('versions, simulation, gallery, lang
     expect(model.name).toBe('Reaction-time control');
   });
 
+  it("runs scenario 4's simulation: notices at +15/+25/+30 min, then a move at +10 cancels them", async () => {
+    await page.getByTestId('tab-simulation').click();
+    await page.getByTestId('sim-step-0').waitFor();
+    expect(await page.getByTestId('sim-step-0-stage').inputValue()).toBe('sales/new_request');
+    await page.getByTestId('sim-run').click();
+    const timeline = page.getByTestId('sim-timeline');
+    await timeline.waitFor();
+    const text = (await timeline.textContent()) ?? '';
+    for (const [at, robot] of [
+      ['+15 min', 'remind_after_15_min'],
+      ['+25 min', 'warn_after_25_min'],
+      ['+30 min', 'escalate_after_30_min'],
+    ])
+      expect(text).toMatch(new RegExp(`\\${at}\\s*r1\\s*robot:${robot}\\s*fired`));
+    await shot('simulation-first-run');
+    const notices = page.getByTestId('sim-notification');
+    expect(await notices.count()).toBe(4);
+    expect(await notices.nth(1).textContent()).toContain('+15 min');
+    // Placeholders are filled: the deal's title is in the notice.
+    expect(await notices.first().textContent()).toContain('Sample deal');
+
+    // Step back to the 15-minute reminder: it is marked fired, the 25-minute one not yet.
+    const entry = timeline
+      .locator('li', { hasText: 'robot:remind_after_15_min' })
+      .filter({ hasText: 'fired' });
+    await entry.getByRole('button').click();
+    await expect
+      .poll(() => page.getByTestId('robot-remind_after_15_min').getAttribute('class'))
+      .toContain('mark-fired');
+    expect(await page.getByTestId('robot-warn_after_25_min').getAttribute('class')).toContain(
+      'mark-considered',
+    );
+    await shot('simulation-notices');
+
+    await page.getByTestId('sim-save').click();
+    await page
+      .getByTestId('save-state')
+      .filter({ hasText: /^Saved$/ })
+      .waitFor();
+    const saved = await api<{ model: AutomationModel }>(server.url, 'GET', `/models/${MODEL}`);
+    expect(saved.model.simulations?.map((x) => x.name)).toEqual(['Sample run']);
+
+    await page.getByTestId('sim-add-step').click();
+    expect(await page.getByTestId('sim-step-1-do').inputValue()).toBe('move');
+    await page.getByTestId('sim-step-1-at').fill('10');
+    expect(await page.getByTestId('sim-step-1-stage').inputValue()).toBe('sales/in_progress');
+    await page.getByTestId('sim-run').click();
+    await expect.poll(() => page.getByTestId('sim-notification').count()).toBe(1);
+    const after = (await timeline.textContent()) ?? '';
+    for (const robot of ['remind_after_15_min', 'warn_after_25_min', 'escalate_after_30_min'])
+      expect(after).toMatch(
+        new RegExp(`robot:${robot}\\s*cancelled: the record left “New request” at \\+10 min`),
+      );
+    expect(after).not.toMatch(/\+15 min/);
+    const changes = (await page.getByTestId('sim-changes').textContent()) ?? '';
+    expect(changes).toContain('No longer');
+    expect(changes).toContain('robot:remind_after_15_min: fired');
+    await expect
+      .poll(() => page.getByTestId('robot-remind_after_15_min').getAttribute('class'))
+      .toContain('mark-considered');
+    await shot('simulation-cancelled');
+    await axeClean('simulation panel');
+  });
+
   it('switches to Russian: no English left in the chrome, numbers and dates by locale, remembered', async () => {
     await page.getByTestId('language-switch').selectOption('ru');
     await page.getByTestId('tab-versions').waitFor();

@@ -1,6 +1,6 @@
 import type { AutomationModel } from '../../../schemas/index.js';
 import type { LoadedModel } from './api-types.js';
-import type { SimulationResult, SimulationScenario } from './simulation-types.js';
+import type { SimulationResult, SimulationScenario } from '../../../schemas/simulation/index.js';
 import { httpJson } from './http-json.js';
 
 export interface VersionSummary {
