@@ -198,6 +198,42 @@ describe.runIf(browser.run && runtimeReady)('versions, simulation, gallery, lang
     await axeClean('simulation panel');
   });
 
+  it('palette, canvas nodes, inspector and panels are reachable by keyboard with a visible focus', async () => {
+    const focusInfo = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        const style = el ? getComputedStyle(el) : null;
+        return {
+          testId: el?.getAttribute('data-testid') ?? '',
+          inInspector: Boolean(el?.closest('[data-testid="inspector"]')),
+          outline: style ? `${style.outlineStyle} ${style.outlineWidth}` : '',
+        };
+      });
+    const tabUntil = async (pred: (f: Awaited<ReturnType<typeof focusInfo>>) => boolean) => {
+      for (let i = 0; i < 80; i++) {
+        await page.keyboard.press('Tab');
+        const f = await focusInfo();
+        if (pred(f)) return f;
+      }
+      throw new Error('not reached by Tab');
+    };
+    await page.locator('.palette input').first().focus();
+    const item = await tabUntil((f) => f.testId.startsWith('palette-'));
+    expect(item.outline).toMatch(/^solid [1-9]/);
+    // A robot node: Enter selects it and the inspector shows its form.
+    await page.getByTestId('robot-remind_after_15_min').locator('xpath=..').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('robot-form').waitFor();
+    const inInspector = await tabUntil((f) => f.inInspector);
+    expect(inInspector.outline).toMatch(/^solid [1-9]/);
+    const tab = await tabUntil((f) => f.testId === 'tab-versions');
+    expect(tab.outline).toMatch(/^solid [1-9]/);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('versions-panel').waitFor();
+    await shot('keyboard-focus');
+    await page.keyboard.press('Enter');
+  });
+
   it('switches to Russian: no English left in the chrome, numbers and dates by locale, remembered', async () => {
     await page.getByTestId('language-switch').selectOption('ru');
     await page.getByTestId('tab-versions').waitFor();
