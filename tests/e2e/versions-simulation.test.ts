@@ -243,33 +243,42 @@ describe.runIf(browser.run && runtimeReady)('versions, simulation, gallery, lang
     await page.getByTestId('tab-versions').click();
     await page.getByTestId('version-row-1').waitFor();
     await shot('russian');
-    // The chrome: everything but the canvas nodes (the model's own names stay as typed).
-    const leftovers = await page.evaluate(() => {
-      const skip =
-        '.react-flow__node, .react-flow__edge, .react-flow__attribution, code, .model-name, [data-testid="diff-list"], [data-testid="language-switch"], [data-user-text]';
-      const out: string[] = [];
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const text = n.textContent?.trim() ?? '';
-        if (!/[A-Za-z]{3,}/.test(text) || /[а-яё]/i.test(text)) continue;
-        if (n.parentElement?.closest(skip)) continue;
-        out.push(text);
-      }
-      for (const el of document.querySelectorAll<HTMLElement>(
-        '[aria-label], [title], [placeholder]',
-      )) {
-        if (el.closest(skip)) continue;
-        for (const a of ['aria-label', 'title', 'placeholder']) {
-          const v = el.getAttribute(a) ?? '';
-          if (/[A-Za-z]{3,}/.test(v) && !/[а-яё]/i.test(v)) out.push(`${a}=${v}`);
+    const englishLeft = async () => {
+      // The chrome: everything but the canvas nodes (the model's own names stay as typed).
+      const leftovers = await page.evaluate(() => {
+        const skip =
+          '.react-flow__node, .react-flow__edge, .react-flow__attribution, code, .model-name, [data-testid="diff-list"], [data-testid="language-switch"], [data-user-text]';
+        const out: string[] = [];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const text = n.textContent?.trim() ?? '';
+          if (!/[A-Za-z]{3,}/.test(text) || /[а-яё]/i.test(text)) continue;
+          if (n.parentElement?.closest(skip)) continue;
+          out.push(text);
         }
-      }
-      return out;
-    });
-    // Allowed: the product name, version authors ("api") and the JSON tab name.
-    const allowed =
-      /^(Conveyor|api|JSON|v\d+|React Flow|Mini Map|title=.*|aria-label=React Flow.*)$/;
-    expect(leftovers.filter((s) => !allowed.test(s))).toEqual([]);
+        for (const el of document.querySelectorAll<HTMLElement>(
+          '[aria-label], [title], [placeholder]',
+        )) {
+          if (el.closest(skip)) continue;
+          for (const a of ['aria-label', 'title', 'placeholder']) {
+            const v = el.getAttribute(a) ?? '';
+            if (/[A-Za-z]{3,}/.test(v) && !/[а-яё]/i.test(v)) out.push(`${a}=${v}`);
+          }
+        }
+        return out;
+      });
+      // Allowed: the product name, version authors ("api") and the JSON tab name.
+      const allowed =
+        /^(Conveyor|api|JSON|v\d+|React Flow|Mini Map|title=.*|aria-label=React Flow.*)$/;
+      return leftovers.filter((s) => !allowed.test(s));
+    };
+    expect(await englishLeft()).toEqual([]);
+    await page.getByTestId('tab-simulation').click();
+    await page.getByTestId('sim-run').click();
+    await page.getByTestId('sim-timeline').waitFor();
+    expect(await page.getByTestId('sim-timeline').textContent()).toContain('+15 мин');
+    await shot('russian-simulation');
+    expect(await englishLeft()).toEqual([]);
     await axeClean('designer in Russian');
   });
 });

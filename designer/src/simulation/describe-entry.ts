@@ -52,6 +52,15 @@ export function describeEntry(
     const stage = stageNameOf(model, e.nodeId) ?? '';
     return t('simulation.reason.cancelled', { stage, at: formatMinute(e.minute, t) });
   }
+  const step = (e.data as { step?: { do?: string; stage?: string } } | undefined)?.step;
+  if (e.kind === 'step' && step?.do) {
+    const what = t(`simulation.stepKinds.${step.do}`, { defaultValue: step.do });
+    const failed =
+      e.outcome && e.outcome !== 'done'
+        ? ` (${t(`simulation.outcome.${e.outcome}`, { defaultValue: e.outcome })}: ${e.message})`
+        : '';
+    return `${what}${step.stage ? ` → ${step.stage}` : ''}${failed}`;
+  }
   if (e.kind !== 'rule') return e.message;
   const data = (e.data ?? {}) as Record<string, unknown>;
   if (e.outcome === 'condition_false' && e.nodeId) {

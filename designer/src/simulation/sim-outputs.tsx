@@ -36,8 +36,8 @@ export function SimOutputs({ result }: { result: SimulationResult }) {
             {o.to !== undefined && <> {t('simulation.to', { to: text(o.to) })}</>}
             {o.channel !== undefined && <> ({text(o.channel)})</>}
           </header>
-          {o.subject !== undefined && <h4>{text(o.subject)}</h4>}
-          <pre>{text(o.body)}</pre>
+          {o.subject !== undefined && <h4 data-user-text>{text(o.subject)}</h4>}
+          <pre data-user-text>{text(o.body)}</pre>
         </article>
       ))}
       {items(result.tasks).map((task) => (
@@ -50,8 +50,8 @@ export function SimOutputs({ result }: { result: SimulationResult }) {
               <> · {t('simulation.deadline', { at: f.dateTime(task.deadline) })}</>
             )}
           </header>
-          <h4>{text(task.title)}</h4>
-          {task.description !== undefined && <pre>{text(task.description)}</pre>}
+          <h4 data-user-text>{text(task.title)}</h4>
+          {task.description !== undefined && <pre data-user-text>{text(task.description)}</pre>}
         </article>
       ))}
       {items(result.notifications).map((n) => (
@@ -65,7 +65,7 @@ export function SimOutputs({ result }: { result: SimulationResult }) {
             <strong>{t('simulation.notification')}</strong>{' '}
             {t('simulation.to', { to: text(n.recipient) })}
           </header>
-          <p>{text(n.message)}</p>
+          <p data-user-text>{text(n.message)}</p>
         </article>
       ))}
     </div>

@@ -106,7 +106,7 @@ export function SimulationPanel({ model, onOverlay, onModelChange }: SimulationP
           >
             <option value="">{t('simulation.newScenario')}</option>
             {saved.map((s) => (
-              <option key={s.name} value={s.name}>
+              <option key={s.name} value={s.name} data-user-text>
                 {s.name}
               </option>
             ))}

@@ -132,6 +132,7 @@ export function StepRow(p: {
       {(step.do === 'create' || step.do === 'move') && (
         <select
           aria-label={t('simulation.stage')}
+          data-user-text
           value={`${step.pipeline ?? stages.find((x) => x.s.key === step.stage)?.pl.key ?? ''}/${step.stage ?? ''}`}
           data-testid={`${id}-stage`}
           onChange={(e) => {
