@@ -147,7 +147,7 @@ describe.runIf(browser.run && runtimeReady)('versions, simulation, gallery, lang
       ['+25 min', 'warn_after_25_min'],
       ['+30 min', 'escalate_after_30_min'],
     ])
-      expect(text).toMatch(new RegExp(`\\${at}\\s*r1\\s*robot:${robot}\\s*fired`));
+      expect(text).toMatch(new RegExp(`\\${at}\\s*r1\\s*[^+]*robot:${robot}\\s*fired`));
     await shot('simulation-first-run');
     const notices = page.getByTestId('sim-notification');
     expect(await notices.count()).toBe(4);

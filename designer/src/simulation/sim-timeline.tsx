@@ -3,6 +3,7 @@ import type { AutomationModel } from '../../../schemas/index.js';
 import type { SimulationTimelineEntry } from '../../../schemas/simulation/index.js';
 import { useFormat } from '../i18n/use-format.js';
 import { describeEntry, formatMinute } from './describe-entry.js';
+import { nodeLabel } from '../versions/node-label.js';
 
 /** Entries worth a line: steps, rules and cancellations (actions are shown as outputs). */
 export function visibleEntries(timeline: readonly SimulationTimelineEntry[]): number[] {
@@ -57,7 +58,13 @@ export function SimTimeline(p: {
                 data-testid={`sim-entry-${i}`}
               >
                 <span className="sim-time">{formatMinute(e.minute, t)}</span>{' '}
-                <span className="sim-ref-tag">{e.ref}</span> {e.nodeId && <code>{e.nodeId}</code>}{' '}
+                <span className="sim-ref-tag">{e.ref}</span>{' '}
+                {e.nodeId && nodeLabel(p.model, e.nodeId) && (
+                  <span className="sim-node-name" data-user-text>
+                    {nodeLabel(p.model, e.nodeId)}{' '}
+                  </span>
+                )}
+                {e.nodeId && <code>{e.nodeId}</code>}{' '}
                 <span className="sim-reason">{describeEntry(e, p.model, t, f)}</span>
               </button>
             </li>

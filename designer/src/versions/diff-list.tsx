@@ -6,9 +6,12 @@ import { useFormat } from '../i18n/use-format.js';
 export function DiffList({
   entries,
   onPick,
+  labelOf,
 }: {
   entries: readonly ModelDiffEntry[];
   onPick?: (nodeId: string) => void;
+  /** The part's name as typed, for the row (the id is shown too). */
+  labelOf?: (nodeId: string) => string | undefined;
 }) {
   const { t } = useTranslation();
   const f = useFormat();
@@ -19,6 +22,7 @@ export function DiffList({
         <li key={i} className={`diff-${e.kind}`}>
           <button type="button" className="link-button" onClick={() => onPick?.(e.nodeId)}>
             <span className="diff-kind">{t(`versions.kind.${e.kind}`)}</span>{' '}
+            {labelOf?.(e.nodeId) && <span data-user-text>{labelOf(e.nodeId)} </span>}
             <code>{e.nodeId}</code>
           </button>
           {e.kind === 'changed' && (

@@ -7,6 +7,7 @@ import { DiffList } from './diff-list.js';
 export function RollbackDialog(p: {
   version: number;
   entries: readonly ModelDiffEntry[];
+  labelOf?: (nodeId: string) => string | undefined;
   onConfirm(): void;
   onCancel(): void;
 }) {
@@ -26,7 +27,7 @@ export function RollbackDialog(p: {
     >
       <h2 id="rollback-title">{t('versions.rollbackTitle', { version: p.version })}</h2>
       <p>{t('versions.rollbackExplain', { version: p.version })}</p>
-      <DiffList entries={p.entries} />
+      <DiffList entries={p.entries} labelOf={p.labelOf} />
       <div className="panel-actions">
         <button
           type="button"

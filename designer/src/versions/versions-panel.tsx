@@ -8,6 +8,7 @@ import { useFormat } from '../i18n/use-format.js';
 import type { CanvasOverlay } from './canvas-overlay.js';
 import { DiffList } from './diff-list.js';
 import { diffMarks } from './diff-marks.js';
+import { nodeLabel } from './node-label.js';
 import { RollbackDialog } from './rollback-dialog.js';
 
 /** `'draft'` or a published version number. */
@@ -37,9 +38,11 @@ export function VersionsPanel(p: VersionsPanelProps) {
     entries: ModelDiffEntry[];
   } | null>(null);
   const [side, setSide] = useState<'before' | 'after'>('after');
-  const [rollback, setRollback] = useState<{ version: number; entries: ModelDiffEntry[] } | null>(
-    null,
-  );
+  const [rollback, setRollback] = useState<{
+    version: number;
+    entries: ModelDiffEntry[];
+    labelOf: (nodeId: string) => string | undefined;
+  } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { modelId, draft, onOverlay } = p;
 
@@ -93,7 +96,11 @@ export function VersionsPanel(p: VersionsPanelProps) {
     const latest = versions.at(-1)?.version;
     if (latest === undefined) return;
     const [a, b] = await Promise.all([modelOf(latest), modelOf(version)]);
-    setRollback({ version, entries: diffModels(a, b) });
+    setRollback({
+      version,
+      entries: diffModels(a, b),
+      labelOf: (id) => nodeLabel(b, id) ?? nodeLabel(a, id),
+    });
   };
 
   const doRollback = async (version: number) => {
@@ -229,11 +236,17 @@ export function VersionsPanel(p: VersionsPanelProps) {
           </>
         )}
       </div>
-      {diff && <DiffList entries={diff.entries} />}
+      {diff && (
+        <DiffList
+          entries={diff.entries}
+          labelOf={(id) => nodeLabel(diff.b, id) ?? nodeLabel(diff.a, id)}
+        />
+      )}
       {rollback && (
         <RollbackDialog
           version={rollback.version}
           entries={rollback.entries}
+          labelOf={rollback.labelOf}
           onConfirm={() => void doRollback(rollback.version)}
           onCancel={() => setRollback(null)}
         />

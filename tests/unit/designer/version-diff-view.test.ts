@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ModelDiffEntry } from '../../../schemas/diff/diff-models.js';
 import { diffMarks } from '../../../designer/src/versions/diff-marks.js';
 import { makeFormatters } from '../../../designer/src/i18n/use-format.js';
+import { nodeLabel } from '../../../designer/src/versions/node-label.js';
+import { fixtureModel } from './fixture-model.js';
 
 describe('version diff view helpers', () => {
   const entries: ModelDiffEntry[] = [
@@ -20,6 +22,19 @@ describe('version diff view helpers', () => {
       ['trigger:old', 'removed'],
       ['stage:sales/new', 'changed'],
     ]);
+  });
+
+  it('names diff rows by the names the admin typed', () => {
+    const model = fixtureModel();
+    const p = model.pipelines[0]!;
+    const s = p.stages[0]!;
+    expect(nodeLabel(model, `pipeline:${p.key}`)).toBe(p.name);
+    expect(nodeLabel(model, `stage:${p.key}/${s.key}`)).toBe(s.name);
+    const r = model.pipelines.flatMap((x) => x.stages.flatMap((y) => y.robots))[0]!;
+    r.name = 'Call the client';
+    expect(nodeLabel(model, `robot:${r.id}`)).toBe('Call the client');
+    expect(nodeLabel(model, 'robot:no-such-robot')).toBeUndefined();
+    expect(nodeLabel(model, 'model')).toBe(model.name);
   });
 
   it('formats numbers, money and dates for the UI language', () => {
