@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Server } from 'node:http';
 import { createApp } from './app/create-app.js';
+import { deliveryFromEnv } from './delivery/delivery-from-env.js';
 import { createIdGenerator, systemClock, type Logger } from './engine/ports.js';
 import { seedExamples } from './seed/seed-examples.js';
 import { DataDirLockedError } from './store/lock-data-dir.js';
@@ -25,7 +26,13 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const conveyor = await createApp({ store, clock: systemClock, ids: createIdGenerator(), log });
+  const conveyor = await createApp({
+    store,
+    clock: systemClock,
+    ids: createIdGenerator(),
+    log,
+    delivery: deliveryFromEnv(process.env, log),
+  });
   await seedExamples(conveyor, resolve('examples'), log);
   conveyor.scheduler.start();
   const server: Server = conveyor.app.listen(port, host, () => {
@@ -37,6 +44,7 @@ async function main(): Promise<void> {
     server.close();
     void conveyor.scheduler
       .stop()
+      .then(() => conveyor.dispatcher.stop())
       .then(() => store.close())
       .then(() => process.exit(0));
   };

@@ -2,6 +2,11 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import express, { type Express } from 'express';
 import { Type } from '@sinclair/typebox';
+import { CommitObserver } from '../delivery/observe-commits.js';
+import { deliveryOutbox } from '../delivery/delivery-outbox.js';
+import type { DeliveryPorts } from '../delivery/delivery-ports.js';
+import { Dispatcher } from '../delivery/dispatcher.js';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../delivery/retry-policy.js';
 import { Engine } from '../engine/engine.js';
 import {
   createIdGenerator,
@@ -17,7 +22,10 @@ import { HttpError } from '../http/http-error.js';
 import { mountRoutes } from '../http/mount-routes.js';
 import { buildOpenApi } from '../http/openapi.js';
 import type { RouteDef } from '../http/route.js';
+import { deliveryRoutes } from '../http/routes/delivery-routes.js';
 import { directoryRoutes } from '../http/routes/directory-routes.js';
+import { documentRoutes } from '../http/routes/document-routes.js';
+import { hookRoutes } from '../http/routes/hook-routes.js';
 import { modelRoutes } from '../http/routes/model-routes.js';
 import { recordRoutes } from '../http/routes/record-routes.js';
 import { exampleRoutes } from '../http/routes/example-routes.js';
@@ -27,11 +35,15 @@ import { fileExampleCatalogue } from '../seed/file-example-catalogue.js';
 import { simulationRoutes } from '../http/routes/simulation-routes.js';
 import { Health } from '../http/schemas/api-schemas.js';
 import { Scheduler } from '../scheduler/scheduler.js';
+import { DeliveryService } from '../services/delivery-service.js';
 import { DirectoryService } from '../services/directory-service.js';
+import { DocumentService } from '../services/document-service.js';
+import { HookService } from '../services/hook-service.js';
 import { ModelService } from '../services/model-service.js';
 import { RecordService } from '../services/record-service.js';
 import { RuntimeCore } from '../services/runtime-core.js';
 import type { Store } from '../store/store.js';
+import type { WriteOp } from '../store/store-types.js';
 
 export interface AppDeps {
   store: Store;
@@ -39,6 +51,13 @@ export interface AppDeps {
   ids?: IdGenerator;
   log?: Logger;
   outbox?: OutboxPort;
+  /**
+   * Adapters to the outside world (mailer, message channels, HTTP client). Given: a
+   * dispatcher delivers pending items after each commit. Absent: items are kept in
+   * the outbox (the simulation's contract: nothing leaves).
+   */
+  delivery?: DeliveryPorts;
+  retryPolicy?: Partial<RetryPolicy>;
   /** Built designer to serve at `/` (default `dist/designer` when it exists). */
   designerDir?: string;
   /** The examples gallery (default the `examples/` folder of the working directory). */
@@ -52,6 +71,10 @@ export interface ConveyorApp {
   records: RecordService;
   directory: DirectoryService;
   scheduler: Scheduler;
+  dispatcher: Dispatcher;
+  delivery: DeliveryService;
+  documents: DocumentService;
+  hooks: HookService;
   routes: RouteDef[];
 }
 
@@ -65,12 +88,31 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
   const clock = deps.clock ?? systemClock;
   const ids = deps.ids ?? createIdGenerator();
   const log = deps.log ?? silentLogger;
-  const engine = new Engine({ clock, ids, outbox: deps.outbox ?? outboxToStore });
-  const core = new RuntimeCore(deps.store, engine, clock, ids);
+  const ports = deps.delivery ?? {};
+  const outbox =
+    deps.outbox ?? (deps.delivery === undefined ? outboxToStore : deliveryOutbox(ports));
+  const engine = new Engine({ clock, ids, outbox });
+  // Late-bound: the dispatcher and hooks need the core this store goes into.
+  let onCommit: (ops: readonly WriteOp[]) => void = () => undefined;
+  const store = new CommitObserver(deps.store, (ops) => onCommit(ops));
+  const core = new RuntimeCore(store, engine, clock, ids);
   const models = new ModelService(core);
   const records = new RecordService(core);
   const directory = new DirectoryService(core);
+  const delivery = new DeliveryService(core, ports);
+  const documents = new DocumentService(core);
+  const hooks = new HookService(core);
+  const policy = { ...DEFAULT_RETRY_POLICY, ...deps.retryPolicy };
+  const dispatcher = new Dispatcher(core, ports, { policy, clock, log });
+  onCommit = (ops) => {
+    dispatcher.committed(ops);
+    // A published version's inbound_webhook triggers get their tokens right away.
+    for (const op of ops)
+      if (op.op === 'put' && op.collection === 'versions')
+        hooks.ensureTokens(op.value.modelId).catch((e: unknown) => log.error(String(e)));
+  };
   await models.activateAll();
+  if (deps.delivery !== undefined) await dispatcher.start();
 
   const routes: RouteDef[] = [
     {
@@ -91,6 +133,9 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
       ),
     ),
     ...simulationRoutes({ models, directory: () => core.directory() }),
+    ...deliveryRoutes(delivery),
+    ...documentRoutes(documents),
+    ...hookRoutes(hooks),
   ];
   const openapiRoute: RouteDef = {
     method: 'get',
@@ -118,5 +163,18 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
     app.get('/{*splat}', (_req, res) => res.sendFile(join(designer, 'index.html')));
   }
   app.use(errorMiddleware(log));
-  return { app, core, models, records, directory, scheduler: new Scheduler(core), routes };
+  const scheduler = new Scheduler(core);
+  return {
+    app,
+    core,
+    models,
+    records,
+    directory,
+    scheduler,
+    dispatcher,
+    delivery,
+    documents,
+    hooks,
+    routes,
+  };
 }

@@ -304,6 +304,7 @@ export class Engine implements ActionHost {
   }
 
   private matches(p: PreparedRule, event: EngineEvent): boolean {
+    if (event.ruleId !== undefined && p.rule.id !== event.ruleId) return false;
     const m = p.rule.match ?? {};
     if (m.field !== undefined && event.kind === 'field_changed' && m.field !== event.field)
       return false;

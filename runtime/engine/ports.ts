@@ -13,7 +13,9 @@ export interface IdGenerator {
 
 /**
  * Where outgoing messages go (email, channels, documents, webhooks). The default
- * appends to the record's outbox; a later adapter sends for real.
+ * appends to the record's outbox as `kept`; `runtime/delivery/delivery-outbox.ts`
+ * stores them `pending` for the dispatcher when an adapter exists. Sending itself
+ * never happens here: it waits until the run's batch is durable.
  */
 export interface OutboxPort {
   deliver(tx: Tx, item: OutboxDoc): Promise<void>;
@@ -40,9 +42,9 @@ export function createIdGenerator(): IdGenerator {
   };
 }
 
-/** Appends each outgoing item to the outbox collection (no network). */
+/** Appends each outgoing item to the outbox collection, `kept` (no network). */
 export const outboxToStore: OutboxPort = {
   async deliver(tx, item) {
-    tx.put('outbox', item.id, item);
+    tx.put('outbox', item.id, { ...item, status: item.status ?? 'kept' });
   },
 };

@@ -15,6 +15,8 @@ export interface EngineEvent {
   field?: string;
   /** External events: their payload (conditions see it as `$event`). */
   payload?: Record<string, unknown>;
+  /** Only this trigger reacts (an inbound webhook's token names one trigger). */
+  ruleId?: string;
 }
 
 export const LIMITS = {

@@ -42,6 +42,13 @@ export async function templateContext(
     },
     contact: await linked('contact'),
     company: await linked('company'),
+    // linked.<entity>: the first linked record of each entity (a lead's deal...).
+    linked: {
+      lead: await linked('lead'),
+      deal: await linked('deal'),
+      contact: await linked('contact'),
+      company: await linked('company'),
+    },
     responsible: person(dir, responsible),
     manager: person(dir, dir.managerOf(responsible)?.key),
     event: event ?? {},

@@ -15,7 +15,13 @@ export function mountRoutes(router: Router, routes: readonly RouteDef[]): void {
       }
       const out = await def.handle({ params: req.params as Record<string, string>, query, body });
       const status = out.status ?? 200;
-      if (out.body === undefined) res.status(status).end();
+      if (out.raw !== undefined)
+        res
+          .status(status)
+          .set(out.raw.headers ?? {})
+          .type(out.raw.contentType)
+          .send(out.raw.content);
+      else if (out.body === undefined) res.status(status).end();
       else res.status(status).json(out.body);
     });
   }

@@ -28,7 +28,11 @@ export function buildOpenApi(routes: readonly RouteDef[]): object {
           ? { description: 'No content' }
           : {
               description: Number(status) < 400 ? 'OK' : 'Error',
-              content: { 'application/json': { schema: plain(schema) } },
+              content: {
+                [Number(status) < 300 ? (r.produces ?? 'application/json') : 'application/json']: {
+                  schema: plain(schema),
+                },
+              },
             };
     }
     if (r.body !== undefined) responses['400'] ??= { description: 'Malformed or invalid body' };

@@ -11,6 +11,8 @@ export interface RouteRequest {
 export interface RouteResult {
   status?: number;
   body?: unknown;
+  /** A download instead of JSON (documents): sent as is with these headers. */
+  raw?: { contentType: string; headers?: Record<string, string>; content: string };
 }
 
 /**
@@ -25,6 +27,8 @@ export interface RouteDef {
   params?: Record<string, TSchema>;
   query?: TSchema;
   body?: TSchema;
+  /** Media type of the 200 answer when it is not JSON (a route answering `raw`). */
+  produces?: string;
   /** Status -> body schema (undefined: no body). */
   responses: Record<number, TSchema | undefined>;
   handle(req: RouteRequest): Promise<RouteResult>;

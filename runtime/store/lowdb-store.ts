@@ -17,6 +17,7 @@ const SHARDS: Partial<Record<CollectionName, number>> = {
   notifications: 8,
   outbox: 8,
   effects: 16,
+  documents: 8,
 };
 
 function hash(s: string): number {

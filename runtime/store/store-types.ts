@@ -92,6 +92,52 @@ export interface OutboxDoc {
   createdAt: string;
   ruleId?: string;
   idempotencyKey: string;
+  /** Delivery state (runtime/delivery/): absent on items stored before delivery existed. */
+  status?: DeliveryStatus;
+  /** Webhooks: the request to make and its own limits. */
+  method?: 'POST' | 'PUT' | 'PATCH' | 'GET';
+  headers?: Record<string, string>;
+  timeoutMs?: number;
+  maxAttempts?: number;
+  attempts?: number;
+  nextAttemptAt?: string;
+  lastError?: string;
+  /** The last answer (webhooks: HTTP status and a bounded excerpt of the body). */
+  response?: { status?: number; excerpt?: string };
+  deliveredAt?: string;
+  /** generate_document: the stored document. */
+  documentId?: string;
+}
+
+/**
+ * `pending`: waiting for (another) attempt; `kept`: no adapter configured, stays in the
+ * outbox; `sent`: delivered; `dead`: gave up (the dead-letter list, replayable);
+ * `stored`: a generated document, nothing to deliver.
+ */
+export type DeliveryStatus = 'pending' | 'kept' | 'sent' | 'dead' | 'stored';
+
+/** A document rendered from a template with a record's data (HTML). */
+export interface DocumentDoc {
+  id: string;
+  recordId: string;
+  template: string;
+  register: string;
+  title: string;
+  mediaType: 'text/html';
+  content: string;
+  createdAt: string;
+  ruleId?: string;
+  idempotencyKey: string;
+}
+
+/** The secret token of one inbound_webhook trigger (an installation secret, not model data). */
+export interface HookTokenDoc {
+  /** `<modelId>/<triggerId>` */
+  key: string;
+  modelId: string;
+  triggerId: string;
+  token: string;
+  createdAt: string;
 }
 
 export interface TimerDoc {
@@ -131,6 +177,8 @@ export interface CollectionTypes {
   queuePositions: { key: string; position: number };
   /** Idempotency keys of side effects already done. */
   effects: { key: string; at: string };
+  documents: DocumentDoc;
+  hookTokens: HookTokenDoc;
 }
 export type CollectionName = keyof CollectionTypes;
 
@@ -148,6 +196,8 @@ export const COLLECTIONS: readonly CollectionName[] = [
   'queues',
   'queuePositions',
   'effects',
+  'documents',
+  'hookTokens',
 ];
 
 /** One write of a batch; a batch is applied all at once or not at all. */

@@ -8,7 +8,16 @@ import { forEachRobot } from './walk-model.js';
 /** Keys besides the fields that `record` carries (docs/contracts.md, Templates). */
 const RECORD_EXTRAS = new Set(['id', 'entity', 'pipeline', 'stage']);
 const PERSON_KEYS = new Set(['key', 'name', 'email']);
-const ROOTS = new Set(['record', 'contact', 'company', 'responsible', 'manager', 'event', 'now']);
+const ROOTS = new Set([
+  'record',
+  'contact',
+  'company',
+  'linked',
+  'responsible',
+  'manager',
+  'event',
+  'now',
+]);
 
 /**
  * Records a text is rendered for: `every` listed entity (the text's robots), or, for
@@ -29,7 +38,7 @@ function unknownPlaceholder(
   const shown = `{{ ${segments.join('.')} }}`;
   if (root === undefined) return null;
   if (!ROOTS.has(root))
-    return `placeholder ${shown} is unknown; use record, contact, company, responsible, manager, event or now`;
+    return `placeholder ${shown} is unknown; use record, contact, company, linked, responsible, manager, event or now`;
   if (key === undefined) return null;
   if (root === 'record') {
     if (RECORD_EXTRAS.has(key)) return null;
@@ -39,6 +48,15 @@ function unknownPlaceholder(
   }
   if (root === 'contact' || root === 'company')
     return ctx.fields[root].has(key) ? null : `placeholder ${shown} names no field of ${root}`;
+  if (root === 'linked') {
+    // linked.<entity>.<field>: the first linked record of that entity.
+    if (!(ENTITY_TYPES as readonly string[]).includes(key))
+      return `placeholder ${shown}: linked has ${ENTITY_TYPES.join(', ')}`;
+    const field = segments[2];
+    return field === undefined || ctx.fields[key as EntityType].has(field)
+      ? null
+      : `placeholder ${shown} names no field of ${key}`;
+  }
   if (root === 'responsible' || root === 'manager')
     return PERSON_KEYS.has(key)
       ? null

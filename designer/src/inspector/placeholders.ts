@@ -20,6 +20,8 @@ export function placeholders(
     ...record.map((k) => `record.${k}`),
     ...linked('contact', 'contact'),
     ...linked('company', 'company'),
+    ...linked('lead', 'linked.lead'),
+    ...linked('deal', 'linked.deal'),
     'responsible.name',
     'responsible.email',
     'manager.name',

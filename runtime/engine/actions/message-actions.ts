@@ -68,12 +68,12 @@ export async function notify(
   return { outcome: 'done', message: `notified ${recipients.join(', ')}`, data: { recipients } };
 }
 
-type OutboxAction = Extract<
-  Action,
-  { type: 'send_email' | 'send_message' | 'generate_document' | 'webhook' }
->;
+type OutboxAction = Extract<Action, { type: 'send_email' | 'send_message' | 'webhook' }>;
 
-/** Renders the message and hands it to the outbox port (stored, not sent, for now). */
+/**
+ * Renders the message and hands it to the outbox port; the dispatcher
+ * (`runtime/delivery/`) sends it after the batch is durable, when an adapter exists.
+ */
 export async function sendToOutbox(input: ActionInput, a: OutboxAction): Promise<ActionOutcome> {
   const ctx = await context(input);
   const base = {
@@ -87,21 +87,24 @@ export async function sendToOutbox(input: ActionInput, a: OutboxAction): Promise
   let item: OutboxDoc;
   if (a.type === 'webhook') {
     const body = a.body === undefined ? JSON.stringify(ctx.record) : renderTemplate(a.body, ctx);
-    item = { ...base, to: a.url, body };
+    item = {
+      ...base,
+      to: a.url,
+      body,
+      method: a.method ?? 'POST',
+      ...(a.headers === undefined ? {} : { headers: a.headers }),
+      ...(a.timeoutMs === undefined ? {} : { timeoutMs: a.timeoutMs }),
+      ...(a.maxAttempts === undefined ? {} : { maxAttempts: a.maxAttempts }),
+    };
   } else {
     const template = input.set.ruleSet.templates.find((t) => t.key === a.template);
     if (template === undefined)
       return { outcome: 'failed', message: `template ${a.template} not found` };
-    const to =
-      a.type === 'generate_document'
-        ? undefined
-        : await resolveAddress(input.ctx, input.dir, input.record, a.to);
-    if (a.type !== 'generate_document' && to === undefined) {
-      return { outcome: 'failed', message: `no address for ${a.to.kind}` };
-    }
+    const to = await resolveAddress(input.ctx, input.dir, input.record, a.to);
+    if (to === undefined) return { outcome: 'failed', message: `no address for ${a.to.kind}` };
     item = {
       ...base,
-      ...(to === undefined ? {} : { to }),
+      to,
       ...(a.type === 'send_message' && a.channel !== undefined ? { channel: a.channel } : {}),
       ...(template.subject === undefined ? {} : { subject: renderTemplate(template.subject, ctx) }),
       body: renderTemplate(template.body, ctx),
@@ -109,9 +112,12 @@ export async function sendToOutbox(input: ActionInput, a: OutboxAction): Promise
     };
   }
   await input.ctx.outbox.deliver(input.ctx.tx, item);
+  const stored = await input.ctx.tx.get('outbox', item.id);
+  // `kept`: no adapter for it here (no SMTP_URL, a simulation...), so it only waits.
+  const how = stored?.status === 'kept' ? 'kept in the outbox' : 'queued';
   return {
     outcome: 'done',
-    message: `${a.type} queued${item.to ? ` to ${item.to}` : ''}`,
+    message: `${a.type} ${how}${item.to ? ` to ${item.to}` : ''}`,
     data: { outboxId: item.id },
   };
 }

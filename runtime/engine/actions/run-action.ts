@@ -1,4 +1,5 @@
 import type { ActionInput, ActionOutcome } from '../action-host.js';
+import { generateDocument } from './generate-document.js';
 import { addComment, createTask, notify, sendToOutbox } from './message-actions.js';
 import {
   assign,
@@ -24,9 +25,10 @@ export async function runAction(input: ActionInput): Promise<ActionOutcome> {
       return notify(input, a);
     case 'send_email':
     case 'send_message':
-    case 'generate_document':
     case 'webhook':
       return sendToOutbox(input, a);
+    case 'generate_document':
+      return generateDocument(input, a);
     case 'create_linked_record':
       return createLinkedRecord(input, a);
     case 'convert_lead':

@@ -1,0 +1,118 @@
+import type { Clock, Logger } from '../engine/ports.js';
+import type { RuntimeCore } from '../services/runtime-core.js';
+import type { OutboxDoc, WriteOp } from '../store/store-types.js';
+import { deliverItem } from './deliver-item.js';
+import type { DeliveryPorts, DeliveryResult } from './delivery-ports.js';
+import { backoffDelay, type RetryPolicy } from './retry-policy.js';
+import { recordAttempt } from './record-attempt.js';
+
+export interface DispatcherOptions {
+  policy: RetryPolicy;
+  clock: Clock;
+  log?: Logger;
+  random?: () => number;
+  /** Attempts under way at once, so a backlog (after a restart) is not one burst (8). */
+  concurrency?: number;
+}
+
+/**
+ * Delivers pending outbox items after the batch that created them is durable, retries
+ * transient failures with backoff, and parks items that run out of attempts as dead
+ * letters. Every attempt's outcome is persisted (status, attempts, next attempt time)
+ * and written to the record's timeline, so a restart resumes where it stopped.
+ */
+export class Dispatcher {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly inFlight = new Map<string, Promise<void>>();
+  /** Due items waiting for a free slot, in the order they fell due. */
+  private readonly ready = new Set<string>();
+  private running = false;
+
+  private readonly policy: RetryPolicy;
+  private readonly clock: Clock;
+
+  constructor(
+    private readonly core: RuntimeCore,
+    private readonly ports: DeliveryPorts,
+    private readonly options: DispatcherOptions,
+  ) {
+    this.policy = options.policy;
+    this.clock = options.clock;
+  }
+
+  /** Picks up every pending item (those left by a previous process too). */
+  async start(): Promise<void> {
+    this.running = true;
+    for (const item of await this.core.store.list('outbox'))
+      if (item.status === 'pending') this.schedule(item);
+  }
+
+  /** Stops scheduling and waits for attempts under way. */
+  async stop(): Promise<void> {
+    this.running = false;
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    this.ready.clear();
+    await Promise.all(this.inFlight.values());
+  }
+
+  /** Commit observer: schedules every outbox item a durable batch left pending. */
+  committed(ops: readonly WriteOp[]): void {
+    for (const op of ops)
+      if (op.op === 'put' && op.collection === 'outbox' && op.value.status === 'pending')
+        this.schedule(op.value);
+  }
+
+  private schedule(item: OutboxDoc): void {
+    if (!this.running) return;
+    const due = item.nextAttemptAt === undefined ? 0 : Date.parse(item.nextAttemptAt);
+    const wait = Math.max(0, due - this.clock.now().getTime());
+    clearTimeout(this.timers.get(item.id));
+    const t = setTimeout(() => {
+      this.timers.delete(item.id);
+      this.ready.add(item.id);
+      this.pump();
+    }, wait);
+    t.unref();
+    this.timers.set(item.id, t);
+  }
+
+  /** Starts due attempts while slots are free. */
+  private pump(): void {
+    for (const id of this.ready) {
+      if (!this.running || this.inFlight.size >= (this.options.concurrency ?? 8)) return;
+      this.ready.delete(id);
+      // Under way already: its own outcome reschedules it if it stays pending.
+      if (this.inFlight.has(id)) continue;
+      const run = this.run(id)
+        .catch((e: unknown) => {
+          // The outcome could not be stored: the item stays pending for the next start.
+          this.options.log?.error(`delivery ${id}: ${e instanceof Error ? e.message : String(e)}`);
+        })
+        .finally(() => {
+          this.inFlight.delete(id);
+          this.pump();
+        });
+      this.inFlight.set(id, run);
+    }
+  }
+
+  private async run(id: string): Promise<void> {
+    const item = await this.core.store.get('outbox', id);
+    if (item === undefined || item.status !== 'pending' || !this.running) return;
+    let result: DeliveryResult;
+    try {
+      result = await deliverItem(this.ports, item, this.policy.timeoutMs);
+    } catch (e) {
+      // An adapter that throws is a bug there; the item is kept for a retry anyway.
+      result = { ok: false, retry: true, error: e instanceof Error ? e.message : String(e) };
+    }
+    const attempts = (item.attempts ?? 0) + 1;
+    const max = item.maxAttempts ?? this.policy.maxAttempts;
+    const delay =
+      !result.ok && result.retry && attempts < max
+        ? backoffDelay(attempts, this.policy, this.options.random)
+        : undefined;
+    await recordAttempt(this.core, item, result, attempts, max, delay);
+  }
+}

@@ -1,0 +1,80 @@
+import { Type } from '@sinclair/typebox';
+import type { DocumentService } from '../../services/document-service.js';
+import { ENTITY_PATHS, type EntityPath } from '../../services/record-service.js';
+import { HttpError } from '../http-error.js';
+import type { RouteDef } from '../route.js';
+import { ErrorBody } from '../schemas/api-schemas.js';
+import { DocumentMeta, DocumentQuery } from '../schemas/delivery-schemas.js';
+
+const ENTITY = Type.Union(Object.keys(ENTITY_PATHS).map((k) => Type.Literal(k)));
+
+/** A file name for the download: the title in safe characters, then the id. */
+function fileName(title: string, id: string): string {
+  const safe = title
+    .replace(/[^\p{L}\p{N}._ -]+/gu, '')
+    .trim()
+    .slice(0, 80);
+  return `${safe === '' ? 'document' : safe} ${id}.html`;
+}
+
+/** The document register and downloads. */
+export function documentRoutes(documents: DocumentService): RouteDef[] {
+  const tag = 'documents';
+  const id = { id: Type.String() };
+  return [
+    {
+      method: 'get',
+      path: '/api/documents',
+      tag,
+      summary: 'Generated documents (filters: register, recordId)',
+      query: DocumentQuery,
+      responses: { 200: Type.Array(DocumentMeta), 400: ErrorBody },
+      handle: async (r) => ({ body: await documents.list(r.query) }),
+    },
+    {
+      method: 'get',
+      path: '/api/documents/:id',
+      tag,
+      summary: 'One document (metadata)',
+      params: id,
+      responses: { 200: DocumentMeta, 404: ErrorBody },
+      handle: async (r) => ({ body: await documents.meta(r.params.id ?? '') }),
+    },
+    {
+      method: 'get',
+      path: '/api/documents/:id/content',
+      tag,
+      summary: 'Download a document (text/html)',
+      params: id,
+      produces: 'text/html',
+      responses: { 200: Type.String(), 404: ErrorBody },
+      handle: async (r) => {
+        const d = await documents.get(r.params.id ?? '');
+        const name = fileName(d.title, d.id);
+        return {
+          raw: {
+            contentType: 'text/html; charset=utf-8',
+            headers: {
+              'content-disposition': `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+            },
+            content: d.content,
+          },
+        };
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/records/:entity/:id/documents',
+      tag,
+      summary: "A record's generated documents",
+      params: { entity: ENTITY, id: Type.String() },
+      responses: { 200: Type.Array(DocumentMeta), 404: ErrorBody },
+      handle: async (r) => {
+        const entity = ENTITY_PATHS[r.params.entity as EntityPath];
+        if (entity === undefined)
+          throw new HttpError(404, 'NOT_FOUND', `no record collection ${r.params.entity ?? ''}`);
+        return { body: await documents.ofRecord(entity, r.params.id ?? '') };
+      },
+    },
+  ];
+}

@@ -1,0 +1,38 @@
+import { Type } from '@sinclair/typebox';
+import type { HookService } from '../../services/hook-service.js';
+import type { RouteDef } from '../route.js';
+import { ErrorBody } from '../schemas/api-schemas.js';
+import { HookFireBody, HookFireResult, HookInfo } from '../schemas/delivery-schemas.js';
+
+/** Inbound webhooks: each inbound_webhook trigger's secret URL, and calling it. */
+export function hookRoutes(hooks: HookService): RouteDef[] {
+  return [
+    {
+      method: 'get',
+      path: '/api/models/:id/hooks',
+      tag: 'models',
+      summary: "URLs of the published model's inbound_webhook triggers (they hold the secret)",
+      params: { id: Type.String() },
+      responses: { 200: Type.Array(HookInfo), 404: ErrorBody },
+      handle: async (r) => ({ body: await hooks.list(r.params.id ?? '') }),
+    },
+    {
+      method: 'post',
+      path: '/api/hooks/:token',
+      tag: 'hooks',
+      summary: "Fire the token's trigger for a record ($event in its condition is the payload)",
+      params: { token: Type.String() },
+      body: HookFireBody,
+      responses: {
+        200: HookFireResult,
+        400: ErrorBody,
+        401: ErrorBody,
+        410: ErrorBody,
+        422: ErrorBody,
+      },
+      handle: async (r) => ({
+        body: await hooks.fire(r.params.token ?? '', r.body as never),
+      }),
+    },
+  ];
+}

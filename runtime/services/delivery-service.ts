@@ -1,0 +1,75 @@
+import { canDeliver } from '../delivery/deliver-item.js';
+import type { DeliveryPorts } from '../delivery/delivery-ports.js';
+import { HttpError, notFound } from '../http/http-error.js';
+import type { DeliveryStatus, OutboxDoc } from '../store/store-types.js';
+import type { RuntimeCore } from './runtime-core.js';
+
+export interface OutboxFilter {
+  status?: DeliveryStatus;
+  kind?: OutboxDoc['kind'];
+  recordId?: string;
+}
+
+/** The outbox across records, the dead-letter list and replays. */
+export class DeliveryService {
+  constructor(
+    private readonly core: RuntimeCore,
+    private readonly ports: DeliveryPorts,
+  ) {}
+
+  async outbox(filter: OutboxFilter): Promise<OutboxDoc[]> {
+    const all =
+      filter.recordId === undefined
+        ? await this.core.store.list('outbox')
+        : await this.core.store.listByRecord('outbox', filter.recordId);
+    return all
+      .filter(
+        (o) =>
+          (filter.status === undefined || (o.status ?? 'kept') === filter.status) &&
+          (filter.kind === undefined || o.kind === filter.kind),
+      )
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  }
+
+  deadLetters(): Promise<OutboxDoc[]> {
+    return this.outbox({ status: 'dead' });
+  }
+
+  /**
+   * Gives a dead letter a fresh set of attempts (same idempotency key, so a receiver
+   * that did get it can tell). Without an adapter now, it is kept instead.
+   */
+  async replay(id: string): Promise<OutboxDoc> {
+    return this.core.change(async (tx) => {
+      const item = await tx.get('outbox', id);
+      if (item === undefined) throw notFound(`outbox item ${id}`);
+      if (item.status !== 'dead')
+        throw new HttpError(
+          409,
+          'NOT_DEAD',
+          `outbox item ${id} is ${item.status ?? 'kept'}; only dead letters are replayed`,
+        );
+      const now = this.core.clock.now().toISOString();
+      const { nextAttemptAt: _next, ...rest } = item;
+      const next: OutboxDoc = {
+        ...rest,
+        status: canDeliver(this.ports, item) ? 'pending' : 'kept',
+        attempts: 0,
+      };
+      tx.put('outbox', id, next);
+      const tl = this.core.ids.next('tl');
+      tx.put('timeline', tl, {
+        id: tl,
+        recordId: item.recordId,
+        at: now,
+        seq: 0,
+        kind: 'delivery',
+        ...(item.ruleId === undefined ? {} : { ruleId: item.ruleId }),
+        outcome: 'replayed',
+        message: `${item.kind} ${id}: replayed from dead letters (${next.status})`,
+        data: { outboxId: id, idempotencyKey: item.idempotencyKey },
+      });
+      return next;
+    });
+  }
+}

@@ -1,0 +1,45 @@
+import { notFound } from '../http/http-error.js';
+import type { EntityType } from '../../schemas/index.js';
+import type { DocumentDoc } from '../store/store-types.js';
+import type { RuntimeCore } from './runtime-core.js';
+
+export type DocumentMeta = Omit<DocumentDoc, 'content' | 'idempotencyKey'> & { size: number };
+
+function meta(d: DocumentDoc): DocumentMeta {
+  const { content, idempotencyKey: _key, ...rest } = d;
+  return { ...rest, size: content.length };
+}
+
+/** The document register: generated documents, their metadata and content. */
+export class DocumentService {
+  constructor(private readonly core: RuntimeCore) {}
+
+  async list(filter: { register?: string; recordId?: string }): Promise<DocumentMeta[]> {
+    const all = await this.core.store.list('documents');
+    return all
+      .filter(
+        (d) =>
+          (filter.register === undefined || d.register === filter.register) &&
+          (filter.recordId === undefined || d.recordId === filter.recordId),
+      )
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
+      .map(meta);
+  }
+
+  async get(id: string): Promise<DocumentDoc> {
+    const d = await this.core.store.get('documents', id);
+    if (d === undefined) throw notFound(`document ${id}`);
+    return d;
+  }
+
+  async meta(id: string): Promise<DocumentMeta> {
+    return meta(await this.get(id));
+  }
+
+  /** Documents of one record (404 when the record is not of that entity). */
+  async ofRecord(entity: EntityType, recordId: string): Promise<DocumentMeta[]> {
+    const r = await this.core.store.get('records', recordId);
+    if (r === undefined || r.entity !== entity) throw notFound(`${entity} ${recordId}`);
+    return this.list({ recordId });
+  }
+}

@@ -1,0 +1,136 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { EntityType, Rule } from '../../schemas/index.js';
+import { HttpError, notFound } from '../http/http-error.js';
+import type { HookTokenDoc, RecordDoc } from '../store/store-types.js';
+import type { RuntimeCore } from './runtime-core.js';
+
+const TRIGGER_PREFIX = 'trigger:';
+
+export interface HookInfo {
+  triggerId: string;
+  ruleId: string;
+  entity: EntityType;
+  pipeline: string;
+  stage: string;
+  path: string;
+  createdAt: string;
+}
+
+/** 192 random bits, URL-safe. */
+function newToken(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+function digest(s: string): Buffer {
+  return createHash('sha256').update(s).digest();
+}
+
+/**
+ * Inbound webhooks: every `inbound_webhook` trigger of a published model gets a secret
+ * token (an installation secret, not part of the portable model), stable across
+ * re-publishes of the same trigger id. A call with the token fires that trigger only.
+ */
+export class HookService {
+  constructor(private readonly core: RuntimeCore) {}
+
+  private hookRules(modelId: string): Rule[] {
+    const set = this.core.engine.activeVersion(modelId);
+    return (set?.ruleSet.rules ?? []).filter(
+      (r) => r.event === 'inbound_webhook' && r.id.startsWith(TRIGGER_PREFIX),
+    );
+  }
+
+  /** Gives every inbound_webhook trigger of the model's active version a token. */
+  async ensureTokens(modelId: string): Promise<HookTokenDoc[]> {
+    const rules = this.hookRules(modelId);
+    if (rules.length === 0) return [];
+    return this.core.change(async (tx) => {
+      const out: HookTokenDoc[] = [];
+      for (const r of rules) {
+        const triggerId = r.id.slice(TRIGGER_PREFIX.length);
+        const key = `${modelId}/${triggerId}`;
+        let doc = await tx.get('hookTokens', key);
+        if (doc === undefined) {
+          doc = {
+            key,
+            modelId,
+            triggerId,
+            token: newToken(),
+            createdAt: this.core.clock.now().toISOString(),
+          };
+          tx.put('hookTokens', key, doc);
+        }
+        out.push(doc);
+      }
+      return out;
+    });
+  }
+
+  async list(modelId: string): Promise<HookInfo[]> {
+    if ((await this.core.store.get('models', modelId)) === undefined)
+      throw notFound(`model ${modelId}`);
+    const tokens = new Map((await this.ensureTokens(modelId)).map((t) => [t.triggerId, t]));
+    return this.hookRules(modelId).flatMap((r) => {
+      const t = tokens.get(r.id.slice(TRIGGER_PREFIX.length));
+      if (t === undefined) return [];
+      return [
+        {
+          triggerId: t.triggerId,
+          ruleId: r.id,
+          entity: r.entity,
+          pipeline: r.pipeline,
+          stage: r.stage,
+          path: `/api/hooks/${t.token}`,
+          createdAt: t.createdAt,
+        },
+      ];
+    });
+  }
+
+  /** The token's trigger, compared in constant time; undefined when none matches. */
+  private async find(token: string): Promise<HookTokenDoc | undefined> {
+    const wanted = digest(token);
+    let found: HookTokenDoc | undefined;
+    for (const t of await this.core.store.list('hookTokens'))
+      if (timingSafeEqual(digest(t.token), wanted)) found = t;
+    return found;
+  }
+
+  /** Fires the token's trigger for a record; 401 (nothing written) for a wrong token. */
+  async fire(
+    token: string,
+    body: { entity: EntityType; recordId: string; payload?: Record<string, unknown> },
+  ): Promise<{ eventId: string; fired: boolean; record: RecordDoc }> {
+    const hook = await this.find(token);
+    if (hook === undefined) throw new HttpError(401, 'BAD_TOKEN', 'unknown webhook token');
+    const ruleId = `${TRIGGER_PREFIX}${hook.triggerId}`;
+    if (!this.hookRules(hook.modelId).some((r) => r.id === ruleId))
+      throw new HttpError(
+        410,
+        'HOOK_GONE',
+        `trigger ${hook.triggerId} is no longer in the published model ${hook.modelId}`,
+      );
+    const { engine } = this.core;
+    return this.core.change(async (tx, run) => {
+      const r = await tx.get('records', body.recordId);
+      if (r === undefined || r.entity !== body.entity)
+        throw new HttpError(422, 'UNKNOWN_RECORD', `/recordId: no ${body.entity} ${body.recordId}`);
+      if (r.model !== hook.modelId)
+        throw new HttpError(
+          422,
+          'OTHER_MODEL',
+          `/recordId: ${r.id} is not in a pipeline of model ${hook.modelId}`,
+        );
+      const ctx = await run();
+      const event = engine.newEvent('inbound_webhook', r.id, {
+        payload: body.payload ?? {},
+        ruleId,
+      });
+      await engine.handle(ctx, event, 0);
+      const fired = (await tx.listByRecord('timeline', r.id)).some(
+        (e) => e.eventId === event.id && e.ruleId === ruleId && e.outcome === 'fired',
+      );
+      return { eventId: event.id, fired, record: (await tx.get('records', r.id)) ?? r };
+    });
+  }
+}

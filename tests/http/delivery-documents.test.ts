@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outsideModel } from './delivery-models.js';
+import { dealWithClient, publish } from './delivery-support.js';
+import { startServer, type Harness } from './server-harness.js';
+
+describe('generate_document: an HTML document in a register, downloadable', () => {
+  let h: Harness;
+  let dealId: string;
+  beforeAll(async () => {
+    h = await startServer();
+    await publish(h, outsideModel());
+    dealId = await dealWithClient(h, 'Order 9');
+    await h.call('POST', `/api/records/deals/${dealId}/move`, { stage: 'contract' });
+  });
+  afterAll(() => h.close());
+
+  it('stores the rendered document with the record and lists it in its register', async () => {
+    const mine = await h.call('GET', `/api/records/deals/${dealId}/documents`);
+    expect(mine.status).toBe(200);
+    expect(mine.body).toHaveLength(1);
+    const doc = mine.body[0];
+    expect(doc).toMatchObject({
+      recordId: dealId,
+      template: 'contract',
+      register: 'contracts',
+      title: 'Contract Order 9',
+      mediaType: 'text/html',
+      ruleId: 'robot:make_contract',
+    });
+    expect(doc.content).toBeUndefined();
+    expect((await h.call('GET', '/api/documents?register=contracts')).body).toEqual([doc]);
+    expect((await h.call('GET', `/api/documents?recordId=${dealId}`)).body).toEqual([doc]);
+    expect((await h.call('GET', '/api/documents?register=invoices')).body).toEqual([]);
+    expect((await h.call('GET', `/api/documents/${doc.id}`)).body).toEqual(doc);
+    const outbox = (await h.call('GET', `/api/records/deals/${dealId}/outbox`)).body;
+    expect(outbox).toMatchObject([
+      { kind: 'generate_document', status: 'stored', documentId: doc.id },
+    ]);
+  });
+
+  it('downloads the content as text/html with a content-disposition', async () => {
+    const doc = (await h.call('GET', `/api/records/deals/${dealId}/documents`)).body[0];
+    const res = await fetch(`${h.url}/api/documents/${doc.id}/content`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toContain(
+      `attachment; filename="Contract Order 9 ${doc.id}.html"`,
+    );
+    const html = await res.text();
+    expect(html).toContain('<title>Contract Order 9</title>');
+    expect(html).toContain('<h1>Contract for Order 9</h1>');
+    expect(html).toContain('Client: Anna Petrova (Romashka LLC)');
+    expect(html.length).toBe(doc.size);
+  });
+
+  it.each([
+    ['GET', '/api/documents/nope', 404],
+    ['GET', '/api/documents/nope/content', 404],
+    ['GET', '/api/records/deals/nope/documents', 404],
+    ['GET', '/api/records/widgets/x/documents', 404],
+    ['GET', '/api/documents?register=', 400],
+    ['GET', '/api/documents?colour=red', 400],
+    ['GET', '/api/outbox?status=lost', 400],
+    ['GET', '/api/outbox?kind=fax', 400],
+  ])('%s %s -> %i with an error body', async (method, path, status) => {
+    const res = await h.call(method, path);
+    expect(res.status).toBe(status);
+    expect(typeof res.body.error.message).toBe('string');
+  });
+});
