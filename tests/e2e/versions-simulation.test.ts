@@ -83,6 +83,7 @@ describe.runIf(browser.run && runtimeReady)('versions, simulation, gallery, lang
     const list = page.getByTestId('diff-list');
     await list.waitFor();
     expect(await list.locator('li').count()).toBe(1);
+    expect(await page.getByTestId('diff-readonly').textContent()).toContain('v2, read only');
     const row = (await list.textContent()) ?? '';
     expect(row).toContain('robot:remind_after_15_min');
     expect(row).toContain('/timing/duration/value');

@@ -279,7 +279,7 @@ export function ModelEditor({
                         ),
                       })
                     }
-                    onPaletteDrop={place}
+                    onPaletteDrop={overlay?.model ? () => undefined : place}
                     focus={focus}
                   />
                   <FirstRunOverlay />

@@ -36,6 +36,8 @@ export function VersionsPanel(p: VersionsPanelProps) {
     a: AutomationModel;
     b: AutomationModel;
     entries: ModelDiffEntry[];
+    /** What `a` and `b` are, as compared (the radios may move on). */
+    sides: readonly [Side, Side];
   } | null>(null);
   const [side, setSide] = useState<'before' | 'after'>('after');
   const [rollback, setRollback] = useState<{
@@ -79,7 +81,7 @@ export function VersionsPanel(p: VersionsPanelProps) {
     setError(null);
     try {
       const [a, b] = await Promise.all([modelOf(from), modelOf(to)]);
-      const d = { a, b, entries: diffModels(a, b) };
+      const d = { a, b, entries: diffModels(a, b), sides: [from, to] as const };
       setDiff(d);
       show(d, 'after');
     } catch (e) {
@@ -126,6 +128,8 @@ export function VersionsPanel(p: VersionsPanelProps) {
       setError(e instanceof Error ? e.message : String(e));
     }
   };
+
+  const sideName = (x: Side) => (x === 'draft' ? t('versions.draft') : `v${x}`);
 
   const radio = (name: 'from' | 'to', value: Side, label: string) => (
     <input
@@ -236,6 +240,13 @@ export function VersionsPanel(p: VersionsPanelProps) {
           </>
         )}
       </div>
+      {diff && (
+        <p className="muted" role="status" data-testid="diff-readonly">
+          {t('versions.readOnly', {
+            version: sideName(diff.sides[side === 'after' ? 1 : 0]),
+          })}
+        </p>
+      )}
       {diff && (
         <DiffList
           entries={diff.entries}
