@@ -1,6 +1,8 @@
 import { benchConditions } from './conditions.js';
 import { benchEngine } from './engine.js';
 import { benchHttp } from './http.js';
+import { benchSimulation } from './simulation.js';
+import { benchTimers } from './timers.js';
 
 /**
  * `npm run bench`: every benchmark in one run, each printing its figures beside a
@@ -10,6 +12,8 @@ const BENCHES: Readonly<Record<string, () => Promise<void>>> = {
   conditions: benchConditions,
   engine: benchEngine,
   http: benchHttp,
+  simulation: benchSimulation,
+  timers: benchTimers,
 };
 
 const wanted = process.argv.slice(2);

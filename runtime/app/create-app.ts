@@ -33,6 +33,7 @@ import type { ExampleCatalogue } from '../services/example-catalogue.js';
 import { ExampleService } from '../services/example-service.js';
 import { fileExampleCatalogue } from '../seed/file-example-catalogue.js';
 import { simulationRoutes } from '../http/routes/simulation-routes.js';
+import { timerRoutes } from '../http/routes/timer-routes.js';
 import { Health } from '../http/schemas/api-schemas.js';
 import { Scheduler } from '../scheduler/scheduler.js';
 import { DeliveryService } from '../services/delivery-service.js';
@@ -126,16 +127,17 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
     ...directoryRoutes(directory),
     ...modelRoutes(models),
     ...recordRoutes(records),
+    ...deliveryRoutes(delivery),
+    ...documentRoutes(documents),
+    ...hookRoutes(hooks),
+    ...simulationRoutes({ models, directory: () => core.directory() }),
+    ...timerRoutes(core),
     ...exampleRoutes(
       new ExampleService(
         deps.examples ?? fileExampleCatalogue(join(process.cwd(), 'examples')),
         models,
       ),
     ),
-    ...simulationRoutes({ models, directory: () => core.directory() }),
-    ...deliveryRoutes(delivery),
-    ...documentRoutes(documents),
-    ...hookRoutes(hooks),
   ];
   const openapiRoute: RouteDef = {
     method: 'get',
@@ -163,7 +165,7 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
     app.get('/{*splat}', (_req, res) => res.sendFile(join(designer, 'index.html')));
   }
   app.use(errorMiddleware(log));
-  const scheduler = new Scheduler(core);
+  const scheduler = new Scheduler(core, { log });
   return {
     app,
     core,

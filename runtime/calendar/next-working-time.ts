@@ -13,7 +13,12 @@ function minutesOf(hhmm: string): number {
 /** The wall-clock time `hhmm` on `day` (not midnight + N minutes, which DST would shift). */
 function wallTime(day: DateTime, hhmm: string): DateTime {
   const minutes = minutesOf(hhmm);
-  return day.set({ hour: Math.floor(minutes / 60), minute: minutes % 60, second: 0, millisecond: 0 });
+  return day.set({
+    hour: Math.floor(minutes / 60),
+    minute: minutes % 60,
+    second: 0,
+    millisecond: 0,
+  });
 }
 
 /**

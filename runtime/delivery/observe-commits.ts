@@ -35,6 +35,14 @@ export class CommitObserver implements Store {
     return this.inner.dueTimers(now);
   }
 
+  nextTimerDue(): Promise<string | undefined> {
+    return this.inner.nextTimerDue();
+  }
+
+  onTimersChanged(listener: () => void): () => void {
+    return this.inner.onTimersChanged(listener);
+  }
+
   async commit(ops: readonly WriteOp[]): Promise<void> {
     await this.inner.commit(ops);
     this.after(ops);

@@ -1,6 +1,5 @@
 import jsonLogic from 'json-logic-js';
-import { isEmpty, type RuleSet, type RuleSetPipeline, type Timing } from '../../schemas/index.js';
-import { dateAdd } from '../../schemas/index.js';
+import { isEmpty, type RuleSet, type RuleSetPipeline } from '../../schemas/index.js';
 import type { DirectoryEntries, RecordDoc, TimerDoc } from '../store/store-types.js';
 import type { ActionHost } from './action-host.js';
 import { runAction } from './actions/run-action.js';
@@ -9,6 +8,11 @@ import { DirectoryView } from './directory-view.js';
 import type { Clock, IdGenerator, OutboxPort } from './ports.js';
 import { prepareRuleSet, type PreparedRule, type PreparedRuleSet } from './prepared-rule-set.js';
 import { conditionData, LIMITS, log, type EngineEvent, type RunContext } from './run-context.js';
+import { cancelOnLeave } from './timers/cancel-timer.js';
+import { planDueTime } from './timers/plan-due-time.js';
+import { readyToFire } from './timers/ready-to-fire.js';
+import { replanOnAnchorChange } from './timers/replan-on-anchor-change.js';
+import { scheduleTimer } from './timers/schedule-timer.js';
 import type { Tx } from './tx.js';
 
 export interface EngineDeps {
@@ -194,6 +198,7 @@ export class Engine implements ActionHost {
         after: Object.fromEntries(changed.map((k) => [k, fields[k] ?? null])),
       },
     });
+    await replanOnAnchorChange(ctx, recordId, changed);
     for (const field of changed) {
       await this.handle(ctx, this.newEvent('field_changed', recordId, { field }), depth + 1);
       if (field === 'responsible')
@@ -245,16 +250,7 @@ export class Engine implements ActionHost {
       stageEnteredAt: ctx.now,
       updatedAt: ctx.now,
     });
-    for (const t of await ctx.tx.listByRecord('timers', recordId)) {
-      if (t.onLeaveStage === 'cancel' && t.stage === from.stage) {
-        ctx.tx.delete('timers', t.id);
-        log(ctx, recordId, {
-          kind: 'timer_cancelled',
-          ruleId: t.ruleId,
-          message: `pending ${t.ruleId} cancelled: record left ${t.stage}`,
-        });
-      }
-    }
+    await cancelOnLeave(ctx, recordId, from);
     log(ctx, recordId, {
       kind: 'stage_changed',
       eventId: cause.eventId,
@@ -381,22 +377,6 @@ export class Engine implements ActionHost {
     return true;
   }
 
-  private dueAt(
-    ctx: RunContext,
-    timing: Timing | undefined,
-    record: RecordDoc,
-  ): string | null | undefined {
-    if (timing === undefined || timing.kind === 'immediate') return undefined;
-    if (timing.kind === 'after_previous')
-      return timing.duration === undefined
-        ? undefined
-        : dateAdd(ctx.now, timing.duration.value, timing.duration.unit);
-    if (timing.kind === 'delay')
-      return dateAdd(ctx.now, timing.duration.value, timing.duration.unit);
-    const sign = timing.direction === 'before' ? -1 : 1;
-    return dateAdd(record.fields[timing.field], sign * timing.offset.value, timing.offset.unit);
-  }
-
   private async runRobots(
     ctx: RunContext,
     set: PreparedRuleSet,
@@ -425,37 +405,13 @@ export class Engine implements ActionHost {
         continue;
       }
       const key = `${r.id}|${record.id}|${event.id}`;
-      const due = this.dueAt(ctx, r.timing, record);
-      if (due === null) {
-        log(ctx, record.id, {
-          ...base,
-          outcome: 'skipped',
-          message: `${r.id}: its anchor date field is empty`,
-        });
+      const plan = planDueTime(r.timing, record, ctx.now, set.ruleSet, ctx.directory);
+      if (plan.kind === 'skip') {
+        log(ctx, record.id, { ...base, outcome: 'skipped', message: `${r.id}: ${plan.reason}` });
         continue;
       }
-      if (due !== undefined && due > ctx.now) {
-        const id = ctx.ids.next('tmr');
-        const timer: TimerDoc = {
-          id,
-          dueAt: due,
-          ruleId: r.id,
-          recordId: record.id,
-          modelId: set.modelId,
-          version: set.version,
-          pipeline: pipeline ?? '',
-          stage: stage ?? '',
-          eventId: event.id,
-          idempotencyKey: key,
-          onLeaveStage: r.onLeaveStage ?? 'cancel',
-        };
-        ctx.tx.put('timers', id, timer);
-        log(ctx, record.id, {
-          ...base,
-          outcome: 'scheduled',
-          message: `${r.id}: scheduled for ${due}`,
-          data: { timerId: id, dueAt: due },
-        });
+      if (plan.kind === 'at') {
+        scheduleTimer(ctx, set, p, record, event, key, plan);
         continue;
       }
       await this.runRobot(ctx, set, p, record, event, depth, key);
@@ -580,42 +536,14 @@ export class Engine implements ActionHost {
 
   /** Runs a due timer: re-reads the record, re-checks stage and condition. */
   async fireTimer(ctx: RunContext, timer: TimerDoc): Promise<void> {
-    ctx.tx.delete('timers', timer.id);
-    const set = ctx.versions.get(timer.modelId);
-    const record = await ctx.tx.get('records', timer.recordId);
-    const p = set?.byId.get(timer.ruleId);
-    if (record === undefined || set === undefined || p === undefined) return;
-    const base = {
-      kind: 'rule',
-      ruleId: timer.ruleId,
-      eventId: timer.eventId,
-      modelId: set.modelId,
-      version: set.version,
-    };
-    if (
-      (record.stage !== timer.stage || record.pipeline !== timer.pipeline) &&
-      timer.onLeaveStage === 'cancel'
-    ) {
-      log(ctx, record.id, {
-        ...base,
-        outcome: 'wrong_stage',
-        message: `${timer.ruleId}: timer fired but the record is no longer in ${timer.stage}`,
-      });
-      return;
-    }
-    log(ctx, record.id, {
-      kind: 'timer_fired',
-      ruleId: timer.ruleId,
-      modelId: set.modelId,
-      version: set.version,
-      message: `timer due ${timer.dueAt} fired`,
-    });
+    const ready = await readyToFire(ctx, timer);
+    if (ready === undefined) return;
     await this.runRobot(
       ctx,
-      set,
-      p,
-      record,
-      { id: timer.eventId, kind: 'stage_entered', recordId: record.id },
+      ready.set,
+      ready.prepared,
+      ready.record,
+      { id: timer.eventId, kind: 'stage_entered', recordId: ready.record.id },
       1,
       timer.idempotencyKey,
     );

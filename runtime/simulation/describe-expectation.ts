@@ -42,5 +42,6 @@ export function describeExpectation(e: Expectation): string {
   if (e.task !== undefined) return `${count(e)} task(s) ${props(e.task)}${window(e)}`;
   if (e.rule !== undefined)
     return `${count(e)} ${e.rule.nodeId} ${e.rule.outcome ?? 'fired'}${e.rule.ref === undefined ? '' : ` on ${e.rule.ref}`}${window(e)}`;
+  if (e.step !== undefined) return `${count(e)} step(s) ${props(e.step)}${window(e)}`;
   return 'empty expectation';
 }

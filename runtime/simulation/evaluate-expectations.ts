@@ -110,6 +110,16 @@ export function evaluateLog(e: Expectation, index: number, log: SimulationLog): 
     found = log.timeline.filter(
       (x) => refOk(x, m.ref) && x.nodeId === m.nodeId && x.outcome === (m.outcome ?? 'fired'),
     );
+  } else if (e.step !== undefined) {
+    const m = e.step;
+    found = log.timeline.filter(
+      (x) =>
+        x.kind === 'step' &&
+        refOk(x, m.ref) &&
+        x.outcome === m.outcome &&
+        (m.do === undefined ||
+          (x.data as { step?: { do?: string } } | undefined)?.step?.do === m.do),
+    );
   }
   return countResult(e, index, found.filter(inWindow));
 }

@@ -125,7 +125,7 @@ export async function runSimulation(input: SimulationInput): Promise<SimulationR
         stopped = `a timer due ${due ?? ''} neither fired nor moved`;
         break;
       }
-      if (fired >= maxTimers) {
+      if (fired >= maxTimers && store.nextDue() !== undefined) {
         stopped = `stopped after ${fired} fired timers (limit ${maxTimers}): the model keeps planning timers`;
         break;
       }

@@ -56,7 +56,6 @@ export class RefBook {
     };
     this.stepRefs.set(entry, step.ref);
     this.store.journal.push(entry);
-    this.seen = Math.max(this.seen, this.store.journal.length - 1);
     return entry;
   }
 
@@ -97,7 +96,12 @@ export async function buildResult(
       ...(e.ruleId?.startsWith('robot:') || e.ruleId?.startsWith('trigger:')
         ? { nodeId: e.ruleId }
         : {}),
-      ...(e.outcome === undefined ? {} : { outcome: e.outcome }),
+      // The contract promises `cancelled` for a timer dropped when its record left the stage.
+      ...(e.outcome !== undefined
+        ? { outcome: e.outcome }
+        : e.kind === 'timer_cancelled'
+          ? { outcome: 'cancelled' }
+          : {}),
       message: e.message,
       ...(e.data === undefined ? {} : { data: e.data }),
     })),

@@ -1,3 +1,4 @@
+import { DueIndex } from './due-index.js';
 import type { RecordFilter, Store } from './store.js';
 import {
   COLLECTIONS,
@@ -32,6 +33,10 @@ export class MemoryStore implements Store {
     COLLECTIONS.map((c) => [c, new Map<string, unknown>()]),
   );
   private readonly byRecord = new Map<CollectionName, Map<string, Set<string>>>();
+  private readonly due = new DueIndex(
+    (id) => (this.map('timers').get(id) as TimerDoc | undefined)?.dueAt,
+  );
+  private readonly timerListeners = new Set<() => void>();
 
   protected map(collection: CollectionName): Map<string, unknown> {
     const m = this.maps.get(collection);
@@ -73,15 +78,24 @@ export class MemoryStore implements Store {
   }
 
   async dueTimers(now: string): Promise<TimerDoc[]> {
-    const due = [...this.map('timers').values()].filter((t) => (t as TimerDoc).dueAt <= now);
-    return (due as TimerDoc[]).sort((a, b) =>
-      a.dueAt === b.dueAt ? a.id.localeCompare(b.id) : a.dueAt.localeCompare(b.dueAt),
-    );
+    const timers = this.map('timers');
+    return this.due.due(now).map((id) => timers.get(id) as TimerDoc);
+  }
+
+  async nextTimerDue(): Promise<string | undefined> {
+    return this.due.peek();
+  }
+
+  onTimersChanged(listener: () => void): () => void {
+    this.timerListeners.add(listener);
+    return () => this.timerListeners.delete(listener);
   }
 
   /** Applies a batch in memory; returns the previous values of what it touched. */
   protected apply(ops: readonly WriteOp[]): void {
+    let timers = false;
     for (const op of ops) {
+      if (op.collection === 'timers') timers = true;
       const m = this.map(op.collection);
       const before = m.get(op.key);
       if (op.op === 'put') {
@@ -92,9 +106,13 @@ export class MemoryStore implements Store {
         this.index(op.collection, op.key, before, false);
       }
     }
+    if (!timers) return;
+    this.due.compact(this.map('timers').size);
+    for (const listener of this.timerListeners) listener();
   }
 
   protected index(c: CollectionName, key: string, value: unknown, add: boolean): void {
+    if (c === 'timers' && add) this.due.add(key, (value as TimerDoc).dueAt);
     const recordId = recordIdOf(c, value);
     if (recordId === undefined) return;
     let perRecord = this.byRecord.get(c);

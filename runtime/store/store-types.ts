@@ -4,6 +4,7 @@ import type {
   EntityType,
   Queue,
   RuleSet,
+  Timing,
   User,
 } from '../../schemas/index.js';
 
@@ -152,6 +153,14 @@ export interface TimerDoc {
   eventId: string;
   idempotencyKey: string;
   onLeaveStage: 'cancel' | 'keep';
+  /** The record's entity, so timers can be listed by entity without reading records. */
+  entity?: EntityType;
+  /** The robot's timing, so a changed anchor field re-plans without the rule set. */
+  timing?: Timing;
+  /** `relative_to_field` timers: what a change of `timing.field` does (default replan). */
+  onAnchorChange?: 'replan' | 'keep';
+  /** Set when working hours moved the due time: the time before moving. */
+  plannedFor?: string;
 }
 
 export interface DirectoryEntries {

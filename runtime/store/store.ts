@@ -32,8 +32,12 @@ export interface Store {
     recordId: string,
   ): Promise<Array<CollectionTypes[C]>>;
   listRecords(filter: RecordFilter): Promise<RecordDoc[]>;
-  /** Timers due at or before `now`, earliest first. */
+  /** Timers due at or before `now`, earliest first (ties by id). */
   dueTimers(now: string): Promise<TimerDoc[]>;
+  /** The earliest pending due time, so the scheduler can sleep until then. */
+  nextTimerDue(): Promise<string | undefined>;
+  /** Called after every applied batch that added, changed or removed a timer. */
+  onTimersChanged(listener: () => void): () => void;
   /** Applies a batch atomically; resolves once it is on disk. */
   commit(ops: readonly WriteOp[]): Promise<void>;
   close(): Promise<void>;

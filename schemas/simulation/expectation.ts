@@ -52,6 +52,15 @@ const RuleMatch = Type.Object(
   },
   { additionalProperties: false },
 );
+const StepMatch = Type.Object(
+  {
+    ref: Type.Optional(ScenarioRef),
+    do: Type.Optional(Type.String()),
+    /** `done` or `refused` (the runtime said no, e.g. required fields missing). */
+    outcome: Type.Union([Type.Literal('done'), Type.Literal('refused')]),
+  },
+  { additionalProperties: false },
+);
 const RecordsMatch = Type.Object(
   {
     entity: Type.Optional(EntityType),
@@ -85,6 +94,7 @@ export const Expectation = Type.Object(
     outbox: Type.Optional(OutboxMatch),
     task: Type.Optional(TaskMatch),
     rule: Type.Optional(RuleMatch),
+    step: Type.Optional(StepMatch),
     count: Type.Optional(Type.Integer({ minimum: 0 })),
     /** Free text shown with the result instead of the generated description. */
     note: Type.Optional(Type.String({ maxLength: 500 })),
@@ -100,4 +110,5 @@ export const EXPECTATION_SUBJECTS = [
   'outbox',
   'task',
   'rule',
+  'step',
 ] as const;

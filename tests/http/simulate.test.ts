@@ -71,6 +71,11 @@ describe('POST /api/simulate', () => {
       (e: { kind: string }) => e.kind === 'timer_cancelled',
     );
     expect(cancelled.map((e: { minute: number }) => e.minute)).toEqual([10, 10, 10]);
+    expect(cancelled.map((e: { outcome: string }) => e.outcome)).toEqual([
+      'cancelled',
+      'cancelled',
+      'cancelled',
+    ]);
   });
 
   it('reports unmet expectations with what was found', async () => {
@@ -167,6 +172,16 @@ describe('POST /api/simulate', () => {
     expect(res.body.error.code).toBe(code);
     if (path !== '')
       expect(res.body.error.diagnostics.map((d: { path: string }) => d.path)).toContain(path);
+  });
+
+  it('is in the OpenAPI document with the scenario schema as its body', async () => {
+    const doc = (await h.call('GET', '/api/openapi.json')).body;
+    const op = doc.paths['/api/simulate'].post;
+    const body = op.requestBody.content['application/json'].schema;
+    expect(Object.keys(body.properties)).toEqual(
+      expect.arrayContaining(['model', 'modelId', 'steps', 'expect', 'horizon']),
+    );
+    expect(Object.keys(op.responses)).toEqual(['200', '400', '404', '422']);
   });
 
   it('a refused move is a timeline entry, not an error', async () => {

@@ -103,7 +103,12 @@ export async function createLinkedRecord(
       ...(a.pipeline === undefined ? {} : { pipeline: a.pipeline }),
       ...(a.stage === undefined ? {} : { stage: a.stage }),
       fields,
-      links: [{ entity: input.record.entity, id: input.record.id }],
+      // The client card follows the handoff: the new record's messages and documents
+      // must reach and name the same contact and company as the record it came from.
+      links: [
+        { entity: input.record.entity, id: input.record.id },
+        ...input.record.links.filter((l) => l.entity === 'contact' || l.entity === 'company'),
+      ],
     },
     cause(input),
     input.depth,

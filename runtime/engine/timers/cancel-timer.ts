@@ -1,0 +1,39 @@
+import type { TimerDoc } from '../../store/store-types.js';
+import { log, type RunContext } from '../run-context.js';
+
+/** Why a pending timer was dropped; kept in the timeline entry's `data.reason`. */
+export type CancelReason = 'left_stage' | 'anchor_cleared' | 'no_working_time' | 'cancelled_by_api';
+
+const WHY: Record<CancelReason, (t: TimerDoc) => string> = {
+  left_stage: (t) => `the record left ${t.stage}`,
+  anchor_cleared: (t) =>
+    `its anchor field ${t.timing?.kind === 'relative_to_field' ? t.timing.field : ''} was cleared`,
+  no_working_time: () => 'its calendar has no working time in the next 400 days',
+  cancelled_by_api: () => 'cancelled by a user (DELETE /api/timers/:id)',
+};
+
+/** Deletes a pending timer in the run's batch and says why in the record's timeline. */
+export function cancelTimer(ctx: RunContext, timer: TimerDoc, reason: CancelReason): void {
+  ctx.tx.delete('timers', timer.id);
+  log(ctx, timer.recordId, {
+    kind: 'timer_cancelled',
+    ruleId: timer.ruleId,
+    modelId: timer.modelId,
+    version: timer.version,
+    message: `pending ${timer.ruleId} (due ${timer.dueAt}) cancelled: ${WHY[reason](timer)}`,
+    data: { timerId: timer.id, dueAt: timer.dueAt, reason },
+  });
+}
+
+/** Cancels the record's timers planned in the stage it left, unless their robot keeps them. */
+export async function cancelOnLeave(
+  ctx: RunContext,
+  recordId: string,
+  from: { pipeline?: string; stage?: string },
+): Promise<void> {
+  for (const t of await ctx.tx.listByRecord('timers', recordId)) {
+    if (t.onLeaveStage !== 'cancel') continue;
+    if (t.stage !== from.stage || t.pipeline !== from.pipeline) continue;
+    cancelTimer(ctx, t, 'left_stage');
+  }
+}

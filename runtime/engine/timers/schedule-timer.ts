@@ -1,0 +1,62 @@
+import type { RecordDoc, TimerDoc } from '../../store/store-types.js';
+import type { PreparedRuleSet, PreparedRule } from '../prepared-rule-set.js';
+import { log, type EngineEvent, type RunContext } from '../run-context.js';
+import type { DuePlan } from './plan-due-time.js';
+
+/**
+ * Persists a timer for a robot (in the run's batch, so it is on disk before the event
+ * that caused it is acknowledged) and records it in the record's timeline.
+ */
+export function scheduleTimer(
+  ctx: RunContext,
+  set: PreparedRuleSet,
+  p: PreparedRule,
+  record: RecordDoc,
+  event: EngineEvent,
+  idempotencyKey: string,
+  plan: Extract<DuePlan, { kind: 'at' }>,
+): TimerDoc {
+  const r = p.rule;
+  const id = ctx.ids.next('tmr');
+  const timer: TimerDoc = {
+    id,
+    dueAt: plan.dueAt,
+    ruleId: r.id,
+    recordId: record.id,
+    entity: record.entity,
+    modelId: set.modelId,
+    version: set.version,
+    pipeline: record.pipeline ?? '',
+    stage: record.stage ?? '',
+    eventId: event.id,
+    idempotencyKey,
+    onLeaveStage: r.onLeaveStage ?? 'cancel',
+    ...(r.timing === undefined ? {} : { timing: r.timing }),
+    ...(r.timing?.kind === 'relative_to_field'
+      ? { onAnchorChange: r.onAnchorChange ?? 'replan' }
+      : {}),
+    ...(plan.plannedFor === undefined ? {} : { plannedFor: plan.plannedFor }),
+  };
+  ctx.tx.put('timers', id, timer);
+  const moved =
+    plan.plannedFor === undefined
+      ? ''
+      : ` (moved from ${plan.plannedFor} into working hours of calendar ${plan.calendar ?? ''})`;
+  log(ctx, record.id, {
+    kind: 'rule',
+    ruleId: r.id,
+    eventId: event.id,
+    modelId: set.modelId,
+    version: set.version,
+    outcome: 'scheduled',
+    message: `${r.id}: scheduled for ${plan.dueAt}${moved}`,
+    data: {
+      timerId: id,
+      dueAt: plan.dueAt,
+      ...(plan.plannedFor === undefined
+        ? {}
+        : { plannedFor: plan.plannedFor, calendar: plan.calendar }),
+    },
+  });
+  return timer;
+}

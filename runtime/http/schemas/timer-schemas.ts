@@ -1,0 +1,48 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { EntityType, Key, Timing } from '../../../schemas/index.js';
+
+const Id = Type.String({ minLength: 1, maxLength: 200 });
+const Instant = Type.String({ format: 'date-time', description: 'ISO 8601 date-time' });
+
+/** A pending timer: one delayed robot run, persisted before its event was acknowledged. */
+export const TimerBody = Type.Object({
+  id: Id,
+  dueAt: Instant,
+  ruleId: Type.String(),
+  recordId: Id,
+  entity: Type.Optional(EntityType),
+  modelId: Key,
+  version: Type.Integer({ minimum: 1 }),
+  pipeline: Type.String(),
+  stage: Type.String(),
+  eventId: Type.String(),
+  idempotencyKey: Type.String(),
+  onLeaveStage: Type.Union([Type.Literal('cancel'), Type.Literal('keep')]),
+  onAnchorChange: Type.Optional(Type.Union([Type.Literal('replan'), Type.Literal('keep')])),
+  timing: Type.Optional(Timing),
+  plannedFor: Type.Optional(Instant),
+});
+export type TimerBody = Static<typeof TimerBody>;
+
+export const TimerQuery = Type.Object(
+  {
+    model: Type.Optional(Key),
+    entity: Type.Optional(EntityType),
+    dueAfter: Type.Optional(Instant),
+    dueBefore: Type.Optional(Instant),
+    limit: Type.Optional(
+      Type.String({
+        pattern: '^[1-9][0-9]{0,5}$',
+        description: 'At most this many (default 1000)',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type TimerQuery = Static<typeof TimerQuery>;
+
+export const TimerList = Type.Object({
+  /** How many pending timers match, before `limit`. */
+  total: Type.Integer({ minimum: 0 }),
+  timers: Type.Array(TimerBody),
+});

@@ -1,0 +1,75 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import type { NodeMark } from '../../designer/src/canvas/node-mark.js';
+import { robotNodeId, stageNodeId, triggerNodeId } from '../../designer/src/editor/node-ids.js';
+import { withEditor, withFlow } from '../support/decorators.js';
+import { CanvasView } from '../support/canvas-view.js';
+import { DOCUMENT_FLOW, HANDOFF, SUBSCRIPTIONS } from '../support/fixtures.js';
+
+/** The whole canvas for example models: lanes, stages, robots, triggers, edges, badges. */
+const meta = {
+  title: 'canvas/Flow canvas',
+  component: CanvasView,
+  decorators: [withEditor, withFlow],
+  parameters: { layout: 'fullscreen', model: HANDOFF },
+} satisfies Meta<typeof CanvasView>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Scenario 2: sales hands paid deals to logistics (cross-pipeline edges). */
+export const SalesLogisticsHandoff: Story = {};
+
+/** Scenario: contracts, waybills and acts in four linked pipelines. */
+export const DocumentFlow: Story = { parameters: { model: DOCUMENT_FLOW } };
+
+/** A robot selected: the canvas highlights it as the inspector would show its form. */
+export const WithSelection: Story = {
+  args: { initialSelection: [robotNodeId('hand_to_logistics')] },
+};
+
+/** What a simulation of a paid deal lays over the canvas (marks, not model edits). */
+export const SimulationMarks: Story = {
+  args: {
+    marks: new Map<string, NodeMark>([
+      [triggerNodeId('payment_arrived'), 'fired'],
+      [stageNodeId('sales', 'paid'), 'fired'],
+      [robotNodeId('hand_to_logistics'), 'fired'],
+      [robotNodeId('tell_seller_paid'), 'considered'],
+      [stageNodeId('logistics', 'new_request'), 'fired'],
+      [robotNodeId('prepare_order_task'), 'fired'],
+    ]),
+  },
+};
+
+/** A model with problems: badges on the nodes the analyzer points at. */
+export const WithProblems: Story = {
+  parameters: {
+    model: {
+      ...SUBSCRIPTIONS,
+      pipelines: SUBSCRIPTIONS.pipelines.map((p) => ({
+        ...p,
+        stages: p.stages.map((s) =>
+          s.key !== 'trial'
+            ? s
+            : {
+                ...s,
+                robots: [
+                  {
+                    id: 'broken_move',
+                    timing: { kind: 'immediate' as const },
+                    action: { type: 'change_stage' as const, stage: 'no_such_stage' },
+                  },
+                  {
+                    id: 'unknown_field',
+                    timing: { kind: 'immediate' as const },
+                    condition: { '>': [{ var: 'budget' }, 10] },
+                    action: { type: 'add_comment' as const, text: 'big' },
+                  },
+                ],
+              },
+        ),
+      })),
+    },
+  },
+};
+
+export const Russian: Story = { globals: { locale: 'ru' } };
