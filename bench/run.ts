@@ -1,4 +1,5 @@
 import { benchConditions } from './conditions.js';
+import { benchDesignerRender } from './designer-render.js';
 import { benchEngine } from './engine.js';
 import { benchHttp } from './http.js';
 import { benchSimulation } from './simulation.js';
@@ -10,6 +11,7 @@ import { benchTimers } from './timers.js';
  */
 const BENCHES: Readonly<Record<string, () => Promise<void>>> = {
   conditions: benchConditions,
+  'designer-render': benchDesignerRender,
   engine: benchEngine,
   http: benchHttp,
   simulation: benchSimulation,

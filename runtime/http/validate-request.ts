@@ -2,6 +2,7 @@ import type { TSchema } from '@sinclair/typebox';
 import type { ValidateFunction } from 'ajv';
 import { createAjv } from '../../schemas/validation/create-ajv.js';
 import { schemaDiagnostics } from '../../schemas/validation/validate-schema.js';
+import { checkJsonDepth } from './check-json-depth.js';
 import { HttpError } from './http-error.js';
 
 const ajv = createAjv();
@@ -9,6 +10,7 @@ const compiled = new WeakMap<TSchema, ValidateFunction>();
 
 /** Validates one part of a request; 400 naming each JSON path and what it expected. */
 export function validatePart(schema: TSchema, value: unknown, part: 'body' | 'query'): void {
+  if (part === 'body') checkJsonDepth(value);
   let fn = compiled.get(schema);
   if (fn === undefined) {
     fn = ajv.compile(schema);

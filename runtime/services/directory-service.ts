@@ -24,11 +24,43 @@ export class DirectoryService {
     return e;
   }
 
+  /**
+   * Queues and department managers must name users that exist: a queue of unknown
+   * users would hand records to nobody. (A user's department and manager are not
+   * checked: first-start seeding writes users before departments.)
+   */
+  private async checkUsers(
+    tx: { get(kind: 'users', key: string): Promise<unknown> },
+    kind: DirectoryKind,
+    entry: Entry,
+  ): Promise<void> {
+    const refs: Array<[string, string]> = [];
+    if (kind === 'queues') (entry as Queue).users.forEach((u, i) => refs.push([`/users/${i}`, u]));
+    const manager = kind === 'departments' ? (entry as Department).manager : undefined;
+    if (manager !== undefined) refs.push(['/manager', manager]);
+    const unknown: Array<[string, string]> = [];
+    for (const [path, user] of refs)
+      if ((await tx.get('users', user)) === undefined) unknown.push([path, user]);
+    if (unknown.length > 0)
+      throw new HttpError(
+        422,
+        'UNKNOWN_USER',
+        unknown.map(([path, user]) => `${path}: no user ${user}`).join('; '),
+        unknown.map(([path, user]) => ({
+          code: 'UNKNOWN_USER',
+          severity: 'error' as const,
+          path,
+          message: `${path}: no user ${user}`,
+        })),
+      );
+  }
+
   async create(kind: DirectoryKind, entry: Entry): Promise<Entry> {
     return this.core.change(async (tx) => {
       if ((await tx.get(kind, entry.key)) !== undefined) {
         throw new HttpError(409, 'CONFLICT', `${kind} ${entry.key} already exists`);
       }
+      await this.checkUsers(tx, kind, entry);
       tx.put(kind, entry.key, entry as never);
       return entry;
     });
@@ -39,6 +71,7 @@ export class DirectoryService {
       throw new HttpError(422, 'KEY_MISMATCH', `/key must equal the key in the path (${key})`);
     }
     return this.core.change(async (tx) => {
+      await this.checkUsers(tx, kind, entry);
       tx.put(kind, key, entry as never);
       return entry;
     });

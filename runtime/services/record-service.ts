@@ -1,9 +1,10 @@
-import type { EntityType } from '../../schemas/index.js';
+import { STANDARD_FIELDS, type EntityType } from '../../schemas/index.js';
 import { missingRequired } from '../engine/engine.js';
 import type { EngineEvent } from '../engine/run-context.js';
 import { HttpError, notFound } from '../http/http-error.js';
 import type { RecordFilter } from '../store/store.js';
 import type { RecordDoc } from '../store/store-types.js';
+import { checkRecordFields } from './check-record-fields.js';
 import type { RuntimeCore } from './runtime-core.js';
 
 export const ENTITY_PATHS = {
@@ -36,16 +37,20 @@ export class RecordService {
   ) {
     const { engine } = this.core;
     let model = body.model;
-    if (body.pipeline !== undefined || body.stage !== undefined || body.model !== undefined) {
+    if (body.pipeline === undefined && body.stage === undefined && body.model === undefined)
+      this.checkFields(entity, undefined, body.fields);
+    else {
       const found = engine.findPipeline(entity, body.pipeline, body.model);
       if (found === undefined) {
+        const where = body.model === undefined ? '' : ` in published model ${body.model}`;
         throw new HttpError(
           422,
           'UNKNOWN_PIPELINE',
-          `/pipeline: no published pipeline ${body.pipeline ?? '(any)'} for ${entity}`,
+          `${body.pipeline === undefined ? '/model' : '/pipeline'}: no published pipeline ${body.pipeline ?? '(any)'} for ${entity}${where}`,
         );
       }
       model = found.set.modelId;
+      this.checkFields(entity, model, body.fields);
       const stage = body.stage ?? found.def.stages[0]?.key ?? '';
       if (!found.def.stages.some((s) => s.key === stage)) {
         throw new HttpError(
@@ -69,6 +74,27 @@ export class RecordService {
     });
   }
 
+  /**
+   * Refuses fields the record's entity does not have or values of the wrong type
+   * (422 naming `/fields/<key>`). A record of a published model is checked against
+   * that model's fields; a record of no model against the standard fields only.
+   */
+  private checkFields(entity: EntityType, model: string | undefined, fields: object): void {
+    const set =
+      model === undefined
+        ? undefined
+        : this.core.engine.findPipeline(entity, undefined, model)?.set;
+    const known = set?.ruleSet.fields[entity] ?? STANDARD_FIELDS[entity];
+    const problems = checkRecordFields(fields as Record<string, unknown>, known, set === undefined);
+    if (problems.length > 0)
+      throw new HttpError(
+        422,
+        'INVALID_FIELDS',
+        problems.map((d) => d.message).join('; '),
+        problems,
+      );
+  }
+
   private missing(stage: string, fields: string[]): HttpError {
     return new HttpError(
       422,
@@ -87,6 +113,7 @@ export class RecordService {
     return this.core.change(async (tx, run) => {
       const r = await tx.get('records', id);
       if (r === undefined || r.entity !== entity) throw notFound(`${entity} ${id}`);
+      this.checkFields(entity, r.model, fields);
       const ctx = await run();
       await this.core.engine.setFields(ctx, id, fields, API, 0);
       return (await tx.get('records', id)) ?? r;
@@ -152,6 +179,8 @@ export class RecordService {
     return this.core.change(async (tx, run) => {
       const a = await tx.get('records', id);
       if (a === undefined || a.entity !== entity) throw notFound(`${entity} ${id}`);
+      if (target.id === id)
+        throw new HttpError(422, 'SELF_LINK', `/id: a record cannot be linked to itself (${id})`);
       const b = await tx.get('records', target.id);
       if (b === undefined || b.entity !== target.entity)
         throw new HttpError(422, 'UNKNOWN_RECORD', `/id: no ${target.entity} ${target.id}`);

@@ -6,6 +6,9 @@ import { startServer, type Harness } from './server-harness.js';
 /** [method, path, body, status, text the error must mention] */
 type Row = [string, string, unknown, number, string];
 
+/** `{"a": {"a": ... 1}}` as text, `levels` deep: at 5,000 deeper than the store could serialize. */
+const nested = (levels: number): string => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
+
 describe('bad input on every route: 400/404/409/422 naming the place, never a write', () => {
   let h: Harness;
   let deal = '';
@@ -24,11 +27,19 @@ describe('bad input on every route: 400/404/409/422 naming the place, never a wr
 
   const rows = (): Row[] => [
     ['POST', '/api/records/deals', '{"fields": ', 400, 'not valid JSON'],
+    [
+      'POST',
+      '/api/records/deals',
+      `{"fields": {"title": "${'x'.repeat(6_000_000)}"}}`,
+      413,
+      'too large',
+    ],
     ['POST', '/api/records/deals', { fields: 3 }, 400, '/fields'],
     ['POST', '/api/records/deals', {}, 400, '/fields'],
     ['POST', '/api/records/deals', { fields: {}, color: 'red' }, 400, '/color'],
     ['POST', '/api/records/deals', { pipeline: 'Bad Key', fields: {} }, 400, '/pipeline'],
     ['POST', '/api/records/deals', { pipeline: 'nowhere', fields: {} }, 422, 'pipeline'],
+    ['POST', '/api/records/deals', { model: 'nope', fields: {} }, 422, '/model'],
     [
       'POST',
       '/api/records/deals',
@@ -37,9 +48,43 @@ describe('bad input on every route: 400/404/409/422 naming the place, never a wr
       'tracking',
     ],
     ['POST', '/api/records/dragons', { fields: {} }, 404, 'dragons'],
+    ['GET', '/api/records/__proto__', undefined, 404, '__proto__'],
+    ['POST', '/api/records/constructor', { fields: {} }, 404, 'constructor'],
+    [
+      'POST',
+      '/api/records/deals',
+      { pipeline: 'sales', fields: { amount: 'lots' } },
+      422,
+      '/fields/amount',
+    ],
+    [
+      'POST',
+      '/api/records/deals',
+      { pipeline: 'sales', fields: { colour: 'red' } },
+      422,
+      '/fields/colour',
+    ],
+    ['POST', '/api/records/deals', { fields: { amount: '5' } }, 422, '/fields/amount'],
+    [
+      'POST',
+      '/api/records/deals',
+      { fields: JSON.parse('{"__proto__": {"x": 1}}') },
+      422,
+      '/fields/__proto__',
+    ],
+    ['POST', '/api/records/deals', `{"fields": {"deep": ${nested(5000)}}}`, 400, 'deeper than'],
+    [
+      'POST',
+      '/api/models',
+      JSON.stringify({ ...handoffModel, id: 'deep' }).replace(/}$/, `, "layout": ${nested(100)}}`),
+      400,
+      'deeper than',
+    ],
     ['GET', '/api/records/deals?color=red', undefined, 400, 'color'],
     ['PATCH', `/api/records/deals/${deal}`, { fields: [] }, 400, '/fields'],
     ['PATCH', `/api/records/deals/${deal}`, { title: 'x' }, 400, '/title'],
+    ['PATCH', `/api/records/deals/${deal}`, { fields: { tracking: 5 } }, 422, '/fields/tracking'],
+    ['PATCH', `/api/records/deals/${deal}`, { fields: { nope: 5 } }, 422, '/fields/nope'],
     ['PATCH', '/api/records/deals/nope', { fields: {} }, 404, 'nope'],
     ['DELETE', '/api/records/deals/nope', undefined, 404, 'nope'],
     ['POST', `/api/records/deals/${deal}/move`, {}, 400, '/stage'],
@@ -55,6 +100,7 @@ describe('bad input on every route: 400/404/409/422 naming the place, never a wr
     ],
     ['POST', `/api/records/deals/${deal}/links`, { entity: 'dragon', id: 'x' }, 400, '/entity'],
     ['POST', `/api/records/deals/${deal}/links`, { entity: 'contact', id: 'x' }, 422, '/id'],
+    ['POST', `/api/records/deals/${deal}/links`, { entity: 'deal', id: deal }, 422, 'itself'],
     ['GET', '/api/records/deals/nope/timeline', undefined, 404, 'nope'],
     ['POST', '/api/events', { kind: 'earthquake', entity: 'deal', recordId: deal }, 400, '/kind'],
     ['POST', '/api/events', { kind: 'payment_received', entity: 'deal' }, 400, '/recordId'],
@@ -86,13 +132,37 @@ describe('bad input on every route: 400/404/409/422 naming the place, never a wr
     ['POST', '/api/models/handoff/rollback', { version: 0 }, 400, '/version'],
     ['POST', '/api/models/handoff/rollback', { version: 99 }, 404, '99'],
     ['GET', '/api/models/handoff/versions/99', undefined, 404, '99'],
+    ['GET', '/api/models/handoff/versions/abc', undefined, 400, '/n'],
+    ['GET', '/api/models/handoff/versions/1.5', undefined, 400, '/n'],
     ['POST', '/api/directory/users', { key: 'bob' }, 400, '/name'],
     ['POST', '/api/directory/users', { key: 'Bob!', name: 'Bob' }, 400, '/key'],
     ['POST', '/api/directory/users', { key: 'anna', name: 'Anna' }, 409, 'anna'],
     ['PUT', '/api/directory/users/anna', { key: 'other', name: 'A' }, 422, '/key'],
     ['POST', '/api/directory/queues', { key: 'q', name: 'Q', users: [] }, 400, '/users'],
     ['POST', '/api/directory/departments', { key: 'd' }, 400, '/name'],
+    [
+      'POST',
+      '/api/directory/queues',
+      { key: 'q', name: 'Q', users: ['anna', 'ghost'] },
+      422,
+      '/users/1',
+    ],
+    ['PUT', '/api/directory/queues/q', { key: 'q', name: 'Q', users: ['ghost'] }, 422, '/users/0'],
+    [
+      'POST',
+      '/api/directory/departments',
+      { key: 'd', name: 'D', manager: 'ghost' },
+      422,
+      '/manager',
+    ],
     ['DELETE', '/api/directory/users/nope', undefined, 404, 'nope'],
+    ['GET', '/api/directory/users/nope', undefined, 404, 'nope'],
+    ['PUT', '/api/directory/departments/d', { key: 'e', name: 'E' }, 422, '/key'],
+    ['GET', '/api/models/nope/versions', undefined, 404, 'nope'],
+    ['GET', '/api/models/nope/ruleset', undefined, 404, 'nope'],
+    ['DELETE', '/api/models/nope/draft', undefined, 404, 'nope'],
+    ['GET', '/api/records/deals/nope', undefined, 404, 'nope'],
+    ['GET', '/api/records/deals/nope/tasks', undefined, 404, 'nope'],
     ['GET', '/api/nowhere', undefined, 404, 'route'],
   ];
 

@@ -1,4 +1,13 @@
-import { lazy, Suspense, useCallback, useMemo, useReducer, useRef, useState } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+} from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -20,6 +29,7 @@ import type { ModelAction } from '../editor/model-action.js';
 import { FlowCanvas } from '../canvas/flow-canvas.js';
 import { CanvasCommandsContext, type CanvasCommands } from '../canvas/canvas-commands.js';
 import { Inspector } from '../inspector/inspector.js';
+import { stageRemovalMessage } from '../inspector/stage-removal-message.js';
 import { Palette } from '../palette/palette.js';
 import { usePlaceItemFor } from '../palette/use-place-item-for.js';
 import { DiagnosticsPanel } from '../diagnostics/diagnostics-panel.js';
@@ -89,9 +99,15 @@ export function ModelEditor({
     return null;
   };
 
+  // Read through a ref so the canvas commands stay one object across edits; a new
+  // one would re-render every stage and lane node on each keystroke.
+  const latestModel = useRef(model);
+  useEffect(() => {
+    latestModel.current = model;
+  }, [model]);
   const addStage = useCallback(
     (pipeline: string) => {
-      const p = model.pipelines.find((x) => x.key === pipeline);
+      const p = latestModel.current.pipelines.find((x) => x.key === pipeline);
       if (!p) return;
       const name = window.prompt(t('lane.newStage'), t('lane.newStage'));
       if (!name?.trim()) return;
@@ -103,13 +119,15 @@ export function ModelEditor({
       });
       select(stageNodeId(pipeline, key));
     },
-    [model, t, select],
+    [t, select],
   );
   const commands = useMemo<CanvasCommands>(
     () => ({
       addStage,
       addRobotTo: (pipeline, stage) => {
         select(stageNodeId(pipeline, stage));
+        // The palette adds to the selected stage: "+", type a few letters, Enter.
+        document.querySelector<HTMLInputElement>(`[data-testid="palette-search"]`)?.focus();
       },
     }),
     [addStage, select],
@@ -126,13 +144,7 @@ export function ModelEditor({
             .map((id) => {
               const p = parseNodeId(id);
               const f = p?.kind === 'stage' ? findStage(model, p.pipeline, p.stage) : null;
-              return f
-                ? t('inspector.confirmRemoveStage', {
-                    name: f.stage.name,
-                    robots: f.stage.robots.length,
-                    triggers: f.stage.triggers.length,
-                  })
-                : '';
+              return f ? stageRemovalMessage(t, model, f.stage) : '';
             })
             .join('\n');
           if (!window.confirm(details)) return;
@@ -140,7 +152,17 @@ export function ModelEditor({
         const lanes = selected.filter((id) => parseNodeId(id)?.kind === 'pipeline');
         if (
           lanes.length > 0 &&
-          !window.confirm(t('inspector.confirmRemovePipeline', { name: lanes.join(', ') }))
+          !window.confirm(
+            t('inspector.confirmRemovePipeline', {
+              name: lanes
+                .map((id) => {
+                  const p = parseNodeId(id);
+                  return model.pipelines.find((x) => p?.kind === 'pipeline' && x.key === p.key)
+                    ?.name;
+                })
+                .join(', '),
+            }),
+          )
         )
           return;
         dispatch({ type: 'removeNodes', nodeIds: selected });

@@ -6,6 +6,7 @@ import {
   ReactFlow,
   applyNodeChanges,
   useReactFlow,
+  useStoreApi,
   type Connection,
   type NodeChange,
 } from '@xyflow/react';
@@ -20,6 +21,11 @@ import { stageAtPoint } from './stage-at-point.js';
 import { nextSelection } from './next-selection.js';
 import type { NodeMark } from './node-mark.js';
 import { useFlowAriaLabels } from '../i18n/use-flow-aria-labels.js';
+import { initialViewport } from './initial-viewport.js';
+import { labelNodes } from './node-labels.js';
+import { minimapColor } from './minimap-color.js';
+import { reuseUnchanged } from './reuse-unchanged.js';
+import { useEditor } from '../editor/editor-context.js';
 
 export const PALETTE_MIME = 'application/x-conveyor-palette';
 
@@ -40,21 +46,26 @@ export interface FlowCanvasProps {
 /** The React Flow view of the model: lanes, stages, robots, triggers and their edges. */
 export function FlowCanvas(props: FlowCanvasProps) {
   const { model, diagnostics, selected, onSelectionChange, onAction, focus, marks } = props;
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const { directory } = useEditor();
   const flow = useReactFlow();
   const ariaLabels = useFlowAriaLabels();
+  const store = useStoreApi();
   const selectedSet = useMemo(() => new Set(selected), [selected]);
-  const derived = useMemo(
-    () => toFlow(model, diagnostics, selectedSet, marks),
-    [model, diagnostics, selectedSet, marks],
-  );
+  const derived = useMemo(() => {
+    const flow = toFlow(model, diagnostics, selectedSet, marks);
+    return {
+      nodes: labelNodes(flow.nodes, model, directory, t, i18n.language),
+      edges: flow.edges,
+    };
+  }, [model, diagnostics, selectedSet, marks, directory, t, i18n.language]);
   const [nodes, setNodes] = useState<FlowNode[]>(derived.nodes);
   // React Flow keeps transient state (drag positions, sizes) in `nodes`; a new
   // model view replaces it (adjusting state during render, not in an effect).
   const [shown, setShown] = useState(derived.nodes);
   if (shown !== derived.nodes) {
     setShown(derived.nodes);
-    setNodes(derived.nodes);
+    setNodes((previous) => reuseUnchanged(previous, derived.nodes));
   }
   const edges = useMemo(
     () =>
@@ -81,10 +92,17 @@ export function FlowCanvas(props: FlowCanvasProps) {
     (_: unknown, node: FlowNode) => {
       const action = dragToAction(model, node.id, node.position);
       if (action) onAction(action);
-      else setNodes(derived.nodes);
+      else setNodes((previous) => reuseUnchanged(previous, derived.nodes));
     },
     [model, onAction, derived.nodes],
   );
+  // Not `fitView`: on a large model it zooms out until the text is unreadable.
+  const onInit = useCallback(() => {
+    const { width, height } = store.getState();
+    void flow.setViewport(initialViewport(model, { width, height }));
+    // Only the first view: later edits must not move the camera.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const onConnect = useCallback(
     (c: Connection) => props.onConnectNodes(c.source, c.target),
     [props],
@@ -116,12 +134,12 @@ export function FlowCanvas(props: FlowCanvasProps) {
       }}
       deleteKeyCode={null}
       multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-      fitView
+      onInit={onInit}
       minZoom={0.1}
       ariaLabelConfig={ariaLabels}
     >
       <Background />
-      <MiniMap pannable zoomable />
+      <MiniMap<FlowNode> pannable zoomable nodeColor={minimapColor} />
       <Controls />
     </ReactFlow>
   );

@@ -26,6 +26,8 @@ export type RobotNodeData = {
   order: number;
   issues?: NodeIssues;
   mark?: NodeMark;
+  /** What it does and when, in the UI language (see `labelNodes`); computed from context when absent. */
+  text?: { action: string; timing: string };
 };
 export type TriggerNodeData = {
   pipeline: string;
@@ -33,6 +35,8 @@ export type TriggerNodeData = {
   trigger: Trigger;
   issues?: NodeIssues;
   mark?: NodeMark;
+  /** Its event, in the UI language (see `labelNodes`); computed from context when absent. */
+  text?: string;
 };
 
 export type LaneNode = Node<LaneNodeData, 'lane'>;

@@ -1,6 +1,6 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
-import type { TriggerNode } from './flow-types.js';
+import type { TriggerNode, TriggerNodeData } from './flow-types.js';
 import { IssueBadge } from './issue-badge.js';
 import { markClass } from './node-mark.js';
 import { describeTrigger } from './describe.js';
@@ -8,9 +8,34 @@ import { useEditor } from '../editor/editor-context.js';
 import { STAGE_WIDTH, TRIGGER_HEIGHT } from './lane-geometry.js';
 
 /** A trigger above the stage it moves records into. */
-export function TriggerNodeView({ data, selected }: NodeProps<TriggerNode>) {
+export function TriggerNodeView(props: NodeProps<TriggerNode>) {
+  const { text } = props.data;
+  // The canvas passes the text in; without it (a story, a test) it comes from context.
+  return text !== undefined ? (
+    <TriggerCard data={props.data} selected={!!props.selected} text={text} />
+  ) : (
+    <TriggerNodeFromContext data={props.data} selected={!!props.selected} />
+  );
+}
+
+function TriggerNodeFromContext({ data, selected }: { data: TriggerNodeData; selected: boolean }) {
   const { t } = useTranslation();
   const { model } = useEditor();
+  return (
+    <TriggerCard data={data} selected={selected} text={describeTrigger(t, data.trigger, model)} />
+  );
+}
+
+function TriggerCard({
+  data,
+  selected,
+  text,
+}: {
+  data: TriggerNodeData;
+  selected: boolean;
+  text: string;
+}) {
+  const { t } = useTranslation();
   return (
     <div
       className={`trigger-node${selected ? ' selected' : ''}${markClass(data.mark)}`}
@@ -19,7 +44,7 @@ export function TriggerNodeView({ data, selected }: NodeProps<TriggerNode>) {
     >
       <Handle type="target" position={Position.Left} id="in" />
       <div className="node-title ellipsis">
-        ⚡ {describeTrigger(t, data.trigger, model)}
+        ⚡ {text}
         {data.trigger.condition !== undefined && (
           <span className="condition-badge">{t('condition.badge')}</span>
         )}

@@ -2,12 +2,12 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EntityType } from '../../../schemas/index.js';
 import { useEditor } from '../editor/editor-context.js';
-import { entityFields } from './condition-fields.js';
+import { conditionFields } from './condition-fields-with-stage.js';
 import { logicToTree, treeToLogic } from './condition-tree.js';
 import { ConditionBuilder } from './condition-builder.js';
 
-const JsonCodeEditor = lazy(() =>
-  import('../monaco/json-code-editor.js').then((m) => ({ default: m.JsonCodeEditor })),
+const ConditionCodeEditor = lazy(() =>
+  import('../monaco/condition-code-editor.js').then((m) => ({ default: m.ConditionCodeEditor })),
 );
 
 /**
@@ -29,7 +29,7 @@ export function ConditionEditor({
   const { model } = useEditor();
   const [view, setView] = useState<'builder' | 'code'>('builder');
   const fields = useMemo(
-    () => entityFields(model, entity, i18n.language),
+    () => conditionFields(model, entity, i18n.language),
     [model, entity, i18n.language],
   );
   const tree = useMemo(
@@ -59,8 +59,10 @@ export function ConditionEditor({
         <ConditionBuilder group={tree} fields={fields} onChange={(g) => onChange(treeToLogic(g))} />
       ) : (
         <Suspense fallback={<div className="muted">{t('app.loading')}</div>}>
-          <JsonCodeEditor
+          <ConditionCodeEditor
             value={value === undefined ? '' : JSON.stringify(value, null, 2)}
+            entity={entity}
+            fields={fields}
             height={160}
             onValidChange={(text) =>
               onChange(text.trim() === '' ? undefined : (JSON.parse(text) as unknown))

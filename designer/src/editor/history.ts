@@ -1,6 +1,7 @@
 import type { AutomationModel } from '../../../schemas/index.js';
 import type { ModelAction } from './model-action.js';
 import { applyModelAction } from './apply-model-action.js';
+import { coalesceKey } from './coalesce-key.js';
 
 const LIMIT = 200;
 
@@ -9,6 +10,8 @@ export interface EditorState {
   readonly past: readonly AutomationModel[];
   readonly present: AutomationModel;
   readonly future: readonly AutomationModel[];
+  /** Coalescing key of the edit that made `present` (see `coalesceKey`). */
+  readonly lastKey?: string | undefined;
 }
 
 export type EditorAction =
@@ -25,7 +28,8 @@ export function initEditor(model: AutomationModel): EditorState {
 
 /**
  * The editor reducer: every model action becomes one undoable step (a no-op edit
- * records nothing), `undo`/`redo` walk the stacks.
+ * records nothing; keystrokes of one rename merge into one step), `undo`/`redo`
+ * walk the stacks.
  *
  * @example editorReducer(state, { type: 'undo' })
  */
@@ -51,7 +55,15 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       const present = applyModelAction(state.present, action);
       if (present === state.present || JSON.stringify(present) === JSON.stringify(state.present))
         return state;
-      return { past: [...state.past, state.present].slice(-LIMIT), present, future: [] };
+      const key = coalesceKey(action, state.present);
+      if (key !== undefined && key === state.lastKey && state.future.length === 0)
+        return { ...state, present, lastKey: key };
+      return {
+        past: [...state.past, state.present].slice(-LIMIT),
+        present,
+        future: [],
+        lastKey: key,
+      };
     }
   }
 }

@@ -5,6 +5,7 @@ import { stageNodeId } from '../editor/node-ids.js';
 import { SelectField, TextField } from './select-field.js';
 import { useOptions } from './use-options.js';
 import { AddNodeButtons } from './add-node-buttons.js';
+import { stageRemovalMessage } from './stage-removal-message.js';
 
 /** Name, kind, required fields, order and deletion of a stage. */
 export function StageForm({
@@ -17,7 +18,7 @@ export function StageForm({
   index: number;
 }) {
   const { t } = useTranslation();
-  const { dispatch, select } = useEditor();
+  const { model, dispatch, select } = useEditor();
   const options = useOptions();
   const base = { pipeline: pipeline.key, stage: stage.key };
   const required = new Set(stage.requiredFields ?? []);
@@ -26,11 +27,7 @@ export function StageForm({
       window.alert(t('inspector.cannotRemoveLastStage'));
       return;
     }
-    const message = t('inspector.confirmRemoveStage', {
-      name: stage.name,
-      robots: stage.robots.length,
-      triggers: stage.triggers.length,
-    });
+    const message = stageRemovalMessage(t, model, stage);
     if (window.confirm(message)) {
       dispatch({ type: 'removeStage', ...base });
       select(null);

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import Editor from '@monaco-editor/react';
 import './setup-monaco.js';
+import './json-schemas.js';
 
 function sameJson(a: string, b: string): boolean {
   try {
@@ -70,6 +71,10 @@ export function JsonCodeEditor(props: {
           scrollBeyondLastLine: false,
           automaticLayout: true,
           tabSize: 2,
+          // Russian text is full of Cyrillic letters that look Latin; they are not a threat here.
+          unicodeHighlight: { ambiguousCharacters: false },
+          // Completion lists must escape the narrow inspector instead of being clipped by it.
+          fixedOverflowWidgets: true,
         }}
       />
       {status && (

@@ -2,7 +2,6 @@ import * as monaco from 'monaco-editor';
 import { loader } from '@monaco-editor/react';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker';
-import modelSchema from '../../../schemas/generated/model.schema.json';
 
 export const MODEL_SCHEMA_URI = 'https://conveyor.dev/schemas/model.schema.json';
 export const MODEL_FILE_URI = 'inmemory://conveyor/model.json';
@@ -14,11 +13,6 @@ self.MonacoEnvironment = {
 };
 loader.config({ monaco });
 
-// The model editor validates against the same JSON Schema the runtime uses.
-monaco.json.jsonDefaults.setDiagnosticsOptions({
-  validate: true,
-  enableSchemaRequest: false,
-  schemas: [{ uri: MODEL_SCHEMA_URI, fileMatch: [MODEL_FILE_URI], schema: modelSchema }],
-});
+// JSON Schemas (the model's, the conditions') are registered in json-schemas.ts.
 
 export { monaco };

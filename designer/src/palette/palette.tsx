@@ -31,6 +31,10 @@ export function Palette({ onPick }: { onPick: (item: string) => void }) {
         placeholder={t('palette.search')}
         value={query}
         onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={(e) => {
+          // Enter takes the first match, so adding by keyboard needs no mouse.
+          if (e.key === 'Enter' && items[0]) onPick(items[0].id);
+        }}
         data-testid="palette-search"
       />
       <p className="muted">{t('palette.hint')}</p>

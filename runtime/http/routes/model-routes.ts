@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { Key } from '../../../schemas/index.js';
 import type { ModelService } from '../../services/model-service.js';
 import type { RouteDef } from '../route.js';
+import { HttpError } from '../http-error.js';
 import {
   ErrorBody,
   ModelDetail,
@@ -109,7 +110,10 @@ export function modelRoutes(models: ModelService): RouteDef[] {
       params: { ...id, n: Type.Integer({ minimum: 1 }) },
       responses: { 200: VersionDetail, 404: ErrorBody },
       handle: async (r) => {
-        const v = await models.version(r.params.id ?? '', Number(r.params.n));
+        const n = r.params.n ?? '';
+        if (!/^[1-9]\d{0,8}$/.test(n))
+          throw new HttpError(400, 'INVALID_REQUEST', `/n must be a positive integer, not ${n}`);
+        const v = await models.version(r.params.id ?? '', Number(n));
         return {
           body: {
             version: v.version,

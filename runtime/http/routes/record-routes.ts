@@ -24,7 +24,10 @@ const ENTITY = Type.Union(Object.keys(ENTITY_PATHS).map((k) => Type.Literal(k)))
 const params = { entity: ENTITY, id: Type.String() };
 
 function entity(r: RouteRequest) {
-  const e = ENTITY_PATHS[r.params.entity as EntityPath];
+  // Own keys only: `__proto__` or `constructor` must not name a collection.
+  const e = Object.hasOwn(ENTITY_PATHS, r.params.entity ?? '')
+    ? ENTITY_PATHS[r.params.entity as EntityPath]
+    : undefined;
   if (e === undefined)
     throw new HttpError(
       404,

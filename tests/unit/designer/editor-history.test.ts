@@ -86,22 +86,48 @@ describe('editor reducers', () => {
     expect(findRobot(cleared.present, 'later')?.robot).not.toHaveProperty('condition');
   });
 
-  it('connecting a robot to a stage of the same entity makes it change stage; of another entity, create a linked record', () => {
+  it('connecting a robot to a stage of its pipeline makes it change stage; of another pipeline, create a linked record there', () => {
     const s = run([
+      { type: 'connect', source: 'robot:assign1', target: 'stage:sales/won', triggerId: 'x' },
+    ]);
+    expect(findRobot(s.present, 'assign1')?.robot.action).toEqual({
+      type: 'change_stage',
+      stage: 'won',
+    });
+    const handoff = run([
       {
         type: 'connect',
         source: 'robot:assign1',
         target: 'stage:logistics/request',
         triggerId: 'x',
       },
-      { type: 'connect', source: 'robot:later', target: 'stage:leads/fresh', triggerId: 'x' },
     ]);
-    expect(findRobot(s.present, 'assign1')?.robot.action).toEqual({
+    expect(findRobot(handoff.present, 'assign1')?.robot.action).toEqual({
+      type: 'create_linked_record',
+      entity: 'deal',
+      pipeline: 'logistics',
+      stage: 'request',
+    });
+  });
+
+  it('a change-stage robot re-aimed at another pipeline of its entity moves the record there', () => {
+    const s = run([
+      {
+        type: 'connect',
+        source: 'robot:later',
+        target: 'stage:logistics/request',
+        triggerId: 'x',
+      },
+    ]);
+    expect(findRobot(s.present, 'later')?.robot.action).toEqual({
       type: 'change_stage',
       pipeline: 'logistics',
       stage: 'request',
     });
-    expect(findRobot(s.present, 'later')?.robot.action).toEqual({
+    const other = run([
+      { type: 'connect', source: 'robot:later', target: 'stage:leads/fresh', triggerId: 'x' },
+    ]);
+    expect(findRobot(other.present, 'later')?.robot.action).toEqual({
       type: 'create_linked_record',
       entity: 'lead',
       pipeline: 'leads',
