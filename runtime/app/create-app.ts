@@ -29,6 +29,10 @@ import { hookRoutes } from '../http/routes/hook-routes.js';
 import { importRoutes } from '../http/routes/import-routes.js';
 import { modelRoutes } from '../http/routes/model-routes.js';
 import { recordRoutes } from '../http/routes/record-routes.js';
+import { exampleRoutes } from '../http/routes/example-routes.js';
+import type { ExampleCatalogue } from '../services/example-catalogue.js';
+import { ExampleService } from '../services/example-service.js';
+import { fileExampleCatalogue } from '../seed/file-example-catalogue.js';
 import { simulationRoutes } from '../http/routes/simulation-routes.js';
 import { timerRoutes } from '../http/routes/timer-routes.js';
 import { Health } from '../http/schemas/api-schemas.js';
@@ -59,6 +63,8 @@ export interface AppDeps {
   retryPolicy?: Partial<RetryPolicy>;
   /** Built designer to serve at `/` (default `dist/designer` when it exists). */
   designerDir?: string;
+  /** The examples gallery (default the `examples/` folder of the working directory). */
+  examples?: ExampleCatalogue;
 }
 
 export interface ConveyorApp {
@@ -129,6 +135,12 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
     ...hookRoutes(hooks),
     ...simulationRoutes({ models, directory: () => core.directory() }),
     ...timerRoutes(core),
+    ...exampleRoutes(
+      new ExampleService(
+        deps.examples ?? fileExampleCatalogue(join(process.cwd(), 'examples')),
+        models,
+      ),
+    ),
   ];
   const openapiRoute: RouteDef = {
     method: 'get',

@@ -4,6 +4,13 @@ import type { DirectoryView } from './directory-view.js';
 import type { PreparedRule, PreparedRuleSet } from './prepared-rule-set.js';
 import type { EngineEvent, RunContext } from './run-context.js';
 
+/** What caused a change; `payload`: the external event behind it (the next stage's robots see it). */
+export interface Cause {
+  ruleId?: string;
+  eventId: string;
+  payload?: Record<string, unknown>;
+}
+
 /** What an action may ask of the engine (changes that emit events in turn). */
 export interface ActionHost {
   move(
@@ -11,14 +18,14 @@ export interface ActionHost {
     recordId: string,
     pipeline: string,
     stage: string,
-    cause: { ruleId?: string; eventId: string },
+    cause: Cause,
     depth: number,
   ): Promise<{ ok: boolean; message: string }>;
   setFields(
     ctx: RunContext,
     recordId: string,
     changes: Record<string, unknown>,
-    cause: { ruleId?: string; eventId: string },
+    cause: Cause,
     depth: number,
   ): Promise<string[]>;
   createRecord(
@@ -31,7 +38,7 @@ export interface ActionHost {
       fields: Record<string, unknown>;
       links?: RecordDoc['links'];
     },
-    cause: { ruleId?: string; eventId: string },
+    cause: Cause,
     depth: number,
   ): Promise<RecordDoc>;
   link(ctx: RunContext, a: RecordDoc, b: RecordDoc): Promise<void>;

@@ -1,7 +1,7 @@
 import jsonLogic from 'json-logic-js';
 import { isEmpty, type RuleSet, type RuleSetPipeline } from '../../schemas/index.js';
 import type { DirectoryEntries, RecordDoc, TimerDoc } from '../store/store-types.js';
-import type { ActionHost } from './action-host.js';
+import type { ActionHost, Cause } from './action-host.js';
 import { runAction } from './actions/run-action.js';
 import { readPath } from './condition-adapter.js';
 import { DirectoryView } from './directory-view.js';
@@ -9,10 +9,12 @@ import type { Clock, IdGenerator, OutboxPort } from './ports.js';
 import { prepareRuleSet, type PreparedRule, type PreparedRuleSet } from './prepared-rule-set.js';
 import { conditionData, LIMITS, log, type EngineEvent, type RunContext } from './run-context.js';
 import { cancelOnLeave } from './timers/cancel-timer.js';
+import { dropDateTriggers, planDateTriggers } from './timers/date-triggers.js';
 import { planDueTime } from './timers/plan-due-time.js';
 import { readyToFire } from './timers/ready-to-fire.js';
 import { replanOnAnchorChange } from './timers/replan-on-anchor-change.js';
 import { scheduleTimer } from './timers/schedule-timer.js';
+import { planSkippedRobots } from './timers/plan-skipped-robots.js';
 import type { Tx } from './tx.js';
 
 export interface EngineDeps {
@@ -21,7 +23,15 @@ export interface EngineDeps {
   outbox: OutboxPort;
 }
 
-type Cause = { ruleId?: string; eventId: string };
+/** The stage's next robots timed `after_previous`: they wait for robot `index`. */
+function followersOf(robots: readonly PreparedRule[], index: number): string[] {
+  const out: string[] = [];
+  for (const p of robots.slice(index + 1)) {
+    if (p.rule.timing?.kind !== 'after_previous') break;
+    out.push(p.rule.id);
+  }
+  return out;
+}
 
 /** Fields a stage requires that the record lacks. */
 export function missingRequired(
@@ -154,6 +164,7 @@ export class Engine implements ActionHost {
     const now = await ctx.tx.get('records', id);
     const stayed = now?.pipeline === record.pipeline && now?.stage === stage;
     if (record.pipeline !== undefined && stage !== undefined && stayed) {
+      await planDateTriggers(ctx, id);
       await this.handle(ctx, this.newEvent('stage_entered', id, { from: {} }), depth + 1);
     }
     return (await ctx.tx.get('records', id)) ?? record;
@@ -204,6 +215,10 @@ export class Engine implements ActionHost {
       },
     });
     await replanOnAnchorChange(ctx, recordId, changed);
+    await planDateTriggers(ctx, recordId, changed);
+    await planSkippedRobots(ctx, recordId, changed, (set, p, record, event, key) =>
+      this.runRobot(ctx, set, p, record, event, depth, key),
+    );
     for (const field of changed) {
       await this.handle(ctx, this.newEvent('field_changed', recordId, { field }), depth + 1);
       if (field === 'responsible')
@@ -256,6 +271,10 @@ export class Engine implements ActionHost {
       updatedAt: ctx.now,
     });
     await cancelOnLeave(ctx, recordId, from);
+    if (from.pipeline !== pipeline || record.model !== pinned.modelId) {
+      await dropDateTriggers(ctx, recordId);
+      await planDateTriggers(ctx, recordId);
+    }
     log(ctx, recordId, {
       kind: 'stage_changed',
       eventId: cause.eventId,
@@ -265,7 +284,13 @@ export class Engine implements ActionHost {
       message: `${from.stage ?? '(none)'} -> ${stage}`,
       data: { from, to: { pipeline, stage } },
     });
-    await this.handle(ctx, this.newEvent('stage_entered', recordId, { from }), depth + 1);
+    // The robots of the new stage see the external event that moved the record ($event).
+    const payload = cause.payload === undefined ? {} : { payload: cause.payload };
+    await this.handle(
+      ctx,
+      this.newEvent('stage_entered', recordId, { from, ...payload }),
+      depth + 1,
+    );
     return { ok: true, message: `moved to ${stage}` };
   }
 
@@ -388,10 +413,20 @@ export class Engine implements ActionHost {
     entered: RecordDoc,
     event: EngineEvent,
     depth: number,
+    // A fired timer's followers; by default every robot of the entered stage.
+    robots: readonly PreparedRule[] = set.robots(
+      entered.entity,
+      entered.pipeline ?? '',
+      entered.stage ?? '',
+    ),
   ): Promise<void> {
     const { pipeline, stage } = entered;
-    for (const p of set.robots(entered.entity, pipeline ?? '', stage ?? '')) {
+    let waiting = false;
+    for (const [index, p] of robots.entries()) {
       const r = p.rule;
+      // Planned by the delayed robot before it, when that one fires.
+      if (waiting && r.timing?.kind === 'after_previous') continue;
+      waiting = false;
       const base = {
         kind: 'rule',
         ruleId: r.id,
@@ -412,11 +447,17 @@ export class Engine implements ActionHost {
       const key = `${r.id}|${record.id}|${event.id}`;
       const plan = planDueTime(r.timing, record, ctx.now, set.ruleSet, ctx.directory);
       if (plan.kind === 'skip') {
-        log(ctx, record.id, { ...base, outcome: 'skipped', message: `${r.id}: ${plan.reason}` });
+        log(ctx, record.id, {
+          ...base,
+          outcome: 'skipped',
+          message: `${r.id}: ${plan.reason}`,
+          data: { reason: plan.code, stageEnteredAt: record.stageEnteredAt ?? null },
+        });
         continue;
       }
       if (plan.kind === 'at') {
-        scheduleTimer(ctx, set, p, record, event, key, plan);
+        scheduleTimer(ctx, set, p, record, event, key, plan, followersOf(robots, index));
+        waiting = true;
         continue;
       }
       await this.runRobot(ctx, set, p, record, event, depth, key);
@@ -543,15 +584,24 @@ export class Engine implements ActionHost {
   async fireTimer(ctx: RunContext, timer: TimerDoc): Promise<void> {
     const ready = await readyToFire(ctx, timer);
     if (ready === undefined) return;
-    await this.runRobot(
-      ctx,
-      ready.set,
-      ready.prepared,
-      ready.record,
-      { id: timer.eventId, kind: 'stage_entered', recordId: ready.record.id },
-      1,
-      timer.idempotencyKey,
-    );
+    const { set, record } = ready;
+    if (timer.source === 'trigger') {
+      const event = { id: timer.eventId, kind: 'date_reached' as const, recordId: record.id };
+      await this.handle(ctx, { ...event, ruleId: timer.ruleId }, 1);
+      return;
+    }
+    const event: EngineEvent = {
+      id: timer.eventId,
+      kind: 'stage_entered',
+      recordId: record.id,
+      ...(timer.payload === undefined ? {} : { payload: timer.payload }),
+    };
+    await this.runRobot(ctx, set, ready.prepared, record, event, 1, timer.idempotencyKey);
+    // after_previous robots count their wait from now, when this one ran.
+    const followers = (timer.followers ?? []).flatMap((id) => set.byId.get(id) ?? []);
+    if (followers.length === 0) return;
+    const visit = { ...record, pipeline: timer.pipeline, stage: timer.stage };
+    await this.runRobots(ctx, set, visit, event, 1, followers);
   }
 
   /** The pipeline definition a record's pinned version gives. */

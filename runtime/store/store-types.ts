@@ -161,6 +161,16 @@ export interface TimerDoc {
   onAnchorChange?: 'replan' | 'keep';
   /** Set when working hours moved the due time: the time before moving. */
   plannedFor?: string;
+  /**
+   * `trigger`: a `date_reached` trigger's timer (`stage` is the trigger's target; it
+   * survives stage changes and is dropped when the record leaves the pipeline).
+   * Absent: a robot's.
+   */
+  source?: 'trigger';
+  /** Rule ids of the stage's next robots timed `after_previous`: planned when this fires. */
+  followers?: string[];
+  /** Payload of the external event that moved the record here, as the robot will see it. */
+  payload?: Record<string, unknown>;
 }
 
 export interface DirectoryEntries {

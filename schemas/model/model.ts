@@ -5,6 +5,7 @@ import { Pipeline } from './pipelines.js';
 import { Directory } from './directory.js';
 import { Template } from './templates.js';
 import { Calendar } from './calendars.js';
+import { SavedSimulation } from './saved-simulation.js';
 
 export const MODEL_SCHEMA_VERSION = 1;
 
@@ -42,6 +43,8 @@ export const AutomationModel = Type.Object(
     calendars: Type.Optional(Type.Array(Calendar, { maxItems: 100 })),
     defaultCalendar: Type.Optional(Key),
     layout: Type.Optional(Layout),
+    /** Simulation scenarios saved with the model; not compiled, not diffed. */
+    simulations: Type.Optional(Type.Array(SavedSimulation, { maxItems: 100 })),
   },
   {
     additionalProperties: false,

@@ -6,6 +6,8 @@ import type { AutomationModel } from '../../schemas/index.js';
 import { ApiProvider } from '../../designer/src/api/api-context.js';
 import type { ApiClient } from '../../designer/src/api/api-types.js';
 import { createFakeApiClient } from './fake-api-client.js';
+import { ExtraApiProvider } from '../../designer/src/api/extra-api-context.js';
+import { createFakeExtraApi } from './fake-extra-api.js';
 import { EditorHarness } from './editor-harness.js';
 import { EXAMPLE_MODELS, STORY_DIRECTORY, WORKBENCH } from './fixtures.js';
 import { localeInstance } from './locale-i18n.js';
@@ -29,7 +31,12 @@ const defaultApi = () =>
 // mount: a new client on each render would re-run every effect that depends on it.
 function StoryApi({ make, children }: { make: () => ApiClient; children: ReactNode }) {
   const [client] = useState(make);
-  return <ApiProvider client={client}>{children}</ApiProvider>;
+  const [extra] = useState(() => createFakeExtraApi());
+  return (
+    <ApiProvider client={client}>
+      <ExtraApiProvider client={extra}>{children}</ExtraApiProvider>
+    </ApiProvider>
+  );
 }
 
 /** UI language from the toolbar (`globals.locale`); a story may pin `globals: { locale: 'ru' }`. */

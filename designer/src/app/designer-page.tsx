@@ -29,6 +29,7 @@ export function DesignerPage({ id }: { id: string }) {
     };
   }, [api, id]);
   if (error) return <p className="page-message">{t('app.loadFailed', { message: error })}</p>;
-  if (!loaded) return <p className="page-message">{t('app.loading')}</p>;
+  // After a hash change the previous model is still loaded until the new one arrives.
+  if (!loaded || loaded.model.id !== id) return <p className="page-message">{t('app.loading')}</p>;
   return <ModelEditor key={id} initial={loaded.model} runtimeDirectory={directory} />;
 }

@@ -37,6 +37,7 @@ export function Header(p: HeaderProps) {
       </a>
       <input
         className="model-name"
+        aria-label={t('app.modelName')}
         value={p.name}
         onChange={(e) => e.target.value.trim() && p.onRename(e.target.value)}
         data-testid="model-name"

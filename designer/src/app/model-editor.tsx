@@ -40,6 +40,9 @@ import { ProblemsDialog } from './problems-dialog.js';
 import { useAutosave } from './use-autosave.js';
 import { useDiagnostics } from './use-diagnostics.js';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts.js';
+import { ToolPanels } from './tool-panels.js';
+import type { CanvasOverlay } from '../versions/canvas-overlay.js';
+import { FirstRunOverlay } from '../onboarding/first-run-overlay.js';
 
 const ModelJsonEditor = lazy(() =>
   import('../monaco/model-json-editor.js').then((m) => ({ default: m.ModelJsonEditor })),
@@ -72,6 +75,8 @@ export function ModelEditor({
     diagnostics: readonly Diagnostic[];
   } | null>(null);
   const clipboard = useRef<Robot[]>([]);
+  // A version diff shows another model read-only; the simulation only marks nodes.
+  const [overlay, setOverlay] = useState<CanvasOverlay | null>(null);
 
   const select = useCallback((nodeId: string | null) => setSelected(nodeId ? [nodeId] : []), []);
   const onAction = useCallback((a: ModelAction) => dispatch(a), []);
@@ -278,11 +283,12 @@ export function ModelEditor({
               {view === 'canvas' ? (
                 <ReactFlowProvider>
                   <FlowCanvas
-                    model={model}
-                    diagnostics={diagnostics}
+                    model={overlay?.model ?? model}
+                    marks={overlay?.marks}
+                    diagnostics={overlay?.model ? [] : diagnostics}
                     selected={selected}
                     onSelectionChange={setSelected}
-                    onAction={onAction}
+                    onAction={overlay?.model ? () => undefined : onAction}
                     onConnectNodes={(source, target) =>
                       dispatch({
                         type: 'connect',
@@ -295,9 +301,10 @@ export function ModelEditor({
                         ),
                       })
                     }
-                    onPaletteDrop={place}
+                    onPaletteDrop={overlay?.model ? () => undefined : place}
                     focus={focus}
                   />
+                  <FirstRunOverlay />
                 </ReactFlowProvider>
               ) : (
                 <Suspense fallback={<p className="page-message">{t('app.loading')}</p>}>
@@ -310,6 +317,16 @@ export function ModelEditor({
             </main>
             <Inspector nodeId={primary} />
           </div>
+          <ToolPanels
+            model={model}
+            flush={autosave.flush}
+            onOverlay={setOverlay}
+            onReplaced={(m) => {
+              autosave.markSaved(m);
+              dispatch({ type: 'replaceModel', model: m });
+            }}
+            onModelChange={(m) => dispatch({ type: 'replaceModel', model: m })}
+          />
           <DiagnosticsPanel
             diagnostics={diagnostics}
             onPick={(nodeId) => {

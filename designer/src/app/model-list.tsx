@@ -5,6 +5,7 @@ import { useApi } from '../api/api-context.js';
 import type { ModelSummary } from '../api/api-types.js';
 import { makeKey } from '../editor/make-key.js';
 import { LanguageSwitch } from './language-switch.js';
+import { ExamplesGallery } from '../gallery/examples-gallery.js';
 
 /** The entry point: saved models and "new model". */
 export function ModelList({ onOpen }: { onOpen: (id: string) => void }) {
@@ -69,6 +70,7 @@ export function ModelList({ onOpen }: { onOpen: (id: string) => void }) {
         >
           <input
             placeholder={t('app.modelName')}
+            aria-label={t('app.modelName')}
             value={name}
             onChange={(e) => setName(e.target.value)}
             data-testid="new-model-name"
@@ -77,6 +79,7 @@ export function ModelList({ onOpen }: { onOpen: (id: string) => void }) {
             {t('app.newModel')}
           </button>
         </form>
+        <ExamplesGallery onOpen={onOpen} />
       </main>
     </div>
   );

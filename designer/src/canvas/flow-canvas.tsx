@@ -20,6 +20,7 @@ import { dragToAction } from './drag-to-action.js';
 import { stageAtPoint } from './stage-at-point.js';
 import { nextSelection } from './next-selection.js';
 import type { NodeMark } from './node-mark.js';
+import { useFlowAriaLabels } from '../i18n/use-flow-aria-labels.js';
 import { initialViewport } from './initial-viewport.js';
 import { labelNodes } from './node-labels.js';
 import { minimapColor } from './minimap-color.js';
@@ -48,6 +49,7 @@ export function FlowCanvas(props: FlowCanvasProps) {
   const { t, i18n } = useTranslation();
   const { directory } = useEditor();
   const flow = useReactFlow();
+  const ariaLabels = useFlowAriaLabels();
   const store = useStoreApi();
   const selectedSet = useMemo(() => new Set(selected), [selected]);
   const derived = useMemo(() => {
@@ -134,6 +136,7 @@ export function FlowCanvas(props: FlowCanvasProps) {
       multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
       onInit={onInit}
       minZoom={0.1}
+      ariaLabelConfig={ariaLabels}
     >
       <Background />
       <MiniMap<FlowNode> pannable zoomable nodeColor={minimapColor} />

@@ -6,8 +6,17 @@ import { renderTemplate } from '../render-template.js';
 import { templateContext } from '../template-context.js';
 import { resolveAssignee } from './resolve-assignee.js';
 
-function cause(input: ActionInput): { ruleId: string; eventId: string } {
-  return { ruleId: input.prepared.rule.id, eventId: input.event.id };
+function cause(input: ActionInput): {
+  ruleId: string;
+  eventId: string;
+  payload?: Record<string, unknown>;
+} {
+  const { payload } = input.event;
+  return {
+    ruleId: input.prepared.rule.id,
+    eventId: input.event.id,
+    ...(payload === undefined ? {} : { payload }),
+  };
 }
 
 export async function changeStage(

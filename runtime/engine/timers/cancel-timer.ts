@@ -2,10 +2,12 @@ import type { TimerDoc } from '../../store/store-types.js';
 import { log, type RunContext } from '../run-context.js';
 
 /** Why a pending timer was dropped; kept in the timeline entry's `data.reason`. */
-export type CancelReason = 'left_stage' | 'anchor_cleared' | 'no_working_time' | 'cancelled_by_api';
+export type CancelReason =
+  'left_stage' | 'left_pipeline' | 'anchor_cleared' | 'no_working_time' | 'cancelled_by_api';
 
 const WHY: Record<CancelReason, (t: TimerDoc) => string> = {
   left_stage: (t) => `the record left ${t.stage}`,
+  left_pipeline: (t) => `the record left pipeline ${t.pipeline}`,
   anchor_cleared: (t) =>
     `its anchor field ${t.timing?.kind === 'relative_to_field' ? t.timing.field : ''} was cleared`,
   no_working_time: () => 'its calendar has no working time in the next 400 days',
@@ -13,15 +15,30 @@ const WHY: Record<CancelReason, (t: TimerDoc) => string> = {
 };
 
 /** Deletes a pending timer in the run's batch and says why in the record's timeline. */
-export function cancelTimer(ctx: RunContext, timer: TimerDoc, reason: CancelReason): void {
+export function cancelTimer(
+  ctx: RunContext,
+  timer: TimerDoc,
+  reason: CancelReason,
+  extra: Record<string, unknown> = {},
+): void {
   ctx.tx.delete('timers', timer.id);
+  // The after_previous robots waiting for it are planned only when it fires.
+  const waiting =
+    timer.followers === undefined ? '' : `; ${timer.followers.join(', ')} after it will not run`;
   log(ctx, timer.recordId, {
     kind: 'timer_cancelled',
     ruleId: timer.ruleId,
+    eventId: timer.eventId,
     modelId: timer.modelId,
     version: timer.version,
-    message: `pending ${timer.ruleId} (due ${timer.dueAt}) cancelled: ${WHY[reason](timer)}`,
-    data: { timerId: timer.id, dueAt: timer.dueAt, reason },
+    message: `pending ${timer.ruleId} (due ${timer.dueAt}) cancelled: ${WHY[reason](timer)}${waiting}`,
+    data: {
+      timerId: timer.id,
+      dueAt: timer.dueAt,
+      reason,
+      ...(timer.followers === undefined ? {} : { followers: timer.followers }),
+      ...extra,
+    },
   });
 }
 

@@ -34,8 +34,22 @@ export async function readyToFire(
     });
     return undefined;
   }
+  if (
+    timer.source === 'trigger' &&
+    (record.pipeline !== timer.pipeline || record.model !== timer.modelId)
+  ) {
+    log(ctx, record.id, {
+      ...base,
+      kind: 'rule',
+      version: set.version,
+      outcome: 'wrong_pipeline',
+      message: `${timer.ruleId}: date reached but the record is no longer in ${timer.pipeline}`,
+      data: { timerId: timer.id, reason: 'left_pipeline' },
+    });
+    return undefined;
+  }
   const moved = record.stage !== timer.stage || record.pipeline !== timer.pipeline;
-  if (moved && timer.onLeaveStage === 'cancel') {
+  if (timer.source !== 'trigger' && moved && timer.onLeaveStage === 'cancel') {
     log(ctx, record.id, {
       ...base,
       kind: 'rule',

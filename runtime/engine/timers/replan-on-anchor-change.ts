@@ -23,7 +23,10 @@ export async function replanOnAnchorChange(
     if (ruleSet === undefined) continue;
     const plan = planDueTime(timing, record, ctx.now, ruleSet, ctx.directory);
     if (plan.kind === 'skip') {
-      cancelTimer(ctx, t, plan.code === 'anchor_empty' ? 'anchor_cleared' : 'no_working_time');
+      // stageEnteredAt: a robot waiting again for its anchor in this visit (plan-skipped-robots).
+      cancelTimer(ctx, t, plan.code === 'anchor_empty' ? 'anchor_cleared' : 'no_working_time', {
+        stageEnteredAt: record.stageEnteredAt ?? null,
+      });
       continue;
     }
     const dueAt = plan.kind === 'now' ? ctx.now : plan.dueAt;

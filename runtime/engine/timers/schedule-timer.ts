@@ -15,6 +15,7 @@ export function scheduleTimer(
   event: EngineEvent,
   idempotencyKey: string,
   plan: Extract<DuePlan, { kind: 'at' }>,
+  followers: readonly string[] = [],
 ): TimerDoc {
   const r = p.rule;
   const id = ctx.ids.next('tmr');
@@ -36,6 +37,9 @@ export function scheduleTimer(
       ? { onAnchorChange: r.onAnchorChange ?? 'replan' }
       : {}),
     ...(plan.plannedFor === undefined ? {} : { plannedFor: plan.plannedFor }),
+    ...(followers.length === 0 ? {} : { followers: [...followers] }),
+    // Delayed robots see the event as it was when they were planned.
+    ...(event.payload === undefined ? {} : { payload: event.payload }),
   };
   ctx.tx.put('timers', id, timer);
   const moved =
@@ -49,13 +53,16 @@ export function scheduleTimer(
     modelId: set.modelId,
     version: set.version,
     outcome: 'scheduled',
-    message: `${r.id}: scheduled for ${plan.dueAt}${moved}`,
+    message: `${r.id}: scheduled for ${plan.dueAt}${moved}${
+      followers.length === 0 ? '' : `; then ${followers.join(', ')}`
+    }`,
     data: {
       timerId: id,
       dueAt: plan.dueAt,
       ...(plan.plannedFor === undefined
         ? {}
         : { plannedFor: plan.plannedFor, calendar: plan.calendar }),
+      ...(followers.length === 0 ? {} : { followers }),
     },
   });
   return timer;

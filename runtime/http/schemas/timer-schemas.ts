@@ -21,6 +21,15 @@ export const TimerBody = Type.Object({
   onAnchorChange: Type.Optional(Type.Union([Type.Literal('replan'), Type.Literal('keep')])),
   timing: Type.Optional(Timing),
   plannedFor: Type.Optional(Instant),
+  source: Type.Optional(Type.Literal('trigger', { description: 'A date_reached trigger' })),
+  followers: Type.Optional(
+    Type.Array(Type.String(), { description: 'after_previous robots planned when this fires' }),
+  ),
+  payload: Type.Optional(
+    Type.Record(Type.String(), Type.Unknown(), {
+      description: 'The external event that moved the record into the stage',
+    }),
+  ),
 });
 export type TimerBody = Static<typeof TimerBody>;
 

@@ -1,0 +1,30 @@
+import { Type } from '@sinclair/typebox';
+import type { ExampleService } from '../../services/example-service.js';
+import type { RouteDef } from '../route.js';
+import { ErrorBody, ModelWithDiagnostics } from '../schemas/api-schemas.js';
+import { ExampleSummary } from '../schemas/example-schemas.js';
+
+const tag = 'examples';
+
+/** The examples gallery: read-only list, and copy into an editable draft. */
+export function exampleRoutes(examples: ExampleService): RouteDef[] {
+  return [
+    {
+      method: 'get',
+      path: '/api/examples',
+      tag,
+      summary: 'Example models (one per scenario) with a sentence in English and Russian',
+      responses: { 200: Type.Array(ExampleSummary) },
+      handle: async () => ({ body: await examples.list() }),
+    },
+    {
+      method: 'post',
+      path: '/api/examples/:slug/copy',
+      tag,
+      summary: 'Copy an example into a new draft with a fresh id',
+      params: { slug: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,63}$' }) },
+      responses: { 201: ModelWithDiagnostics, 404: ErrorBody, 409: ErrorBody },
+      handle: async (r) => ({ status: 201, body: await examples.copy(r.params.slug ?? '') }),
+    },
+  ];
+}

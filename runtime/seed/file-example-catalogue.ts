@@ -1,0 +1,40 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ExampleCatalogue, ExampleEntry } from '../services/example-catalogue.js';
+
+const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+async function readJson(path: string): Promise<unknown> {
+  return JSON.parse(await readFile(path, 'utf8')) as unknown;
+}
+
+/**
+ * The examples folder as a catalogue: every `<slug>/model.json`, with `<slug>/meta.json`
+ * (`{scenario, description: {en, ru}}`) when present. Read on each call, so a new example
+ * appears without a restart; slugs are only ever looked up among the listed folders.
+ *
+ * @example await fileExampleCatalogue('examples').list()
+ */
+export function fileExampleCatalogue(dir: string): ExampleCatalogue {
+  async function list(): Promise<ExampleEntry[]> {
+    let names: string[];
+    try {
+      names = (await readdir(dir)).filter((n) => SLUG.test(n)).sort();
+    } catch {
+      return [];
+    }
+    const out: ExampleEntry[] = [];
+    for (const slug of names) {
+      let model: unknown;
+      try {
+        model = await readJson(join(dir, slug, 'model.json'));
+      } catch {
+        continue; // Not an example folder.
+      }
+      const meta = await readJson(join(dir, slug, 'meta.json')).catch(() => ({}));
+      out.push({ slug, model, meta });
+    }
+    return out;
+  }
+  return { list };
+}
