@@ -21,11 +21,11 @@ function manualWakeUp() {
       armed.delete(handle as number);
     },
   };
-  const only = () => {
+  const pending = () => {
     expect(armed.size).toBe(1);
     return [...armed.values()][0] as { ms: number; fn: () => void };
   };
-  return { wakeUp, only };
+  return { wakeUp, pending };
 }
 
 const settle = () => new Promise<void>((r) => setTimeout(r, 20));
@@ -42,29 +42,29 @@ describe('Scheduler wake-ups', () => {
     const scheduler = new Scheduler(c.core, { wakeUp: alarm.wakeUp, maxSleepMs: 3_600_000 });
     scheduler.start();
     await settle();
-    expect(alarm.only().ms).toBe(3_600_000); // nothing pending: the longest sleep
+    expect(alarm.pending().ms).toBe(3_600_000); // nothing pending: the longest sleep
 
     const late = await c.records.create('deal', {
       pipeline: 'lab',
       fields: { title: 'late', call_at: '2026-03-10T07:40:00Z' }, // before_call due 07:30
     });
     await settle();
-    expect(alarm.only().ms).toBe(30 * 60_000);
+    expect(alarm.pending().ms).toBe(30 * 60_000);
 
     const soon = await c.records.create('deal', {
       pipeline: 'lab',
       fields: { title: 'soon', call_at: '2026-03-10T07:12:00Z' }, // before_call due 07:02
     });
     await settle();
-    expect(alarm.only().ms).toBe(2 * 60_000);
+    expect(alarm.pending().ms).toBe(2 * 60_000);
 
     // The clock jumped past the due time while asleep: waking fires it, then re-arms.
     t = Date.parse('2026-03-10T07:05:00Z');
-    alarm.only().fn();
+    alarm.pending().fn();
     await settle();
     expect((await store.get('records', soon.id))?.fields.fires).toBe(1);
     expect((await store.get('records', late.id))?.fields.fires).toBeUndefined();
-    expect(alarm.only().ms).toBe(7 * 60_000); // soon's at_call_kept, due 07:12
+    expect(alarm.pending().ms).toBe(7 * 60_000); // soon's at_call_kept, due 07:12
 
     // Removing that timer: waking at 07:12 finds nothing due and sleeps until 07:30.
     const [kept] = await store.listByRecord('timers', soon.id);
@@ -72,9 +72,9 @@ describe('Scheduler wake-ups', () => {
     await c.core.store.commit([{ op: 'delete', collection: 'timers', key: kept?.id ?? '' }]);
     await settle();
     t = Date.parse('2026-03-10T07:12:00Z');
-    alarm.only().fn();
+    alarm.pending().fn();
     await settle();
-    expect(alarm.only().ms).toBe(18 * 60_000);
+    expect(alarm.pending().ms).toBe(18 * 60_000);
     await scheduler.stop();
   });
 });
