@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
 import { SimOutputs } from '../../designer/src/simulation/sim-outputs.js';
+import '../../designer/src/versions/panels.css';
 import '../../designer/src/simulation/simulation.css';
 import {
   CONTRACT_TO_ACT,

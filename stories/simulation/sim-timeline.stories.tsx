@@ -4,6 +4,7 @@ import { expect, fn, userEvent, within } from 'storybook/test';
 import type { AutomationModel } from '../../schemas/index.js';
 import type { SimulationTimelineEntry } from '../../schemas/simulation/index.js';
 import { SimTimeline, visibleEntries } from '../../designer/src/simulation/sim-timeline.js';
+import '../../designer/src/versions/panels.css';
 import '../../designer/src/simulation/simulation.css';
 import {
   CONTRACT_TO_ACT,

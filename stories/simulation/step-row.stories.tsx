@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import type { ScenarioStep } from '../../schemas/simulation/index.js';
 import { makeStep, StepRow } from '../../designer/src/simulation/step-row.js';
+import '../../designer/src/versions/panels.css';
 import '../../designer/src/simulation/simulation.css';
 import { REACTION_TIME, REACTION_TIME_WITH_SCRIPTS } from '../support/simulation-fixtures.js';
 
