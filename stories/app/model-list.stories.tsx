@@ -29,7 +29,8 @@ export const CreateModel: Story = {
   parameters: api(() => createFakeApiClient({ models: [...EXAMPLE_MODELS] })),
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
-    await canvas.findByText('Subscriptions');
+    // The examples gallery below lists a "Subscriptions" too: wait for the model list's.
+    await within(canvas.getByTestId('model-list')).findByText('Subscriptions');
     await userEvent.type(canvas.getByTestId('new-model-name'), 'Onboarding');
     await userEvent.click(canvas.getByTestId('new-model'));
     await expect(args.onOpen).toHaveBeenLastCalledWith('onboarding');

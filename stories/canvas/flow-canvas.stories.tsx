@@ -4,6 +4,11 @@ import { robotNodeId, stageNodeId, triggerNodeId } from '../../designer/src/edit
 import { withEditor, withFlow } from '../support/decorators.js';
 import { CanvasView } from '../support/canvas-view.js';
 import { DOCUMENT_FLOW, HANDOFF, SUBSCRIPTIONS } from '../support/fixtures.js';
+import { timelineMarks } from '../../designer/src/simulation/timeline-marks.js';
+import { visibleEntries } from '../../designer/src/simulation/sim-timeline.js';
+import { diffMarks } from '../../designer/src/versions/diff-marks.js';
+import { NOBODY_REACTS, REACTION_TIME } from '../support/simulation-fixtures.js';
+import { REACTION_TIME_V1, V1_TO_V2 } from '../support/version-fixtures.js';
 
 /** The whole canvas for example models: lanes, stages, robots, triggers, edges, badges. */
 const meta = {
@@ -73,3 +78,32 @@ export const WithProblems: Story = {
 };
 
 export const Russian: Story = { globals: { locale: 'ru' } };
+
+/** Scenario 4 after the recorded "nobody reacts" run: every reminder fired. */
+export const Scenario4SimulationEnd: Story = {
+  parameters: { model: REACTION_TIME },
+  args: {
+    marks: timelineMarks(
+      NOBODY_REACTS.timeline,
+      visibleEntries(NOBODY_REACTS.timeline).at(-1) ?? 0,
+    ),
+  },
+};
+
+/** The same run at minute 0: notified at once, the later reminders only scheduled. */
+export const Scenario4SimulationStart: Story = {
+  parameters: { model: REACTION_TIME },
+  args: { marks: timelineMarks(NOBODY_REACTS.timeline, 7) },
+};
+
+/** Scenario 4, v1 -> v2 on the newer model: the added robot, the changed delay and stage. */
+export const Scenario4DiffNewer: Story = {
+  parameters: { model: REACTION_TIME },
+  args: { marks: diffMarks(V1_TO_V2, 'after') },
+};
+
+/** The older side: v1 itself, with what v2 changed (the added robot is not there yet). */
+export const Scenario4DiffOlder: Story = {
+  parameters: { model: REACTION_TIME_V1 },
+  args: { marks: diffMarks(V1_TO_V2, 'before') },
+};

@@ -7,7 +7,8 @@ import { ApiProvider } from '../../designer/src/api/api-context.js';
 import type { ApiClient } from '../../designer/src/api/api-types.js';
 import { createFakeApiClient } from './fake-api-client.js';
 import { ExtraApiProvider } from '../../designer/src/api/extra-api-context.js';
-import { createFakeExtraApi } from './fake-extra-api.js';
+import type { ExtraApi } from '../../designer/src/api/extra-api.js';
+import { storyExtraApi } from './story-extra-api.js';
 import { EditorHarness } from './editor-harness.js';
 import { EXAMPLE_MODELS, STORY_DIRECTORY, WORKBENCH } from './fixtures.js';
 import { localeInstance } from './locale-i18n.js';
@@ -18,6 +19,11 @@ export interface StoryParameters {
   readonly model?: AutomationModel;
   /** Makes the client `withApi` provides; a fake runtime with the example models by default. */
   readonly api?: () => ApiClient;
+  /**
+   * Makes the versions/gallery/simulation client; by default a fake runtime with the
+   * example gallery, scenario 4's versions and recorded simulations (`storyExtraApi`).
+   */
+  readonly extraApi?: () => ExtraApi;
 }
 
 function ours(parameters: Parameters): StoryParameters {
@@ -29,9 +35,17 @@ const defaultApi = () =>
 
 // A component (not a bare decorator body) so the client is made once per story
 // mount: a new client on each render would re-run every effect that depends on it.
-function StoryApi({ make, children }: { make: () => ApiClient; children: ReactNode }) {
+function StoryApi({
+  make,
+  makeExtra,
+  children,
+}: {
+  make: () => ApiClient;
+  makeExtra: () => ExtraApi;
+  children: ReactNode;
+}) {
   const [client] = useState(make);
-  const [extra] = useState(() => createFakeExtraApi());
+  const [extra] = useState(makeExtra);
   return (
     <ApiProvider client={client}>
       <ExtraApiProvider client={extra}>{children}</ExtraApiProvider>
@@ -53,7 +67,11 @@ export const withLocale: Decorator = (Story, context) => {
 
 /** The fake runtime through the designer's API context (never a running server). */
 export const withApi: Decorator = (Story, context) => (
-  <StoryApi key={context.id} make={ours(context.parameters).api ?? defaultApi}>
+  <StoryApi
+    key={context.id}
+    make={ours(context.parameters).api ?? defaultApi}
+    makeExtra={ours(context.parameters).extraApi ?? storyExtraApi}
+  >
     <Story />
   </StoryApi>
 );

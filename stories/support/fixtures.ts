@@ -14,7 +14,7 @@ import documentFlowJson from '../../examples/document-flow/model.json';
 import leadsJson from '../../examples/leads/model.json';
 
 /** An example model, checked against the model schema so a stale fixture fails loudly. */
-function exampleModel(json: unknown, slug: string): AutomationModel {
+export function exampleModel(json: unknown, slug: string): AutomationModel {
   const [problem] = validateModelSchema(json);
   if (problem) throw new Error(`examples/${slug}/model.json ${problem.path}: ${problem.message}`);
   return json as AutomationModel;

@@ -24,7 +24,21 @@ function polyfillLayout(): void {
   });
 }
 
+/** jsdom has `<dialog>` but not its modal API; the rollback confirmation opens one. */
+function polyfillDialog(): void {
+  const proto = globalThis.HTMLDialogElement?.prototype;
+  if (!proto || typeof proto.showModal === 'function') return;
+  proto.showModal = function showModal(this: HTMLDialogElement) {
+    this.setAttribute('open', '');
+  };
+  proto.close = function close(this: HTMLDialogElement) {
+    this.removeAttribute('open');
+    this.dispatchEvent(new Event('close'));
+  };
+}
+
 polyfillLayout();
+polyfillDialog();
 // React 19 warns about updates outside act() unless the environment says it is a test.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
