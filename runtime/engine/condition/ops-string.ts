@@ -1,5 +1,6 @@
 import type { PreparedCondition } from './compiled.js';
 import { derived } from './compiled.js';
+import { fieldTest } from './field-test.js';
 import { operand, withIgnoredOperands, type OperationCompiler } from './operation.js';
 
 type Pc = PreparedCondition;
@@ -19,8 +20,9 @@ export const compileIn: OperationCompiler = (values, compile) => {
   const b = operand(operands, 1);
   let fn: Pc;
   const list = b.value;
+  let key: string | undefined;
   if (b.isConstant && Array.isArray(list)) {
-    const key = a.path?.length === 1 ? (a.path[0] as string) : undefined;
+    key = a.path?.length === 1 ? (a.path[0] as string) : undefined;
     const f = a.fn;
     fn =
       key === undefined
@@ -35,7 +37,10 @@ export const compileIn: OperationCompiler = (values, compile) => {
     const fb = b.fn;
     fn = (d) => isIn(fa(d), fb(d));
   }
-  return derived(withIgnoredOperands(fn, operands, 2), operands, true);
+  const compiled = derived(withIgnoredOperands(fn, operands, 2), operands, true);
+  return key !== undefined && operands.length === 2
+    ? { ...compiled, test: fieldTest('in', key, list) }
+    : compiled;
 };
 
 /** `cat` joins like Array.join: null and undefined become "". */
