@@ -22,13 +22,14 @@ export const compileIn: OperationCompiler = (values, compile) => {
   const list = b.value;
   let key: string | undefined;
   if (b.isConstant && Array.isArray(list)) {
-    key = a.path?.length === 1 ? (a.path[0] as string) : undefined;
+    const k = a.path?.length === 1 ? (a.path[0] as string) : undefined;
+    key = k;
     const f = a.fn;
     fn =
-      key === undefined
+      k === undefined
         ? (d) => list.indexOf(f(d)) !== -1
         : (d) => {
-            let v = d === null || d === undefined ? null : (d as Indexable)[key];
+            let v = d === null || d === undefined ? null : (d as Indexable)[k];
             if (v === undefined) v = null;
             return list.indexOf(v) !== -1;
           };
