@@ -1,4 +1,4 @@
-import { appendFile, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, readFile, rename, writeFile } from 'node:fs/promises';
 import type { WriteOp } from './store-types.js';
 
 /**
@@ -8,11 +8,30 @@ import type { WriteOp } from './store-types.js';
  * is first appended here as one JSON line; slices are written after; on open the lines
  * are replayed in order over the slices (puts and deletes of whole documents, so a
  * replay is harmless). A torn last line is a batch that was never acknowledged.
+ *
+ * A checkpoint writes the slices while new batches keep being appended, so it
+ * notes the journal's length when it snapshots the slices (`mark`) and afterwards
+ * drops only that prefix (`trim(mark)`). Appends and trims run one at a time.
  */
 export class WriteAheadLog {
   private buffer: string[] = [];
+  /** Bytes in the file that this process appended or knows of (0 after a full trim). */
+  private size = 0;
+  private queue: Promise<void> = Promise.resolve();
 
   constructor(private readonly file: string) {}
+
+  /** Runs file operations in order, so a trim never interleaves with an append. */
+  private serial(task: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** The journal's length once every drained batch is appended: a later `trim` bound. */
+  mark(): number {
+    return this.size;
+  }
 
   /** Queues a batch; it reaches the file with the next `drain`. */
   add(ops: readonly WriteOp[]): void {
@@ -24,16 +43,34 @@ export class WriteAheadLog {
   }
 
   /** Appends every queued batch in one write. */
-  async drain(): Promise<void> {
+  drain(): Promise<void> {
     const text = this.buffer.join('');
     this.buffer = [];
-    if (text === '') return;
-    await appendFile(this.file, text);
+    if (text === '') return Promise.resolve();
+    return this.serial(async () => {
+      await appendFile(this.file, text);
+      this.size += Buffer.byteLength(text);
+    });
   }
 
-  /** Empties the file; call only when every drained batch is in the slices. */
-  async trim(): Promise<void> {
-    await writeFile(this.file, '');
+  /**
+   * Drops the first `upTo` bytes (everything when omitted); call only when the
+   * batches in them are in the slices. A kept tail is written to a temp file and
+   * renamed over the journal, so a crash leaves the old journal or the new one.
+   */
+  trim(upTo?: number): Promise<void> {
+    return this.serial(async () => {
+      if (upTo === undefined || upTo >= this.size) {
+        await writeFile(this.file, '');
+        this.size = 0;
+        return;
+      }
+      if (upTo <= 0) return;
+      const tail = (await readFile(this.file)).subarray(upTo);
+      await writeFile(`${this.file}.tmp`, tail);
+      await rename(`${this.file}.tmp`, this.file);
+      this.size = tail.length;
+    });
   }
 
   /** The complete batches in the file, oldest first. */
