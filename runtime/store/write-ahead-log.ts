@@ -1,4 +1,4 @@
-import { appendFile, readFile, rename, writeFile } from 'node:fs/promises';
+import { open, readFile, rename, writeFile, type FileHandle } from 'node:fs/promises';
 import type { WriteOp } from './store-types.js';
 
 /**
@@ -18,6 +18,8 @@ export class WriteAheadLog {
   /** Bytes in the file that this process appended or knows of (0 after a full trim). */
   private size = 0;
   private queue: Promise<void> = Promise.resolve();
+  /** Kept open for appends: opening the file per round cost more than the write. */
+  private handle: FileHandle | undefined;
 
   constructor(private readonly file: string) {}
 
@@ -48,7 +50,8 @@ export class WriteAheadLog {
     this.buffer = [];
     if (text === '') return Promise.resolve();
     return this.serial(async () => {
-      await appendFile(this.file, text);
+      this.handle ??= await open(this.file, 'a');
+      await this.handle.appendFile(text);
       this.size += Buffer.byteLength(text);
     });
   }
@@ -68,9 +71,21 @@ export class WriteAheadLog {
       if (upTo <= 0) return;
       const tail = (await readFile(this.file)).subarray(upTo);
       await writeFile(`${this.file}.tmp`, tail);
+      await this.closeHandle(); // it points at the file the rename replaces
       await rename(`${this.file}.tmp`, this.file);
       this.size = tail.length;
     });
+  }
+
+  private async closeHandle(): Promise<void> {
+    const h = this.handle;
+    this.handle = undefined;
+    await h?.close();
+  }
+
+  /** Closes the file after every queued append and trim. */
+  close(): Promise<void> {
+    return this.serial(() => this.closeHandle());
   }
 
   /** The complete batches in the file, oldest first. */
