@@ -2,7 +2,10 @@
 export interface Journal {
   pending(): boolean;
   drain(): Promise<void>;
-  trim(): Promise<void>;
+  /** The journal's length now (every drained batch included). */
+  mark(): number;
+  /** Drops the journal up to `upTo` (all of it when omitted). */
+  trim(upTo?: number): Promise<void>;
 }
 
 /**
@@ -13,8 +16,12 @@ export interface Journal {
  * Without a journal a round writes the dirty files, then answers. With one, a round
  * appends the waiting batches to the journal and answers at once; the files themselves
  * are written by a checkpoint at most every `checkpointMs` (and on `close`), after which
- * the journal is emptied. Either way every batch is in the journal before any file
- * that shows it is written.
+ * the journal up to the checkpoint's snapshot is dropped. Either way every batch is in
+ * the journal before any file that shows it is written.
+ *
+ * A timed checkpoint runs beside the rounds: it snapshots the dirty files at once
+ * (lowdb serialises on `write`), and while they are written new batches keep being
+ * appended and answered; they stay in the journal, past the checkpoint's mark.
  */
 export class GroupCommit<K> {
   private pending = new Set<K>();
@@ -23,6 +30,8 @@ export class GroupCommit<K> {
   private forceCheckpoint = false;
   private lastCheckpoint = Date.now();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The checkpoint being written, if any: at most one at a time. */
+  private checkpointing: Promise<void> | undefined;
 
   constructor(
     private readonly writeOne: (key: K) => Promise<void>,
@@ -60,11 +69,24 @@ export class GroupCommit<K> {
       }
       const forced = this.forceCheckpoint;
       this.forceCheckpoint = false;
-      // A forced checkpoint (closing) answers once the files are written.
-      if (!forced) for (const w of waiters) w.resolve();
-      if (forced || Date.now() - this.lastCheckpoint >= this.checkpointMs) await this.checkpoint();
+      if (forced) {
+        // A forced checkpoint (closing) answers once every dirty file is written.
+        try {
+          while (this.checkpointing !== undefined) await this.checkpointing;
+          // Batches that came while waiting must be in the journal before the snapshot.
+          while (this.journal.pending()) await this.journal.drain();
+        } catch (e) {
+          for (const w of waiters) w.reject(e);
+          continue;
+        }
+        await this.startCheckpoint();
+        for (const w of waiters) w.resolve();
+        continue;
+      }
+      for (const w of waiters) w.resolve();
+      if (this.checkpointing === undefined && Date.now() - this.lastCheckpoint >= this.checkpointMs)
+        void this.startCheckpoint();
       else this.later();
-      if (forced) for (const w of waiters) w.resolve();
     }
     this.running = false;
   }
@@ -81,16 +103,31 @@ export class GroupCommit<K> {
     }
   }
 
-  /** Writes every dirty file, then empties the journal (all of it is in the files now). */
+  /** Starts a checkpoint, remembered in `checkpointing` until it ends. */
+  private startCheckpoint(): Promise<void> {
+    const run = this.checkpoint().finally(() => {
+      this.checkpointing = undefined;
+    });
+    this.checkpointing = run;
+    return run;
+  }
+
+  /**
+   * Writes every dirty file, then drops the journal up to the mark taken with the
+   * snapshot (those batches are in the files now). Called right after the journal
+   * was drained, with no await in between, so the mark covers the snapshot exactly.
+   */
   private async checkpoint(): Promise<void> {
     this.lastCheckpoint = Date.now();
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
+    const mark = this.journal?.mark();
     const keys = [...this.pending];
     this.pending = new Set();
     try {
+      // `writeOne` serialises its file before its first await: this is the snapshot.
       await Promise.all(keys.map((k) => this.writeOne(k)));
-      await this.journal?.trim();
+      await this.journal?.trim(mark);
     } catch (e) {
       // The journal still holds everything; try again at the next checkpoint.
       for (const k of keys) this.pending.add(k);

@@ -185,6 +185,7 @@ export class LowdbStore extends MemoryStore {
 
   override async close(): Promise<void> {
     await this.writer.flush([], { checkpoint: true });
+    await this.journal.close();
     await this.release();
   }
 }

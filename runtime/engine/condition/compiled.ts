@@ -1,3 +1,5 @@
+import type { FieldTest } from './field-test.js';
+
 /** A condition (or any sub-tree of one) ready to evaluate against a record. */
 export type PreparedCondition = (data: unknown) => unknown;
 
@@ -18,6 +20,12 @@ export interface Compiled {
    * pre-split segments, so a parent can read the field without a closure call.
    */
   readonly path?: readonly string[];
+  /**
+   * Set on a two-operand comparison of a one-segment `var` with a constant (and on
+   * `in` with a constant list): the same test as data, so `and`/`or` can run a
+   * series of them without calling closures (see `field-test.ts`).
+   */
+  readonly test?: FieldTest;
 }
 
 /** Compiles one node of a JSON-Logic tree. Passed to operations so they can recurse. */

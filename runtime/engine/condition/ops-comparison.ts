@@ -1,5 +1,6 @@
 import type { Compiled, PreparedCondition } from './compiled.js';
 import { derived } from './compiled.js';
+import { fieldTest } from './field-test.js';
 import { operand, withIgnoredOperands, type OperationCompiler } from './operation.js';
 
 type Indexable = Record<string, unknown>;
@@ -71,10 +72,11 @@ export function comparison(name: string): OperationCompiler {
       const c = operand(operands, 2);
       return derived(withIgnoredOperands(between(a.fn, b.fn, c.fn), operands, 3), operands, true);
     }
-    const fn =
-      a.path?.length === 1 && b.isConstant
-        ? fieldConst(a.path[0] as string, b.value)
-        : binary(a.fn, b.fn);
-    return derived(withIgnoredOperands(fn, operands, 2), operands, true);
+    const key = a.path?.length === 1 && b.isConstant ? (a.path[0] as string) : undefined;
+    const fn = key === undefined ? binary(a.fn, b.fn) : fieldConst(key, b.value);
+    const compiled = derived(withIgnoredOperands(fn, operands, 2), operands, true);
+    return key !== undefined && operands.length === 2
+      ? { ...compiled, test: fieldTest(name, key, b.value) }
+      : compiled;
   };
 }

@@ -1,7 +1,14 @@
 import type { Compiled, PreparedCondition } from './compiled.js';
 import { constant, derived } from './compiled.js';
 import { operand, withIgnoredOperands, type OperationCompiler } from './operation.js';
+import { allPass, anyPasses, type FieldTest } from './field-test.js';
 import { truthy } from './truthy.js';
+
+/** The operands' field tests when every operand is one (and there are two or more). */
+function fieldTests(operands: readonly Compiled[]): FieldTest[] | undefined {
+  if (operands.length < 2 || !operands.every((o) => o.test !== undefined)) return undefined;
+  return operands.map((o) => o.test as FieldTest);
+}
 
 type Pc = PreparedCondition;
 
@@ -16,8 +23,10 @@ export const compileAnd: OperationCompiler = (values, compile) => {
   const fns = operands.map((o) => o.fn);
   const allBoolean = operands.every((o) => o.isBoolean);
   const [a, b, c, e, f] = fns as [Pc, Pc, Pc, Pc, Pc];
+  const tests = fieldTests(operands);
   let fn: Pc;
-  if (allBoolean && fns.length === 1) fn = a;
+  if (tests) fn = allPass(tests);
+  else if (allBoolean && fns.length === 1) fn = a;
   else if (allBoolean && fns.length === 2) fn = (d) => (a(d) as boolean) && b(d);
   else if (allBoolean && fns.length === 3) fn = (d) => (a(d) as boolean) && b(d) && c(d);
   else if (allBoolean && fns.length === 4) fn = (d) => (a(d) as boolean) && b(d) && c(d) && e(d);
@@ -42,8 +51,10 @@ export const compileOr: OperationCompiler = (values, compile) => {
   const fns = operands.map((o) => o.fn);
   const allBoolean = operands.every((o) => o.isBoolean);
   const [a, b, c] = fns as [Pc, Pc, Pc];
+  const tests = fieldTests(operands);
   let fn: Pc;
-  if (allBoolean && fns.length === 1) fn = a;
+  if (tests) fn = anyPasses(tests);
+  else if (allBoolean && fns.length === 1) fn = a;
   else if (allBoolean && fns.length === 2) fn = (d) => (a(d) as boolean) || b(d);
   else if (allBoolean && fns.length === 3) fn = (d) => (a(d) as boolean) || b(d) || c(d);
   else

@@ -1,5 +1,6 @@
 import type { PreparedCondition } from './compiled.js';
 import { derived } from './compiled.js';
+import { fieldTest } from './field-test.js';
 import { operand, withIgnoredOperands, type OperationCompiler } from './operation.js';
 
 type Pc = PreparedCondition;
@@ -19,14 +20,16 @@ export const compileIn: OperationCompiler = (values, compile) => {
   const b = operand(operands, 1);
   let fn: Pc;
   const list = b.value;
+  let key: string | undefined;
   if (b.isConstant && Array.isArray(list)) {
-    const key = a.path?.length === 1 ? (a.path[0] as string) : undefined;
+    const k = a.path?.length === 1 ? (a.path[0] as string) : undefined;
+    key = k;
     const f = a.fn;
     fn =
-      key === undefined
+      k === undefined
         ? (d) => list.indexOf(f(d)) !== -1
         : (d) => {
-            let v = d === null || d === undefined ? null : (d as Indexable)[key];
+            let v = d === null || d === undefined ? null : (d as Indexable)[k];
             if (v === undefined) v = null;
             return list.indexOf(v) !== -1;
           };
@@ -35,7 +38,10 @@ export const compileIn: OperationCompiler = (values, compile) => {
     const fb = b.fn;
     fn = (d) => isIn(fa(d), fb(d));
   }
-  return derived(withIgnoredOperands(fn, operands, 2), operands, true);
+  const compiled = derived(withIgnoredOperands(fn, operands, 2), operands, true);
+  return key !== undefined && operands.length === 2
+    ? { ...compiled, test: fieldTest('in', key, list) }
+    : compiled;
 };
 
 /** `cat` joins like Array.join: null and undefined become "". */

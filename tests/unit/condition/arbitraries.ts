@@ -173,3 +173,48 @@ export const crmRule: fc.Arbitrary<unknown> = fc.letrec<{ rule: unknown }>((tie)
     ),
   };
 }).rule;
+
+/** Few values, so a record's field often equals the constant it is compared with. */
+const tinyScalar = fc.constantFrom(
+  0,
+  -0,
+  1,
+  2,
+  1.5,
+  NaN,
+  '',
+  '1',
+  '2',
+  'a',
+  'gold',
+  null,
+  true,
+  false,
+);
+
+/** Records whose fields take the few values of `tinyScalar` (or are missing). */
+export const tinyRecord: fc.Arbitrary<unknown> = fc.oneof(
+  { arbitrary: fc.dictionary(fc.constantFrom(...KEYS), tinyScalar, { maxKeys: 8 }), weight: 8 },
+  { arbitrary: fc.constantFrom(undefined, null, 'abc', 7), weight: 1 },
+);
+
+const ONE_SEGMENT = PATHS.filter((p) => p !== '' && !p.includes('.'));
+
+/**
+ * `and`/`or` of two to eight one-segment field tests against constants: exactly the
+ * shape compiled to a flat list of tests (`field-test.ts`) instead of closures.
+ */
+export const fieldTestsRule: fc.Arbitrary<unknown> = (() => {
+  const field = fc.constantFrom(...ONE_SEGMENT).map((p) => ({ var: p }));
+  const test = fc.oneof(
+    fc
+      .tuple(fc.constantFrom(...COMPARISONS), field, fc.oneof(tinyScalar, scalar))
+      .map(([op, f, k]) => ({ [op]: [f, k] })),
+    fc
+      .tuple(field, fc.array(fc.oneof(tinyScalar, scalar), { maxLength: 5 }))
+      .map(([f, list]) => ({ in: [f, list] })),
+  );
+  return fc
+    .tuple(fc.constantFrom('and', 'or'), fc.array(test, { minLength: 2, maxLength: 8 }))
+    .map(([op, xs]) => ({ [op]: xs }));
+})();

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { prepareCondition } from '../../../runtime/engine/condition/prepare-condition.js';
 import { referenceJsonLogic } from '../../../runtime/engine/condition/reference-json-logic.js';
 import { checkLogic } from '../../../schemas/index.js';
-import { crmRule, record, rule } from './arbitraries.js';
+import { crmRule, fieldTestsRule, record, rule, tinyRecord } from './arbitraries.js';
 import { outcomeOf, sameOutcome, showOutcome } from './outcome.js';
 
 const jsonLogic = referenceJsonLogic();
@@ -17,13 +17,15 @@ describe('prepareCondition is jsonLogic.apply, on random rules and records', () 
   });
 
   it.each([
-    ['any allowed operation', rule],
-    ['CRM-shaped conditions', crmRule],
+    ['any allowed operation', rule, record],
+    ['CRM-shaped conditions', crmRule, record],
+    ['and/or of field-versus-constant tests', fieldTestsRule, record],
+    ['and/or of field tests, values often equal to the constants', fieldTestsRule, tinyRecord],
   ])(
     '%s: deep-strict-equal results, throwing exactly when json-logic-js throws',
-    (_name, rules) => {
+    (_name, rules, records_) => {
       fc.assert(
-        fc.property(rules, fc.array(record, { minLength: 1, maxLength: 4 }), (r, records) => {
+        fc.property(rules, fc.array(records_, { minLength: 1, maxLength: 4 }), (r, records) => {
           const prepared = prepareCondition(r);
           for (const data of records) {
             const ours = outcomeOf(() => prepared(data));
