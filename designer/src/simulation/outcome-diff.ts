@@ -1,3 +1,4 @@
+import type { SimulationOutcomeSummary } from '../../../schemas/model/saved-simulation.js';
 import type { SimulationResult } from '../../../schemas/simulation/index.js';
 
 /** One observable outcome of a run, as a comparable line. */
@@ -60,14 +61,25 @@ export function diffOutcomes(
   before: SimulationResult,
   after: SimulationResult,
 ): { added: OutcomeLine[]; removed: OutcomeLine[] } {
-  const a = outcomeLines(before);
-  const b = outcomeLines(after);
-  const count = (lines: OutcomeLine[]) => {
+  return diffOutcomeLines(outcomeLines(before), outcomeLines(after));
+}
+
+/**
+ * `diffOutcomes` over lines already taken from runs, e.g. a run's stored summary
+ * (`linesFromSummary`) against a fresh run.
+ *
+ * @example diffOutcomeLines(linesFromSummary(saved.lastOutcome), outcomeLines(result))
+ */
+export function diffOutcomeLines(
+  a: readonly OutcomeLine[],
+  b: readonly OutcomeLine[],
+): { added: OutcomeLine[]; removed: OutcomeLine[] } {
+  const count = (lines: readonly OutcomeLine[]) => {
     const m = new Map<string, number>();
     for (const l of lines) m.set(l.key, (m.get(l.key) ?? 0) + 1);
     return m;
   };
-  const only = (xs: OutcomeLine[], other: Map<string, number>) => {
+  const only = (xs: readonly OutcomeLine[], other: Map<string, number>) => {
     const left = new Map(other);
     return xs.filter((l) => {
       const n = left.get(l.key) ?? 0;
@@ -80,4 +92,26 @@ export function diffOutcomes(
   };
   const byTime = (x: OutcomeLine, y: OutcomeLine) => x.minute - y.minute;
   return { added: only(b, count(a)).sort(byTime), removed: only(a, count(b)).sort(byTime) };
+}
+
+/**
+ * A run's outcome in the compact form kept with a saved scenario (JSON has no
+ * `Infinity`, so the final-state lines carry no minute).
+ *
+ * @example summarizeOutcome(result, '2026-11-23T17:00:00.000Z').lines.length // 4
+ */
+export function summarizeOutcome(r: SimulationResult, at: string): SimulationOutcomeSummary {
+  return {
+    at,
+    lines: outcomeLines(r).map((l) =>
+      Number.isFinite(l.minute)
+        ? { key: l.key, text: l.text, minute: l.minute }
+        : { key: l.key, text: l.text },
+    ),
+  };
+}
+
+/** The lines of a stored summary, comparable with `outcomeLines` of a new run. */
+export function linesFromSummary(summary: SimulationOutcomeSummary): OutcomeLine[] {
+  return summary.lines.map((l) => ({ key: l.key, text: l.text, minute: l.minute ?? Infinity }));
 }
