@@ -11,6 +11,19 @@ export const OutcomeLineSummary = Type.Object(
     key: Type.String({ maxLength: 2000 }),
     text: Type.String({ maxLength: 2000 }),
     minute: Type.Optional(Type.Number({ minimum: 0 })),
+    /** What the line is about, so a view can say it in the UI language. */
+    kind: Type.Optional(
+      Type.Union([
+        Type.Literal('rule'),
+        Type.Literal('cancelled'),
+        Type.Literal('notification'),
+        Type.Literal('task'),
+        Type.Literal('outbox'),
+        Type.Literal('final'),
+      ]),
+    ),
+    subject: Type.Optional(Type.String({ maxLength: 2000 })),
+    detail: Type.Optional(Type.String({ maxLength: 200 })),
   },
   { additionalProperties: false },
 );

@@ -1,11 +1,29 @@
 import type { SimulationOutcomeSummary } from '../../../schemas/model/saved-simulation.js';
 import type { SimulationResult } from '../../../schemas/simulation/index.js';
 
-/** One observable outcome of a run, as a comparable line. */
+export const OUTCOME_LINE_KINDS = [
+  'rule',
+  'cancelled',
+  'notification',
+  'task',
+  'outbox',
+  'final',
+] as const;
+export type OutcomeLineKind = (typeof OUTCOME_LINE_KINDS)[number];
+
+/**
+ * One observable outcome of a run, as a comparable line. `text` is the English form;
+ * `kind`, `subject` and `detail` let a view say it in the UI language.
+ */
 export interface OutcomeLine {
   readonly key: string;
   readonly minute: number;
   readonly text: string;
+  readonly kind?: OutcomeLineKind;
+  /** The record and node (`d1 robot:x`), what was sent, or the record ref (`final`). */
+  readonly subject?: string;
+  /** The rule's outcome (`fired`, ...) or the final stage key. */
+  readonly detail?: string;
 }
 
 /** What a run did that an admin cares about: rules that fired or not, and what was sent. */
@@ -17,16 +35,21 @@ export function outcomeLines(r: SimulationResult): OutcomeLine[] {
         key: `${e.minute}|${e.ref}|${e.nodeId}|${e.outcome}`,
         minute: e.minute,
         text: `${e.ref} ${e.nodeId}: ${e.outcome ?? ''}`,
+        kind: 'rule',
+        subject: `${e.ref} ${e.nodeId}`,
+        detail: e.outcome ?? '',
       });
     if (e.kind === 'timer_cancelled' && e.nodeId)
       lines.push({
         key: `${e.minute}|${e.ref}|${e.nodeId}|cancelled`,
         minute: e.minute,
         text: `${e.ref} ${e.nodeId}: cancelled`,
+        kind: 'cancelled',
+        subject: `${e.ref} ${e.nodeId}`,
       });
   }
   const sent = (
-    what: string,
+    what: 'notification' | 'task' | 'outbox',
     items: SimulationResult['notifications'],
     text: (i: Record<string, unknown>) => string,
   ) => {
@@ -35,6 +58,8 @@ export function outcomeLines(r: SimulationResult): OutcomeLine[] {
         key: `${what}|${i.minute}|${i.ref}|${text(i)}`,
         minute: i.minute,
         text: `${what} ${text(i)}`,
+        kind: what,
+        subject: text(i),
       });
   };
   const s = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v ?? ''));
@@ -46,6 +71,9 @@ export function outcomeLines(r: SimulationResult): OutcomeLine[] {
       key: `final|${rec.ref}|${s((rec as Record<string, unknown>).stage)}`,
       minute: Infinity,
       text: `${rec.ref} ends in ${s((rec as Record<string, unknown>).stage)}`,
+      kind: 'final',
+      subject: rec.ref,
+      detail: s((rec as Record<string, unknown>).stage),
     });
   return lines;
 }
@@ -103,15 +131,13 @@ export function diffOutcomeLines(
 export function summarizeOutcome(r: SimulationResult, at: string): SimulationOutcomeSummary {
   return {
     at,
-    lines: outcomeLines(r).map((l) =>
-      Number.isFinite(l.minute)
-        ? { key: l.key, text: l.text, minute: l.minute }
-        : { key: l.key, text: l.text },
+    lines: outcomeLines(r).map(({ minute, ...rest }) =>
+      Number.isFinite(minute) ? { ...rest, minute } : rest,
     ),
   };
 }
 
 /** The lines of a stored summary, comparable with `outcomeLines` of a new run. */
 export function linesFromSummary(summary: SimulationOutcomeSummary): OutcomeLine[] {
-  return summary.lines.map((l) => ({ key: l.key, text: l.text, minute: l.minute ?? Infinity }));
+  return summary.lines.map((l) => ({ ...l, minute: l.minute ?? Infinity }));
 }

@@ -12,13 +12,17 @@ import {
   summarizeOutcome,
 } from '../../../designer/src/simulation/outcome-diff.js';
 import { fixtureModel } from './fixture-model.js';
+import { i18n, setLanguage } from '../../../designer/src/i18n/i18n.js';
+import { describeOutcomeLine } from '../../../designer/src/simulation/describe-outcome-line.js';
 
 const run = (messages: string[], stage: string): SimulationResult => ({
   start: '2026-01-05T09:00:00Z',
   end: '2026-01-06T09:00:00Z',
   model: { id: 'm', version: 0 },
   timeline: [],
-  records: [{ ref: 'd1', id: 'deal_1', entity: 'deal', stage }],
+  records: [
+    { ref: 'd1', id: 'deal_1', entity: 'deal', stage } as SimulationResult['records'][number],
+  ],
   tasks: [],
   notifications: messages.map((message, i) => ({
     ref: 'd1',
@@ -51,6 +55,12 @@ describe('kept simulation outcome', () => {
       'd1 ends in won',
     ]);
     expect(fromStore.added.map((l) => l.text)).toEqual(['d1 ends in lost']);
+    setLanguage('ru');
+    expect(fromStore.removed.map((l) => describeOutcomeLine(l, i18n.t.bind(i18n)))).toEqual([
+      '+15 мин уведомление ivanov: reminder',
+      'd1: итоговая стадия «won»',
+    ]);
+    setLanguage('en');
   });
 
   const withScenario = (): AutomationModel => ({
