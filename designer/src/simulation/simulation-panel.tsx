@@ -81,7 +81,9 @@ export function SimulationPanel({ model, onOverlay, onModelChange }: SimulationP
     setRunning(true);
     setError(null);
     try {
-      const r = await api.simulate({ ...scenario, model });
+      // The kept outcome is the model's, not part of the script the runtime runs.
+      const { lastOutcome: _, ...script } = scenario;
+      const r = await api.simulate({ ...script, model });
       const summary = summarizeOutcome(r, new Date().toISOString());
       const stored = saved.find((s) => s.name === scenario.name)?.lastOutcome;
       const baseline = previous?.name === scenario.name ? previous.summary : stored;
