@@ -6,6 +6,7 @@ import type { ModelSummary } from '../api/api-types.js';
 import { makeKey } from '../editor/make-key.js';
 import { LanguageSwitch } from './language-switch.js';
 import { ExamplesGallery } from '../gallery/examples-gallery.js';
+import { ModelRow } from './model-row.js';
 
 /** The entry point: saved models and "new model". */
 export function ModelList({ onOpen }: { onOpen: (id: string) => void }) {
@@ -49,18 +50,24 @@ export function ModelList({ onOpen }: { onOpen: (id: string) => void }) {
         {error && <p className="error">{error}</p>}
         {models === null && !error && <p>{t('app.loading')}</p>}
         {models?.length === 0 && <p className="muted">{t('app.noModels')}</p>}
-        <ul data-testid="model-list">
-          {models?.map((m) => (
-            <li key={m.id}>
-              <a href={`#/models/${encodeURIComponent(m.id)}`}>{m.name}</a> <code>{m.id}</code>{' '}
-              <span className="muted">
-                {m.publishedVersion
-                  ? t('app.published', { version: m.publishedVersion })
-                  : t('app.draft')}
-              </span>
-            </li>
-          ))}
-        </ul>
+        {models && models.length > 0 && (
+          <table className="model-table" data-testid="model-list">
+            <thead>
+              <tr>
+                <th scope="col">{t('app.columnName')}</th>
+                <th scope="col">{t('app.columnId')}</th>
+                <th scope="col">{t('app.columnVersion')}</th>
+                <th scope="col">{t('app.columnChanged')}</th>
+                <th scope="col">{t('app.columnStatus')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {models.map((m) => (
+                <ModelRow key={m.id} model={m} />
+              ))}
+            </tbody>
+          </table>
+        )}
         <form
           className="new-model"
           onSubmit={(e) => {

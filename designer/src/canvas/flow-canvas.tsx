@@ -26,6 +26,7 @@ import { labelNodes } from './node-labels.js';
 import { minimapColor } from './minimap-color.js';
 import { reuseUnchanged } from './reuse-unchanged.js';
 import { useEditor } from '../editor/editor-context.js';
+import { useKeepInView } from './use-keep-in-view.js';
 
 export const PALETTE_MIME = 'application/x-conveyor-palette';
 
@@ -72,6 +73,8 @@ export function FlowCanvas(props: FlowCanvasProps) {
       derived.edges.map((e) => ({ ...e, label: e.data ? t(`edge.${e.data.kind}`) : undefined })),
     [derived.edges, t],
   );
+
+  useKeepInView(model, selected, marks);
 
   useEffect(() => {
     if (focus) void flow.fitView({ nodes: [{ id: focus.nodeId }], duration: 300, maxZoom: 1.2 });

@@ -12,11 +12,14 @@ export function DiagnosticsPanel({
   const { t } = useTranslation();
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  const infos = diagnostics.filter((d) => d.severity === 'info').length;
   return (
     <section className="diagnostics" data-testid="diagnostics">
       <h3>
         {t('diagnostics.title')}{' '}
-        <span className="muted">{t('diagnostics.counts', { errors, warnings })}</span>
+        <span className="muted" data-testid="diagnostics-counts">
+          {t('diagnostics.counts', { errors, warnings, infos })}
+        </span>
       </h3>
       {diagnostics.length === 0 ? (
         <p className="muted">{t('diagnostics.none')}</p>

@@ -2,6 +2,7 @@ import type { AutomationModel } from '../../../schemas/index.js';
 import type { ModelAction } from './model-action.js';
 import { applyModelAction } from './apply-model-action.js';
 import { coalesceKey } from './coalesce-key.js';
+import { carryOutcomes, isOutcomeOnlyChange } from './outcome-only-change.js';
 
 const LIMIT = 200;
 
@@ -55,6 +56,13 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       const present = applyModelAction(state.present, action);
       if (present === state.present || JSON.stringify(present) === JSON.stringify(state.present))
         return state;
+      if (isOutcomeOnlyChange(state.present, present))
+        return {
+          ...state,
+          past: state.past.map((m) => carryOutcomes(m, present)),
+          present,
+          future: state.future.map((m) => carryOutcomes(m, present)),
+        };
       const key = coalesceKey(action, state.present);
       if (key !== undefined && key === state.lastKey && state.future.length === 0)
         return { ...state, present, lastKey: key };

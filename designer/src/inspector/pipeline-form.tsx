@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Pipeline } from '../../../schemas/index.js';
 import { useEditor } from '../editor/editor-context.js';
 import { pipelineNodeId } from '../editor/node-ids.js';
-import { TextField } from './select-field.js';
+import { NameField } from './name-field.js';
 
 /** A pipeline lane: name and deletion. */
 export function PipelineForm({ pipeline }: { pipeline: Pipeline }) {
@@ -16,13 +16,11 @@ export function PipelineForm({ pipeline }: { pipeline: Pipeline }) {
       <p className="muted">
         {t(`entity.${pipeline.entity}`)} · <code>{pipeline.key}</code>
       </p>
-      <TextField
+      <NameField
         label={t('inspector.name')}
         value={pipeline.name}
         testId="pipeline-name"
-        onChange={(name) =>
-          name.trim() && dispatch({ type: 'renamePipeline', pipeline: pipeline.key, name })
-        }
+        onChange={(name) => dispatch({ type: 'renamePipeline', pipeline: pipeline.key, name })}
       />
       <button
         type="button"

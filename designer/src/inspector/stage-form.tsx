@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { STAGE_KINDS, type Pipeline, type Stage } from '../../../schemas/index.js';
 import { useEditor } from '../editor/editor-context.js';
 import { stageNodeId } from '../editor/node-ids.js';
-import { SelectField, TextField } from './select-field.js';
+import { SelectField } from './select-field.js';
+import { NameField } from './name-field.js';
 import { useOptions } from './use-options.js';
 import { AddNodeButtons } from './add-node-buttons.js';
 import { stageRemovalMessage } from './stage-removal-message.js';
@@ -38,11 +39,11 @@ export function StageForm({
       <h3>
         {t('inspector.stage')}: {stage.name}
       </h3>
-      <TextField
+      <NameField
         label={t('inspector.name')}
         value={stage.name}
         testId="stage-name"
-        onChange={(name) => name.trim() && dispatch({ type: 'renameStage', ...base, name })}
+        onChange={(name) => dispatch({ type: 'renameStage', ...base, name })}
       />
       <div className="form-row">
         <label>{t('inspector.key')}</label>

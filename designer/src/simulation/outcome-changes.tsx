@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { OutcomeLine } from './outcome-diff.js';
+import { describeOutcomeLine } from './describe-outcome-line.js';
 
 /** What a rerun changed in the outcome, against the previous run of the same scenario. */
 export function OutcomeChanges({
@@ -19,12 +20,14 @@ export function OutcomeChanges({
         <ul className="diff-list">
           {added.map((l) => (
             <li key={`a${l.key}`} className="diff-added">
-              <span className="diff-kind">{t('simulation.nowHappens')}</span> {l.text}
+              <span className="diff-kind">{t('simulation.nowHappens')}</span>{' '}
+              {describeOutcomeLine(l, t)}
             </li>
           ))}
           {removed.map((l) => (
             <li key={`r${l.key}`} className="diff-removed">
-              <span className="diff-kind">{t('simulation.noLonger')}</span> {l.text}
+              <span className="diff-kind">{t('simulation.noLonger')}</span>{' '}
+              {describeOutcomeLine(l, t)}
             </li>
           ))}
         </ul>

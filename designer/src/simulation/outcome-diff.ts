@@ -1,10 +1,29 @@
+import type { SimulationOutcomeSummary } from '../../../schemas/model/saved-simulation.js';
 import type { SimulationResult } from '../../../schemas/simulation/index.js';
 
-/** One observable outcome of a run, as a comparable line. */
+export const OUTCOME_LINE_KINDS = [
+  'rule',
+  'cancelled',
+  'notification',
+  'task',
+  'outbox',
+  'final',
+] as const;
+export type OutcomeLineKind = (typeof OUTCOME_LINE_KINDS)[number];
+
+/**
+ * One observable outcome of a run, as a comparable line. `text` is the English form;
+ * `kind`, `subject` and `detail` let a view say it in the UI language.
+ */
 export interface OutcomeLine {
   readonly key: string;
   readonly minute: number;
   readonly text: string;
+  readonly kind?: OutcomeLineKind;
+  /** The record and node (`d1 robot:x`), what was sent, or the record ref (`final`). */
+  readonly subject?: string;
+  /** The rule's outcome (`fired`, ...) or the final stage key. */
+  readonly detail?: string;
 }
 
 /** What a run did that an admin cares about: rules that fired or not, and what was sent. */
@@ -16,16 +35,21 @@ export function outcomeLines(r: SimulationResult): OutcomeLine[] {
         key: `${e.minute}|${e.ref}|${e.nodeId}|${e.outcome}`,
         minute: e.minute,
         text: `${e.ref} ${e.nodeId}: ${e.outcome ?? ''}`,
+        kind: 'rule',
+        subject: `${e.ref} ${e.nodeId}`,
+        detail: e.outcome ?? '',
       });
     if (e.kind === 'timer_cancelled' && e.nodeId)
       lines.push({
         key: `${e.minute}|${e.ref}|${e.nodeId}|cancelled`,
         minute: e.minute,
         text: `${e.ref} ${e.nodeId}: cancelled`,
+        kind: 'cancelled',
+        subject: `${e.ref} ${e.nodeId}`,
       });
   }
   const sent = (
-    what: string,
+    what: 'notification' | 'task' | 'outbox',
     items: SimulationResult['notifications'],
     text: (i: Record<string, unknown>) => string,
   ) => {
@@ -34,6 +58,8 @@ export function outcomeLines(r: SimulationResult): OutcomeLine[] {
         key: `${what}|${i.minute}|${i.ref}|${text(i)}`,
         minute: i.minute,
         text: `${what} ${text(i)}`,
+        kind: what,
+        subject: text(i),
       });
   };
   const s = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v ?? ''));
@@ -45,6 +71,9 @@ export function outcomeLines(r: SimulationResult): OutcomeLine[] {
       key: `final|${rec.ref}|${s((rec as Record<string, unknown>).stage)}`,
       minute: Infinity,
       text: `${rec.ref} ends in ${s((rec as Record<string, unknown>).stage)}`,
+      kind: 'final',
+      subject: rec.ref,
+      detail: s((rec as Record<string, unknown>).stage),
     });
   return lines;
 }
@@ -60,14 +89,25 @@ export function diffOutcomes(
   before: SimulationResult,
   after: SimulationResult,
 ): { added: OutcomeLine[]; removed: OutcomeLine[] } {
-  const a = outcomeLines(before);
-  const b = outcomeLines(after);
-  const count = (lines: OutcomeLine[]) => {
+  return diffOutcomeLines(outcomeLines(before), outcomeLines(after));
+}
+
+/**
+ * `diffOutcomes` over lines already taken from runs, e.g. a run's stored summary
+ * (`linesFromSummary`) against a fresh run.
+ *
+ * @example diffOutcomeLines(linesFromSummary(saved.lastOutcome), outcomeLines(result))
+ */
+export function diffOutcomeLines(
+  a: readonly OutcomeLine[],
+  b: readonly OutcomeLine[],
+): { added: OutcomeLine[]; removed: OutcomeLine[] } {
+  const count = (lines: readonly OutcomeLine[]) => {
     const m = new Map<string, number>();
     for (const l of lines) m.set(l.key, (m.get(l.key) ?? 0) + 1);
     return m;
   };
-  const only = (xs: OutcomeLine[], other: Map<string, number>) => {
+  const only = (xs: readonly OutcomeLine[], other: Map<string, number>) => {
     const left = new Map(other);
     return xs.filter((l) => {
       const n = left.get(l.key) ?? 0;
@@ -80,4 +120,24 @@ export function diffOutcomes(
   };
   const byTime = (x: OutcomeLine, y: OutcomeLine) => x.minute - y.minute;
   return { added: only(b, count(a)).sort(byTime), removed: only(a, count(b)).sort(byTime) };
+}
+
+/**
+ * A run's outcome in the compact form kept with a saved scenario (JSON has no
+ * `Infinity`, so the final-state lines carry no minute).
+ *
+ * @example summarizeOutcome(result, '2026-11-23T17:00:00.000Z').lines.length // 4
+ */
+export function summarizeOutcome(r: SimulationResult, at: string): SimulationOutcomeSummary {
+  return {
+    at,
+    lines: outcomeLines(r).map(({ minute, ...rest }) =>
+      Number.isFinite(minute) ? { ...rest, minute } : rest,
+    ),
+  };
+}
+
+/** The lines of a stored summary, comparable with `outcomeLines` of a new run. */
+export function linesFromSummary(summary: SimulationOutcomeSummary): OutcomeLine[] {
+  return summary.lines.map((l) => ({ ...l, minute: l.minute ?? Infinity }));
 }

@@ -1,12 +1,21 @@
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DURATION_UNITS, type AutomationModel, type Duration } from '../../../schemas/index.js';
-import type { SavedSimulation } from '../../../schemas/model/saved-simulation.js';
+import type {
+  SavedSimulation,
+  SimulationOutcomeSummary,
+} from '../../../schemas/model/saved-simulation.js';
 import type { SimulationResult } from '../../../schemas/simulation/index.js';
 import { useExtraApi } from '../api/extra-api-context.js';
 import { ApiError } from '../api/api-types.js';
 import type { CanvasOverlay } from '../versions/canvas-overlay.js';
-import { diffOutcomes } from './outcome-diff.js';
+import { useFormat } from '../i18n/use-format.js';
+import {
+  diffOutcomeLines,
+  linesFromSummary,
+  summarizeOutcome,
+  type OutcomeLine,
+} from './outcome-diff.js';
 import { OutcomeChanges } from './outcome-changes.js';
 import { SimOutputs } from './sim-outputs.js';
 import { SimTimeline, visibleEntries } from './sim-timeline.js';
@@ -40,9 +49,24 @@ export function SimulationPanel({ model, onOverlay, onModelChange }: SimulationP
   const [scenario, setScenario] = useState<SavedSimulation>(
     () => saved[0] ?? newScenario(model, t('simulation.defaultName')),
   );
+  const format = useFormat();
   const [result, setResult] = useState<SimulationResult | null>(null);
-  // The previous run of the same scenario: a rerun shows what changed.
-  const [previous, setPrevious] = useState<{ name: string; result: SimulationResult } | null>(null);
+  // The last run of this scenario in this session; before the first one, the outcome kept
+  // with the saved scenario (`lastOutcome`) stands in, so a rerun after a reload compares too.
+  const [previous, setPrevious] = useState<{
+    name: string;
+    summary: SimulationOutcomeSummary;
+  } | null>(null);
+  const [changes, setChanges] = useState<{
+    since: string;
+    added: OutcomeLine[];
+    removed: OutcomeLine[];
+  } | null>(null);
+  // A run takes a while; what it stores must go into the model as it is by then.
+  const latestModel = useRef(model);
+  useLayoutEffect(() => {
+    latestModel.current = model;
+  });
   const [cursor, setCursor] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
@@ -57,9 +81,23 @@ export function SimulationPanel({ model, onOverlay, onModelChange }: SimulationP
     setRunning(true);
     setError(null);
     try {
-      const r = await api.simulate({ ...scenario, model });
-      if (result) setPrevious({ name: scenario.name, result });
+      // The kept outcome is the model's, not part of the script the runtime runs.
+      const { lastOutcome: _, ...script } = scenario;
+      const r = await api.simulate({ ...script, model });
+      const summary = summarizeOutcome(r, new Date().toISOString());
+      const stored = saved.find((s) => s.name === scenario.name)?.lastOutcome;
+      const baseline = previous?.name === scenario.name ? previous.summary : stored;
+      setChanges(
+        baseline
+          ? {
+              since: baseline.at,
+              ...diffOutcomeLines(linesFromSummary(baseline), linesFromSummary(summary)),
+            }
+          : null,
+      );
+      setPrevious({ name: scenario.name, summary });
       setResult(r);
+      keepOutcome(scenario.name, summary);
       moveCursor(r, visibleEntries(r.timeline).at(-1) ?? 0);
     } catch (e) {
       const where =
@@ -72,9 +110,26 @@ export function SimulationPanel({ model, onOverlay, onModelChange }: SimulationP
     }
   };
 
+  /** A saved scenario keeps its last outcome with the model (not an undoable edit). */
+  const keepOutcome = (name: string, summary: SimulationOutcomeSummary) => {
+    const current = latestModel.current;
+    const list = current.simulations ?? [];
+    if (!list.some((s) => s.name === name)) return;
+    onModelChange({
+      ...current,
+      simulations: list.map((s) => (s.name === name ? { ...s, lastOutcome: summary } : s)),
+    });
+  };
   const save = () => {
     const rest = saved.filter((s) => s.name !== scenario.name);
-    onModelChange({ ...model, simulations: [...rest, scenario] });
+    const lastOutcome =
+      previous?.name === scenario.name
+        ? previous.summary
+        : saved.find((s) => s.name === scenario.name)?.lastOutcome;
+    onModelChange({
+      ...model,
+      simulations: [...rest, lastOutcome ? { ...scenario, lastOutcome } : scenario],
+    });
   };
   const remove = () => {
     onModelChange({ ...model, simulations: saved.filter((s) => s.name !== scenario.name) });
@@ -84,15 +139,15 @@ export function SimulationPanel({ model, onOverlay, onModelChange }: SimulationP
     setScenario(s ?? newScenario(model, t('simulation.defaultName')));
     setResult(null);
     setPrevious(null);
+    setChanges(null);
     onOverlay(null);
   };
   const setStep = (i: number, step: (typeof steps)[number]) =>
     setScenario({ ...scenario, steps: steps.map((s, j) => (j === i ? step : s)) });
   const horizon = scenario.horizon ?? { value: 10, unit: 'days' };
-  const changes =
-    result && previous && previous.name === scenario.name
-      ? diffOutcomes(previous.result, result)
-      : null;
+  const hasBaseline =
+    previous?.name === scenario.name ||
+    saved.some((s) => s.name === scenario.name && s.lastOutcome);
 
   return (
     <div className="simulation-panel" data-testid="simulation-panel">
@@ -199,7 +254,7 @@ export function SimulationPanel({ model, onOverlay, onModelChange }: SimulationP
           disabled={running}
           data-testid="sim-run"
         >
-          {previous || result ? t('simulation.rerun') : t('simulation.run')}
+          {hasBaseline || result ? t('simulation.rerun') : t('simulation.run')}
         </button>
       </div>
       {error && (
@@ -207,7 +262,14 @@ export function SimulationPanel({ model, onOverlay, onModelChange }: SimulationP
           {error}
         </p>
       )}
-      {changes && <OutcomeChanges added={changes.added} removed={changes.removed} />}
+      {changes && (
+        <>
+          <p className="muted" data-testid="sim-compared-with">
+            {t('simulation.comparedWith', { when: format.dateTime(changes.since) })}
+          </p>
+          <OutcomeChanges added={changes.added} removed={changes.removed} />
+        </>
+      )}
       {result && (
         <div className="sim-result">
           <SimTimeline
