@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SaveState } from './use-autosave.js';
 import { LanguageSwitch } from './language-switch.js';
+import { useBlankableName } from '../inspector/use-blankable-name.js';
 
 export interface HeaderProps {
   readonly name: string;
@@ -25,6 +26,7 @@ export interface HeaderProps {
 /** The toolbar: model name, save state, undo/redo, import/export, publish, language. */
 export function Header(p: HeaderProps) {
   const { t } = useTranslation();
+  const name = useBlankableName(p.name, p.onRename);
   const file = useRef<HTMLInputElement>(null);
   const saveText =
     p.save.status === 'failed'
@@ -38,8 +40,10 @@ export function Header(p: HeaderProps) {
       <input
         className="model-name"
         aria-label={t('app.modelName')}
-        value={p.name}
-        onChange={(e) => e.target.value.trim() && p.onRename(e.target.value)}
+        value={name.shown}
+        aria-invalid={name.isBlank}
+        onChange={(e) => name.change(e.target.value)}
+        onBlur={name.reset}
         data-testid="model-name"
       />
       <span className={`save-state save-${p.save.status}`} data-testid="save-state">

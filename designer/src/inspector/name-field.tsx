@@ -1,5 +1,6 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useBlankableName } from './use-blankable-name.js';
 
 /**
  * A required name (stage, pipeline): it can be cleared and retyped like any text box.
@@ -15,29 +16,21 @@ export function NameField(props: {
 }) {
   const { t } = useTranslation();
   const id = useId();
-  // Only a blank entry lives here; any other text goes straight to the model.
-  const [blank, setBlank] = useState<string | null>(null);
+  const name = useBlankableName(props.value, props.onChange);
   return (
     <div className="form-row">
       <label htmlFor={id}>{props.label}</label>
       <input
         id={id}
         type="text"
-        value={blank ?? props.value}
+        value={name.shown}
         data-testid={props.testId}
-        aria-invalid={blank !== null}
-        aria-describedby={blank !== null ? `${id}-hint` : undefined}
-        onChange={(e) => {
-          const text = e.target.value;
-          if (text.trim() === '') setBlank(text);
-          else {
-            setBlank(null);
-            props.onChange(text);
-          }
-        }}
-        onBlur={() => setBlank(null)}
+        aria-invalid={name.isBlank}
+        aria-describedby={name.isBlank ? `${id}-hint` : undefined}
+        onChange={(e) => name.change(e.target.value)}
+        onBlur={name.reset}
       />
-      {blank !== null && (
+      {name.isBlank && (
         <p id={`${id}-hint`} className="field-hint" role="status">
           {t('inspector.nameRequired', { name: props.value })}
         </p>
