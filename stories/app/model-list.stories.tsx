@@ -30,7 +30,7 @@ export const CreateModel: Story = {
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     // The examples gallery below lists a "Subscriptions" too: wait for the model list's.
-    await within(canvas.getByTestId('model-list')).findByText('Subscriptions');
+    await within(await canvas.findByTestId('model-list')).findByText('Subscriptions');
     await userEvent.type(canvas.getByTestId('new-model-name'), 'Onboarding');
     await userEvent.click(canvas.getByTestId('new-model'));
     await expect(args.onOpen).toHaveBeenLastCalledWith('onboarding');

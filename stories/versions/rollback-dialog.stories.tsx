@@ -30,8 +30,10 @@ export const Confirm: Story = {
   play: async ({ canvasElement, args }) => {
     // A modal <dialog> sits in the top layer, still inside the story's root.
     const dialog = within(within(canvasElement).getByTestId('rollback-dialog'));
+    // The dialog opens in an effect after the first paint: wait for it, not just for the DOM.
+    const confirm = await dialog.findByRole('button', { name: 'Publish version 1 again' });
     await expect(dialog.getByText('robot:warn_after_25_min')).toBeInTheDocument();
-    await userEvent.click(dialog.getByRole('button', { name: 'Publish version 1 again' }));
+    await userEvent.click(confirm);
     await expect(args.onConfirm).toHaveBeenCalledOnce();
     await expect(args.onCancel).not.toHaveBeenCalled();
   },
@@ -40,7 +42,7 @@ export const Confirm: Story = {
 export const Cancel: Story = {
   play: async ({ canvasElement, args }) => {
     const dialog = within(within(canvasElement).getByTestId('rollback-dialog'));
-    await userEvent.click(dialog.getByRole('button', { name: 'Cancel' }));
+    await userEvent.click(await dialog.findByRole('button', { name: 'Cancel' }));
     await expect(args.onCancel).toHaveBeenCalledOnce();
   },
 };
