@@ -1,9 +1,6 @@
 import type { AutomationModel, Directory, RuleSet } from '../../../schemas/index.js';
-import { ApiError, type ApiClient, type LoadedModel, type ModelSummary } from './api-types.js';
-
-type ErrorBody = {
-  error?: { code?: string; message?: string; diagnostics?: ApiError['diagnostics'] };
-};
+import type { ApiClient, LoadedModel, ModelSummary } from './api-types.js';
+import { httpJson } from './http-json.js';
 
 /**
  * The runtime's HTTP API (docs/contracts.md), typed. Non-2xx answers become
@@ -15,25 +12,7 @@ export function createHttpApiClient(
   base = '/api',
   fetchImpl: typeof fetch = (...a) => fetch(...a),
 ): ApiClient {
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const res = await fetchImpl(`${base}${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    const json: unknown = text ? JSON.parse(text) : undefined;
-    if (!res.ok) {
-      const err = (json as ErrorBody | undefined)?.error;
-      throw new ApiError(
-        res.status,
-        err?.code ?? `HTTP_${res.status}`,
-        err?.message ?? res.statusText,
-        err?.diagnostics ?? [],
-      );
-    }
-    return json as T;
-  }
+  const call = httpJson(base, fetchImpl);
   const enc = encodeURIComponent;
   return {
     listModels: async () => {
