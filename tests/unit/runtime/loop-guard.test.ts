@@ -8,6 +8,8 @@ import { runSimulation } from '../../../runtime/simulation/run-simulation.js';
 import { redeliveryLoopModel } from './redelivery-loop-model.js';
 
 const min = (value: number) => ({ value, unit: 'minutes' as const });
+type Open = Record<string, unknown>;
+const reasonOf = (e: { data?: Open }) => e.data?.reason;
 
 /**
  * A sale awaiting its delivery "parcel"; at minute 0 the admin marks the parcel
@@ -45,7 +47,7 @@ async function parcelReturned(
 }
 
 const deliveries = (r: SimulationResult) =>
-  r.records.filter((x) => x.ref.startsWith('auto-') && x.pipeline === 'delivery');
+  r.records.filter((x) => x.ref.startsWith('auto-') && (x as Open).pipeline === 'delivery');
 const stopped = (r: SimulationResult) => r.timeline.filter((e) => e.kind === 'loop_stopped');
 const saleOf = (r: SimulationResult) => r.records.find((x) => x.ref === 'sale');
 
@@ -87,7 +89,7 @@ describe('loops that run through timers are stopped', () => {
   it('the step limit of the model stops the chain where it is, with nothing left pending', async () => {
     const r = await parcelReturned({ maxSteps: 15 });
     const entries = stopped(r);
-    expect(entries.map((e) => e.data?.reason)).toEqual(['max_steps', 'max_steps']);
+    expect(entries.map(reasonOf)).toEqual(['max_steps', 'max_steps']);
     expect(entries[0]?.data).toMatchObject({ limit: 15, count: 16 });
     expect(deliveries(r).length).toBeLessThan(5);
     expect(r.timers).toEqual([]);
@@ -118,10 +120,7 @@ describe('loops that run through timers are stopped', () => {
     expect(stopped(atLimit)).toEqual([]);
     expect(deliveries(atLimit)).toHaveLength(5);
     const past = await parcelReturned({ maxCreatedRecords: 5 }, { max_attempts: 6 });
-    expect(stopped(past).map((e) => e.data?.reason)).toEqual([
-      'max_created_records',
-      'max_created_records',
-    ]);
+    expect(stopped(past).map(reasonOf)).toEqual(['max_created_records', 'max_created_records']);
     expect(deliveries(past)).toHaveLength(5);
   });
 
