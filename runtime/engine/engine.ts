@@ -152,7 +152,8 @@ export class Engine implements ActionHost {
           this.findPipeline(input.entity, input.pipeline));
     if (cause.ruleId !== undefined) {
       const by = input.model === undefined ? undefined : ctx.versions.get(input.model);
-      const at = { recordId: cause.recordId ?? '', eventId: cause.eventId, ruleId: cause.ruleId };
+      const recordId = cause.recordId ?? ctx.chain?.origin.recordId ?? '';
+      const at = { recordId, eventId: cause.eventId, ruleId: cause.ruleId };
       if (!countCreated(ctx, loopGuardOf(by ?? found?.set), at)) return undefined;
     }
     const id = ctx.ids.next(input.entity);
