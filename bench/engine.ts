@@ -66,15 +66,15 @@ async function measure(total: number, ms: number): Promise<{ rate: number; rules
     engine.startRun(tx0, dir),
     { entity: 'deal', model: 'bench', pipeline: 'hot', fields: { amount: 1 } },
     { eventId: 'seed' },
-    0,
   );
+  if (rec === undefined) throw new Error('bench record not created');
   await tx0.commit();
   let n = 0;
   const end = performance.now() + ms;
   while (performance.now() < end) {
     const tx = new Tx(store);
     const ctx = engine.startRun(tx, dir);
-    await engine.move(ctx, rec.id, 'hot', n % 2 === 0 ? 'b' : 'a', { eventId: `e${n}` }, 0);
+    await engine.move(ctx, rec.id, 'hot', n % 2 === 0 ? 'b' : 'a', { eventId: `e${n}` });
     await tx.commit();
     n++;
   }

@@ -10,6 +10,7 @@ export * from './model/pipelines.js';
 export * from './model/directory.js';
 export * from './model/templates.js';
 export * from './model/calendars.js';
+export * from './model/settings.js';
 export * from './model/model.js';
 export * from './ruleset/ruleset.js';
 export * from './catalogue/standard-fields.js';

@@ -4,11 +4,16 @@ import type { DirectoryView } from './directory-view.js';
 import type { PreparedRule, PreparedRuleSet } from './prepared-rule-set.js';
 import type { EngineEvent, RunContext } from './run-context.js';
 
-/** What caused a change; `payload`: the external event behind it (the next stage's robots see it). */
+/**
+ * What caused a change; `payload`: the external event behind it (the next stage's robots
+ * see it); `recordId`: the record whose robot or trigger made the change (the loop guard
+ * records a stop there).
+ */
 export interface Cause {
   ruleId?: string;
   eventId: string;
   payload?: Record<string, unknown>;
+  recordId?: string;
 }
 
 /** What an action may ask of the engine (changes that emit events in turn). */
@@ -19,14 +24,12 @@ export interface ActionHost {
     pipeline: string,
     stage: string,
     cause: Cause,
-    depth: number,
-  ): Promise<{ ok: boolean; message: string }>;
+  ): Promise<{ ok: boolean; message: string; stopped?: true }>;
   setFields(
     ctx: RunContext,
     recordId: string,
     changes: Record<string, unknown>,
     cause: Cause,
-    depth: number,
   ): Promise<string[]>;
   createRecord(
     ctx: RunContext,
@@ -39,8 +42,7 @@ export interface ActionHost {
       links?: RecordDoc['links'];
     },
     cause: Cause,
-    depth: number,
-  ): Promise<RecordDoc>;
+  ): Promise<RecordDoc | undefined>;
   link(ctx: RunContext, a: RecordDoc, b: RecordDoc): Promise<void>;
 }
 
@@ -55,12 +57,12 @@ export interface ActionInput {
   readonly record: RecordDoc;
   readonly event: EngineEvent;
   readonly dir: DirectoryView;
-  readonly depth: number;
   readonly idempotencyKey: string;
 }
 
 export interface ActionOutcome {
-  outcome: 'done' | 'failed' | 'skipped';
+  /** `stopped`: the loop guard stopped the chain at this action (it did nothing). */
+  outcome: 'done' | 'failed' | 'skipped' | 'stopped';
   message: string;
   data?: Record<string, unknown>;
 }

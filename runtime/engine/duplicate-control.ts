@@ -69,7 +69,7 @@ export async function reportDuplicates(
   ctx: RunContext,
   record: RecordDoc,
   duplicates: readonly DuplicateMatch[],
-  options: { link: boolean; markField?: string; eventId: string; depth: number },
+  options: { link: boolean; markField?: string; eventId: string },
 ): Promise<void> {
   const { markField } = options;
   const described = duplicates.map((d) => `${d.entity} ${d.id} (${d.field})`).join(', ');
@@ -96,5 +96,5 @@ export async function reportDuplicates(
   const event = engine.newEvent('duplicate_found', record.id, {
     payload: { duplicates: duplicates.map((d) => ({ ...d })) },
   });
-  await engine.handle(ctx, event, options.depth + 1);
+  await engine.handle(ctx, event);
 }

@@ -5,6 +5,17 @@ import type { ActionHost, Cause } from './action-host.js';
 import { runAction } from './actions/run-action.js';
 import { readPath } from './condition-adapter.js';
 import { DirectoryView } from './directory-view.js';
+import {
+  continueChain,
+  countCreated,
+  countStep,
+  logEventNotRun,
+  logRobotNotRun,
+  loopGuardOf,
+  startChain,
+  stopChain,
+  type ChainOrigin,
+} from './loop-guard.js';
 import type { Clock, IdGenerator, OutboxPort } from './ports.js';
 import { prepareRuleSet, type PreparedRule, type PreparedRuleSet } from './prepared-rule-set.js';
 import { conditionData, LIMITS, log, type EngineEvent, type RunContext } from './run-context.js';
@@ -106,6 +117,8 @@ export class Engine implements ActionHost {
       directory,
       versions,
       moves: new Map(),
+      queue: [],
+      draining: false,
       stopped: false,
       seq: 0,
     };
@@ -119,19 +132,46 @@ export class Engine implements ActionHost {
     return { id: this.deps.ids.next('evt'), kind, recordId, ...extra };
   }
 
+  /**
+   * Creates a record (in its pipeline's first stage, or the one given) and queues its
+   * entry into that stage. `undefined`: the loop guard refused it (a robot's or
+   * trigger's record past the chain's `maxCreatedRecords`). `beforeEnter` (duplicate
+   * control of a record from outside) runs, with everything it causes, before the
+   * record enters its stage.
+   */
   async createRecord(
     ctx: RunContext,
     input: Parameters<ActionHost['createRecord']>[1],
     cause: Cause,
-    depth: number,
     beforeEnter?: (record: RecordDoc) => Promise<void>,
-  ): Promise<RecordDoc> {
+  ): Promise<RecordDoc | undefined> {
     const found =
       input.pipeline === undefined && input.stage === undefined && input.model === undefined
         ? undefined
         : (this.findPipeline(input.entity, input.pipeline, input.model) ??
           this.findPipeline(input.entity, input.pipeline));
+    if (cause.ruleId !== undefined) {
+      const by = input.model === undefined ? undefined : ctx.versions.get(input.model);
+      const recordId = cause.recordId ?? ctx.chain?.origin.recordId ?? '';
+      const at = { recordId, eventId: cause.eventId, ruleId: cause.ruleId };
+      if (!countCreated(ctx, loopGuardOf(by ?? found?.set), at)) return undefined;
+    }
     const id = ctx.ids.next(input.entity);
+    const origin = this.origin(ctx, 'record_created', id, cause);
+    await this.entry(ctx, origin, () =>
+      this.insertRecord(ctx, id, found, input, cause, beforeEnter),
+    );
+    return ctx.tx.get('records', id);
+  }
+
+  private async insertRecord(
+    ctx: RunContext,
+    id: string,
+    found: ReturnType<Engine['findPipeline']>,
+    input: Parameters<ActionHost['createRecord']>[1],
+    cause: Cause,
+    beforeEnter?: (record: RecordDoc) => Promise<void>,
+  ): Promise<void> {
     const stage = found === undefined ? undefined : (input.stage ?? found.def.stages[0]?.key);
     const record: RecordDoc = {
       id,
@@ -159,15 +199,19 @@ export class Engine implements ActionHost {
       const self = await ctx.tx.get('records', id);
       if (other !== undefined && self !== undefined) await this.link(ctx, self, other);
     }
-    if (beforeEnter !== undefined) await beforeEnter(record);
-    // beforeEnter (duplicate control) may already have moved it: that move ran its robots.
+    if (beforeEnter !== undefined) {
+      await beforeEnter(record);
+      // Only a request's own record has this hook: the queue holds only what it caused.
+      await this.drain(ctx);
+    }
+    // beforeEnter (duplicate control) may already have moved it: that move queued its robots.
     const now = await ctx.tx.get('records', id);
     const stayed = now?.pipeline === record.pipeline && now?.stage === stage;
     if (record.pipeline !== undefined && stage !== undefined && stayed) {
       await planDateTriggers(ctx, id);
-      await this.handle(ctx, this.newEvent('stage_entered', id, { from: {} }), depth + 1);
+      const to = { pipeline: record.pipeline, stage };
+      ctx.queue.push(this.newEvent('stage_entered', id, { from: {}, to }));
     }
-    return (await ctx.tx.get('records', id)) ?? record;
   }
 
   async link(ctx: RunContext, a: RecordDoc, b: RecordDoc): Promise<void> {
@@ -190,7 +234,16 @@ export class Engine implements ActionHost {
     recordId: string,
     changes: Record<string, unknown>,
     cause: Cause,
-    depth: number,
+  ): Promise<string[]> {
+    const origin = this.origin(ctx, 'fields_changed', recordId, cause);
+    return this.entry(ctx, origin, () => this.writeFields(ctx, recordId, changes, cause));
+  }
+
+  private async writeFields(
+    ctx: RunContext,
+    recordId: string,
+    changes: Record<string, unknown>,
+    cause: Cause,
   ): Promise<string[]> {
     const record = await ctx.tx.get('records', recordId);
     if (record === undefined) return [];
@@ -217,12 +270,11 @@ export class Engine implements ActionHost {
     await replanOnAnchorChange(ctx, recordId, changed);
     await planDateTriggers(ctx, recordId, changed);
     await planSkippedRobots(ctx, recordId, changed, (set, p, record, event, key) =>
-      this.runRobot(ctx, set, p, record, event, depth, key),
+      this.runRobot(ctx, set, p, record, event, key),
     );
     for (const field of changed) {
-      await this.handle(ctx, this.newEvent('field_changed', recordId, { field }), depth + 1);
-      if (field === 'responsible')
-        await this.handle(ctx, this.newEvent('responsible_changed', recordId), depth + 1);
+      ctx.queue.push(this.newEvent('field_changed', recordId, { field }));
+      if (field === 'responsible') ctx.queue.push(this.newEvent('responsible_changed', recordId));
     }
     return changed;
   }
@@ -233,8 +285,18 @@ export class Engine implements ActionHost {
     pipeline: string,
     stage: string,
     cause: Cause,
-    depth: number,
-  ): Promise<{ ok: boolean; message: string }> {
+  ): Promise<{ ok: boolean; message: string; stopped?: true }> {
+    const origin = this.origin(ctx, 'stage_changed', recordId, cause);
+    return this.entry(ctx, origin, () => this.writeMove(ctx, recordId, pipeline, stage, cause));
+  }
+
+  private async writeMove(
+    ctx: RunContext,
+    recordId: string,
+    pipeline: string,
+    stage: string,
+    cause: Cause,
+  ): Promise<{ ok: boolean; message: string; stopped?: true }> {
     const record = await ctx.tx.get('records', recordId);
     if (record === undefined) return { ok: false, message: 'record not found' };
     const found =
@@ -251,15 +313,21 @@ export class Engine implements ActionHost {
       return { ok: false, message: `REQUIRED_FIELDS_MISSING: ${missing.join(', ')}` };
     const moves = (ctx.moves.get(recordId) ?? 0) + 1;
     ctx.moves.set(recordId, moves);
-    if (moves > LIMITS.maxMovesPerRecord || depth > LIMITS.maxDepth) {
-      log(ctx, recordId, {
-        kind: 'loop_stopped',
-        outcome: 'stopped',
+    if (moves > LIMITS.maxMovesPerRecord) {
+      const at = {
+        recordId,
         eventId: cause.eventId,
         ...(cause.ruleId ? { ruleId: cause.ruleId } : {}),
-        message: `loop stopped: ${moves} stage changes of this record (limit ${LIMITS.maxMovesPerRecord}), depth ${depth} (limit ${LIMITS.maxDepth}); not moved to ${stage}`,
-      });
-      return { ok: false, message: 'loop stopped' };
+      };
+      stopChain(
+        ctx,
+        at,
+        'max_stage_changes',
+        LIMITS.maxMovesPerRecord,
+        moves,
+        `; not moved to ${stage}`,
+      );
+      return { ok: false, message: 'loop stopped', stopped: true };
     }
     const from = { pipeline: record.pipeline, stage: record.stage };
     ctx.tx.put('records', recordId, {
@@ -286,19 +354,73 @@ export class Engine implements ActionHost {
     });
     // The robots of the new stage see the external event that moved the record ($event).
     const payload = cause.payload === undefined ? {} : { payload: cause.payload };
-    await this.handle(
-      ctx,
-      this.newEvent('stage_entered', recordId, { from, ...payload }),
-      depth + 1,
+    ctx.queue.push(
+      this.newEvent('stage_entered', recordId, { from, to: { pipeline, stage }, ...payload }),
     );
     return { ok: true, message: `moved to ${stage}` };
   }
 
-  /** Reacts to one event: robots of an entered stage, or triggers listening to it. */
-  async handle(ctx: RunContext, event: EngineEvent, depth: number): Promise<void> {
+  /** An external event (payment, message, webhook call, completed task, duplicate found). */
+  async handle(ctx: RunContext, event: EngineEvent): Promise<void> {
+    const origin = { kind: event.kind, recordId: event.recordId, eventId: event.id, at: ctx.now };
+    await this.entry(ctx, origin, async () => {
+      ctx.queue.push(event);
+    });
+  }
+
+  /** Where a chain begins when a request's change is the run's entry point. */
+  private origin(ctx: RunContext, kind: string, recordId: string, cause: Cause): ChainOrigin {
+    return { kind, recordId, eventId: cause.eventId, at: ctx.now };
+  }
+
+  /**
+   * Runs an entry point of the run (a request, an external event, a firing timer):
+   * `start` queues the events its changes cause, which are then handled oldest first,
+   * each to its end (the stage's robots, then the linked records) before the next, so
+   * linked records see stage changes in the order they happened. A change made while
+   * the queue is worked through (an action's) only queues its events.
+   */
+  private async entry<T>(
+    ctx: RunContext,
+    origin: ChainOrigin,
+    start: () => Promise<T>,
+  ): Promise<T> {
+    if (ctx.draining) return start();
+    ctx.draining = true;
+    try {
+      startChain(ctx, origin);
+      const out = await start();
+      await this.drain(ctx);
+      return out;
+    } finally {
+      ctx.draining = false;
+    }
+  }
+
+  /** Handles the queued events in order, until none is left. */
+  private async drain(ctx: RunContext): Promise<void> {
+    for (let event = ctx.queue.shift(); event !== undefined; event = ctx.queue.shift()) {
+      await this.process(ctx, event);
+    }
+  }
+
+  /** One queued event: a step of the chain, handled unless the loop guard stops it. */
+  private async process(ctx: RunContext, event: EngineEvent): Promise<void> {
     const record = await ctx.tx.get('records', event.recordId);
     if (record === undefined) return;
     const set = record.model === undefined ? undefined : ctx.versions.get(record.model);
+    const at = { recordId: record.id, eventId: event.id };
+    if (countStep(ctx, loopGuardOf(set), at)) await this.handleNow(ctx, set, record, event);
+    else logEventNotRun(ctx, set, record, event);
+  }
+
+  /** Reacts to one event: robots of an entered stage, or triggers listening to it. */
+  private async handleNow(
+    ctx: RunContext,
+    set: PreparedRuleSet | undefined,
+    record: RecordDoc,
+    event: EngineEvent,
+  ): Promise<void> {
     log(ctx, record.id, {
       kind: 'event',
       eventId: event.id,
@@ -306,26 +428,19 @@ export class Engine implements ActionHost {
       ...(set ? { modelId: set.modelId, version: set.version } : {}),
       ...(event.payload ? { data: { payload: event.payload } } : {}),
     });
-    if (depth > LIMITS.maxDepth) {
-      log(ctx, record.id, {
-        kind: 'loop_stopped',
-        outcome: 'stopped',
-        eventId: event.id,
-        message: `loop stopped: event depth ${depth} exceeds ${LIMITS.maxDepth}`,
-      });
-      return;
-    }
     if (set === undefined || record.pipeline === undefined || record.stage === undefined) return;
     if (event.kind === 'stage_entered') {
-      await this.runRobots(ctx, set, record, event, depth);
-      await this.notifyLinked(ctx, record, event, depth);
+      // The stage entered, even when the record has moved on since (its robots then say so).
+      const visit = { ...record, ...event.to };
+      await this.runRobots(ctx, set, visit, event);
+      await this.notifyLinked(ctx, visit, event);
       return;
     }
     for (const p of set.triggers(record.entity, event.kind, record.pipeline)) {
       if (!this.matches(p, event)) continue;
       const cur = await ctx.tx.get('records', record.id);
       if (cur === undefined) return;
-      if (await this.tryTrigger(ctx, set, p, cur, event, depth)) return;
+      if (await this.tryTrigger(ctx, set, p, cur, event)) return;
     }
   }
 
@@ -358,7 +473,6 @@ export class Engine implements ActionHost {
     p: PreparedRule,
     record: RecordDoc,
     event: EngineEvent,
-    depth: number,
   ): Promise<boolean> {
     const r = p.rule;
     const base = {
@@ -403,7 +517,7 @@ export class Engine implements ActionHost {
       message: `${r.id}: fired`,
       data: { inputs: ev.inputs, result: ev.result },
     });
-    await this.runActions(ctx, set, p, record, event, depth, `${r.id}|${record.id}|${event.id}`);
+    await this.runActions(ctx, set, p, record, event, `${r.id}|${record.id}|${event.id}`);
     return true;
   }
 
@@ -412,7 +526,6 @@ export class Engine implements ActionHost {
     set: PreparedRuleSet,
     entered: RecordDoc,
     event: EngineEvent,
-    depth: number,
     // A fired timer's followers; by default every robot of the entered stage.
     robots: readonly PreparedRule[] = set.robots(
       entered.entity,
@@ -427,6 +540,10 @@ export class Engine implements ActionHost {
       // Planned by the delayed robot before it, when that one fires.
       if (waiting && r.timing?.kind === 'after_previous') continue;
       waiting = false;
+      if (ctx.stopped) {
+        logRobotNotRun(ctx, set, p, entered, event);
+        continue;
+      }
       const base = {
         kind: 'rule',
         ruleId: r.id,
@@ -460,7 +577,7 @@ export class Engine implements ActionHost {
         waiting = true;
         continue;
       }
-      await this.runRobot(ctx, set, p, record, event, depth, key);
+      await this.runRobot(ctx, set, p, record, event, key);
     }
   }
 
@@ -470,7 +587,6 @@ export class Engine implements ActionHost {
     p: PreparedRule,
     record: RecordDoc,
     event: EngineEvent,
-    depth: number,
     key: string,
   ): Promise<void> {
     const base = {
@@ -496,7 +612,7 @@ export class Engine implements ActionHost {
       message: `${p.rule.id}: fired`,
       data: { inputs: ev.inputs, result: ev.result },
     });
-    await this.runActions(ctx, set, p, record, event, depth, key);
+    await this.runActions(ctx, set, p, record, event, key);
   }
 
   private async runActions(
@@ -505,7 +621,6 @@ export class Engine implements ActionHost {
     p: PreparedRule,
     record: RecordDoc,
     event: EngineEvent,
-    depth: number,
     key: string,
   ): Promise<void> {
     const dir = new DirectoryView(ctx.directory, set.ruleSet);
@@ -518,6 +633,14 @@ export class Engine implements ActionHost {
         modelId: set.modelId,
         version: set.version,
       };
+      if (ctx.stopped) {
+        log(ctx, record.id, {
+          ...base,
+          outcome: 'stopped',
+          message: `${action.type}: not run, the loop guard stopped this chain`,
+        });
+        continue;
+      }
       if ((await ctx.tx.get('effects', idempotencyKey)) !== undefined) {
         log(ctx, record.id, {
           ...base,
@@ -539,7 +662,6 @@ export class Engine implements ActionHost {
           record: current,
           event,
           dir,
-          depth,
           idempotencyKey,
         });
       } catch (e) {
@@ -558,50 +680,63 @@ export class Engine implements ActionHost {
     }
   }
 
+  /** Tells the linked records' `linked_record_stage` triggers that `entered` entered its stage. */
   private async notifyLinked(
     ctx: RunContext,
-    record: RecordDoc,
+    entered: RecordDoc,
     event: EngineEvent,
-    depth: number,
   ): Promise<void> {
-    if (record.pipeline === undefined || record.stage === undefined) return;
-    const watched = { entity: record.entity, pipeline: record.pipeline, stage: record.stage };
-    for (const l of record.links) {
+    if (entered.pipeline === undefined || entered.stage === undefined) return;
+    const watched = { entity: entered.entity, pipeline: entered.pipeline, stage: entered.stage };
+    for (const l of entered.links) {
       const other = await ctx.tx.get('records', l.id);
       if (other?.model === undefined || other.pipeline === undefined) continue;
       const set = ctx.versions.get(other.model);
       if (set === undefined) continue;
       for (const p of set.linkedTriggers(other.entity, other.pipeline, watched)) {
+        if (ctx.stopped) return;
         const cur = await ctx.tx.get('records', other.id);
         if (cur === undefined) break;
-        if (await this.tryTrigger(ctx, set, p, cur, { ...event, recordId: other.id }, depth + 1))
-          break;
+        if (await this.tryTrigger(ctx, set, p, cur, { ...event, recordId: other.id })) break;
       }
     }
   }
 
-  /** Runs a due timer: re-reads the record, re-checks stage and condition. */
+  /**
+   * Runs a due timer: re-reads the record, re-checks stage and condition. The run
+   * continues the chain that planned the timer (firing is a step of it), so a loop
+   * through delayed robots is counted, and stopped, across runs and restarts.
+   */
   async fireTimer(ctx: RunContext, timer: TimerDoc): Promise<void> {
     const ready = await readyToFire(ctx, timer);
     if (ready === undefined) return;
     const { set, record } = ready;
-    if (timer.source === 'trigger') {
-      const event = { id: timer.eventId, kind: 'date_reached' as const, recordId: record.id };
-      await this.handle(ctx, { ...event, ruleId: timer.ruleId }, 1);
-      return;
-    }
-    const event: EngineEvent = {
-      id: timer.eventId,
-      kind: 'stage_entered',
-      recordId: record.id,
-      ...(timer.payload === undefined ? {} : { payload: timer.payload }),
-    };
-    await this.runRobot(ctx, set, ready.prepared, record, event, 1, timer.idempotencyKey);
-    // after_previous robots count their wait from now, when this one ran.
-    const followers = (timer.followers ?? []).flatMap((id) => set.byId.get(id) ?? []);
-    if (followers.length === 0) return;
-    const visit = { ...record, pipeline: timer.pipeline, stage: timer.stage };
-    await this.runRobots(ctx, set, visit, event, 1, followers);
+    if (timer.chain !== undefined) continueChain(ctx, timer.chain);
+    const origin = { kind: 'timer', recordId: record.id, eventId: timer.eventId, at: ctx.now };
+    await this.entry(ctx, origin, async () => {
+      if (timer.source === 'trigger') {
+        const event = { id: timer.eventId, kind: 'date_reached' as const, recordId: record.id };
+        ctx.queue.push({ ...event, ruleId: timer.ruleId });
+        return;
+      }
+      const event: EngineEvent = {
+        id: timer.eventId,
+        kind: 'stage_entered',
+        recordId: record.id,
+        ...(timer.payload === undefined ? {} : { payload: timer.payload }),
+      };
+      const followers = (timer.followers ?? []).flatMap((id) => set.byId.get(id) ?? []);
+      const at = { recordId: record.id, eventId: timer.eventId, ruleId: timer.ruleId };
+      if (!countStep(ctx, loopGuardOf(set), at)) {
+        for (const p of [ready.prepared, ...followers]) logRobotNotRun(ctx, set, p, record, event);
+        return;
+      }
+      await this.runRobot(ctx, set, ready.prepared, record, event, timer.idempotencyKey);
+      // after_previous robots count their wait from now, when this one ran.
+      if (followers.length === 0) return;
+      const visit = { ...record, pipeline: timer.pipeline, stage: timer.stage };
+      await this.runRobots(ctx, set, visit, event, followers);
+    });
   }
 
   /** The pipeline definition a record's pinned version gives. */

@@ -1,5 +1,10 @@
 import type { EntityType, RuleEvent } from '../../schemas/index.js';
-import type { DirectoryEntries, RecordDoc, TimelineEntry } from '../store/store-types.js';
+import type {
+  CausationChain,
+  DirectoryEntries,
+  RecordDoc,
+  TimelineEntry,
+} from '../store/store-types.js';
 import type { Clock, IdGenerator, OutboxPort } from './ports.js';
 import type { PreparedRuleSet } from './prepared-rule-set.js';
 import type { Tx } from './tx.js';
@@ -11,6 +16,8 @@ export interface EngineEvent {
   recordId: string;
   /** stage_entered: where the record came from. */
   from?: { pipeline?: string; stage?: string };
+  /** stage_entered: the stage entered (the record may have moved on before its turn). */
+  to?: { pipeline: string; stage: string };
   /** field_changed: which field. */
   field?: string;
   /** External events: their payload (conditions see it as `$event`). */
@@ -20,9 +27,7 @@ export interface EngineEvent {
 }
 
 export const LIMITS = {
-  /** Nested events caused by one external event. */
-  maxDepth: 25,
-  /** Stage changes of one record caused by one external event. */
+  /** Stage changes of one record within one run (the chain's limits are in the model). */
   maxMovesPerRecord: 10,
 };
 
@@ -37,6 +42,13 @@ export interface RunContext {
   /** Versions pinned at the start of the run, by model id. */
   readonly versions: ReadonlyMap<string, PreparedRuleSet>;
   readonly moves: Map<string, number>;
+  /** Events waiting to be handled, oldest first (`Engine.entry`). */
+  readonly queue: EngineEvent[];
+  /** True while the engine works through the queue: changes made then only queue events. */
+  draining: boolean;
+  /** The chain of automation this run continues; set by the run's entry point. */
+  chain?: CausationChain;
+  /** The loop guard stopped the chain: nothing more of it runs. */
   stopped: boolean;
   seq: number;
 }

@@ -51,16 +51,16 @@ export async function createCheckedRecord(
     ctx,
     { entity, ...input },
     { eventId: event.id },
-    0,
     duplicates.length === 0
       ? undefined
       : (created) =>
           reportDuplicates(engine, ctx, created, duplicates, {
             link,
             eventId: event.id,
-            depth: 0,
             ...(control?.markField === undefined ? {} : { markField: control.markField }),
           }),
   );
+  // Only records robots create count against the loop guard: a request's is always made.
+  if (record === undefined) throw new Error(`record of ${entity} not created`);
   return { record, duplicates };
 }

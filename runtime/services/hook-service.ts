@@ -126,7 +126,7 @@ export class HookService {
         payload: body.payload ?? {},
         ruleId,
       });
-      await engine.handle(ctx, event, 0);
+      await engine.handle(ctx, event);
       const fired = (await tx.listByRecord('timeline', r.id)).some(
         (e) => e.eventId === event.id && e.ruleId === ruleId && e.outcome === 'fired',
       );

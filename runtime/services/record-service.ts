@@ -124,7 +124,7 @@ export class RecordService {
       if (r === undefined || r.entity !== entity) throw notFound(`${entity} ${id}`);
       this.checkFields(entity, r.model, fields);
       const ctx = await run();
-      await this.core.engine.setFields(ctx, id, fields, API, 0);
+      await this.core.engine.setFields(ctx, id, fields, API);
       return (await tx.get('records', id)) ?? r;
     });
   }
@@ -178,7 +178,7 @@ export class RecordService {
         throw new HttpError(409, 'ALREADY_IN_STAGE', `the record is already in ${body.stage}`);
       const missing = missingRequired(def, body.stage, r.fields);
       if (missing.length > 0) throw this.missing(body.stage, missing);
-      const res = await this.core.engine.move(ctx, id, pipeline, body.stage, API, 0);
+      const res = await this.core.engine.move(ctx, id, pipeline, body.stage, API);
       if (!res.ok) throw new HttpError(422, 'MOVE_REFUSED', res.message);
       return (await tx.get('records', id)) ?? r;
     });
@@ -224,7 +224,7 @@ export class RecordService {
         r.id,
         body.payload === undefined ? {} : { payload: body.payload },
       );
-      await this.core.engine.handle(ctx, event, 0);
+      await this.core.engine.handle(ctx, event);
       return { eventId: event.id, record: (await tx.get('records', r.id)) ?? r };
     });
   }
@@ -241,7 +241,7 @@ export class RecordService {
       const event = this.core.engine.newEvent('task_completed', t.recordId, {
         payload: { taskId: id },
       });
-      await this.core.engine.handle(ctx, event, 0);
+      await this.core.engine.handle(ctx, event);
       return done;
     });
   }

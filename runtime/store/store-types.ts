@@ -171,6 +171,30 @@ export interface TimerDoc {
   followers?: string[];
   /** Payload of the external event that moved the record here, as the robot will see it. */
   payload?: Record<string, unknown>;
+  /**
+   * The chain of automation that planned this timer, as it was then: firing continues
+   * it, so a loop through delayed robots is counted (and stopped) across runs and
+   * restarts. Absent on timers planned before chains were kept: firing starts a chain.
+   */
+  chain?: CausationChain;
+}
+
+/**
+ * Which external event or request started a chain of automation, and how far it has
+ * gone since: what the loop guard counts (`engine/loop-guard.ts`).
+ */
+export interface CausationChain {
+  origin: {
+    /** `record_created`, `stage_changed`, `fields_changed` (requests), an external event's kind, or `timer`. */
+    kind: string;
+    recordId: string;
+    eventId: string;
+    at: string;
+  };
+  /** Events handled and delayed robots fired since the origin (the origin's own event included). */
+  steps: number;
+  /** Records robots and triggers created since the origin. */
+  created: number;
 }
 
 export interface DirectoryEntries {

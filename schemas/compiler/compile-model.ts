@@ -57,6 +57,8 @@ export function compileModel(model: AutomationModel): RuleSet {
     rules: compileRules(model),
   };
   if (model.defaultCalendar !== undefined) ruleSet.defaultCalendar = model.defaultCalendar;
+  const loopGuard = model.settings?.loopGuard;
+  if (loopGuard !== undefined) ruleSet.loopGuard = { ...loopGuard };
   const duplicates = compileDuplicates(model);
   if (duplicates !== undefined) ruleSet.duplicates = duplicates;
   return canonicalize(ruleSet);

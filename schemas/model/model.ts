@@ -6,6 +6,7 @@ import { Directory } from './directory.js';
 import { Template } from './templates.js';
 import { Calendar } from './calendars.js';
 import { SavedSimulation } from './saved-simulation.js';
+import { ModelSettings } from './settings.js';
 
 export const MODEL_SCHEMA_VERSION = 1;
 
@@ -42,6 +43,8 @@ export const AutomationModel = Type.Object(
     templates: Type.Optional(Type.Array(Template, { maxItems: 1000 })),
     calendars: Type.Optional(Type.Array(Calendar, { maxItems: 100 })),
     defaultCalendar: Type.Optional(Key),
+    /** Runtime settings (loop guard limits); absent means the defaults. */
+    settings: Type.Optional(ModelSettings),
     layout: Type.Optional(Layout),
     /** Simulation scenarios saved with the model; not compiled, not diffed. */
     simulations: Type.Optional(Type.Array(SavedSimulation, { maxItems: 100 })),

@@ -8,6 +8,7 @@ import { Directory } from '../model/directory.js';
 import { Template } from '../model/templates.js';
 import { Calendar } from '../model/calendars.js';
 import { DuplicateControl } from '../model/duplicates.js';
+import { LoopGuard } from '../model/settings.js';
 
 export const RULESET_SCHEMA_VERSION = 1;
 
@@ -125,6 +126,8 @@ export const RuleSet = Type.Object(
     templates: Type.Array(Template),
     calendars: Type.Array(Calendar),
     defaultCalendar: Type.Optional(Key),
+    /** The model's loop guard limits; absent (or a limit absent) means the runtime's defaults. */
+    loopGuard: Type.Optional(LoopGuard),
     /** Duplicate control by entity type; present only when the model declares some. */
     duplicates: Type.Optional(
       Type.Object(

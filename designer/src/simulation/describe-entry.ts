@@ -37,6 +37,30 @@ function stageNameOf(model: AutomationModel, nodeId: string): string | undefined
   return p?.kind === 'robot' ? findRobot(model, p.id)?.stage.name : undefined;
 }
 
+const STOP_REASONS = ['max_steps', 'max_created_records', 'max_stage_changes'];
+
+/**
+ * A loop guard stop (`loop_stopped`): which limit the chain went past, and whether this
+ * record is where the chain started, where it stopped, or both.
+ */
+function describeLoopStop(e: SimulationTimelineEntry, t: TFunction): string {
+  const d = (e.data ?? {}) as {
+    reason?: string;
+    limit?: number;
+    count?: number;
+    stoppedAt?: string;
+    origin?: { recordId?: string };
+  };
+  if (d.reason === undefined || !STOP_REASONS.includes(d.reason)) return e.message;
+  const stopped = d.stoppedAt === e.recordId;
+  const started = d.origin?.recordId === e.recordId;
+  const where = stopped && started ? 'both' : stopped ? 'stoppedHere' : 'startedHere';
+  return t('simulation.loopStopped.text', {
+    why: t(`simulation.loopStopped.${d.reason}`, { limit: d.limit, count: d.count }),
+    where: t(`simulation.loopStopped.${where}`),
+  });
+}
+
 /**
  * Why a robot or trigger did (not) run, for the timeline: `condition false: amount
  * 800 000 is not > 1 000 000`, `cancelled: the record left “New request” at +10 min`.
@@ -61,6 +85,7 @@ export function describeEntry(
         : '';
     return `${what}${step.stage ? ` → ${step.stage}` : ''}${failed}`;
   }
+  if (e.kind === 'loop_stopped') return describeLoopStop(e, t);
   if (e.kind !== 'rule') return e.message;
   const data = (e.data ?? {}) as Record<string, unknown>;
   if (e.outcome === 'condition_false' && e.nodeId) {

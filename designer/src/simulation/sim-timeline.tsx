@@ -5,11 +5,11 @@ import { useFormat } from '../i18n/use-format.js';
 import { describeEntry, formatMinute } from './describe-entry.js';
 import { nodeLabel } from '../versions/node-label.js';
 
-/** Entries worth a line: steps, rules and cancellations (actions are shown as outputs). */
+/** Kinds worth a line: steps, rules, cancellations, loop stops (actions are shown as outputs). */
+const VISIBLE = new Set(['step', 'rule', 'timer_cancelled', 'loop_stopped']);
+
 export function visibleEntries(timeline: readonly SimulationTimelineEntry[]): number[] {
-  return timeline.flatMap((e, i) =>
-    e.kind === 'step' || e.kind === 'rule' || e.kind === 'timer_cancelled' ? [i] : [],
-  );
+  return timeline.flatMap((e, i) => (VISIBLE.has(e.kind) ? [i] : []));
 }
 
 /** The run as a timeline of virtual times; picking a line moves the canvas marks there. */

@@ -1,23 +1,25 @@
 import type { Action } from '../../../schemas/index.js';
 import type { RecordDoc } from '../../store/store-types.js';
-import type { ActionInput, ActionOutcome } from '../action-host.js';
+import type { ActionInput, ActionOutcome, Cause } from '../action-host.js';
 import { conditionData } from '../run-context.js';
 import { renderTemplate } from '../render-template.js';
 import { templateContext } from '../template-context.js';
 import { resolveAssignee } from './resolve-assignee.js';
 
-function cause(input: ActionInput): {
-  ruleId: string;
-  eventId: string;
-  payload?: Record<string, unknown>;
-} {
+function cause(input: ActionInput): Cause & { ruleId: string } {
   const { payload } = input.event;
   return {
     ruleId: input.prepared.rule.id,
     eventId: input.event.id,
+    recordId: input.record.id,
     ...(payload === undefined ? {} : { payload }),
   };
 }
+
+const NOT_CREATED: ActionOutcome = {
+  outcome: 'stopped',
+  message: 'not created: the loop guard stopped this chain',
+};
 
 export async function changeStage(
   input: ActionInput,
@@ -28,15 +30,8 @@ export async function changeStage(
   if (pipeline === input.record.pipeline && a.stage === input.record.stage) {
     return { outcome: 'skipped', message: `already in stage ${a.stage}` };
   }
-  const r = await input.host.move(
-    input.ctx,
-    input.record.id,
-    pipeline,
-    a.stage,
-    cause(input),
-    input.depth,
-  );
-  return { outcome: r.ok ? 'done' : 'failed', message: r.message };
+  const r = await input.host.move(input.ctx, input.record.id, pipeline, a.stage, cause(input));
+  return { outcome: r.ok ? 'done' : r.stopped ? 'stopped' : 'failed', message: r.message };
 }
 
 export async function assign(
@@ -45,13 +40,7 @@ export async function assign(
 ): Promise<ActionOutcome> {
   const r = await resolveAssignee(input, a.target, a.skipUnavailable ?? true);
   if (r.user === undefined) return { outcome: 'failed', message: `nobody to assign (${r.via})` };
-  await input.host.setFields(
-    input.ctx,
-    input.record.id,
-    { responsible: r.user },
-    cause(input),
-    input.depth,
-  );
+  await input.host.setFields(input.ctx, input.record.id, { responsible: r.user }, cause(input));
   return { outcome: 'done', message: `assigned ${r.user} (${r.via})`, data: { user: r.user } };
 }
 
@@ -65,13 +54,7 @@ export async function updateFields(
     const fn = input.prepared.values.get(`${input.index}:${s.field}`);
     changes[s.field] = fn === undefined ? s.value : fn(data);
   }
-  const changed = await input.host.setFields(
-    input.ctx,
-    input.record.id,
-    changes,
-    cause(input),
-    input.depth,
-  );
+  const changed = await input.host.setFields(input.ctx, input.record.id, changes, cause(input));
   return {
     outcome: 'done',
     message: `set ${Object.keys(changes).join(', ')}`,
@@ -120,8 +103,8 @@ export async function createLinkedRecord(
       ],
     },
     cause(input),
-    input.depth,
   );
+  if (created === undefined) return NOT_CREATED;
   return {
     outcome: 'done',
     message: `created ${a.entity} ${created.id}`,
@@ -140,6 +123,11 @@ export async function convertLead(
       keys.filter((k) => f[k] !== undefined && f[k] !== null).map((k) => [k, f[k]]),
     );
   const made: RecordDoc[] = [];
+  let refused = false;
+  const keep = (r: RecordDoc | undefined): void => {
+    if (r === undefined) refused = true;
+    else made.push(r);
+  };
   const c = cause(input);
   const link = [{ entity: lead.entity, id: lead.id }];
   if (a.createContact) {
@@ -147,28 +135,14 @@ export async function convertLead(
       ...pick('name', 'phone', 'email', 'responsible'),
       title: f.name ?? f.title ?? 'Contact',
     };
-    made.push(
-      await input.host.createRecord(
-        input.ctx,
-        { entity: 'contact', fields, links: link },
-        c,
-        input.depth,
-      ),
-    );
+    keep(await input.host.createRecord(input.ctx, { entity: 'contact', fields, links: link }, c));
   }
   if (a.createCompany) {
     const fields = {
       ...pick('phone', 'email', 'responsible'),
       title: f.company ?? f.title ?? 'Company',
     };
-    made.push(
-      await input.host.createRecord(
-        input.ctx,
-        { entity: 'company', fields, links: link },
-        c,
-        input.depth,
-      ),
-    );
+    keep(await input.host.createRecord(input.ctx, { entity: 'company', fields, links: link }, c));
   }
   for (let i = 0; i < made.length; i++) {
     for (let j = i + 1; j < made.length; j++) {
@@ -177,27 +151,30 @@ export async function convertLead(
       if (x !== undefined && y !== undefined) await input.host.link(input.ctx, x, y);
     }
   }
-  if (a.deal !== undefined) {
+  if (a.deal !== undefined && !refused) {
     const fields = pick('title', 'amount', 'currency', 'responsible');
     const links = [...link, ...made.map((m) => ({ entity: m.entity, id: m.id }))];
-    const deal = await input.host.createRecord(
-      input.ctx,
-      {
-        entity: 'deal',
-        model: input.set.modelId,
-        pipeline: a.deal.pipeline,
-        ...(a.deal.stage === undefined ? {} : { stage: a.deal.stage }),
-        fields,
-        links,
-      },
-      c,
-      input.depth,
+    keep(
+      await input.host.createRecord(
+        input.ctx,
+        {
+          entity: 'deal',
+          model: input.set.modelId,
+          pipeline: a.deal.pipeline,
+          ...(a.deal.stage === undefined ? {} : { stage: a.deal.stage }),
+          fields,
+          links,
+        },
+        c,
+      ),
     );
-    made.push(deal);
   }
+  const list = made.map((m) => `${m.entity} ${m.id}`).join(', ') || 'nothing';
   return {
-    outcome: 'done',
-    message: `converted into ${made.map((m) => `${m.entity} ${m.id}`).join(', ') || 'nothing'}`,
+    outcome: refused ? 'stopped' : 'done',
+    message: refused
+      ? `converted into ${list}; the rest not created: the loop guard stopped this chain`
+      : `converted into ${list}`,
     data: { created: made.map((m) => ({ entity: m.entity, id: m.id })) },
   };
 }

@@ -1,5 +1,6 @@
 import type { Rule, Timing } from '../../../schemas/index.js';
 import type { TimerDoc } from '../../store/store-types.js';
+import { chainSnapshot } from '../loop-guard.js';
 import { log, type RunContext } from '../run-context.js';
 import { cancelTimer } from './cancel-timer.js';
 import { rawDueTime } from './plan-due-time.js';
@@ -50,6 +51,7 @@ export async function planDateTriggers(
     const dueAt = raw < ctx.now ? ctx.now : raw;
     const id = ctx.ids.next('tmr');
     const eventId = ctx.ids.next('evt');
+    const chain = chainSnapshot(ctx);
     const timer: TimerDoc = {
       id,
       dueAt,
@@ -66,6 +68,7 @@ export async function planDateTriggers(
       timing,
       onAnchorChange: 'replan',
       source: 'trigger',
+      ...(chain === undefined ? {} : { chain }),
     };
     ctx.tx.put('timers', id, timer);
     log(ctx, recordId, {

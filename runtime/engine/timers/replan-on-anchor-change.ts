@@ -1,3 +1,4 @@
+import { chainSnapshot } from '../loop-guard.js';
 import { log, type RunContext } from '../run-context.js';
 import { cancelTimer } from './cancel-timer.js';
 import { planDueTime } from './plan-due-time.js';
@@ -31,9 +32,12 @@ export async function replanOnAnchorChange(
     }
     const dueAt = plan.kind === 'now' ? ctx.now : plan.dueAt;
     if (dueAt === t.dueAt) continue;
-    const { plannedFor: _old, ...rest } = t;
+    const { plannedFor: _old, chain: _planner, ...rest } = t;
+    // The new time is this run's doing: firing continues this run's chain.
+    const chain = chainSnapshot(ctx);
     ctx.tx.put('timers', t.id, {
       ...rest,
+      ...(chain === undefined ? {} : { chain }),
       dueAt,
       ...(plan.kind === 'at' && plan.plannedFor !== undefined
         ? { plannedFor: plan.plannedFor }

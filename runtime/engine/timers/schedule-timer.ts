@@ -1,5 +1,6 @@
 import type { RecordDoc, TimerDoc } from '../../store/store-types.js';
 import type { PreparedRuleSet, PreparedRule } from '../prepared-rule-set.js';
+import { chainSnapshot } from '../loop-guard.js';
 import { log, type EngineEvent, type RunContext } from '../run-context.js';
 import type { DuePlan } from './plan-due-time.js';
 
@@ -19,6 +20,7 @@ export function scheduleTimer(
 ): TimerDoc {
   const r = p.rule;
   const id = ctx.ids.next('tmr');
+  const chain = chainSnapshot(ctx);
   const timer: TimerDoc = {
     id,
     dueAt: plan.dueAt,
@@ -40,6 +42,8 @@ export function scheduleTimer(
     ...(followers.length === 0 ? {} : { followers: [...followers] }),
     // Delayed robots see the event as it was when they were planned.
     ...(event.payload === undefined ? {} : { payload: event.payload }),
+    // Firing continues this chain: the loop guard counts through the delay.
+    ...(chain === undefined ? {} : { chain }),
   };
   ctx.tx.put('timers', id, timer);
   const moved =

@@ -30,6 +30,24 @@ export const TimerBody = Type.Object({
       description: 'The external event that moved the record into the stage',
     }),
   ),
+  chain: Type.Optional(
+    Type.Object(
+      {
+        origin: Type.Object({
+          kind: Type.String(),
+          recordId: Type.String(),
+          eventId: Type.String(),
+          at: Instant,
+        }),
+        steps: Type.Integer({ minimum: 0 }),
+        created: Type.Integer({ minimum: 0 }),
+      },
+      {
+        description:
+          'The chain of automation that planned the timer (loop guard): where it started, steps and created records since',
+      },
+    ),
+  ),
 });
 export type TimerBody = Static<typeof TimerBody>;
 

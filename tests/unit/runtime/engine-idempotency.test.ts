@@ -22,14 +22,14 @@ describe('engine', () => {
       engine.startRun(tx, dir),
       { entity: 'deal', model: model.id, pipeline: 'sales', fields: { amount: 5, title: 'x' } },
       { eventId: 'e0' },
-      0,
     );
     await tx.commit();
+    if (rec === undefined) throw new Error('not created');
     expect(rec.fields.responsible).toBe('kozlova');
     const event = engine.newEvent('stage_entered', rec.id);
     for (let i = 0; i < 2; i++) {
       const t = new Tx(store);
-      await engine.handle(engine.startRun(t, dir), event, 0);
+      await engine.handle(engine.startRun(t, dir), event);
       await t.commit();
     }
     const notes = await store.listByRecord('notifications', rec.id);
@@ -53,7 +53,6 @@ describe('engine', () => {
       engine.startRun(tx, dir),
       { entity: 'deal', model: model.id, pipeline: 'sales', fields: { amount: 5 } },
       { eventId: 'e' },
-      0,
     );
     expect(await store.list('records')).toEqual([]);
     expect(await store.list('timeline')).toEqual([]);
