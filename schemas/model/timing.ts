@@ -14,15 +14,23 @@ const calendarKey = {
   /** Calendar key; defaults to the responsible user's calendar, then the model's default. */
   calendar: Type.Optional(Key),
 };
+/** One enum of mixed types, so a wrong value gets one message listing what is allowed. */
+const workingHoursSchema = <T extends boolean | WorkingHoursMode>(values: readonly T[]) =>
+  Type.Optional(
+    Type.Unsafe<T>({
+      enum: [...values],
+      description:
+        '"shift" (or true): wait, then move the due time into working hours; "count": count the delay in working time only',
+    }),
+  );
+
 /** An immediate robot has no delay to count: it can only be moved into working hours. */
 const ShiftOnly = {
-  workingHours: Type.Optional(Type.Union([Type.Boolean(), Type.Literal('shift')])),
+  workingHours: workingHoursSchema([true, false, 'shift'] as const),
   ...calendarKey,
 };
 const WorkingHours = {
-  workingHours: Type.Optional(
-    Type.Union([Type.Boolean(), Type.Union(WORKING_HOURS_MODES.map((m) => Type.Literal(m)))]),
-  ),
+  workingHours: workingHoursSchema([true, false, ...WORKING_HOURS_MODES] as const),
   ...calendarKey,
 };
 
