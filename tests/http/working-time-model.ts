@@ -1,8 +1,8 @@
 /**
  * An SLA model for the working-time tests: Moscow office Mon-Fri 09:00-18:00; on a
  * new deal, "after 2 hours" three ways: counted in working time, moved into working
- * hours (`"shift"`), and the original spelling `true`; and "1 working hour before the
- * call" counted backwards from a date field.
+ * hours (`"shift"`), and the original spelling `true`; and "30 working minutes before
+ * the call" counted backwards from a date field.
  */
 const nineToSix = [{ from: '09:00', to: '18:00' }];
 
@@ -56,7 +56,7 @@ export const WORKING_TIME_MODEL = {
                 kind: 'relative_to_field',
                 field: 'call_at',
                 direction: 'before',
-                offset: { value: 1, unit: 'hours' },
+                offset: { value: 30, unit: 'minutes' },
                 workingHours: 'count',
               },
               action: comment('prepare the call'),

@@ -39,8 +39,9 @@ describe('delays counted in working time (Moscow office, Mon-Fri 09:00-18:00)', 
     const { s, setNow } = await start();
     const res = await s.call('POST', '/api/records/deals', {
       pipeline: 'requests',
-      // The call is Monday 10:00 MSK: one working hour before it is Friday 17:00, gone.
-      fields: { title: 'Rack order', responsible: 'petrov', call_at: '2026-11-23T07:00:00Z' },
+      // The call is Monday 09:15 MSK: 30 working minutes before it are 15 on Monday
+      // and 15 on Friday, so Friday 17:45 (calendar time would say Monday 08:45).
+      fields: { title: 'Rack order', responsible: 'petrov', call_at: '2026-11-23T06:15:00Z' },
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const id = (res.body as { id: string }).id;
@@ -49,8 +50,7 @@ describe('delays counted in working time (Moscow office, Mon-Fri 09:00-18:00)', 
       'robot:sla_answer': '2026-11-23T07:30:00.000Z', // Monday 10:30 MSK
       'robot:shifted_answer': '2026-11-23T06:00:00.000Z', // Monday 09:00 MSK
       'robot:legacy_answer': '2026-11-23T06:00:00.000Z',
-      // Past already: runs at the next working moment, Monday 09:00 MSK.
-      'robot:prepare_call': '2026-11-23T06:00:00.000Z',
+      'robot:prepare_call': '2026-11-20T14:45:00.000Z', // Friday 17:45 MSK
     });
 
     const timeline = (await s.call('GET', `/api/records/deals/${id}/timeline`)).body as Entry[];
@@ -64,9 +64,11 @@ describe('delays counted in working time (Moscow office, Mon-Fri 09:00-18:00)', 
       dueAtLocal: 'Mon 2026-11-23 10:30 Europe/Moscow',
     });
 
+    setNow('2026-11-20T14:45:00Z');
+    expect(await s.conveyor.scheduler.tick()).toBe(1);
     // Monday 10:00 MSK: the shifted reminders have fired, the SLA one has not.
     setNow('2026-11-23T07:00:00Z');
-    expect(await s.conveyor.scheduler.tick()).toBe(3);
+    expect(await s.conveyor.scheduler.tick()).toBe(2);
     setNow('2026-11-23T07:30:00Z');
     expect(await s.conveyor.scheduler.tick()).toBe(1);
     const after = (await s.call('GET', `/api/records/deals/${id}/timeline`)).body as Entry[];
