@@ -1,25 +1,8 @@
-import { DateTime } from 'luxon';
 import type { Calendar } from '../../schemas/model/calendars.js';
-import { WEEKDAYS } from '../../schemas/model/calendars.js';
+import { calendarClock, type CalendarClock } from './calendar-clock.js';
 
 /** A year and a bit: past that a calendar has no working time at all. */
-const MAX_DAYS_AHEAD = 400;
-
-function minutesOf(hhmm: string): number {
-  const [h, m] = hhmm.split(':').map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
-}
-
-/** The wall-clock time `hhmm` on `day` (not midnight + N minutes, which DST would shift). */
-function wallTime(day: DateTime, hhmm: string): DateTime {
-  const minutes = minutesOf(hhmm);
-  return day.set({
-    hour: Math.floor(minutes / 60),
-    minute: minutes % 60,
-    second: 0,
-    millisecond: 0,
-  });
-}
+export const MAX_DAYS_WITHOUT_WORK = 400;
 
 /**
  * The first moment at or after `at` that falls inside a working window of the
@@ -30,21 +13,26 @@ function wallTime(day: DateTime, hhmm: string): DateTime {
  * @example nextWorkingTime(new Date('2026-11-21T10:00:00Z'), moscowNineToSix) // Monday 06:00Z
  */
 export function nextWorkingTime(at: Date, calendar: Calendar): Date | null {
-  const start = DateTime.fromJSDate(at, { zone: calendar.timeZone });
-  if (!start.isValid) return null;
-  const holidays = new Set(calendar.holidays ?? []);
-  for (let offset = 0; offset <= MAX_DAYS_AHEAD; offset += 1) {
-    const day = start.startOf('day').plus({ days: offset });
-    if (holidays.has(day.toISODate() ?? '')) continue;
-    const weekday = WEEKDAYS[day.weekday - 1];
-    const windows = weekday ? (calendar.week[weekday] ?? []) : [];
-    const sorted = [...windows].sort((a, b) => minutesOf(a.from) - minutesOf(b.from));
-    for (const w of sorted) {
-      const from = wallTime(day, w.from);
-      const to = wallTime(day, w.to);
-      if (start < to) return (start > from ? start : from).toJSDate();
-    }
-  }
+  const clock = calendarClock(calendar);
+  if (clock === null || Number.isNaN(at.getTime())) return null;
+  const next = nextWorkingMoment(clock, at.getTime());
+  return next === null ? null : new Date(next);
+}
+
+/** {@link nextWorkingTime} on a calendar clock, in epoch milliseconds. */
+export function nextWorkingMoment(clock: CalendarClock, start: number): number | null {
+  const first = clock.dayOf(start);
+  for (let day = first; day <= first + MAX_DAYS_WITHOUT_WORK; day += 1)
+    for (const w of clock.windows(day)) if (start < w.to) return Math.max(start, w.from);
+  return null;
+}
+
+/** The last working moment at or before `start`; the end of a window counts as working. */
+export function previousWorkingMoment(clock: CalendarClock, start: number): number | null {
+  const first = clock.dayOf(start);
+  for (let day = first; day >= first - MAX_DAYS_WITHOUT_WORK; day -= 1)
+    for (const w of [...clock.windows(day)].reverse())
+      if (w.from <= start) return Math.min(start, w.to);
   return null;
 }
 

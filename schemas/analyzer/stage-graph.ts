@@ -1,5 +1,6 @@
 import type { AutomationModel } from '../model/model.js';
 import type { Robot } from '../model/robots.js';
+import { workingHoursMode } from '../model/timing.js';
 import type { AnalysisContext } from './analysis-context.js';
 import { landingStage, stageRef, type StageRef } from './stage-targets.js';
 import { forEachRobot, forEachTrigger } from './walk-model.js';
@@ -39,7 +40,7 @@ const unconditional = (condition: unknown): boolean =>
 const robotIsDefinite = (robot: Robot): boolean =>
   unconditional(robot.condition) &&
   robot.timing.kind === 'immediate' &&
-  robot.timing.workingHours !== true;
+  workingHoursMode(robot.timing) === undefined;
 
 interface Writer {
   readonly stage: string;

@@ -44,6 +44,10 @@ export const AfterPrevious = withRobot({
 export const InWorkingHours = withRobot({
   timing: { kind: 'delay', duration: { value: 1, unit: 'hours' }, workingHours: true },
 });
+/** "1 h · working time counted": the delay runs only in working hours (an SLA clock). */
+export const CountingWorkingTime = withRobot({
+  timing: { kind: 'delay', duration: { value: 1, unit: 'hours' }, workingHours: 'count' },
+});
 export const WithCondition = withRobot({
   name: 'Remind big deals',
   condition: { '>': [{ var: 'amount' }, 100000] },

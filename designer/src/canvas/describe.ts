@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { workingHoursMode } from '../../../schemas/model/timing.js';
 import type {
   Action,
   AssignTarget,
@@ -40,7 +41,9 @@ export function describeTiming(
         ? t('timing.afterPreviousPlus', { duration: describeDuration(t, timing.duration) })
         : t('timing.afterPrevious');
   }
-  return timing.workingHours ? `${text} · ${t('timing.workingHours')}` : text;
+  const mode = workingHoursMode(timing);
+  if (mode === undefined) return text;
+  return `${text} · ${t(mode === 'count' ? 'timing.workingTimeCounted' : 'timing.workingHours')}`;
 }
 
 function userName(directory: Directory, key: string): string {

@@ -6,6 +6,8 @@ export interface Formatters {
   number(n: number): string;
   money(n: number, currency?: string): string;
   dateTime(iso: string): string;
+  /** The date and time as read in an IANA zone (no zone name); `undefined` for a bad zone. */
+  dateTimeIn(iso: string, timeZone: string): string | undefined;
   /** A JSON value in one line: numbers by locale, long text cut. */
   value(v: unknown, max?: number): string;
 }
@@ -37,6 +39,25 @@ export function makeFormatters(language: string): Formatters {
     dateTime: (iso) => {
       const d = new Date(iso);
       return Number.isNaN(d.getTime()) ? iso : `${dt.format(d)} UTC`;
+    },
+    dateTimeIn: (iso, timeZone) => {
+      const d = new Date(iso);
+      if (Number.isNaN(d.getTime())) return undefined;
+      try {
+        return new Intl.DateTimeFormat(locale, {
+          weekday: 'short',
+          day: 'numeric',
+          month: 'short',
+          year: 'numeric',
+          hour: '2-digit',
+          minute: '2-digit',
+          hourCycle: 'h23',
+          timeZone,
+        }).format(d);
+      } catch {
+        // An unknown zone: Intl throws a RangeError; the caller shows UTC alone.
+        return undefined;
+      }
     },
     value: (v, max = 80) => {
       if (v === undefined) return '∅';

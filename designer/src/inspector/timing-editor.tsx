@@ -3,6 +3,7 @@ import type { EntityType, Timing } from '../../../schemas/index.js';
 import { DurationEditor } from './duration-editor.js';
 import { SelectField } from './select-field.js';
 import { useOptions } from './use-options.js';
+import { WorkingHoursChoice, choiceOf } from './working-hours-choice.js';
 
 const KINDS = ['immediate', 'delay', 'relative_to_field', 'after_previous'] as const;
 const DAY = { value: 1, unit: 'days' } as const;
@@ -20,10 +21,15 @@ export function TimingEditor({
   const { t } = useTranslation();
   const options = useOptions();
   const common = { workingHours: value.workingHours, calendar: value.calendar };
+  // An immediate robot has no delay to count: counting becomes moving into working hours.
+  const immediateCommon = {
+    ...common,
+    workingHours: value.workingHours === 'count' ? ('shift' as const) : value.workingHours,
+  };
   const strip = <T extends object>(x: T): T =>
     Object.fromEntries(Object.entries(x).filter(([, v]) => v !== undefined)) as T;
   const setKind = (kind: (typeof KINDS)[number]) => {
-    if (kind === 'immediate') onChange(strip({ kind, ...common }));
+    if (kind === 'immediate') onChange(strip({ kind, ...immediateCommon }));
     if (kind === 'delay')
       onChange(strip({ kind, duration: { value: 15, unit: 'minutes' }, ...common }));
     if (kind === 'after_previous') onChange(strip({ kind, ...common }));
@@ -76,17 +82,8 @@ export function TimingEditor({
           />
         </div>
       )}
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={value.workingHours ?? false}
-          onChange={(e) =>
-            onChange(strip({ ...value, workingHours: e.target.checked || undefined }))
-          }
-        />
-        {t('timing.useWorkingHours')}
-      </label>
-      {value.workingHours && (
+      <WorkingHoursChoice value={value} onChange={(t) => onChange(strip(t))} />
+      {choiceOf(value) !== 'any' && (
         <SelectField
           label={t('timing.calendar')}
           value={value.calendar}

@@ -62,6 +62,28 @@ function describeLoopStop(e: SimulationTimelineEntry, t: TFunction): string {
 }
 
 /**
+ * `scheduled for Mon, 23 Nov 2026, 10:30 (Europe/Moscow), 23 Nov 2026, 07:30 UTC ·
+ * working time counted`: the due time as the calendar's people read it beside UTC.
+ */
+function describeScheduled(
+  data: Record<string, unknown>,
+  dueAt: string,
+  t: TFunction,
+  f: Formatters,
+): string {
+  const zone = typeof data.timeZone === 'string' ? data.timeZone : undefined;
+  const local = zone === undefined ? undefined : f.dateTimeIn(dueAt, zone);
+  const text =
+    local === undefined || zone === undefined
+      ? t('simulation.reason.scheduled', { at: f.dateTime(dueAt) })
+      : t('simulation.reason.scheduledInZone', { local, zone, utc: f.dateTime(dueAt) });
+  const mode = data.workingHours;
+  return mode === 'count' || mode === 'shift'
+    ? `${text} · ${t(`simulation.reason.workingHours.${mode}`)}`
+    : text;
+}
+
+/**
  * Why a robot or trigger did (not) run, for the timeline: `condition false: amount
  * 800 000 is not > 1 000 000`, `cancelled: the record left “New request” at +10 min`.
  * Falls back to the runtime's own message when there is nothing better to say.
@@ -109,7 +131,7 @@ export function describeEntry(
     return t('simulation.reason.conditionFalse', { inputs: shown || '—' });
   }
   if (e.outcome === 'scheduled' && typeof data.dueAt === 'string')
-    return t('simulation.reason.scheduled', { at: f.dateTime(data.dueAt) });
+    return describeScheduled(data, data.dueAt, t, f);
   if (e.outcome) return t(`simulation.outcome.${e.outcome}`, { defaultValue: e.message });
   return e.message;
 }

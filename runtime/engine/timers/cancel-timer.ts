@@ -10,7 +10,8 @@ const WHY: Record<CancelReason, (t: TimerDoc) => string> = {
   left_pipeline: (t) => `the record left pipeline ${t.pipeline}`,
   anchor_cleared: (t) =>
     `its anchor field ${t.timing?.kind === 'relative_to_field' ? t.timing.field : ''} was cleared`,
-  no_working_time: () => 'its calendar has no working time in the next 400 days',
+  no_working_time: () =>
+    'its calendar has no working time in the next 400 days (or not enough to count its delay within two years)',
   cancelled_by_api: () => 'cancelled by a user (DELETE /api/timers/:id)',
 };
 

@@ -1,3 +1,4 @@
+import { formatInZone } from '../../calendar/format-in-zone.js';
 import { chainSnapshot } from '../loop-guard.js';
 import { log, type RunContext } from '../run-context.js';
 import { cancelTimer } from './cancel-timer.js';
@@ -43,18 +44,24 @@ export async function replanOnAnchorChange(
         ? { plannedFor: plan.plannedFor }
         : {}),
     });
+    const zone = plan.kind === 'at' ? plan.timeZone : undefined;
+    const local = zone === undefined ? undefined : formatInZone(dueAt, zone);
     log(ctx, recordId, {
       kind: 'timer_replanned',
       ruleId: t.ruleId,
       modelId: t.modelId,
       version: t.version,
-      message: `pending ${t.ruleId} re-planned from ${t.dueAt} to ${dueAt}: ${timing.field} changed`,
+      message: `pending ${t.ruleId} re-planned from ${t.dueAt} to ${dueAt}${
+        local === undefined ? '' : ` (${local})`
+      }: ${timing.field} changed`,
       data: {
         timerId: t.id,
         from: t.dueAt,
         to: dueAt,
         reason: 'anchor_changed',
         field: timing.field,
+        ...(zone === undefined ? {} : { timeZone: zone }),
+        ...(local === undefined ? {} : { toLocal: local }),
       },
     });
   }

@@ -1,3 +1,4 @@
+import { formatInZone } from '../../calendar/format-in-zone.js';
 import type { RecordDoc, TimerDoc } from '../../store/store-types.js';
 import type { PreparedRuleSet, PreparedRule } from '../prepared-rule-set.js';
 import { chainSnapshot } from '../loop-guard.js';
@@ -46,10 +47,15 @@ export function scheduleTimer(
     ...(chain === undefined ? {} : { chain }),
   };
   ctx.tx.put('timers', id, timer);
+  const local = plan.timeZone === undefined ? undefined : formatInZone(plan.dueAt, plan.timeZone);
+  const how =
+    plan.workingHours === 'count'
+      ? `counted in working time of calendar ${plan.calendar ?? ''}`
+      : plan.plannedFor === undefined
+        ? `working hours of calendar ${plan.calendar ?? ''}`
+        : `moved from ${plan.plannedFor} into working hours of calendar ${plan.calendar ?? ''}`;
   const moved =
-    plan.plannedFor === undefined
-      ? ''
-      : ` (moved from ${plan.plannedFor} into working hours of calendar ${plan.calendar ?? ''})`;
+    plan.calendar === undefined ? '' : ` (${local === undefined ? '' : `${local}; `}${how})`;
   log(ctx, record.id, {
     kind: 'rule',
     ruleId: r.id,
@@ -63,9 +69,16 @@ export function scheduleTimer(
     data: {
       timerId: id,
       dueAt: plan.dueAt,
-      ...(plan.plannedFor === undefined
+      ...(plan.plannedFor === undefined ? {} : { plannedFor: plan.plannedFor }),
+      // The calendar's zone lets timelines show the due time as its people read it.
+      ...(plan.calendar === undefined
         ? {}
-        : { plannedFor: plan.plannedFor, calendar: plan.calendar }),
+        : {
+            calendar: plan.calendar,
+            timeZone: plan.timeZone,
+            workingHours: plan.workingHours,
+            ...(local === undefined ? {} : { dueAtLocal: local }),
+          }),
       ...(followers.length === 0 ? {} : { followers }),
     },
   });

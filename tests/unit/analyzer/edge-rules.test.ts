@@ -126,4 +126,23 @@ describe('cycles', () => {
     sales.stages[3]!.triggers[0]!.condition = { '>': [{ var: 'amount' }, 0] };
     expect(codes(m)).toEqual(['POSSIBLE_CYCLE /pipelines/0/stages/3/robots/1']);
   });
+
+  it('calls a loop through a robot that waits for working hours possible, in either spelling', () => {
+    for (const workingHours of [true, 'shift'] as const) {
+      const m = validModel();
+      m.pipelines[0]!.stages[3]!.robots.push({
+        id: 'reship',
+        timing: { kind: 'immediate', workingHours },
+        action: {
+          type: 'create_linked_record',
+          entity: 'deal',
+          pipeline: 'logistics',
+          stage: 'handed',
+        },
+      });
+      expect(codes(m), String(workingHours)).toEqual([
+        'POSSIBLE_CYCLE /pipelines/0/stages/3/robots/1',
+      ]);
+    }
+  });
 });

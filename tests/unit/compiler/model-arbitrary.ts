@@ -13,9 +13,14 @@ const direction = fc.constantFrom('before', 'after');
 const logic = fc.jsonValue({ maxDepth: 3 });
 const text = fc.string({ maxLength: 30 });
 
-const workingHours = { workingHours: fc.boolean(), calendar: key };
+/** Every spelling: `true`/`"shift"` move into working hours, `"count"` needs a delay. */
+const shiftOnly = { workingHours: fc.constantFrom(true, false, 'shift'), calendar: key };
+const workingHours = {
+  workingHours: fc.constantFrom(true, false, 'shift', 'count'),
+  calendar: key,
+};
 const timing = fc.oneof(
-  fc.record({ kind: fc.constant('immediate'), ...workingHours }, { requiredKeys: ['kind'] }),
+  fc.record({ kind: fc.constant('immediate'), ...shiftOnly }, { requiredKeys: ['kind'] }),
   fc.record(
     { kind: fc.constant('delay'), duration, ...workingHours },
     { requiredKeys: ['kind', 'duration'] },
