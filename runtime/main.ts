@@ -1,6 +1,10 @@
 import { resolve } from 'node:path';
 import type { Server } from 'node:http';
 import { createApp } from './app/create-app.js';
+import {
+  templateLimitsFromEnv,
+  TemplateLimitSettingError,
+} from './app/template-limits-from-env.js';
 import { deliveryFromEnv } from './delivery/delivery-from-env.js';
 import { createIdGenerator, systemClock, type Logger } from './engine/ports.js';
 import { seedExamples } from './seed/seed-examples.js';
@@ -16,6 +20,16 @@ async function main(): Promise<void> {
     info: (m) => console.log(m),
     error: (m) => console.error(m),
   };
+  let templateLimits;
+  try {
+    templateLimits = templateLimitsFromEnv(process.env);
+  } catch (e) {
+    if (e instanceof TemplateLimitSettingError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
   let store: LowdbStore;
   try {
     store = await LowdbStore.open(dataDir);
@@ -32,6 +46,7 @@ async function main(): Promise<void> {
     ids: createIdGenerator(),
     log,
     delivery: deliveryFromEnv(process.env, log),
+    templateLimits,
   });
   await seedExamples(conveyor, resolve('examples'), log);
   conveyor.scheduler.start();

@@ -8,6 +8,8 @@ import type { DeliveryPorts } from '../delivery/delivery-ports.js';
 import { Dispatcher } from '../delivery/dispatcher.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../delivery/retry-policy.js';
 import { Engine } from '../engine/engine.js';
+import type { TemplateLimits } from '../engine/template-limits.js';
+import { TemplateRenderer } from '../engine/template-renderer.js';
 import {
   createIdGenerator,
   outboxToStore,
@@ -65,6 +67,8 @@ export interface AppDeps {
   designerDir?: string;
   /** The examples gallery (default the `examples/` folder of the working directory). */
   examples?: ExampleCatalogue;
+  /** Template limits (default `DEFAULT_TEMPLATE_LIMITS`; `main.ts` reads `TEMPLATE_*`). */
+  templateLimits?: TemplateLimits;
 }
 
 export interface ConveyorApp {
@@ -94,7 +98,8 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
   const ports = deps.delivery ?? {};
   const outbox =
     deps.outbox ?? (deps.delivery === undefined ? outboxToStore : deliveryOutbox(ports));
-  const engine = new Engine({ clock, ids, outbox });
+  const templates = new TemplateRenderer(deps.templateLimits);
+  const engine = new Engine({ clock, ids, outbox, templates });
   // Late-bound: the dispatcher and hooks need the core this store goes into.
   let onCommit: (ops: readonly WriteOp[]) => void = () => undefined;
   const store = new CommitObserver(deps.store, (ops) => onCommit(ops));
@@ -133,7 +138,7 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
     ...deliveryRoutes(delivery),
     ...documentRoutes(documents),
     ...hookRoutes(hooks),
-    ...simulationRoutes({ models, directory: () => core.directory() }),
+    ...simulationRoutes({ models, directory: () => core.directory(), templates }),
     ...timerRoutes(core),
     ...exampleRoutes(
       new ExampleService(

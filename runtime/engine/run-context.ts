@@ -2,6 +2,7 @@ import type { EntityType, RuleEvent } from '../../schemas/index.js';
 import type { DirectoryEntries, RecordDoc, TimelineEntry } from '../store/store-types.js';
 import type { Clock, IdGenerator, OutboxPort } from './ports.js';
 import type { PreparedRuleSet } from './prepared-rule-set.js';
+import type { TemplateRenderer } from './template-renderer.js';
 import type { Tx } from './tx.js';
 
 /** An event the engine reacts to. `id` ties every effect it causes to it. */
@@ -32,6 +33,7 @@ export interface RunContext {
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly outbox: OutboxPort;
+  readonly templates: TemplateRenderer;
   readonly now: string;
   readonly directory: DirectoryEntries;
   /** Versions pinned at the start of the run, by model id. */
