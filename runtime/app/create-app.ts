@@ -39,6 +39,7 @@ import { simulationRoutes } from '../http/routes/simulation-routes.js';
 import { timerRoutes } from '../http/routes/timer-routes.js';
 import { Health } from '../http/schemas/api-schemas.js';
 import { Scheduler } from '../scheduler/scheduler.js';
+import type { TimerRetryPolicy } from '../scheduler/timer-retry-policy.js';
 import { DeliveryService } from '../services/delivery-service.js';
 import { DirectoryService } from '../services/directory-service.js';
 import { DocumentService } from '../services/document-service.js';
@@ -48,6 +49,7 @@ import { RecordService } from '../services/record-service.js';
 import { ImportService } from '../services/import-service.js';
 import { RuntimeCore } from '../services/runtime-core.js';
 import type { Store } from '../store/store.js';
+import type { TimerDoc } from '../store/store-types.js';
 import type { WriteOp } from '../store/store-types.js';
 
 export interface AppDeps {
@@ -69,6 +71,10 @@ export interface AppDeps {
   examples?: ExampleCatalogue;
   /** Template limits (default `DEFAULT_TEMPLATE_LIMITS`; `main.ts` reads `TEMPLATE_*`). */
   templateLimits?: TemplateLimits;
+  /** How failing timers are retried (default `DEFAULT_TIMER_RETRY_POLICY`). */
+  timerRetry?: Partial<TimerRetryPolicy>;
+  /** Test-only: called before each timer runs, once its in-flight mark is on disk. */
+  beforeTimerRun?: (timer: TimerDoc) => void;
 }
 
 export interface ConveyorApp {
@@ -173,7 +179,11 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
     app.get('/{*splat}', (_req, res) => res.sendFile(join(designer, 'index.html')));
   }
   app.use(errorMiddleware(log));
-  const scheduler = new Scheduler(core, { log });
+  const scheduler = new Scheduler(core, {
+    log,
+    ...(deps.timerRetry === undefined ? {} : { retry: deps.timerRetry }),
+    ...(deps.beforeTimerRun === undefined ? {} : { beforeRun: deps.beforeTimerRun }),
+  });
   return {
     app,
     core,

@@ -71,7 +71,8 @@ export async function runSimulation(input: SimulationInput): Promise<SimulationR
   });
   const core = new RuntimeCore(store, engine, clock, ids);
   const records = new RecordService(core);
-  const scheduler = new Scheduler(core);
+  // A memory store leaves nothing behind a crash: no in-flight marks to keep.
+  const scheduler = new Scheduler(core, { markInFlight: false });
   const modelDirectory = (input.model as Partial<AutomationModel> | null)?.directory;
   const directory = mergeDirectory(input.baseDirectory, modelDirectory, s.directory);
   const version = input.version ?? 0;
