@@ -60,6 +60,7 @@ export class Scheduler {
   private readonly maxSleepMs: number;
   private readonly retry: TimerRetryPolicy;
   private recovered = false;
+  private stopping = false;
 
   constructor(
     private readonly core: RuntimeCore,
@@ -72,6 +73,7 @@ export class Scheduler {
 
   /** Fires every timer due at `clock.now()`, in due-time order; resolves to how many fired. */
   tick(): Promise<number> {
+    this.stopping = false;
     this.ticking ??= (async () => {
       await this.dispatching;
       const { ran, durable } = await this.fireDue();
@@ -106,6 +108,8 @@ export class Scheduler {
     const ran: Array<Promise<boolean>> = [];
     const written: Array<Promise<void>> = [];
     for (const timer of due) {
+      // Shutting down: the rest stay due (unmarked) for the next start.
+      if (this.stopping) break;
       const pinned = pins.get(versionKey(timer.modelId, timer.version));
       if (this.options.markInFlight !== false) {
         let marked: TimerDoc | undefined;
@@ -122,7 +126,7 @@ export class Scheduler {
       }
       let done: (fired: boolean) => void = () => undefined;
       ran.push(new Promise<boolean>((r) => (done = r)));
-      const written1 = this.core
+      const write = this.core
         .change(async (tx, run) => {
           const pending = await tx.get('timers', timer.id);
           if (pending !== undefined) await engine.fireTimer(await run(), pending);
@@ -139,7 +143,7 @@ export class Scheduler {
             return this.recordFailure(timer.id, errorText(e), pinned);
           },
         );
-      written.push(written1);
+      written.push(write);
     }
     const durable = Promise.all(written).then(() => undefined);
     this.writing.add(durable);
@@ -219,6 +223,7 @@ export class Scheduler {
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.stopping = false;
     this.unwatch = this.core.store.onTimersChanged(() => this.rearm());
     void this.loop();
   }
@@ -274,6 +279,7 @@ export class Scheduler {
 
   async stop(): Promise<void> {
     this.running = false;
+    this.stopping = true;
     this.unwatch?.();
     this.unwatch = undefined;
     this.disarm();
