@@ -94,6 +94,10 @@ describe('templates have no file system', () => {
       expect(body).toContain('TEMPLATE_UNSUPPORTED_TAG');
       expect(body).toContain('loads another file');
       expect(body).not.toContain(FILE_MARKER);
+      // Nothing to run it: no record of this model gets the file as a comment.
+      const created = await h.call('POST', '/api/records/deals', { model: id, pipeline: 'p' });
+      expect(created.status).not.toBe(201);
+      expect(JSON.stringify(created.body)).not.toContain(FILE_MARKER);
     },
   );
 
