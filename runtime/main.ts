@@ -1,11 +1,29 @@
 import { resolve } from 'node:path';
 import type { Server } from 'node:http';
-import { createApp } from './app/create-app.js';
+import { createApp, type AppDeps } from './app/create-app.js';
+import {
+  templateLimitsFromEnv,
+  TemplateLimitSettingError,
+} from './app/template-limits-from-env.js';
 import { deliveryFromEnv } from './delivery/delivery-from-env.js';
 import { createIdGenerator, systemClock, type Logger } from './engine/ports.js';
 import { seedExamples } from './seed/seed-examples.js';
 import { DataDirLockedError } from './store/lock-data-dir.js';
 import { LowdbStore } from './store/lowdb-store.js';
+
+/**
+ * Test-only (tests/http/timer-crash-loop.test.ts): with the variable set, the process
+ * kills itself with SIGKILL when a timer of that rule starts, as a robot that takes the
+ * process down would. Unset (production) it adds nothing.
+ */
+function killOnTimerRule(ruleId: string | undefined): Pick<AppDeps, 'beforeTimerRun'> {
+  if (ruleId === undefined || ruleId === '') return {};
+  return {
+    beforeTimerRun: (timer) => {
+      if (timer.ruleId === ruleId) process.kill(process.pid, 'SIGKILL');
+    },
+  };
+}
 
 /** Composition root: real adapters (lowdb store, system clock, ids, console), then listen. */
 async function main(): Promise<void> {
@@ -16,6 +34,16 @@ async function main(): Promise<void> {
     info: (m) => console.log(m),
     error: (m) => console.error(m),
   };
+  let templateLimits;
+  try {
+    templateLimits = templateLimitsFromEnv(process.env);
+  } catch (e) {
+    if (e instanceof TemplateLimitSettingError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
   let store: LowdbStore;
   try {
     store = await LowdbStore.open(dataDir);
@@ -32,13 +60,16 @@ async function main(): Promise<void> {
     ids: createIdGenerator(),
     log,
     delivery: deliveryFromEnv(process.env, log),
+    templateLimits,
+    ...killOnTimerRule(process.env.CONVEYOR_TEST_KILL_ON_TIMER_RULE),
   });
   await seedExamples(conveyor, resolve('examples'), log);
-  conveyor.scheduler.start();
   const server: Server = conveyor.app.listen(port, host, () => {
     const addr = server.address();
     const actual = typeof addr === 'object' && addr !== null ? addr.port : port;
     console.log(`Conveyor listening on http://${host}:${actual}`);
+    // Only now: an overdue timer never runs before the server answers /api/health.
+    conveyor.scheduler.start();
   });
   const shutdown = (): void => {
     server.close();

@@ -8,6 +8,8 @@ import type { DeliveryPorts } from '../delivery/delivery-ports.js';
 import { Dispatcher } from '../delivery/dispatcher.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../delivery/retry-policy.js';
 import { Engine } from '../engine/engine.js';
+import type { TemplateLimits } from '../engine/template-limits.js';
+import { TemplateRenderer } from '../engine/template-renderer.js';
 import {
   createIdGenerator,
   outboxToStore,
@@ -37,6 +39,7 @@ import { simulationRoutes } from '../http/routes/simulation-routes.js';
 import { timerRoutes } from '../http/routes/timer-routes.js';
 import { Health } from '../http/schemas/api-schemas.js';
 import { Scheduler } from '../scheduler/scheduler.js';
+import type { TimerRetryPolicy } from '../scheduler/timer-retry-policy.js';
 import { DeliveryService } from '../services/delivery-service.js';
 import { DirectoryService } from '../services/directory-service.js';
 import { DocumentService } from '../services/document-service.js';
@@ -46,6 +49,7 @@ import { RecordService } from '../services/record-service.js';
 import { ImportService } from '../services/import-service.js';
 import { RuntimeCore } from '../services/runtime-core.js';
 import type { Store } from '../store/store.js';
+import type { TimerDoc } from '../store/store-types.js';
 import type { WriteOp } from '../store/store-types.js';
 
 export interface AppDeps {
@@ -65,6 +69,12 @@ export interface AppDeps {
   designerDir?: string;
   /** The examples gallery (default the `examples/` folder of the working directory). */
   examples?: ExampleCatalogue;
+  /** Template limits (default `DEFAULT_TEMPLATE_LIMITS`; `main.ts` reads `TEMPLATE_*`). */
+  templateLimits?: TemplateLimits;
+  /** How failing timers are retried (default `DEFAULT_TIMER_RETRY_POLICY`). */
+  timerRetry?: Partial<TimerRetryPolicy>;
+  /** Test-only: called before each timer runs, once its in-flight mark is on disk. */
+  beforeTimerRun?: (timer: TimerDoc) => void;
 }
 
 export interface ConveyorApp {
@@ -94,7 +104,8 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
   const ports = deps.delivery ?? {};
   const outbox =
     deps.outbox ?? (deps.delivery === undefined ? outboxToStore : deliveryOutbox(ports));
-  const engine = new Engine({ clock, ids, outbox });
+  const templates = new TemplateRenderer(deps.templateLimits);
+  const engine = new Engine({ clock, ids, outbox, templates });
   // Late-bound: the dispatcher and hooks need the core this store goes into.
   let onCommit: (ops: readonly WriteOp[]) => void = () => undefined;
   const store = new CommitObserver(deps.store, (ops) => onCommit(ops));
@@ -133,7 +144,7 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
     ...deliveryRoutes(delivery),
     ...documentRoutes(documents),
     ...hookRoutes(hooks),
-    ...simulationRoutes({ models, directory: () => core.directory() }),
+    ...simulationRoutes({ models, directory: () => core.directory(), templates }),
     ...timerRoutes(core),
     ...exampleRoutes(
       new ExampleService(
@@ -168,7 +179,11 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
     app.get('/{*splat}', (_req, res) => res.sendFile(join(designer, 'index.html')));
   }
   app.use(errorMiddleware(log));
-  const scheduler = new Scheduler(core, { log });
+  const scheduler = new Scheduler(core, {
+    log,
+    ...(deps.timerRetry === undefined ? {} : { retry: deps.timerRetry }),
+    ...(deps.beforeTimerRun === undefined ? {} : { beforeRun: deps.beforeTimerRun }),
+  });
   return {
     app,
     core,

@@ -20,13 +20,13 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 };
 
 /**
- * Milliseconds to wait after failed attempt number `attempt` (1-based).
+ * Milliseconds to wait after failed attempt number `attempt` (1-based); timers use it too.
  *
  * @example backoffDelay(3, { ...DEFAULT_RETRY_POLICY, jitter: 0 }) // 8000
  */
 export function backoffDelay(
   attempt: number,
-  policy: RetryPolicy,
+  policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs' | 'jitter'>,
   random: () => number = Math.random,
 ): number {
   const plain = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));

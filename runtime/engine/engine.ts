@@ -24,6 +24,7 @@ import { dropDateTriggers, planDateTriggers } from './timers/date-triggers.js';
 import { planDueTime } from './timers/plan-due-time.js';
 import { readyToFire } from './timers/ready-to-fire.js';
 import { replanOnAnchorChange } from './timers/replan-on-anchor-change.js';
+import { TemplateRenderer } from './template-renderer.js';
 import { scheduleTimer } from './timers/schedule-timer.js';
 import { planSkippedRobots } from './timers/plan-skipped-robots.js';
 import type { Tx } from './tx.js';
@@ -32,6 +33,8 @@ export interface EngineDeps {
   clock: Clock;
   ids: IdGenerator;
   outbox: OutboxPort;
+  /** Renders the model's Liquid texts (default: the documented limits). */
+  templates?: TemplateRenderer;
 }
 
 /** The stage's next robots timed `after_previous`: they wait for robot `index`. */
@@ -62,7 +65,11 @@ export class Engine implements ActionHost {
   private readonly active = new Map<string, PreparedRuleSet>();
   private readonly prepared = new Map<string, PreparedRuleSet>();
 
-  constructor(private readonly deps: EngineDeps) {}
+  private readonly templates: TemplateRenderer;
+
+  constructor(private readonly deps: EngineDeps) {
+    this.templates = deps.templates ?? new TemplateRenderer();
+  }
 
   /** Prepares (once) a published version. */
   version(modelId: string, version: number, ruleSet: RuleSet): PreparedRuleSet {
@@ -113,6 +120,7 @@ export class Engine implements ActionHost {
       clock: this.deps.clock,
       ids: this.deps.ids,
       outbox: this.deps.outbox,
+      templates: this.templates,
       now: this.deps.clock.now().toISOString(),
       directory,
       versions,

@@ -7,6 +7,7 @@ import type {
 } from '../store/store-types.js';
 import type { Clock, IdGenerator, OutboxPort } from './ports.js';
 import type { PreparedRuleSet } from './prepared-rule-set.js';
+import type { TemplateRenderer } from './template-renderer.js';
 import type { Tx } from './tx.js';
 
 /** An event the engine reacts to. `id` ties every effect it causes to it. */
@@ -37,6 +38,7 @@ export interface RunContext {
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly outbox: OutboxPort;
+  readonly templates: TemplateRenderer;
   readonly now: string;
   readonly directory: DirectoryEntries;
   /** Versions pinned at the start of the run, by model id. */

@@ -1,10 +1,18 @@
+import { backoffDelay } from '../delivery/retry-policy.js';
 import type { PreparedRuleSet } from '../engine/prepared-rule-set.js';
 import type { Logger } from '../engine/ports.js';
+import { recordTimerFailure, type TimerFailure } from '../engine/timers/record-timer-failure.js';
 import type { RuntimeCore } from '../services/runtime-core.js';
 import type { TimerDoc } from '../store/store-types.js';
+import {
+  CRASHES_BEFORE_PARKING,
+  DEFAULT_TIMER_RETRY_POLICY,
+  type TimerRetryPolicy,
+} from './timer-retry-policy.js';
 import { nodeWakeUp, type WakeUp } from './wake-up.js';
 
 const versionKey = (id: string, n: number): string => `${id}@${String(n).padStart(6, '0')}`;
+const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 export interface SchedulerOptions {
   wakeUp?: WakeUp;
@@ -17,6 +25,19 @@ export interface SchedulerOptions {
   maxSleepMs?: number;
   /** Called after each timer's batch is on disk, with how late it ran (metrics, benches). */
   onFired?: (timer: TimerDoc, lateMs: number) => void;
+  /** How a timer whose run throws is tried again (default DEFAULT_TIMER_RETRY_POLICY). */
+  retry?: Partial<TimerRetryPolicy>;
+  /**
+   * Persist `inFlight` before each run (default true). Off where no process can die
+   * mid-run and leave files behind: the simulation's memory store.
+   */
+  markInFlight?: boolean;
+  /**
+   * Called once a timer's in-flight mark is on disk, just before it runs. Test-only
+   * (`main.ts` sets it from `CONVEYOR_TEST_KILL_ON_TIMER_RULE`) to stand in for a robot
+   * that takes the process down.
+   */
+  beforeRun?: (timer: TimerDoc) => void;
 }
 
 /**
@@ -37,6 +58,9 @@ export class Scheduler {
   private failed = false;
   private readonly wakeUp: WakeUp;
   private readonly maxSleepMs: number;
+  private readonly retry: TimerRetryPolicy;
+  private recovered = false;
+  private stopping = false;
 
   constructor(
     private readonly core: RuntimeCore,
@@ -44,10 +68,12 @@ export class Scheduler {
   ) {
     this.wakeUp = options.wakeUp ?? nodeWakeUp;
     this.maxSleepMs = options.maxSleepMs ?? 1000;
+    this.retry = { ...DEFAULT_TIMER_RETRY_POLICY, ...options.retry };
   }
 
   /** Fires every timer due at `clock.now()`, in due-time order; resolves to how many fired. */
   tick(): Promise<number> {
+    this.stopping = false;
     this.ticking ??= (async () => {
       await this.dispatching;
       const { ran, durable } = await this.fireDue();
@@ -60,13 +86,17 @@ export class Scheduler {
   }
 
   /**
-   * Runs the due timers (each its own batch, queued in due order in the writer lane);
-   * resolves once they have run in memory, with a promise of their being on disk. The
-   * loop moves on without waiting for the disk: a timer whose batch a crash loses is
-   * still in the files and fires after the restart, with its effects (they were lost too).
+   * Runs the due timers, each in its own batch, in due order; resolves once they have
+   * run in memory, with a promise of their being on disk. Before each run the timer's
+   * `inFlight` mark is put on disk (it shares a flush with the run before it), so a run
+   * that takes the process down is known after the restart. A run that throws is
+   * rolled back and recorded as a failure: tried again later with backoff, then parked.
+   * A timer whose batch a crash loses is still in the files and fires after the
+   * restart, with its effects (they were lost too).
    */
   private async fireDue(): Promise<{ ran: number; durable: Promise<void> }> {
     const { store, engine, clock } = this.core;
+    await this.parkCrashLoops();
     const due = await store.dueTimers(clock.now().toISOString());
     const pins = new Map<string, PreparedRuleSet[]>();
     for (const t of due) {
@@ -76,19 +106,33 @@ export class Scheduler {
       pins.set(key, v === undefined ? [] : [engine.version(v.modelId, v.version, v.ruleSet)]);
     }
     const ran: Array<Promise<boolean>> = [];
-    const written = due.map((timer) => {
+    const written: Array<Promise<void>> = [];
+    for (const timer of due) {
+      // Shutting down: the rest stay due (unmarked) for the next start.
+      if (this.stopping) break;
+      const pinned = pins.get(versionKey(timer.modelId, timer.version));
+      if (this.options.markInFlight !== false) {
+        let marked: TimerDoc | undefined;
+        try {
+          marked = await this.markInFlight(timer.id);
+        } catch (e) {
+          // Nothing can be stored: stop this round, look again after maxSleepMs.
+          this.failed = true;
+          this.options.log?.error(`timer ${timer.id} not started: ${errorText(e)}`);
+          break;
+        }
+        if (marked === undefined) continue;
+        this.options.beforeRun?.(marked);
+      }
       let done: (fired: boolean) => void = () => undefined;
       ran.push(new Promise<boolean>((r) => (done = r)));
-      return this.core
-        .change(
-          async (tx, run) => {
-            const pending = (await tx.get('timers', timer.id)) !== undefined;
-            if (pending) await engine.fireTimer(await run(), timer);
-            done(pending);
-            return pending;
-          },
-          pins.get(versionKey(timer.modelId, timer.version)),
-        )
+      const write = this.core
+        .change(async (tx, run) => {
+          const pending = await tx.get('timers', timer.id);
+          if (pending !== undefined) await engine.fireTimer(await run(), pending);
+          done(pending !== undefined);
+          return pending !== undefined;
+        }, pinned)
         .then(
           (fired) => {
             if (fired)
@@ -96,12 +140,11 @@ export class Scheduler {
           },
           (e: unknown) => {
             done(false);
-            this.failed = true;
-            const msg = e instanceof Error ? e.message : String(e);
-            this.options.log?.error(`timer ${timer.id} failed: ${msg}`);
+            return this.recordFailure(timer.id, errorText(e), pinned);
           },
         );
-    });
+      written.push(write);
+    }
     const durable = Promise.all(written).then(() => undefined);
     this.writing.add(durable);
     void durable.finally(() => this.writing.delete(durable));
@@ -109,10 +152,78 @@ export class Scheduler {
     return { ran: fired, durable };
   }
 
+  /** Puts the timer's in-flight mark on disk; undefined when it is gone or parked. */
+  private markInFlight(id: string): Promise<TimerDoc | undefined> {
+    return this.core.change(async (tx) => {
+      const t = await tx.get('timers', id);
+      if (t === undefined || t.status === 'failed') return undefined;
+      const marked = { ...t, inFlight: (t.inFlight ?? 0) + 1 };
+      tx.put('timers', id, marked);
+      return marked;
+    });
+  }
+
+  /** A run threw (and was rolled back): record it, and retry later or park the timer. */
+  private async recordFailure(
+    id: string,
+    error: string,
+    pinned: PreparedRuleSet[] | undefined,
+  ): Promise<void> {
+    this.options.log?.error(`timer ${id} failed: ${error}`);
+    const { maxAttempts } = this.retry;
+    try {
+      await this.core.change(async (tx, run) => {
+        const t = await tx.get('timers', id);
+        if (t === undefined) return;
+        const ctx = await run();
+        const attempts = (t.attempts ?? 0) + 1;
+        const failure: TimerFailure = { reason: 'failed', error, attempts, maxAttempts };
+        const retryAt =
+          attempts >= maxAttempts
+            ? undefined
+            : new Date(Date.parse(ctx.now) + backoffDelay(attempts, this.retry)).toISOString();
+        recordTimerFailure(ctx, t, retryAt === undefined ? failure : { ...failure, retryAt });
+      }, pinned);
+    } catch (e) {
+      // Not even the failure could be stored: the timer stays due; look again later.
+      this.failed = true;
+      this.options.log?.error(`timer ${id} failure not recorded: ${errorText(e)}`);
+    }
+  }
+
+  /**
+   * Once per process, before any timer runs: a timer whose in-flight mark says it was
+   * running when the process died CRASHES_BEFORE_PARKING times is parked, so a robot
+   * that kills the process cannot do so on every restart.
+   */
+  private async parkCrashLoops(): Promise<void> {
+    if (this.recovered) return;
+    this.recovered = true;
+    if (this.options.markInFlight === false) return;
+    const suspects = (await this.core.store.list('timers')).filter(
+      (t) => t.status !== 'failed' && (t.inFlight ?? 0) >= CRASHES_BEFORE_PARKING,
+    );
+    for (const s of suspects) {
+      await this.core.change(async (tx, run) => {
+        const t = await tx.get('timers', s.id);
+        if (t === undefined) return;
+        const attempts = (t.attempts ?? 0) + (t.inFlight ?? 0);
+        recordTimerFailure(await run(), t, {
+          reason: 'crashed',
+          error: `the process stopped ${t.inFlight ?? 0} times while this timer ran`,
+          attempts,
+          maxAttempts: this.retry.maxAttempts,
+        });
+      });
+      this.options.log?.error(`timer ${s.id} parked: the process stopped while it ran`);
+    }
+  }
+
   /** Fires what is due now, then keeps firing timers as they fall due. */
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.stopping = false;
     this.unwatch = this.core.store.onTimersChanged(() => this.rearm());
     void this.loop();
   }
@@ -168,6 +279,7 @@ export class Scheduler {
 
   async stop(): Promise<void> {
     this.running = false;
+    this.stopping = true;
     this.unwatch?.();
     this.unwatch = undefined;
     this.disarm();

@@ -1,6 +1,7 @@
 import type { EntityType } from '../../schemas/index.js';
 import { cancelTimer } from '../engine/timers/cancel-timer.js';
-import { notFound } from '../http/http-error.js';
+import { log } from '../engine/run-context.js';
+import { HttpError, notFound } from '../http/http-error.js';
 import type { TimerDoc } from '../store/store-types.js';
 import type { RuntimeCore } from './runtime-core.js';
 
@@ -10,6 +11,8 @@ export interface TimerFilter {
   /** Inclusive bounds on the due time (ISO 8601). */
   dueAfter?: string;
   dueBefore?: string;
+  /** `pending`: waiting to run (retries included); `failed`: parked. Absent: both. */
+  status?: 'pending' | 'failed';
   limit?: number;
 }
 
@@ -27,6 +30,7 @@ export class TimerService {
     const out: TimerDoc[] = [];
     for (const t of await store.list('timers')) {
       if (filter.model !== undefined && t.modelId !== filter.model) continue;
+      if (filter.status !== undefined && (t.status ?? 'pending') !== filter.status) continue;
       const due = Date.parse(t.dueAt);
       if (after !== undefined && due < after) continue;
       if (before !== undefined && due > before) continue;
@@ -46,7 +50,34 @@ export class TimerService {
     return (await this.core.store.listByRecord('timers', id)).sort(byDue);
   }
 
-  /** Cancels a pending timer; the record's timeline says a user did it. */
+  /**
+   * Runs a parked timer again at once, with its attempts counted from zero; the
+   * record's timeline says a user did it. Only a parked (`failed`) timer: 409 otherwise.
+   */
+  async retry(id: string): Promise<TimerDoc> {
+    return this.core.change(async (tx, run) => {
+      const t = await tx.get('timers', id);
+      if (t === undefined) throw notFound(`timer ${id}`);
+      if (t.status !== 'failed')
+        throw new HttpError(409, 'TIMER_NOT_FAILED', `timer ${id} is pending, not parked`);
+      const ctx = await run();
+      const { status: _s, attempts: _a, lastError: _e, inFlight: _f, ...rest } = t;
+      const again: TimerDoc = { ...rest, dueAt: ctx.now };
+      tx.put('timers', id, again);
+      log(ctx, t.recordId, {
+        kind: 'timer_retried',
+        ruleId: t.ruleId,
+        eventId: t.eventId,
+        modelId: t.modelId,
+        version: t.version,
+        message: `${t.ruleId}: parked timer ${id} runs again: retried by a user (POST /api/timers/:id/retry)`,
+        data: { timerId: id, attempts: t.attempts ?? 0, lastError: t.lastError ?? null },
+      });
+      return again;
+    });
+  }
+
+  /** Cancels a pending or parked timer; the record's timeline says a user did it. */
   async cancel(id: string): Promise<TimerDoc> {
     return this.core.change(async (tx, run) => {
       const t = await tx.get('timers', id);

@@ -9,6 +9,7 @@ import {
   type SimulationScenario,
 } from '../../schemas/index.js';
 import { Engine } from '../engine/engine.js';
+import type { TemplateRenderer } from '../engine/template-renderer.js';
 import { outboxToStore } from '../engine/ports.js';
 import { Scheduler } from '../scheduler/scheduler.js';
 import { RecordService } from '../services/record-service.js';
@@ -35,6 +36,8 @@ export interface SimulationInput {
   baseDirectory?: DirectoryEntries;
   /** Stop after this many fired timers (default MAX_SIMULATED_TIMERS). */
   maxTimers?: number;
+  /** The runtime's template renderer, so a simulation meets the server's limits. */
+  templates?: TemplateRenderer;
 }
 
 const isState = (e: Expectation): boolean => e.ref !== undefined || e.records !== undefined;
@@ -60,10 +63,16 @@ export async function runSimulation(input: SimulationInput): Promise<SimulationR
   const store = new SimulationStore();
   const clock = new VirtualClock(start);
   const ids = createSequentialIds();
-  const engine = new Engine({ clock, ids, outbox: outboxToStore });
+  const engine = new Engine({
+    clock,
+    ids,
+    outbox: outboxToStore,
+    ...(input.templates === undefined ? {} : { templates: input.templates }),
+  });
   const core = new RuntimeCore(store, engine, clock, ids);
   const records = new RecordService(core);
-  const scheduler = new Scheduler(core);
+  // A memory store leaves nothing behind a crash: no in-flight marks to keep.
+  const scheduler = new Scheduler(core, { markInFlight: false });
   const modelDirectory = (input.model as Partial<AutomationModel> | null)?.directory;
   const directory = mergeDirectory(input.baseDirectory, modelDirectory, s.directory);
   const version = input.version ?? 0;

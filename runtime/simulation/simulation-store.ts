@@ -1,5 +1,5 @@
 import { MemoryStore } from '../store/memory-store.js';
-import type { TimelineEntry, TimerDoc, WriteOp } from '../store/store-types.js';
+import type { TimelineEntry, WriteOp } from '../store/store-types.js';
 
 /**
  * The memory store with two things the simulation needs cheaply: every timeline entry
@@ -14,7 +14,9 @@ export class SimulationStore extends MemoryStore {
     for (const op of ops) {
       if (op.collection === 'timeline' && op.op === 'put') this.journal.push(op.value);
       if (op.collection === 'timers') {
-        if (op.op === 'put') this.pending.set(op.key, (op.value as TimerDoc).dueAt);
+        // A parked timer (`status: 'failed'`) is never due again on its own.
+        if (op.op === 'put' && op.value.status !== 'failed')
+          this.pending.set(op.key, op.value.dueAt);
         else this.pending.delete(op.key);
       }
     }

@@ -37,9 +37,11 @@ export class MemoryStore implements Store {
   private readonly values = new RecordValueIndex(
     () => this.map('records').values() as Iterable<RecordDoc>,
   );
-  private readonly due = new DueIndex(
-    (id) => (this.map('timers').get(id) as TimerDoc | undefined)?.dueAt,
-  );
+  // A parked timer (`status: 'failed'`) is kept but never due: only a retry wakes it.
+  private readonly due = new DueIndex((id) => {
+    const t = this.map('timers').get(id) as TimerDoc | undefined;
+    return t?.status === 'failed' ? undefined : t?.dueAt;
+  });
   private readonly timerListeners = new Set<() => void>();
 
   protected map(collection: CollectionName): Map<string, unknown> {
@@ -127,7 +129,8 @@ export class MemoryStore implements Store {
   }
 
   protected index(c: CollectionName, key: string, value: unknown, add: boolean): void {
-    if (c === 'timers' && add) this.due.add(key, (value as TimerDoc).dueAt);
+    if (c === 'timers' && add && (value as TimerDoc).status !== 'failed')
+      this.due.add(key, (value as TimerDoc).dueAt);
     const recordId = recordIdOf(c, value);
     if (recordId === undefined) return;
     let perRecord = this.byRecord.get(c);

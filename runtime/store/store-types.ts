@@ -171,6 +171,17 @@ export interface TimerDoc {
   followers?: string[];
   /** Payload of the external event that moved the record here, as the robot will see it. */
   payload?: Record<string, unknown>;
+  /** Runs that failed so far; the next one is at `dueAt` (moved by the backoff). */
+  attempts?: number;
+  /** Why the last run failed (or why the timer was parked). */
+  lastError?: string;
+  /** `failed`: parked after its attempts or a crash loop; never due until retried. */
+  status?: 'failed';
+  /**
+   * Runs started and not finished: set on disk before each run, cleared by its end. A
+   * timer found with 2 at start-up was running when the process died twice: parked.
+   */
+  inFlight?: number;
   /**
    * The chain of automation that planned this timer, as it was then: firing continues
    * it, so a loop through delayed robots is counted (and stopped) across runs and

@@ -76,26 +76,18 @@ function checkText(
   const parsed = liquidVariables(text);
   if (!parsed.ok) {
     out.push(
-      diagnostic(
-        'TEMPLATE_PARSE_ERROR',
-        'error',
-        at,
-        `template does not parse: ${parsed.message}`,
-        nodeId,
-      ),
+      parsed.fileTag === undefined
+        ? diagnostic(
+            'TEMPLATE_PARSE_ERROR',
+            'error',
+            at,
+            `template does not parse: ${parsed.message}`,
+            nodeId,
+          )
+        : diagnostic('TEMPLATE_UNSUPPORTED_TAG', 'error', at, parsed.message, nodeId),
     );
     return;
   }
-  for (const tag of parsed.fileTags)
-    out.push(
-      diagnostic(
-        'TEMPLATE_UNSUPPORTED_TAG',
-        'error',
-        at,
-        `{% ${tag} %} loads another file, which templates cannot do; put the text in this template`,
-        nodeId,
-      ),
-    );
   const seen = new Set<string>();
   for (const segments of parsed.variables) {
     const name = segments.slice(0, 2).join('.');

@@ -1,18 +1,17 @@
-import { Liquid } from 'liquidjs';
+import { createSandboxedLiquid, refusedFileTag } from './sandboxed-liquid.js';
 
 /** What a Liquid text reads: each global variable as its leading path segments. */
 export type LiquidVariables =
+  | { readonly ok: true; readonly variables: ReadonlyArray<readonly string[]> }
   | {
-      readonly ok: true;
-      readonly variables: ReadonlyArray<readonly string[]>;
-      /** Tags that load other files (`include`, `render`, `layout`): models have no files. */
-      readonly fileTags: readonly string[];
-    }
-  | { readonly ok: false; readonly message: string };
+      readonly ok: false;
+      readonly message: string;
+      /** Set when the text uses a tag that loads a file (`include`, `render`, `layout`). */
+      readonly fileTag?: string;
+    };
 
-const FILE_TAG = /\{%-?\s*(include|render|layout)\b/g;
-
-const liquid = new Liquid();
+// The runtime's own sandbox: what parses here is what the runtime can render.
+const liquid = createSandboxedLiquid();
 // The designer re-analyzes on every edit; most texts did not change since the last run.
 const cache = new Map<string, LiquidVariables>();
 const CACHE_LIMIT = 2_000;
@@ -29,7 +28,7 @@ export function liquidVariables(text: string): LiquidVariables {
   if (hit) return hit;
   let result: LiquidVariables;
   try {
-    // partials: false keeps the analysis pure: liquidjs would otherwise read files.
+    // partials: false: the sandbox has no files, and no file tag parses anyway.
     const segments = liquid.globalVariableSegmentsSync(liquid.parse(text), { partials: false });
     result = {
       ok: true,
@@ -41,10 +40,11 @@ export function liquidVariables(text: string): LiquidVariables {
         }
         return plain;
       }),
-      fileTags: [...new Set([...text.matchAll(FILE_TAG)].map((m) => m[1] as string))],
     };
   } catch (e) {
-    result = { ok: false, message: e instanceof Error ? e.message : String(e) };
+    const fileTag = refusedFileTag(e);
+    const message = e instanceof Error ? e.message : String(e);
+    result = fileTag === undefined ? { ok: false, message } : { ok: false, message, fileTag };
   }
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(text, result);

@@ -1,6 +1,5 @@
 import type { Action } from '../../../schemas/index.js';
 import type { ActionInput, ActionOutcome } from '../action-host.js';
-import { renderTemplate } from '../render-template.js';
 import { templateContext } from '../template-context.js';
 
 /** The register a document lands in when the action names none. */
@@ -38,9 +37,10 @@ export async function generateDocument(
     input.record,
     input.event.payload,
   );
+  const render = input.ctx.templates;
   const title =
-    template.subject === undefined ? template.key : renderTemplate(template.subject, ctx);
-  const content = asPage(title, renderTemplate(template.body, ctx));
+    template.subject === undefined ? template.key : render.render(template.subject, ctx, 'title');
+  const content = asPage(title, render.render(template.body, ctx, 'document'));
   const register = a.register ?? DEFAULT_REGISTER;
   const id = input.ctx.ids.next('doc');
   const common = {

@@ -3,7 +3,6 @@ import { dateAdd } from '../../../schemas/index.js';
 import type { OutboxDoc } from '../../store/store-types.js';
 import type { ActionInput, ActionOutcome } from '../action-host.js';
 import { log } from '../run-context.js';
-import { renderTemplate } from '../render-template.js';
 import { templateContext } from '../template-context.js';
 import { resolveAddress, resolvePerson } from './resolve-people.js';
 
@@ -22,8 +21,10 @@ export async function createTask(
   a: Extract<Action, { type: 'create_task' }>,
 ): Promise<ActionOutcome> {
   const ctx = await context(input);
-  const title = renderTemplate(a.title, ctx);
-  const description = a.description === undefined ? undefined : renderTemplate(a.description, ctx);
+  const render = input.ctx.templates;
+  const title = render.render(a.title, ctx, 'task');
+  const description =
+    a.description === undefined ? undefined : render.render(a.description, ctx, 'task');
   const assignee = resolvePerson(input.dir, input.record, a.assignee)[0];
   const id = input.ctx.ids.next('task');
   input.ctx.tx.put('tasks', id, {
@@ -49,7 +50,7 @@ export async function notify(
   input: ActionInput,
   a: Extract<Action, { type: 'notify' }>,
 ): Promise<ActionOutcome> {
-  const message = renderTemplate(a.message, await context(input));
+  const message = input.ctx.templates.render(a.message, await context(input), 'notification');
   const recipients = [
     ...new Set(a.recipients.flatMap((r) => resolvePerson(input.dir, input.record, r))),
   ];
@@ -84,9 +85,11 @@ export async function sendToOutbox(input: ActionInput, a: OutboxAction): Promise
     ruleId: input.prepared.rule.id,
     idempotencyKey: input.idempotencyKey,
   };
+  const render = input.ctx.templates;
   let item: OutboxDoc;
   if (a.type === 'webhook') {
-    const body = a.body === undefined ? JSON.stringify(ctx.record) : renderTemplate(a.body, ctx);
+    const body =
+      a.body === undefined ? JSON.stringify(ctx.record) : render.render(a.body, ctx, 'webhook');
     item = {
       ...base,
       to: a.url,
@@ -102,12 +105,15 @@ export async function sendToOutbox(input: ActionInput, a: OutboxAction): Promise
       return { outcome: 'failed', message: `template ${a.template} not found` };
     const to = await resolveAddress(input.ctx, input.dir, input.record, a.to);
     if (to === undefined) return { outcome: 'failed', message: `no address for ${a.to.kind}` };
+    const kind = a.type === 'send_email' ? 'email' : 'message';
     item = {
       ...base,
       to,
       ...(a.type === 'send_message' && a.channel !== undefined ? { channel: a.channel } : {}),
-      ...(template.subject === undefined ? {} : { subject: renderTemplate(template.subject, ctx) }),
-      body: renderTemplate(template.body, ctx),
+      ...(template.subject === undefined
+        ? {}
+        : { subject: render.render(template.subject, ctx, kind) }),
+      body: render.render(template.body, ctx, kind),
       template: template.key,
     };
   }
@@ -126,7 +132,7 @@ export async function addComment(
   input: ActionInput,
   a: Extract<Action, { type: 'add_comment' }>,
 ): Promise<ActionOutcome> {
-  const text = renderTemplate(a.text, await context(input));
+  const text = input.ctx.templates.render(a.text, await context(input), 'comment');
   log(input.ctx, input.record.id, {
     kind: 'comment',
     ruleId: input.prepared.rule.id,

@@ -2,7 +2,6 @@ import type { Action } from '../../../schemas/index.js';
 import type { RecordDoc } from '../../store/store-types.js';
 import type { ActionInput, ActionOutcome, Cause } from '../action-host.js';
 import { conditionData } from '../run-context.js';
-import { renderTemplate } from '../render-template.js';
 import { templateContext } from '../template-context.js';
 import { resolveAssignee } from './resolve-assignee.js';
 
@@ -74,9 +73,10 @@ export async function createLinkedRecord(
     if (v !== null && v !== undefined) fields[m.to] = v;
   }
   if (a.title !== undefined) {
-    fields.title = renderTemplate(
+    fields.title = input.ctx.templates.render(
       a.title,
       await templateContext(input.ctx, input.set, input.dir, input.record, input.event.payload),
+      'title',
     );
   }
   if (a.assign !== undefined) {

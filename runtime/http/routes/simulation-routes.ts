@@ -4,6 +4,7 @@ import {
   SimulationResult,
   type SimulationScenario,
 } from '../../../schemas/index.js';
+import type { TemplateRenderer } from '../../engine/template-renderer.js';
 import type { ModelService } from '../../services/model-service.js';
 import type { DirectoryEntries } from '../../store/store-types.js';
 import { diag, fail } from '../../simulation/check-scenario.js';
@@ -22,6 +23,8 @@ export interface SimulationRouteDeps {
   models: ModelService;
   /** The runtime's directory; the model's and the scenario's go on top of it. */
   directory(): Promise<DirectoryEntries>;
+  /** The runtime's template renderer (its limits apply to simulations too). */
+  templates?: TemplateRenderer;
 }
 
 /** What runs: the scenario's draft model, or a published version by `modelId`. */
@@ -71,6 +74,7 @@ export function simulationRoutes(deps: SimulationRouteDeps): RouteDef[] {
           model,
           version,
           baseDirectory: await deps.directory(),
+          ...(deps.templates === undefined ? {} : { templates: deps.templates }),
         });
         return { body: result };
       },

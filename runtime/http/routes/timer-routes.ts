@@ -20,7 +20,7 @@ function entityOf(r: RouteRequest) {
   return e;
 }
 
-/** Pending timers: overall (filterable), per record, and cancelling one. */
+/** Timers: overall (filterable), per record, retrying a parked one, cancelling one. */
 export function timerRoutes(core: RuntimeCore): RouteDef[] {
   const timers = new TimerService(core);
   const tag = 'timers';
@@ -30,7 +30,7 @@ export function timerRoutes(core: RuntimeCore): RouteDef[] {
       path: '/api/timers',
       tag,
       summary:
-        'Pending timers, earliest first (filters: model, entity, dueAfter, dueBefore, limit)',
+        'Timers, earliest first: pending ones and parked ones (`status: failed`) (filters: model, entity, status, dueAfter, dueBefore, limit)',
       query: TimerQuery,
       responses: { 200: TimerList, 400: ErrorBody },
       handle: async (r) => {
@@ -51,10 +51,20 @@ export function timerRoutes(core: RuntimeCore): RouteDef[] {
       handle: async (r) => ({ body: await timers.forRecord(entityOf(r), r.params.id ?? '') }),
     },
     {
+      method: 'post',
+      path: '/api/timers/:id/retry',
+      tag,
+      summary:
+        'Run a parked (failed) timer again now, attempts from zero (recorded in the record timeline)',
+      params: { id: Type.String() },
+      responses: { 200: TimerBody, 404: ErrorBody, 409: ErrorBody },
+      handle: async (r) => ({ body: await timers.retry(r.params.id ?? '') }),
+    },
+    {
       method: 'delete',
       path: '/api/timers/:id',
       tag,
-      summary: 'Cancel a pending timer (recorded in the record timeline)',
+      summary: 'Cancel a pending timer or drop a parked one (recorded in the record timeline)',
       params: { id: Type.String() },
       responses: { 200: TimerBody, 404: ErrorBody },
       handle: async (r) => ({ body: await timers.cancel(r.params.id ?? '') }),

@@ -4,7 +4,7 @@ import { EntityType, Key, Timing } from '../../../schemas/index.js';
 const Id = Type.String({ minLength: 1, maxLength: 200 });
 const Instant = Type.String({ format: 'date-time', description: 'ISO 8601 date-time' });
 
-/** A pending timer: one delayed robot run, persisted before its event was acknowledged. */
+/** A timer: one delayed robot run, persisted before its event was acknowledged. */
 export const TimerBody = Type.Object({
   id: Id,
   dueAt: Instant,
@@ -48,6 +48,18 @@ export const TimerBody = Type.Object({
       },
     ),
   ),
+  attempts: Type.Optional(
+    Type.Integer({ minimum: 0, description: 'Runs that failed so far; dueAt is the next one' }),
+  ),
+  lastError: Type.Optional(Type.String({ description: 'Why the last run failed' })),
+  status: Type.Optional(
+    Type.Literal('failed', {
+      description: 'Parked after its attempts or a crash loop: runs only when retried',
+    }),
+  ),
+  inFlight: Type.Optional(
+    Type.Integer({ minimum: 0, description: 'Runs started and not finished (crash detection)' }),
+  ),
 });
 export type TimerBody = Static<typeof TimerBody>;
 
@@ -57,6 +69,11 @@ export const TimerQuery = Type.Object(
     entity: Type.Optional(EntityType),
     dueAfter: Type.Optional(Instant),
     dueBefore: Type.Optional(Instant),
+    status: Type.Optional(
+      Type.Union([Type.Literal('pending'), Type.Literal('failed')], {
+        description: 'pending: waiting to run (retries too); failed: parked',
+      }),
+    ),
     limit: Type.Optional(
       Type.String({
         pattern: '^[1-9][0-9]{0,5}$',
@@ -69,7 +86,7 @@ export const TimerQuery = Type.Object(
 export type TimerQuery = Static<typeof TimerQuery>;
 
 export const TimerList = Type.Object({
-  /** How many pending timers match, before `limit`. */
+  /** How many timers match, before `limit`. */
   total: Type.Integer({ minimum: 0 }),
   timers: Type.Array(TimerBody),
 });

@@ -384,6 +384,16 @@ const ROWS: Row[] = [
     path: '/templates/2/body',
   },
   {
+    name: 'a comment rendering a file from inside a {% liquid %} block',
+    mutate: (m) =>
+      setAction(m, 0, 2, 1, {
+        type: 'add_comment',
+        text: '{% liquid render now/../package.json %}',
+      }),
+    code: 'TEMPLATE_UNSUPPORTED_TAG',
+    path: '/pipelines/0/stages/2/robots/1/action/text',
+  },
+  {
     name: 'two stages moving records back and forth at once',
     mutate: (m) =>
       stageAt(m, 1, 1).robots.push({
