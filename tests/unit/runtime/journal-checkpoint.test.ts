@@ -53,7 +53,7 @@ describe('journal and checkpoints running side by side', () => {
       n++;
       await store.commit([put(`deal_${n % 3000}`, n), put('deal_last', n)]);
     }
-    await sleep(300); // let the last timed checkpoint end: a crash now, not mid-write
+    await store.idle(); // a crash now, not while a checkpoint writes (a copy is not atomic)
     const copy = await mkdtemp(join(tmpdir(), 'conveyor-journal-bg-crash-'));
     await cp(dir, copy, {
       recursive: true,
