@@ -10,7 +10,8 @@ const plural = (n: number, one: string, many = `${one}es`): string =>
 
 /** What the recovery did, one line per damaged file. */
 export function formatRecovery(dir: string, r: RecoveryReport): string {
-  if (r.backup === undefined) return `store recover: ${dir} has no damaged files; nothing changed\n`;
+  if (r.backup === undefined)
+    return `store recover: ${dir} has no damaged files; nothing changed\n`;
   const lines = [`store recover: ${dir}`];
   if (r.journal !== undefined) {
     const j = r.journal;
