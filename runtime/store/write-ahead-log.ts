@@ -117,6 +117,8 @@ export class WriteAheadLog {
     try {
       if (this.handle === undefined) return;
       await this.handle.truncate(this.size);
+      // Else a power cut could bring back a refused batch that reached the disk whole.
+      if (this.fsync) await this.handle.datasync();
     } catch (e) {
       this.torn = true;
       this.log(
