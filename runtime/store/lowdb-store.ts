@@ -4,8 +4,9 @@ import { DataDirDamagedError } from './data-dir-damaged-error.js';
 import { DataDirUnusableError, isDataDirFault } from './data-dir-unusable-error.js';
 import { openDataDir } from './open-data-dir.js';
 import { GroupCommit } from './group-commit.js';
-import { MemoryStore, recordIdOf } from './memory-store.js';
+import { MemoryStore } from './memory-store.js';
 import { SliceFile, type SliceData, type SliceProblem } from './slice-file.js';
+import { sliceOf } from './slice-of.js';
 import { nodeStoreFs, syncDir, type StoreFs } from './store-fs.js';
 import { COLLECTIONS, type CollectionName, type WriteOp } from './store-types.js';
 import { StoreUnavailableError } from './store-unavailable-error.js';
@@ -24,29 +25,6 @@ export interface LowdbStoreOptions {
   fsync?: boolean;
   /** Where the store reports what it dropped or retries (default: stderr). */
   log?: (line: string) => void;
-}
-
-/** Big or fast-growing collections are spread over files so one write rewrites a slice. */
-const SHARDS: Partial<Record<CollectionName, number>> = {
-  records: 128,
-  timeline: 64,
-  tasks: 8,
-  notifications: 8,
-  outbox: 8,
-  effects: 16,
-  documents: 8,
-};
-
-/**
- * Timers are filed by the hour they fall due (`timers/<hours since 1970>.json`): firing
- * and planning touch the files of the next hours, never the far-future bulk.
- */
-const TIMER_FILE_MS = 3_600_000;
-
-function hash(s: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h >>> 0;
 }
 
 /**
@@ -113,17 +91,6 @@ export class LowdbStore extends MemoryStore {
     return store;
   }
 
-  private shardId(collection: CollectionName, key: string, value: unknown): string {
-    if (collection === 'timers') {
-      const due = Date.parse((value as { dueAt?: string }).dueAt ?? '');
-      return `timers/${Number.isFinite(due) ? Math.max(0, Math.floor(due / TIMER_FILE_MS)) : 0}`;
-    }
-    const n = SHARDS[collection] ?? 1;
-    if (n === 1) return `${collection}/0`;
-    const basis = recordIdOf(collection, value) ?? key;
-    return `${collection}/${hash(basis) % n}`;
-  }
-
   private shard(id: string): Shard {
     let s = this.shards.get(id);
     if (s === undefined) {
@@ -162,7 +129,7 @@ export class LowdbStore extends MemoryStore {
       for (const [key, value] of Object.entries(this.shard(id).data)) {
         this.map(c).set(key, value);
         this.index(c, key, value, true);
-        const home = this.shardId(c, key, value);
+        const home = sliceOf(c, key, value);
         if (home !== id) moves.push({ from: id, to: home, key, value });
       }
     }
@@ -222,9 +189,9 @@ export class LowdbStore extends MemoryStore {
       const before = this.map(op.collection).get(op.key);
       const value = op.op === 'put' ? op.value : before;
       if (value === undefined) continue;
-      const id = this.shardId(op.collection, op.key, value);
+      const id = sliceOf(op.collection, op.key, value);
       // A re-planned timer changes file: it leaves the old one in the same batch.
-      const was = before === undefined ? id : this.shardId(op.collection, op.key, before);
+      const was = before === undefined ? id : sliceOf(op.collection, op.key, before);
       if (was !== id) {
         delete this.shard(was).data[op.key];
         dirty.add(was);
