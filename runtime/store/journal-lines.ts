@@ -9,7 +9,7 @@ export interface JournalDamage {
   /** Byte offset of the line's start: the journal is whole up to here. */
   offset: number;
   reason: string;
-  /** Lines from the damaged one to the end (it included): the batches a recovery drops. */
+  /** Batches from the damaged line to the end (a damaged line counts one): what a recovery drops. */
   dropped: number;
 }
 
@@ -25,28 +25,54 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Why a parsed line is not a batch of write operations, or undefined when it is one. */
-function batchProblem(value: unknown): string | undefined {
-  if (!Array.isArray(value)) return 'not a batch (a JSON array of operations)';
+/** Why a value is not a batch of write operations, or undefined when it is one. */
+function batchProblem(value: unknown, where: string): string | undefined {
+  if (!Array.isArray(value)) return `${where}is not a batch (a JSON array of operations)`;
   for (const [i, op] of value.entries()) {
-    if (!isObject(op)) return `operation ${i} is not an object`;
-    if (op.op !== 'put' && op.op !== 'delete') return `operation ${i} is neither put nor delete`;
+    const at = `${where}operation ${i}`;
+    if (!isObject(op)) return `${at} is not an object`;
+    if (op.op !== 'put' && op.op !== 'delete') return `${at} is neither put nor delete`;
     if (typeof op.collection !== 'string' || !NAMES.has(op.collection))
-      return `operation ${i} names no known collection`;
-    if (typeof op.key !== 'string' || op.key === '') return `operation ${i} has no key`;
-    if (op.op === 'put' && !isObject(op.value)) return `operation ${i} puts no document`;
+      return `${at} names no known collection`;
+    if (typeof op.key !== 'string' || op.key === '') return `${at} has no key`;
+    if (op.op === 'put' && !isObject(op.value)) return `${at} puts no document`;
   }
   return undefined;
 }
 
 /**
- * Reads the journal's lines. Every batch is appended as one line ending in a newline,
- * and an acknowledged append is synced, so only the bytes after the last newline can
- * be a torn write (dropped, never acknowledged); a newline-terminated line that is not
- * a batch is damage, and the batches from there on cannot be trusted to replay.
+ * The batches of one line: an append's batches (an array of batches), or one batch
+ * (journals written before appends were grouped into one line).
+ */
+function lineBatches(value: unknown): { batches: WriteOp[][] } | { problem: string } {
+  if (!Array.isArray(value)) return { problem: 'not a JSON array of batches' };
+  const round = value.length > 0 && value.every((b) => Array.isArray(b));
+  const batches = round ? (value as unknown[]) : [value];
+  for (const [i, b] of batches.entries()) {
+    const problem = batchProblem(b, round ? `batch ${i}: ` : '');
+    if (problem !== undefined) return { problem };
+  }
+  return { batches: batches as WriteOp[][] };
+}
+
+/** How many batches a line holds, as far as it can be read (a damaged line counts one). */
+function countBatches(text: string): number {
+  try {
+    const parsed = lineBatches(JSON.parse(text));
+    return 'batches' in parsed ? parsed.batches.length : 1;
+  } catch {
+    return 1;
+  }
+}
+
+/**
+ * Reads the journal's lines. Every append is one line ending in a newline, and an
+ * acknowledged append is synced, so only the bytes after the last newline can be a
+ * torn write (dropped, never acknowledged); a newline-terminated line that is not
+ * whole batches is damage, and the batches from there on cannot be trusted to replay.
  *
  * @example
- * parseJournal(Buffer.from('[]\n[{"op":"del')) // { batches: [[]], torn: { offset: 3, bytes: 11 } }
+ * parseJournal(Buffer.from('[[]]\n[[{"op":"del')) // { batches: [[]], torn: { offset: 5, bytes: 12 } }
  */
 export function parseJournal(buf: Buffer): ParsedJournal {
   const batches: WriteOp[][] = [];
@@ -60,9 +86,9 @@ export function parseJournal(buf: Buffer): ParsedJournal {
     let problem: string | undefined;
     if (text !== '') {
       try {
-        const value: unknown = JSON.parse(text);
-        problem = batchProblem(value);
-        if (problem === undefined) batches.push(value as WriteOp[]);
+        const parsed = lineBatches(JSON.parse(text));
+        if ('problem' in parsed) problem = parsed.problem;
+        else batches.push(...parsed.batches);
       } catch (e) {
         problem = `not valid JSON (${(e as Error).message})`;
       }
@@ -72,7 +98,7 @@ export function parseJournal(buf: Buffer): ParsedJournal {
       for (let at = offset; at < buf.length;) {
         const next = buf.indexOf(0x0a, at);
         if (next === -1) break;
-        if (next > at) dropped++;
+        if (next > at) dropped += countBatches(buf.subarray(at, next).toString('utf8'));
         at = next + 1;
       }
       return { batches, damage: { line, offset, reason: problem, dropped } };

@@ -22,7 +22,8 @@ export interface WriteAheadLogOptions {
  * The batch journal of the lowdb store. A batch touches several slice files, and a
  * process killed while they are written would leave some new and some old: a timer
  * deleted without its effects, or effects without the timer's deletion. So every batch
- * is first appended here as one JSON line (and synced) before it is acknowledged;
+ * is first appended here (and synced) before it is acknowledged, the batches of one
+ * append as one JSON line;
  * slices are written after; on open the lines are replayed in order over the slices
  * (puts and deletes of whole documents, so a replay is harmless). A torn last line is
  * a batch that was never acknowledged; a damaged line before it stops the open.
@@ -73,7 +74,7 @@ export class WriteAheadLog {
 
   /** Queues a batch; it reaches the file with the next `drain`. Returns its sequence number. */
   add(ops: readonly WriteOp[]): number {
-    this.buffer.push(`${JSON.stringify(ops)}\n`);
+    this.buffer.push(JSON.stringify(ops));
     return ++this.added;
   }
 
@@ -91,12 +92,16 @@ export class WriteAheadLog {
     this.buffer = [];
   }
 
-  /** Appends every queued batch in one write and syncs it; on failure none of them is kept. */
+  /**
+   * Appends every queued batch in one write and syncs it; on failure none of them is
+   * kept. The batches of one append share one line (a JSON array of batches), so an
+   * append cut short anywhere leaves no whole line behind: nothing of it can replay.
+   */
   drain(): Promise<void> {
-    const text = this.buffer.join('');
+    if (this.buffer.length === 0) return Promise.resolve();
+    const text = `[${this.buffer.join(',')}]\n`;
     const upTo = this.added;
     this.buffer = [];
-    if (text === '') return Promise.resolve();
     return this.serial(async () => {
       if (this.torn) await this.cutTornTail();
       try {

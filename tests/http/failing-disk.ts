@@ -4,6 +4,8 @@ import { nodeStoreFs, type StoreFileHandle, type StoreFs } from '../../runtime/s
 export interface FailingDisk {
   fs: StoreFs;
   full: boolean;
+  /** While set, cutting a file back fails too (an I/O error rather than a full disk). */
+  cannotCut: boolean;
   /** Writes refused so far. */
   refused: number;
 }
@@ -18,7 +20,7 @@ function enospc(): Error {
 
 /** Node's file system, except that writes fail the way they do on a full disk. */
 export function failingDisk(): FailingDisk {
-  const disk: FailingDisk = { fs: nodeStoreFs, full: false, refused: 0 };
+  const disk: FailingDisk = { fs: nodeStoreFs, full: false, cannotCut: false, refused: 0 };
   const half = (data: string | Uint8Array): string | Uint8Array =>
     data.slice(0, Math.floor(data.length / 2));
   const wrap = (h: StoreFileHandle): StoreFileHandle => ({
@@ -34,7 +36,11 @@ export function failingDisk(): FailingDisk {
       await h.writeFile(half(data));
       throw enospc();
     },
-    truncate: (len) => h.truncate(len),
+    async truncate(len) {
+      if (disk.cannotCut)
+        throw Object.assign(new Error('EIO: i/o error, ftruncate'), { code: 'EIO' });
+      return h.truncate(len);
+    },
     sync: () => h.sync(),
     datasync: () => h.datasync(),
     close: () => h.close(),

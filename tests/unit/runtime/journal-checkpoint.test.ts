@@ -1,4 +1,5 @@
-import { cp, mkdtemp, readFile } from 'node:fs/promises';
+import { cpSync } from 'node:fs';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -55,7 +56,8 @@ describe('journal and checkpoints running side by side', () => {
     }
     await store.idle(); // a crash now, not while a checkpoint writes (a copy is not atomic)
     const copy = await mkdtemp(join(tmpdir(), 'conveyor-journal-bg-crash-'));
-    await cp(dir, copy, {
+    // Copied synchronously: no timer can start another checkpoint during the copy.
+    cpSync(dir, copy, {
       recursive: true,
       filter: (src) => !src.includes('conveyor.lock') && !src.endsWith('conveyor.owner.json'),
     });

@@ -3,7 +3,7 @@ import { createApp } from '../../../runtime/app/create-app.js';
 import { HttpError } from '../../../runtime/http/http-error.js';
 import { LowdbStore } from '../../../runtime/store/lowdb-store.js';
 import type { RecordDoc } from '../../../runtime/store/store-types.js';
-import { mkdtemp } from 'node:fs/promises';
+import { cp, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { failingDisk } from '../../http/failing-disk.js';
@@ -55,5 +55,37 @@ describe('a change built on a refused one is refused too', () => {
     const again = await LowdbStore.open(dir);
     expect((await again.list('records')).map((r) => r.id)).toEqual(['deal_c']);
     await again.close();
+  });
+
+  it('a refused append that could not be cut back replays nothing of it after a crash', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'conveyor-refused-'));
+    const disk = failingDisk();
+    const store = await LowdbStore.open(dir, { fs: disk.fs, log: () => undefined });
+    await store.commit([
+      { op: 'put', collection: 'records', key: 'deal_a', value: deal('deal_a', 'A') },
+    ]);
+    disk.full = true;
+    disk.cannotCut = true;
+    // Three batches share one append; half of it reaches the disk and stays there.
+    const refused = await Promise.allSettled(
+      ['deal_b', 'deal_c', 'deal_d'].map((id) =>
+        store.commit([{ op: 'put', collection: 'records', key: id, value: deal(id, id) }]),
+      ),
+    );
+    expect(refused.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect((await readFile(join(dir, 'journal.log'), 'utf8')).length).toBeGreaterThan(0);
+    const crashed = await mkdtemp(join(tmpdir(), 'conveyor-refused-crash-'));
+    await cp(dir, crashed, {
+      recursive: true,
+      filter: (src) => !src.includes('conveyor.lock') && !src.endsWith('conveyor.owner.json'),
+    });
+    const logged: string[] = [];
+    const again = await LowdbStore.open(crashed, { log: (l) => logged.push(l) });
+    expect((await again.list('records')).map((r) => r.id)).toEqual(['deal_a']);
+    expect(logged.join('\n')).toMatch(/cut short/);
+    await again.close();
+    disk.full = false;
+    disk.cannotCut = false;
+    await store.close();
   });
 });
