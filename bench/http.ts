@@ -90,9 +90,10 @@ async function drive(
   return (done / MS) * 1000;
 }
 
-async function ours(count: number, clients: number[]): Promise<number[]> {
+/** `fsync: false` is the baseline that shows what syncing the journal per round costs. */
+async function ours(count: number, clients: number[], fsync: boolean): Promise<number[]> {
   const dir = await mkdtemp(join(tmpdir(), 'conveyor-bench-'));
-  const store = await LowdbStore.open(dir);
+  const store = await LowdbStore.open(dir, { fsync });
   const conveyor = await createApp({ store, designerDir: join(dir, 'none') });
   await conveyor.models.create(model);
   await conveyor.models.publish('bench');
@@ -145,15 +146,16 @@ async function naive(count: number, clients: number[]): Promise<number[]> {
 /** Stage moves per second over HTTP on the lowdb store, beside a naive lowdb baseline. */
 export async function benchHttp(): Promise<void> {
   console.log(
-    `http: stage moves/s through POST /api/records/deals/:id/move (${MS / 1000} s each after ${WARM_MS / 1000} s of warm-up; answered after the batch is appended to the journal)`,
+    `http: stage moves/s through POST /api/records/deals/:id/move (${MS / 1000} s each after ${WARM_MS / 1000} s of warm-up; answered after the batch is appended to the journal and synced; "no fsync" is the same store with syncing off, the cost of surviving power loss; naive lowdb rewrites one file per request without syncing)`,
   );
   const clients = [1, 16];
   for (const count of [1000, 50_000]) {
-    const o = await ours(count, clients);
+    const synced = await ours(count, clients, true);
+    const unsynced = await ours(count, clients, false);
     const n = await naive(count, clients);
     clients.forEach((c, i) => {
       console.log(
-        `  ${String(count).padStart(6)} records, ${String(c).padStart(2)} clients: conveyor ${o[i]?.toFixed(0).padStart(6)}/s   naive lowdb ${n[i]?.toFixed(0).padStart(6)}/s`,
+        `  ${String(count).padStart(6)} records, ${String(c).padStart(2)} clients: conveyor ${synced[i]?.toFixed(0).padStart(6)}/s   no fsync ${unsynced[i]?.toFixed(0).padStart(6)}/s   naive lowdb ${n[i]?.toFixed(0).padStart(6)}/s`,
       );
     });
   }

@@ -8,6 +8,8 @@ import {
 import { deliveryFromEnv } from './delivery/delivery-from-env.js';
 import { createIdGenerator, systemClock, type Logger } from './engine/ports.js';
 import { seedExamples } from './seed/seed-examples.js';
+import { DataDirDamagedError } from './store/data-dir-damaged-error.js';
+import { DataDirUnusableError } from './store/data-dir-unusable-error.js';
 import { DataDirLockedError } from './store/lock-data-dir.js';
 import { LowdbStore } from './store/lowdb-store.js';
 
@@ -48,7 +50,12 @@ async function main(): Promise<void> {
   try {
     store = await LowdbStore.open(dataDir);
   } catch (e) {
-    if (e instanceof DataDirLockedError) {
+    // A folder in use, damaged, read-only or impossible to create: one line, not a stack.
+    if (
+      e instanceof DataDirLockedError ||
+      e instanceof DataDirDamagedError ||
+      e instanceof DataDirUnusableError
+    ) {
       console.error(e.message);
       process.exit(1);
     }

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT_OK, EXIT_USAGE, type CliIo, type RegisterCommand } from './cli-io.js';
 import { registerCompileCommand } from './commands/compile.js';
 import { registerSimulateCommand } from './commands/simulate.js';
+import { registerStoreCommand } from './commands/store.js';
 import { registerValidateCommand } from './commands/validate.js';
 
 /** Every command of the CLI; a new command is a file in commands/ and a line here. */
@@ -9,6 +10,7 @@ const COMMANDS: readonly RegisterCommand[] = [
   registerValidateCommand,
   registerCompileCommand,
   registerSimulateCommand,
+  registerStoreCommand,
 ];
 
 const io: CliIo = {
@@ -18,7 +20,7 @@ const io: CliIo = {
 
 let exitCode = EXIT_OK;
 const program = new Command('conveyor')
-  .description('Conveyor: check, compile and simulate CRM automation models')
+  .description('Conveyor: check, compile and simulate CRM automation models; recover a data folder')
   .exitOverride()
   .configureOutput({ writeOut: io.out, writeErr: io.err });
 for (const register of COMMANDS) {

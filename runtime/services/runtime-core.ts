@@ -2,7 +2,9 @@ import type { Engine } from '../engine/engine.js';
 import type { Clock, IdGenerator } from '../engine/ports.js';
 import type { RunContext } from '../engine/run-context.js';
 import { Tx } from '../engine/tx.js';
+import { HttpError } from '../http/http-error.js';
 import type { Store } from '../store/store.js';
+import { StoreUnavailableError } from '../store/store-unavailable-error.js';
 import type { DirectoryEntries } from '../store/store-types.js';
 import type { PreparedRuleSet } from '../engine/prepared-rule-set.js';
 
@@ -14,6 +16,8 @@ import type { PreparedRuleSet } from '../engine/prepared-rule-set.js';
  */
 export class RuntimeCore {
   private lane: Promise<unknown> = Promise.resolve();
+  /** Changes the disk refused so far: a change running meanwhile may have read their data. */
+  private refusals = 0;
 
   constructor(
     readonly store: Store,
@@ -31,25 +35,40 @@ export class RuntimeCore {
     return { users, departments, queues };
   }
 
-  /** Runs a change in the writer lane; everything it wrote is on disk when this resolves. */
+  /**
+   * Runs a change in the writer lane; everything it wrote is on disk when this resolves.
+   * When the disk refuses a batch (full, read-only), the store rolls it back and this
+   * throws 503 `STORE_UNAVAILABLE`; a change that was running meanwhile is refused too
+   * (it may have read what was rolled back), so an error means nothing was stored.
+   */
   async change<T>(
     fn: (tx: Tx, run: () => Promise<RunContext>) => Promise<T>,
     pinned: PreparedRuleSet[] = [],
   ): Promise<T> {
     let durable: Promise<void> = Promise.resolve();
     const step = this.lane.then(async () => {
+      const refusals = this.refusals;
       const tx = new Tx(this.store);
       const result = await fn(tx, async () =>
         this.engine.startRun(tx, await this.directory(), pinned),
       );
+      if (this.refusals !== refusals)
+        throw new StoreUnavailableError(undefined, 'a change this one may build on was refused');
       durable = tx.commit();
       // Applied in memory synchronously by commit; only the flush is awaited below.
-      durable.catch(() => undefined);
+      durable.catch((e: unknown) => {
+        if (e instanceof StoreUnavailableError) this.refusals++;
+      });
       return result;
     });
     this.lane = step.catch(() => undefined);
-    const result = await step;
-    await durable;
-    return result;
+    try {
+      const result = await step;
+      await durable;
+      return result;
+    } catch (e) {
+      if (e instanceof StoreUnavailableError) throw new HttpError(503, e.code, e.message);
+      throw e;
+    }
   }
 }

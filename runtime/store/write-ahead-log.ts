@@ -1,13 +1,35 @@
-import { open, readFile, rename, writeFile, type FileHandle } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import { DataDirDamagedError } from './data-dir-damaged-error.js';
+import { parseJournal } from './journal-lines.js';
+import {
+  errorCode,
+  nodeStoreFs,
+  replaceFile,
+  syncDir,
+  type StoreFileHandle,
+  type StoreFs,
+} from './store-fs.js';
 import type { WriteOp } from './store-types.js';
+
+export interface WriteAheadLogOptions {
+  fs?: StoreFs;
+  /** Sync every append before it is acknowledged (default). Off only for a bench baseline. */
+  fsync?: boolean;
+  log?: (line: string) => void;
+}
 
 /**
  * The batch journal of the lowdb store. A batch touches several slice files, and a
  * process killed while they are written would leave some new and some old: a timer
  * deleted without its effects, or effects without the timer's deletion. So every batch
- * is first appended here as one JSON line; slices are written after; on open the lines
- * are replayed in order over the slices (puts and deletes of whole documents, so a
- * replay is harmless). A torn last line is a batch that was never acknowledged.
+ * is first appended here (and synced) before it is acknowledged, the batches of one
+ * append as one JSON line;
+ * slices are written after; on open the lines are replayed in order over the slices
+ * (puts and deletes of whole documents, so a replay is harmless). A torn last line is
+ * a batch that was never acknowledged; a damaged line before it stops the open.
+ *
+ * A failed append (disk full) is cut back to the last good length, so the next batch
+ * never lands glued to half a line; its batches are refused (`discard`).
  *
  * A checkpoint writes the slices while new batches keep being appended, so it
  * notes the journal's length when it snapshots the slices (`mark`) and afterwards
@@ -15,13 +37,28 @@ import type { WriteOp } from './store-types.js';
  */
 export class WriteAheadLog {
   private buffer: string[] = [];
-  /** Bytes in the file that this process appended or knows of (0 after a full trim). */
+  /** Bytes of whole batches in the file (0 after a full trim): where a failed append is cut. */
   private size = 0;
+  /** Batches ever queued, and how many of them are in the file: sequence numbers. */
+  private added = 0;
+  private appended = 0;
+  /** A failed append could not be cut back yet: cut it before appending again. */
+  private torn = false;
   private queue: Promise<void> = Promise.resolve();
   /** Kept open for appends: opening the file per round cost more than the write. */
-  private handle: FileHandle | undefined;
+  private handle: StoreFileHandle | undefined;
+  private readonly fs: StoreFs;
+  private readonly fsync: boolean;
+  private readonly log: (line: string) => void;
 
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    options: WriteAheadLogOptions = {},
+  ) {
+    this.fs = options.fs ?? nodeStoreFs;
+    this.fsync = options.fsync ?? true;
+    this.log = options.log ?? ((line) => console.error(line));
+  }
 
   /** Runs file operations in order, so a trim never interleaves with an append. */
   private serial(task: () => Promise<void>): Promise<void> {
@@ -35,45 +72,103 @@ export class WriteAheadLog {
     return this.size;
   }
 
-  /** Queues a batch; it reaches the file with the next `drain`. */
-  add(ops: readonly WriteOp[]): void {
-    this.buffer.push(`${JSON.stringify(ops)}\n`);
+  /** Queues a batch; it reaches the file with the next `drain`. Returns its sequence number. */
+  add(ops: readonly WriteOp[]): number {
+    this.buffer.push(JSON.stringify(ops));
+    return ++this.added;
+  }
+
+  /** Batches up to this sequence number are in the file (and synced). */
+  durable(): number {
+    return this.appended;
   }
 
   pending(): boolean {
     return this.buffer.length > 0;
   }
 
-  /** Appends every queued batch in one write. */
-  drain(): Promise<void> {
-    const text = this.buffer.join('');
+  /** Forgets the queued batches: they were refused after an append failed. */
+  discard(): void {
     this.buffer = [];
-    if (text === '') return Promise.resolve();
+  }
+
+  /**
+   * Appends every queued batch in one write and syncs it; on failure none of them is
+   * kept. The batches of one append share one line (a JSON array of batches), so an
+   * append cut short anywhere leaves no whole line behind: nothing of it can replay.
+   */
+  drain(): Promise<void> {
+    if (this.buffer.length === 0) return Promise.resolve();
+    const text = `[${this.buffer.join(',')}]\n`;
+    const upTo = this.added;
+    this.buffer = [];
     return this.serial(async () => {
-      this.handle ??= await open(this.file, 'a');
-      await this.handle.appendFile(text);
+      if (this.torn) await this.cutTornTail();
+      try {
+        this.handle ??= await this.fs.open(this.file, 'a');
+        await this.handle.appendFile(text);
+        if (this.fsync) await this.handle.datasync();
+      } catch (e) {
+        // Part of the text may be in the file: cut it, or the next line is glued to it.
+        await this.cutBack(e);
+        throw e;
+      }
       this.size += Buffer.byteLength(text);
+      this.appended = upTo;
     });
+  }
+
+  private async cutBack(cause: unknown): Promise<void> {
+    try {
+      if (this.handle === undefined) return;
+      await this.handle.truncate(this.size);
+      // Else a power cut could bring back a refused batch that reached the disk whole.
+      if (this.fsync) await this.handle.datasync();
+    } catch (e) {
+      this.torn = true;
+      this.log(
+        `Conveyor: could not cut ${this.file} back to ${this.size} bytes after a failed append ` +
+          `(${String(cause)}): ${String(e)}; will cut it before the next append`,
+      );
+      await this.closeHandle().catch(() => undefined);
+    }
+  }
+
+  /** Cuts what a failed append left (when cutting it at once failed too). */
+  private async cutTornTail(): Promise<void> {
+    await this.closeHandle();
+    const h = await this.fs.open(this.file, 'r+');
+    try {
+      await h.truncate(this.size);
+    } finally {
+      await h.close();
+    }
+    this.torn = false;
   }
 
   /**
    * Drops the first `upTo` bytes (everything when omitted); call only when the
-   * batches in them are in the slices. A kept tail is written to a temp file and
-   * renamed over the journal, so a crash leaves the old journal or the new one.
+   * batches in them are in the slices (and those synced). A kept tail is written to a
+   * synced temp file and renamed over the journal, then the folder is synced, so a
+   * crash or power loss leaves the old journal or the new one.
    */
   trim(upTo?: number): Promise<void> {
     return this.serial(async () => {
       if (upTo === undefined || upTo >= this.size) {
-        await writeFile(this.file, '');
+        await this.closeHandle();
+        const h = await this.fs.open(this.file, 'w');
+        await h.close();
         this.size = 0;
+        this.torn = false;
         return;
       }
       if (upTo <= 0) return;
-      const tail = (await readFile(this.file)).subarray(upTo);
-      await writeFile(`${this.file}.tmp`, tail);
+      const tail = (await this.fs.readFile(this.file)).subarray(upTo, this.size);
       await this.closeHandle(); // it points at the file the rename replaces
-      await rename(`${this.file}.tmp`, this.file);
+      await replaceFile(this.fs, this.file, tail, this.fsync);
+      if (this.fsync) await syncDir(this.fs, dirname(this.file));
       this.size = tail.length;
+      this.torn = false;
     });
   }
 
@@ -88,24 +183,34 @@ export class WriteAheadLog {
     return this.serial(() => this.closeHandle());
   }
 
-  /** The complete batches in the file, oldest first. */
-  async read(): Promise<WriteOp[][]> {
-    let text: string;
+  /**
+   * The complete batches in the file, oldest first. A torn last line is logged and
+   * left out; a damaged line before it throws `DataDirDamagedError` (nothing changed).
+   */
+  async read(dataDir = dirname(this.file)): Promise<WriteOp[][]> {
+    let buf: Buffer;
     try {
-      text = await readFile(this.file, 'utf8');
+      buf = await this.fs.readFile(this.file);
     } catch (e) {
-      if ((e as { code?: string }).code === 'ENOENT') return [];
+      if (errorCode(e) === 'ENOENT') return [];
       throw e;
     }
-    const batches: WriteOp[][] = [];
-    for (const line of text.split('\n')) {
-      if (line === '') continue;
-      try {
-        batches.push(JSON.parse(line) as WriteOp[]);
-      } catch {
-        break; // torn by a crash mid-append: that batch was never acknowledged
-      }
+    const parsed = parseJournal(buf);
+    const name = basename(this.file);
+    if (parsed.damage !== undefined) {
+      const d = parsed.damage;
+      throw new DataDirDamagedError(
+        dataDir,
+        name,
+        `line ${d.line} (byte ${d.offset})`,
+        `${d.reason}; ${d.dropped} batch${d.dropped === 1 ? '' : 'es'} from there on cannot be replayed`,
+      );
     }
-    return batches;
+    if (parsed.torn !== undefined)
+      this.log(
+        `Conveyor: ${name} ends with ${parsed.torn.bytes} bytes of a batch cut short at byte ` +
+          `${parsed.torn.offset} (a crash during its append; never acknowledged): dropped`,
+      );
+    return parsed.batches;
   }
 }

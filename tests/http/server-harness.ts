@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type AppDeps, type ConveyorApp } from '../../runtime/app/create-app.js';
-import { LowdbStore } from '../../runtime/store/lowdb-store.js';
+import { LowdbStore, type LowdbStoreOptions } from '../../runtime/store/lowdb-store.js';
 
 export interface Harness {
   url: string;
@@ -16,10 +16,17 @@ export interface Harness {
   call(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>;
 }
 
-/** A real server: createApp + lowdb store in a (temp) DATA_DIR, on 127.0.0.1 port 0. */
-export async function startServer(dataDir?: string, deps: Partial<AppDeps> = {}): Promise<Harness> {
+/**
+ * A real server: createApp + lowdb store in a (temp) DATA_DIR, on 127.0.0.1 port 0.
+ * `storeOptions` injects a file system (a failing disk) into the store.
+ */
+export async function startServer(
+  dataDir?: string,
+  deps: Partial<AppDeps> = {},
+  storeOptions: LowdbStoreOptions = {},
+): Promise<Harness> {
   const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'conveyor-http-')));
-  const store = await LowdbStore.open(dir);
+  const store = await LowdbStore.open(dir, storeOptions);
   const conveyor = await createApp({ store, designerDir: join(dir, 'no-designer'), ...deps });
   const server: Server = await new Promise((resolve) => {
     const s = conveyor.app.listen(0, '127.0.0.1', () => resolve(s));

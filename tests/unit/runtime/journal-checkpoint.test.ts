@@ -1,4 +1,5 @@
-import { cp, mkdtemp, readFile } from 'node:fs/promises';
+import { cpSync } from 'node:fs';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -53,9 +54,10 @@ describe('journal and checkpoints running side by side', () => {
       n++;
       await store.commit([put(`deal_${n % 3000}`, n), put('deal_last', n)]);
     }
-    await sleep(300); // let the last timed checkpoint end: a crash now, not mid-write
+    await store.idle(); // a crash now, not while a checkpoint writes (a copy is not atomic)
     const copy = await mkdtemp(join(tmpdir(), 'conveyor-journal-bg-crash-'));
-    await cp(dir, copy, {
+    // Copied synchronously: no timer can start another checkpoint during the copy.
+    cpSync(dir, copy, {
       recursive: true,
       filter: (src) => !src.includes('conveyor.lock') && !src.endsWith('conveyor.owner.json'),
     });
