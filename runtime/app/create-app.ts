@@ -16,6 +16,7 @@ import {
   type IdGenerator,
   type Logger,
   type OutboxPort,
+  type RandomSource,
 } from '../engine/ports.js';
 import { errorMiddleware } from '../http/error-middleware.js';
 import { HttpError } from '../http/http-error.js';
@@ -52,6 +53,8 @@ export interface AppDeps {
   store: Store;
   clock?: Clock;
   ids?: IdGenerator;
+  /** Chance for random assignment (default `Math.random`). */
+  random?: RandomSource;
   log?: Logger;
   outbox?: OutboxPort;
   /**
@@ -94,7 +97,12 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
   const ports = deps.delivery ?? {};
   const outbox =
     deps.outbox ?? (deps.delivery === undefined ? outboxToStore : deliveryOutbox(ports));
-  const engine = new Engine({ clock, ids, outbox });
+  const engine = new Engine({
+    clock,
+    ids,
+    outbox,
+    ...(deps.random ? { random: deps.random } : {}),
+  });
   // Late-bound: the dispatcher and hooks need the core this store goes into.
   let onCommit: (ops: readonly WriteOp[]) => void = () => undefined;
   const store = new CommitObserver(deps.store, (ops) => onCommit(ops));

@@ -1,6 +1,6 @@
 import type { EntityType, RuleEvent } from '../../schemas/index.js';
 import type { DirectoryEntries, RecordDoc, TimelineEntry } from '../store/store-types.js';
-import type { Clock, IdGenerator, OutboxPort } from './ports.js';
+import type { Clock, IdGenerator, OutboxPort, RandomSource } from './ports.js';
 import type { PreparedRuleSet } from './prepared-rule-set.js';
 import type { Tx } from './tx.js';
 
@@ -32,6 +32,7 @@ export interface RunContext {
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly outbox: OutboxPort;
+  readonly random: RandomSource;
   readonly now: string;
   readonly directory: DirectoryEntries;
   /** Versions pinned at the start of the run, by model id. */
