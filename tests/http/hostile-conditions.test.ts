@@ -178,8 +178,12 @@ describe('conditions at run time, against a started server', () => {
     expect(moved.body.stage).toBe('merge_bomb');
     const entry = ruleEntry(timeline, 'merge_bomb');
     expect(entry?.outcome).toBe('failed');
-    expect(entry?.message).toMatch(/condition failed: .*more than 1,000,000 list elements/);
-    expect(timeline.some((e) => e.kind === 'action' && e.ruleId === 'robot:merge_bomb')).toBe(false);
+    expect(entry?.message).toMatch(
+      /condition failed: evaluation stopped: more than 1,000,000 list elements/,
+    );
+    expect(timeline.some((e) => e.kind === 'action' && e.ruleId === 'robot:merge_bomb')).toBe(
+      false,
+    );
     expect((await h.call('GET', '/api/health')).status).toBe(200);
   });
 
