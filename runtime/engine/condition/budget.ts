@@ -75,7 +75,7 @@ export function chargeOperations(n: number): void {
   if (operationsLeft < 0) {
     throw new ConditionLimitError(
       'operations',
-      `condition stopped: it needs more than ${limits.operations.toLocaleString('en')} operations (the limit per evaluation)`,
+      `evaluation stopped: more than ${limits.operations.toLocaleString('en')} operations (the limit of one evaluation)`,
     );
   }
 }
@@ -86,7 +86,7 @@ export function chargeElements(n: number): void {
   if (elementsLeft < 0) {
     throw new ConditionLimitError(
       'elements',
-      `condition stopped: it builds more than ${limits.elements.toLocaleString('en')} list elements or characters (the limit per evaluation)`,
+      `evaluation stopped: more than ${limits.elements.toLocaleString('en')} list elements or characters built (the limit of one evaluation)`,
     );
   }
 }
@@ -136,7 +136,7 @@ export function checkResult(value: unknown): void {
     if (depth > limits.resultDepth) {
       throw new ConditionLimitError(
         'result',
-        `condition stopped: its result nests deeper than ${limits.resultDepth} levels`,
+        `evaluation stopped: the result nests deeper than ${limits.resultDepth} levels`,
       );
     }
     const items: readonly unknown[] = Array.isArray(v) ? v : Object.values(v);
@@ -144,7 +144,7 @@ export function checkResult(value: unknown): void {
     if (left < 0) {
       throw new ConditionLimitError(
         'result',
-        `condition stopped: its result holds more than ${limits.elements.toLocaleString('en')} elements`,
+        `evaluation stopped: the result holds more than ${limits.elements.toLocaleString('en')} elements`,
       );
     }
     for (let i = 0; i < items.length; i++) walk(items[i], depth + 1);
