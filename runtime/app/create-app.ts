@@ -18,6 +18,7 @@ import {
   type IdGenerator,
   type Logger,
   type OutboxPort,
+  type RandomSource,
 } from '../engine/ports.js';
 import { errorMiddleware } from '../http/error-middleware.js';
 import { HttpError } from '../http/http-error.js';
@@ -56,6 +57,8 @@ export interface AppDeps {
   store: Store;
   clock?: Clock;
   ids?: IdGenerator;
+  /** Chance for random assignment (default `Math.random`). */
+  random?: RandomSource;
   log?: Logger;
   outbox?: OutboxPort;
   /**
@@ -105,7 +108,13 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
   const outbox =
     deps.outbox ?? (deps.delivery === undefined ? outboxToStore : deliveryOutbox(ports));
   const templates = new TemplateRenderer(deps.templateLimits);
-  const engine = new Engine({ clock, ids, outbox, templates });
+  const engine = new Engine({
+    clock,
+    ids,
+    outbox,
+    templates,
+    ...(deps.random ? { random: deps.random } : {}),
+  });
   // Late-bound: the dispatcher and hooks need the core this store goes into.
   let onCommit: (ops: readonly WriteOp[]) => void = () => undefined;
   const store = new CommitObserver(deps.store, (ops) => onCommit(ops));

@@ -1,57 +1,50 @@
-import jsonLogic from 'json-logic-js';
-import { CUSTOM_OPERATIONS } from '../../schemas/index.js';
+import { conditionVars } from './condition/condition-vars.js';
+import {
+  ConditionError,
+  prepareCondition,
+  type PreparedCondition,
+} from './condition/prepare-condition.js';
+import { readVar } from './condition/read-var.js';
+
+export type { PreparedCondition } from './condition/prepare-condition.js';
+export { truthy } from './condition/truthy.js';
 
 /**
- * The one place the engine turns JSON-Logic into something it can call. Swapping in
- * `runtime/engine/condition/` (closures compiled once) changes only this file.
+ * The engine's one entry point to JSON-Logic: every condition, computed field value
+ * and assignment-table row of a published version goes through here, once per
+ * version, into the compiled evaluator of `condition/` (guarded `var` paths, an
+ * evaluation budget). Tools outside the repository time this function, and
+ * `bench/conditions.ts` imports it from here.
+ *
+ * A rule `checkLogic` refuses (publishing refuses it first, so only a stored version
+ * from before a check was added can hold one) is not thrown at preparation, which
+ * would stop a whole version from loading: it fails each time it is evaluated, with
+ * the diagnostics as the reason, and the engine records that in the timeline.
+ *
+ * @example prepare({ '>': [{ var: 'amount' }, 1000] })({ amount: 5000 }) // true
  */
-export type PreparedCondition = (data: unknown) => unknown;
-
-let registered = false;
-function register(): void {
-  if (registered) return;
-  for (const [name, fn] of Object.entries(CUSTOM_OPERATIONS)) jsonLogic.add_operation(name, fn);
-  registered = true;
-}
-
-/** Prepares a condition once per published version. */
 export function prepare(logic: unknown): PreparedCondition {
-  register();
-  if (logic === true || logic === false || logic === null || typeof logic !== 'object') {
-    return () => logic;
+  try {
+    return prepareCondition(logic);
+  } catch (e) {
+    if (!(e instanceof ConditionError)) throw e;
+    return () => {
+      throw e;
+    };
   }
-  const rule = logic as jsonLogic.RulesLogic;
-  return (data) => jsonLogic.apply(rule, data);
 }
 
-/** The `var` paths a condition reads, to record their values in the timeline. */
-export function varsOf(logic: unknown): string[] {
-  const out = new Set<string>();
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) {
-      node.forEach(walk);
-      return;
-    }
-    if (node === null || typeof node !== 'object') return;
-    for (const [op, arg] of Object.entries(node)) {
-      if (op === 'var') {
-        const path = Array.isArray(arg) ? arg[0] : arg;
-        if (typeof path === 'string' || typeof path === 'number') out.add(String(path));
-        else walk(arg);
-      } else walk(arg);
-    }
-  };
-  walk(logic);
-  return [...out];
+/**
+ * The record paths a condition reads at its top level, to record their values in the
+ * timeline beside the decision.
+ *
+ * @example inputsOf({ '>': [{ var: 'amount' }, 1000] }) // ['amount']
+ */
+export function inputsOf(logic: unknown): string[] {
+  return conditionVars(logic);
 }
 
-/** Reads a dotted path the way `var` does. */
-export function readPath(data: unknown, path: string): unknown {
-  if (path === '') return data;
-  let cur: unknown = data;
-  for (const seg of path.split('.')) {
-    if (cur === null || typeof cur !== 'object') return null;
-    cur = Object.hasOwn(cur, seg) ? (cur as Record<string, unknown>)[seg] : undefined;
-  }
-  return cur ?? null;
+/** The value a condition sees at `path` (`var` with no default, prototype paths guarded). */
+export function readInput(data: unknown, path: string): unknown {
+  return readVar(data, path, null);
 }

@@ -1,9 +1,8 @@
-import jsonLogic from 'json-logic-js';
 import { isEmpty, type RuleSet, type RuleSetPipeline } from '../../schemas/index.js';
 import type { DirectoryEntries, RecordDoc, TimerDoc } from '../store/store-types.js';
 import type { ActionHost, Cause } from './action-host.js';
 import { runAction } from './actions/run-action.js';
-import { readPath } from './condition-adapter.js';
+import { readInput, truthy } from './condition-adapter.js';
 import { DirectoryView } from './directory-view.js';
 import {
   continueChain,
@@ -16,7 +15,12 @@ import {
   stopChain,
   type ChainOrigin,
 } from './loop-guard.js';
-import type { Clock, IdGenerator, OutboxPort } from './ports.js';
+  systemRandom,
+  type Clock,
+  type IdGenerator,
+  type OutboxPort,
+  type RandomSource,
+} from './ports.js';
 import { prepareRuleSet, type PreparedRule, type PreparedRuleSet } from './prepared-rule-set.js';
 import { conditionData, LIMITS, log, type EngineEvent, type RunContext } from './run-context.js';
 import { cancelOnLeave } from './timers/cancel-timer.js';
@@ -35,6 +39,8 @@ export interface EngineDeps {
   outbox: OutboxPort;
   /** Renders the model's Liquid texts (default: the documented limits). */
   templates?: TemplateRenderer;
+  /** Chance for random assignment (default `Math.random`; the simulation seeds it). */
+  random?: RandomSource;
 }
 
 /** The stage's next robots timed `after_previous`: they wait for robot `index`. */
@@ -121,6 +127,7 @@ export class Engine implements ActionHost {
       ids: this.deps.ids,
       outbox: this.deps.outbox,
       templates: this.templates,
+      random: this.deps.random ?? systemRandom,
       now: this.deps.clock.now().toISOString(),
       directory,
       versions,
@@ -462,17 +469,25 @@ export class Engine implements ActionHost {
     return true;
   }
 
-  /** Evaluates a condition and records the inputs it read. */
+  /**
+   * Evaluates a condition and records the inputs it read. A condition that fails
+   * (past its budget, a date out of range, a refused rule) does not pass, and says why.
+   */
   private evaluate(
     ctx: RunContext,
     p: PreparedRule,
     record: RecordDoc,
     event: EngineEvent,
-  ): { pass: boolean; inputs: Record<string, unknown>; result: unknown } {
+  ): { pass: boolean; inputs: Record<string, unknown>; result: unknown; error?: string } {
     const data = conditionData(record, ctx.now, event.payload);
-    const result = p.condition(data);
-    const inputs = Object.fromEntries(p.vars.map((v) => [v, readPath(data, v)]));
-    return { pass: jsonLogic.truthy(result), inputs, result };
+    const inputs = Object.fromEntries(p.vars.map((v) => [v, readInput(data, v)]));
+    try {
+      const result = p.condition(data);
+      return { pass: truthy(result), inputs, result };
+    } catch (e) {
+      const error = e instanceof Error ? e.message : String(e);
+      return { pass: false, inputs, result: null, error };
+    }
   }
 
   private async tryTrigger(
@@ -510,6 +525,15 @@ export class Engine implements ActionHost {
       return false;
     }
     const ev = this.evaluate(ctx, p, record, event);
+    if (ev.error !== undefined) {
+      log(ctx, record.id, {
+        ...base,
+        outcome: 'failed',
+        message: `${r.id}: condition failed: ${ev.error}`,
+        data: { inputs: ev.inputs, error: ev.error },
+      });
+      return false;
+    }
     if (!ev.pass) {
       log(ctx, record.id, {
         ...base,
@@ -605,6 +629,15 @@ export class Engine implements ActionHost {
       version: set.version,
     };
     const ev = this.evaluate(ctx, p, record, event);
+    if (ev.error !== undefined) {
+      log(ctx, record.id, {
+        ...base,
+        outcome: 'failed',
+        message: `${p.rule.id}: condition failed: ${ev.error}`,
+        data: { inputs: ev.inputs, error: ev.error },
+      });
+      return;
+    }
     if (!ev.pass) {
       log(ctx, record.id, {
         ...base,

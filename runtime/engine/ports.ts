@@ -28,6 +28,35 @@ export interface Logger {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/**
+ * Chance, injected like time: random assignment draws from it, so a simulation run
+ * with a seed picks the same users every time.
+ */
+export interface RandomSource {
+  /** A number in [0, 1). */
+  next(): number;
+}
+
+export const systemRandom: RandomSource = { next: () => Math.random() };
+
+/**
+ * A seeded source (mulberry32: small, fast, well spread for picking among a few
+ * users; not for secrets). The same seed gives the same sequence.
+ *
+ * @example seededRandom(42).next() // the same number on every run
+ */
+export function seededRandom(seed: number): RandomSource {
+  let state = seed | 0;
+  return {
+    next() {
+      state = (state + 0x6d2b79f5) | 0;
+      let t = Math.imul(state ^ (state >>> 15), 1 | state);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    },
+  };
+}
+
 /** Sortable, unique ids: time, then a counter, then randomness (`deal_lx2k9a_0001_3f`). */
 export function createIdGenerator(): IdGenerator {
   let counter = 0;

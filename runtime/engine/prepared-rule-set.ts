@@ -1,5 +1,5 @@
 import type { Rule, RuleSet, RuleSetPipeline } from '../../schemas/index.js';
-import { prepare, varsOf, type PreparedCondition } from './condition-adapter.js';
+import { inputsOf, prepare, type PreparedCondition } from './condition-adapter.js';
 
 export interface PreparedRule {
   readonly rule: Rule;
@@ -78,7 +78,7 @@ export function prepareRuleSet(
     const p: PreparedRule = {
       rule,
       condition: prepare(rule.condition),
-      vars: varsOf(rule.condition),
+      vars: inputsOf(rule.condition),
       assignConditions: assignConditions(rule),
       values: prepareValues(rule),
     };

@@ -5,7 +5,7 @@ import type {
   RecordDoc,
   TimelineEntry,
 } from '../store/store-types.js';
-import type { Clock, IdGenerator, OutboxPort } from './ports.js';
+import type { Clock, IdGenerator, OutboxPort, RandomSource } from './ports.js';
 import type { PreparedRuleSet } from './prepared-rule-set.js';
 import type { TemplateRenderer } from './template-renderer.js';
 import type { Tx } from './tx.js';
@@ -39,6 +39,7 @@ export interface RunContext {
   readonly ids: IdGenerator;
   readonly outbox: OutboxPort;
   readonly templates: TemplateRenderer;
+  readonly random: RandomSource;
   readonly now: string;
   readonly directory: DirectoryEntries;
   /** Versions pinned at the start of the run, by model id. */

@@ -1,5 +1,6 @@
 import {
   analyzeModel,
+  canonicalize,
   compileModel,
   hasErrors,
   type AutomationModel,
@@ -10,6 +11,17 @@ import type { ModelEntry, ModelVersion } from '../store/store-types.js';
 import type { RuntimeCore } from './runtime-core.js';
 
 const versionKey = (id: string, n: number): string => `${id}@${String(n).padStart(6, '0')}`;
+
+/** Same document whatever the key order. */
+const sameDocument = (a: unknown, b: unknown): boolean =>
+  JSON.stringify(canonicalize(a)) === JSON.stringify(canonicalize(b));
+
+/** What publishing (or rolling back) answers; `unchanged`: no new version was needed. */
+export interface PublishOutcome {
+  version: number;
+  diagnostics: Diagnostic[];
+  unchanged: boolean;
+}
 
 /** Drafts, publishing, versions and rollback. */
 export class ModelService {
@@ -125,12 +137,18 @@ export class ModelService {
     return compileModel(m.draft);
   }
 
+  /**
+   * Publishes `model` as the next version, unless it is identical to the latest
+   * version, which is also the published one: then nothing is written and the answer
+   * names that version with `unchanged: true` (a second click on Publish, or a
+   * rollback to the version already live, makes no empty version).
+   */
   private async publishModel(
     id: string,
     model: AutomationModel,
     note: string | undefined,
     by: string,
-  ) {
+  ): Promise<PublishOutcome> {
     const diagnostics = analyzeModel(model, { directory: await this.core.directory() });
     if (hasErrors(diagnostics)) {
       throw new HttpError(
@@ -144,7 +162,14 @@ export class ModelService {
     return this.core.change(async (tx) => {
       const cur = await tx.get('models', id);
       if (cur === undefined) throw notFound(`model ${id}`);
-      const version = (cur.lastVersion ?? cur.publishedVersion ?? 0) + 1;
+      const latest = cur.lastVersion ?? cur.publishedVersion;
+      if (latest !== undefined && cur.publishedVersion === latest) {
+        const live = await tx.get('versions', versionKey(id, latest));
+        if (live !== undefined && sameDocument(live.model, model)) {
+          return { version: latest, diagnostics, unchanged: true };
+        }
+      }
+      const version = (latest ?? 0) + 1;
       const doc: ModelVersion = {
         modelId: id,
         version,
@@ -163,7 +188,7 @@ export class ModelService {
       });
       // Activated inside the lane so the next change already runs under it.
       this.core.engine.activate(id, version, ruleSet);
-      return { version, diagnostics };
+      return { version, diagnostics, unchanged: false };
     });
   }
 

@@ -1,5 +1,6 @@
 import {
   DEFAULT_SIMULATION_HORIZON,
+  DEFAULT_SIMULATION_SEED,
   DEFAULT_SIMULATION_START,
   MAX_SIMULATED_TIMERS,
   type AutomationModel,
@@ -10,7 +11,7 @@ import {
 } from '../../schemas/index.js';
 import { Engine } from '../engine/engine.js';
 import type { TemplateRenderer } from '../engine/template-renderer.js';
-import { outboxToStore } from '../engine/ports.js';
+import { outboxToStore, seededRandom } from '../engine/ports.js';
 import { Scheduler } from '../scheduler/scheduler.js';
 import { RecordService } from '../services/record-service.js';
 import { RuntimeCore } from '../services/runtime-core.js';
@@ -63,10 +64,12 @@ export async function runSimulation(input: SimulationInput): Promise<SimulationR
   const store = new SimulationStore();
   const clock = new VirtualClock(start);
   const ids = createSequentialIds();
+  const random = seededRandom(s.seed ?? DEFAULT_SIMULATION_SEED);
   const engine = new Engine({
     clock,
     ids,
     outbox: outboxToStore,
+    random,
     ...(input.templates === undefined ? {} : { templates: input.templates }),
   });
   const core = new RuntimeCore(store, engine, clock, ids);

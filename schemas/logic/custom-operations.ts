@@ -16,13 +16,29 @@ function toTime(value: unknown): number | null {
   return null;
 }
 
-/** `{"date_add": [date, amount, unit]}` -> ISO datetime, or null when the date is empty. */
+/** A value quoted in an error message, cut short. */
+const show = (x: unknown): string => String(x).slice(0, 40);
+
+/** The largest distance from 1970 a JavaScript date can hold (about 275,760 years). */
+const MAX_TIME_MS = 8.64e15;
+
+/**
+ * `{"date_add": [date, amount, unit]}` -> ISO datetime, or null when the date is empty.
+ * A sum past what a date can hold (an absurd amount read from a record, `1e12` days)
+ * throws a `RangeError` that says so; the engine records it as the rule's failure.
+ */
 export function dateAdd(date: unknown, amount: unknown, unit: unknown = 'days'): string | null {
   const t = toTime(date);
   const n = Number(amount);
   const ms = UNIT_MS[unit as Unit];
   if (t === null || !Number.isFinite(n) || ms === undefined) return null;
-  return new Date(t + n * ms).toISOString();
+  const sum = t + n * ms;
+  if (!(Math.abs(sum) <= MAX_TIME_MS)) {
+    throw new RangeError(
+      `date_add: ${show(date)} plus ${show(amount)} ${show(unit)} is outside the range of dates (years -271821 to 275760)`,
+    );
+  }
+  return new Date(sum).toISOString();
 }
 
 /** `{"date_diff": [a, b, unit]}` -> (a - b) in whole units, or null when a date is empty. */

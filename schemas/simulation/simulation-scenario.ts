@@ -5,6 +5,8 @@ import { ScenarioRecord, ScenarioStep, SimulationDirectory } from './scenario.js
 
 export const DEFAULT_SIMULATION_START = '2026-01-05T09:00:00Z';
 export const DEFAULT_SIMULATION_HORIZON = { value: 10, unit: 'days' } as const;
+/** The seed of the simulation's random choices (random assignment) when none is given. */
+export const DEFAULT_SIMULATION_SEED = 1;
 /** Past this many fired timers the run stops and says so (a model that plans forever). */
 export const MAX_SIMULATED_TIMERS = 20_000;
 
@@ -25,6 +27,11 @@ export const SimulationScenario = Type.Object(
     directory: Type.Optional(SimulationDirectory),
     start: Type.Optional(Type.String({ format: 'date-time' })),
     horizon: Type.Optional(Duration),
+    /**
+     * Seeds the random choices (random assignment): the same scenario with the same
+     * seed gives the same result (default DEFAULT_SIMULATION_SEED).
+     */
+    seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 4_294_967_295 })),
     records: Type.Optional(Type.Array(ScenarioRecord, { maxItems: 20_000 })),
     steps: Type.Optional(Type.Array(ScenarioStep, { maxItems: 20_000 })),
     expect: Type.Optional(Type.Array(Expectation, { maxItems: 1000 })),

@@ -104,6 +104,9 @@ describe('inbound webhook triggers: a secret URL per trigger', () => {
   });
 
   it('keeps the token across re-publishes and drops the URL with the trigger', async () => {
+    // A real change, so the publish makes a new version (an identical draft makes none).
+    const renamed = { ...outsideModel(), name: 'Outside, renamed' };
+    expect((await h.call('PUT', '/api/models/outside', renamed)).status).toBe(200);
     expect((await h.call('POST', '/api/models/outside/publish', {})).status).toBe(201);
     const again: Hook[] = (await h.call('GET', '/api/models/outside/hooks')).body;
     expect(again.map((x) => x.path)).toEqual([hook.path]);

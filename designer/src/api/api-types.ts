@@ -32,7 +32,11 @@ export interface ApiClient {
   getModel(id: string): Promise<LoadedModel>;
   createModel(model: AutomationModel): Promise<LoadedModel>;
   saveModel(model: AutomationModel): Promise<LoadedModel>;
-  publish(id: string, note?: string): Promise<{ version: number; diagnostics: Diagnostic[] }>;
+  /** `unchanged`: the draft equals the latest version, so no new version was made. */
+  publish(
+    id: string,
+    note?: string,
+  ): Promise<{ version: number; diagnostics: Diagnostic[]; unchanged?: boolean }>;
   getRuleSet(id: string): Promise<RuleSet>;
   getDirectory(): Promise<Directory>;
 }

@@ -201,7 +201,11 @@ export function ModelEditor({
     try {
       await autosave.flush();
       const res = await api.publish(model.id);
-      setNotice(t('header.publishedVersion', { version: res.version }));
+      setNotice(
+        t(res.unchanged === true ? 'header.publishUnchanged' : 'header.publishedVersion', {
+          version: res.version,
+        }),
+      );
     } catch (e) {
       if (e instanceof ApiError && e.diagnostics.length > 0) {
         const errs = e.diagnostics.filter((d) => d.severity === 'error');

@@ -130,6 +130,9 @@ export function describeEntry(
       .join(', ');
     return t('simulation.reason.conditionFalse', { inputs: shown || '—' });
   }
+  // A condition that could not be evaluated (past its budget, a date out of range): the reason.
+  if (e.outcome === 'failed' && typeof data.error === 'string')
+    return t('simulation.reason.conditionFailed', { reason: data.error });
   if (e.outcome === 'scheduled' && typeof data.dueAt === 'string')
     return describeScheduled(data, data.dueAt, t, f);
   if (e.outcome) return t(`simulation.outcome.${e.outcome}`, { defaultValue: e.message });

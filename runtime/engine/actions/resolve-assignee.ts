@@ -1,6 +1,6 @@
-import jsonLogic from 'json-logic-js';
 import type { AssignTarget, SimpleAssignTarget } from '../../../schemas/index.js';
 import type { ActionInput } from '../action-host.js';
+import { truthy } from '../condition-adapter.js';
 import { conditionData } from '../run-context.js';
 
 export interface Resolved {
@@ -41,7 +41,7 @@ async function simple(
       const pool =
         target.users ?? (target.department ? dir.members(target.department).map((u) => u.key) : []);
       const candidates = pool.filter(ok);
-      const user = candidates[Math.floor(Math.random() * candidates.length)];
+      const user = candidates[Math.floor(ctx.random.next() * candidates.length)];
       return user === undefined ? { via: 'random: nobody available' } : { user, via: 'random' };
     }
   }
@@ -65,7 +65,7 @@ export async function resolveAssignee(
     const cond = input.prepared.assignConditions[offset + row];
     const entry = target.rules[row];
     if (cond === undefined || entry === undefined) continue;
-    if (jsonLogic.truthy(cond(data))) {
+    if (truthy(cond(data))) {
       const r = await simple(input, entry.target, skipUnavailable);
       return { ...r, via: `row ${row + 1}: ${r.via}` };
     }

@@ -1,3 +1,4 @@
+import { chargeArray, recordBuilt } from './budget.js';
 import type { Compiled, PreparedCondition } from './compiled.js';
 import { constant, dynamic } from './compiled.js';
 import { OPERATION_COMPILERS } from './operations.js';
@@ -25,7 +26,11 @@ export function compileNode(node: unknown): Compiled {
     const items = node.map(compileNode);
     if (items.every((i) => i.isConstant)) return constant(items.map((i) => i.value));
     const fns = items.map((i) => i.fn);
-    return dynamic((d) => fns.map((f) => f(d)));
+    // A list of computed values can repeat a large one (`[acc, acc]`): charged by size.
+    return dynamic((d) => {
+      const out = fns.map((f) => f(d));
+      return recordBuilt(out, chargeArray(out));
+    });
   }
   if (!isLogic(node)) return constant(node);
   const op = Object.keys(node)[0] as string;

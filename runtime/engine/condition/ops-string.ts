@@ -1,3 +1,4 @@
+import { chargeElements, chargeOperations } from './budget.js';
 import type { PreparedCondition } from './compiled.js';
 import { derived } from './compiled.js';
 import { fieldTest } from './field-test.js';
@@ -10,6 +11,7 @@ type Searchable = { indexOf: (x: unknown) => number };
 /** `in`: json-logic-js calls `b.indexOf(a)` on anything truthy that has an indexOf. */
 function isIn(a: unknown, b: unknown): boolean {
   if (!b || typeof (b as Searchable).indexOf === 'undefined') return false;
+  if (typeof b === 'string' || Array.isArray(b)) chargeOperations(b.length);
   return (b as Searchable).indexOf(a) !== -1;
 }
 
@@ -56,8 +58,21 @@ export const compileCat: OperationCompiler = (values, compile) => {
   const [a, b] = fns as [Pc, Pc];
   let fn: Pc;
   if (fns.length === 1) fn = (d) => text(a(d));
-  else if (fns.length === 2) fn = (d) => text(a(d)) + text(b(d));
-  else fn = (d) => fns.map((f) => f(d)).join('');
+  else if (fns.length === 2)
+    fn = (d) => {
+      const x = text(a(d));
+      const y = text(b(d));
+      chargeElements(x.length + y.length);
+      return x + y;
+    };
+  else
+    fn = (d) => {
+      const parts = fns.map((f) => text(f(d)));
+      let length = 0;
+      for (const part of parts) length += part.length;
+      chargeElements(length);
+      return parts.join('');
+    };
   return derived(fn, operands);
 };
 

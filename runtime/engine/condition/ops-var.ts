@@ -1,3 +1,4 @@
+import { chargeOperations } from './budget.js';
 import type { CompileNode } from './compiled.js';
 import { dynamic } from './compiled.js';
 import { isForbiddenPath, readSegments, readVar, splitVarPath } from './read-var.js';
@@ -49,6 +50,7 @@ function keyValue(data: unknown, key: unknown, compile: CompileNode): unknown {
 }
 
 function missingOf(data: unknown, keys: ArrayLike<unknown>, compile: CompileNode): unknown[] {
+  chargeOperations(keys.length);
   const out: unknown[] = [];
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];

@@ -84,14 +84,15 @@ export function modelRoutes(models: ModelService): RouteDef[] {
       method: 'post',
       path: '/api/models/:id/publish',
       tag,
-      summary: 'Publish the draft as a new version (refused with analyzer errors)',
+      summary:
+        'Publish the draft as a new version (refused with analyzer errors; 200 with unchanged: true and the existing version when the draft is identical to the latest version)',
       params: id,
       body: PublishBody,
-      responses: { 201: PublishResult, 404: ErrorBody, 422: ErrorBody },
-      handle: async (r) => ({
-        status: 201,
-        body: await models.publish(r.params.id ?? '', (r.body as { note?: string }).note),
-      }),
+      responses: { 200: PublishResult, 201: PublishResult, 404: ErrorBody, 422: ErrorBody },
+      handle: async (r) => {
+        const out = await models.publish(r.params.id ?? '', (r.body as { note?: string }).note);
+        return { status: out.unchanged ? 200 : 201, body: out };
+      },
     },
     {
       method: 'get',
@@ -130,14 +131,18 @@ export function modelRoutes(models: ModelService): RouteDef[] {
       method: 'post',
       path: '/api/models/:id/rollback',
       tag,
-      summary: 'Publish an older version again as a new number',
+      summary:
+        'Publish an older version again as a new number (200 with unchanged: true when it is the latest version already)',
       params: id,
       body: RollbackBody,
-      responses: { 201: PublishResult, 404: ErrorBody, 422: ErrorBody },
-      handle: async (r) => ({
-        status: 201,
-        body: await models.rollback(r.params.id ?? '', (r.body as { version: number }).version),
-      }),
+      responses: { 200: PublishResult, 201: PublishResult, 404: ErrorBody, 422: ErrorBody },
+      handle: async (r) => {
+        const out = await models.rollback(
+          r.params.id ?? '',
+          (r.body as { version: number }).version,
+        );
+        return { status: out.unchanged ? 200 : 201, body: out };
+      },
     },
   ];
 }

@@ -49,9 +49,14 @@ export const PublishBody = Type.Object(
   { note: Type.Optional(Type.String({ maxLength: 2000 })) },
   { additionalProperties: false },
 );
+/**
+ * 201 with a new version; 200 with `unchanged: true` and the existing version when
+ * the draft (or the rollback target) is identical to the latest published version.
+ */
 export const PublishResult = Type.Object({
   version: Type.Integer(),
   diagnostics: Type.Array(Diagnostic),
+  unchanged: Type.Boolean(),
 });
 export const RollbackBody = Type.Object(
   { version: Type.Integer({ minimum: 1 }) },

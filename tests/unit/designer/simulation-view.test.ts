@@ -67,6 +67,24 @@ describe('simulation view helpers', () => {
     setLanguage('en');
   });
 
+  it('gives the reason of a condition that failed to evaluate', () => {
+    setLanguage('en');
+    const model = load('reaction-time-control');
+    const reason =
+      'evaluation stopped: more than 1,000,000 operations (the limit of one evaluation)';
+    const e = entry({
+      nodeId: 'robot:remind_after_15_min',
+      outcome: 'failed',
+      data: { inputs: {}, error: reason },
+    });
+    expect(describeEntry(e, model, t, makeFormatters('en'))).toBe(`condition failed: ${reason}`);
+    setLanguage('ru');
+    expect(describeEntry(e, model, t, makeFormatters('ru'))).toBe(
+      `условие не вычислено: ${reason}`,
+    );
+    setLanguage('en');
+  });
+
   it('explains a cancelled timer with the stage it left and when', () => {
     const model = load('reaction-time-control');
     const e = entry({ kind: 'timer_cancelled', minute: 10, nodeId: 'robot:warn_after_25_min' });
