@@ -15,6 +15,7 @@ import {
   stopChain,
   type ChainOrigin,
 } from './loop-guard.js';
+import {
   systemRandom,
   type Clock,
   type IdGenerator,
