@@ -486,7 +486,7 @@ const ROWS: Row[] = [
     },
     code: 'ASSIGNMENT_GAP',
     path: '/pipelines/4/stages/0/robots/0/action/target/rules',
-    says: 'amount exactly 1,000,000 is not assigned',
+    says: 'Amount exactly 1,000,000 is not assigned',
   },
   {
     name: 'an assignment table whose rules overlap',
@@ -497,7 +497,74 @@ const ROWS: Row[] = [
     },
     code: 'ASSIGNMENT_OVERLAP',
     path: '/pipelines/4/stages/0/robots/0/action/target/rules/2/condition',
-    says: 'for amount exactly 1,000,000 the earlier rule wins',
+    says: 'for Amount exactly 1,000,000 the earlier rule wins',
+  },
+  {
+    name: 'a mixed assignment table (amount and product) with a hole at amount exactly 500,000',
+    mutate: (m) => {
+      const robot = stageAt(m, 0, 0).robots.find((r) => r.id === 'distribute');
+      if (robot?.action.type !== 'assign' || robot.action.target.kind !== 'rules') return;
+      delete robot.action.target.otherwise;
+      robot.action.target.rules = [
+        {
+          condition: { '>': [{ var: 'amount' }, 500000] },
+          target: { kind: 'user', user: 'sidorov' },
+        },
+        {
+          condition: { '==': [{ var: 'product' }, 'b'] },
+          target: { kind: 'user', user: 'petrov' },
+        },
+        {
+          condition: { '<': [{ var: 'amount' }, 500000] },
+          target: { kind: 'queue', queue: 'managers' },
+        },
+      ];
+    },
+    code: 'ASSIGNMENT_GAP',
+    path: '/pipelines/0/stages/0/robots/1/action/target/rules',
+    says: 'Amount exactly 500,000 with Product "Product A" is not assigned',
+  },
+  {
+    name: 'an assignment table with a row the gap check cannot decide and no otherwise',
+    mutate: (m) => {
+      const robot = stageAt(m, 0, 0).robots.find((r) => r.id === 'distribute');
+      if (robot?.action.type !== 'assign' || robot.action.target.kind !== 'rules') return;
+      delete robot.action.target.otherwise;
+      robot.action.target.rules[1]!.condition = { in: ['vip', { var: 'title' }] };
+    },
+    code: 'ASSIGNMENT_NOT_CHECKED',
+    path: '/pipelines/0/stages/0/robots/1/action/target/rules/1/condition',
+    says: 'rule 2 is beyond what the gap check can decide',
+  },
+  {
+    name: 'a task with an empty title',
+    mutate: (m) => {
+      const robot = stageAt(m, 1, 1).robots.find((r) => r.action.type === 'create_task');
+      if (robot?.action.type === 'create_task') robot.action.title = '   ';
+    },
+    code: 'EMPTY_TEXT',
+    path: '/pipelines/1/stages/1/robots/0/action/title',
+    says: 'an empty task title',
+  },
+  {
+    name: 'a notification with no text',
+    mutate: (m) => {
+      const a = robotAt(m, 0, 0, 0).action;
+      if (a.type === 'notify') a.message = '';
+    },
+    code: 'EMPTY_TEXT',
+    path: '/pipelines/0/stages/0/robots/0/action/message',
+    says: 'an empty notification text',
+  },
+  {
+    name: 'a message template with an empty body',
+    mutate: (m) => {
+      const t = m.templates?.find((x) => x.kind === 'message');
+      if (t) t.body = '\n';
+    },
+    code: 'EMPTY_TEXT',
+    path: '/templates/1/body',
+    says: 'has an empty body',
   },
 ];
 
