@@ -12,6 +12,7 @@ export * from './model/templates.js';
 export * from './model/calendars.js';
 export * from './model/model.js';
 export * from './ruleset/ruleset.js';
+export * from './ruleset/display-names.js';
 export * from './catalogue/standard-fields.js';
 export * from './diagnostics.js';
 export * from './json-schema/documents.js';

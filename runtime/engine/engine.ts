@@ -1,5 +1,12 @@
 import jsonLogic from 'json-logic-js';
-import { isEmpty, type RuleSet, type RuleSetPipeline } from '../../schemas/index.js';
+import {
+  isEmpty,
+  pipelineDisplayName,
+  quoted,
+  stageDisplayName,
+  type RuleSet,
+  type RuleSetPipeline,
+} from '../../schemas/index.js';
 import type { DirectoryEntries, RecordDoc, TimerDoc } from '../store/store-types.js';
 import type { ActionHost, Cause } from './action-host.js';
 import { runAction } from './actions/run-action.js';
@@ -152,7 +159,11 @@ export class Engine implements ActionHost {
       kind: 'record_created',
       eventId: cause.eventId,
       ...(cause.ruleId ? { ruleId: cause.ruleId } : {}),
-      message: `created ${record.entity}${stage ? ` in ${record.pipeline}/${stage}` : ''}`,
+      message: `created ${record.entity}${
+        found !== undefined && stage !== undefined
+          ? ` in ${quoted(pipelineDisplayName([found.def], found.def.key))}, stage ${quoted(stageDisplayName([found.def], found.def.key, stage))}`
+          : ''
+      }`,
     });
     for (const l of input.links ?? []) {
       const other = await ctx.tx.get('records', l.id);
@@ -281,7 +292,8 @@ export class Engine implements ActionHost {
       modelId: pinned.modelId,
       version: pinned.version,
       ...(cause.ruleId ? { ruleId: cause.ruleId } : {}),
-      message: `${from.stage ?? '(none)'} -> ${stage}`,
+      // Names for people; `data` keeps the keys for machines.
+      message: `moved ${this.stageName(ctx, record.model, from.pipeline, from.stage)} -> ${quoted(stageDisplayName([def], pipeline, stage))}`,
       data: { from, to: { pipeline, stage } },
     });
     // The robots of the new stage see the external event that moved the record ($event).
@@ -291,7 +303,19 @@ export class Engine implements ActionHost {
       this.newEvent('stage_entered', recordId, { from, ...payload }),
       depth + 1,
     );
-    return { ok: true, message: `moved to ${stage}` };
+    return { ok: true, message: `moved to ${quoted(stageDisplayName([def], pipeline, stage))}` };
+  }
+
+  /** A stage's name, quoted, looked up in the version the run pinned for the model. */
+  private stageName(
+    ctx: RunContext,
+    model: string | undefined,
+    pipeline: string | undefined,
+    stage: string | undefined,
+  ): string {
+    if (stage === undefined) return '(none)';
+    const set = model === undefined ? undefined : ctx.versions.get(model);
+    return quoted(stageDisplayName(set?.ruleSet.pipelines ?? [], pipeline, stage));
   }
 
   /** Reacts to one event: robots of an entered stage, or triggers listening to it. */
@@ -372,7 +396,7 @@ export class Engine implements ActionHost {
       log(ctx, record.id, {
         ...base,
         outcome: 'already_in_stage',
-        message: `${r.id}: record already in ${r.stage}`,
+        message: `${r.id}: record already in ${quoted(stageDisplayName(set.ruleSet.pipelines, r.pipeline, r.stage))}`,
       });
       return false;
     }
@@ -383,7 +407,7 @@ export class Engine implements ActionHost {
       log(ctx, record.id, {
         ...base,
         outcome: 'backwards_not_allowed',
-        message: `${r.id}: ${r.stage} is before ${record.stage ?? ''} and backwards moves are not allowed`,
+        message: `${r.id}: ${quoted(stageDisplayName(set.ruleSet.pipelines, r.pipeline, r.stage))} is before ${quoted(stageDisplayName(set.ruleSet.pipelines, r.pipeline, record.stage))} and backwards moves are not allowed`,
       });
       return false;
     }

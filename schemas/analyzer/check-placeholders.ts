@@ -6,7 +6,7 @@ import { liquidVariables } from './liquid-variables.js';
 import { forEachRobot } from './walk-model.js';
 
 /** Keys besides the fields that `record` carries (docs/contracts.md, Templates). */
-const RECORD_EXTRAS = new Set(['id', 'entity', 'pipeline', 'stage']);
+const RECORD_EXTRAS = new Set(['id', 'entity', 'pipeline', 'stage', 'pipelineName', 'stageName']);
 const PERSON_KEYS = new Set(['key', 'name', 'email']);
 const ROOTS = new Set([
   'record',
