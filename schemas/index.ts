@@ -23,3 +23,4 @@ export * from './compiler/index.js';
 export * from './duplicates/normalize-match-value.js';
 export * from './duplicates/match-duplicates.js';
 export * from './simulation/index.js';
+export * from './keys/derive-key.js';

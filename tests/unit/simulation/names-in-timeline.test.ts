@@ -81,7 +81,7 @@ describe("the timeline speaks the admin's names, not keys", () => {
 
   it('{{ record.stageName }} and {{ record.pipelineName }} render the names in a notification', async () => {
     const result = await run();
-    expect(result.notifications.map((n) => n.message)).toEqual([
+    expect(result.notifications.map((n) => (n as { message?: unknown }).message)).toEqual([
       'Сделка Окна: «В работе» в воронке «Продажи» (v_rabote)',
     ]);
   });
