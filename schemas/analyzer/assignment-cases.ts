@@ -49,7 +49,6 @@ const isCategorical = (v: unknown): v is string | boolean =>
 
 const EQUALITY = new Set(['==', '===', '!=', '!==']);
 const ORDERING = new Set(['<', '<=', '>', '>=']);
-const FLIP: Readonly<Record<string, string>> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
 
 class Beyond extends Error {}
 

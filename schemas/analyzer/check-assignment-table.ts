@@ -110,7 +110,7 @@ function mixedGaps(ctx: AnalysisContext, t: Table, conditions: unknown[], out: D
           : ''
       }`,
       t.nodeId,
-      { example: signs(first), more },
+      { example: signs(first), more, ...(more > 0 ? { variant: 'more' } : {}) },
     ),
   );
 }

@@ -136,7 +136,7 @@ function describe(e: ErrorObject, doc: unknown): Described {
       return {
         path: at,
         message: e.message ?? 'is invalid',
-        params: { variant: 'other', detail: e.message ?? 'is invalid' },
+        params: { variant: 'generic', detail: e.message ?? 'is invalid' },
       };
   }
 }
