@@ -20,9 +20,7 @@ export const Diagnostic = Type.Object(
      * (`diagnostics.<CODE>` in the designer): the admin's names, not keys; a
      * `variant` picks `diagnostics.<CODE>_<variant>`.
      */
-    params: Type.Optional(
-      Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()])),
-    ),
+    params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
   },
   { additionalProperties: false },
 );

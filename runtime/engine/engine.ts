@@ -464,7 +464,7 @@ export class Engine implements ActionHost {
         log(ctx, record.id, {
           ...base,
           outcome: 'wrong_stage',
-          message: `${r.id}: record left ${stage ?? ''} before this robot ran`,
+          message: `${r.id}: record left ${this.stageName(ctx, set.modelId, pipeline, stage)} before this robot ran`,
         });
         continue;
       }
