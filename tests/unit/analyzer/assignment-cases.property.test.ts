@@ -39,7 +39,7 @@ function holds(v: CaseValue | undefined, value: number | string): boolean {
   if (v === undefined) return true; // a field no row names: any value
   if (v.kind === 'interval') return typeof value === 'number' && inInterval(v.interval, value);
   if (v.kind === 'value') return v.value === value;
-  return !v.named.includes(value);
+  return typeof value === 'string' && !v.named.includes(value);
 }
 const inCase = (c: GapCase, record: { x: number; p: string }): boolean =>
   holds(c.find((g) => g.field === 'x')?.value, record.x) &&
