@@ -15,6 +15,12 @@ export const Diagnostic = Type.Object(
     path: Type.String(),
     nodeId: Type.Optional(Type.String()),
     message: Type.String(),
+    /**
+     * What the message says, as values for a translated template
+     * (`diagnostics.<CODE>` in the designer): the admin's names, not keys; a
+     * `variant` picks `diagnostics.<CODE>_<variant>`.
+     */
+    params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
   },
   { additionalProperties: false },
 );

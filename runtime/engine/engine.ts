@@ -1,4 +1,11 @@
-import { isEmpty, type RuleSet, type RuleSetPipeline } from '../../schemas/index.js';
+import {
+  isEmpty,
+  pipelineDisplayName,
+  quoted,
+  stageDisplayName,
+  type RuleSet,
+  type RuleSetPipeline,
+} from '../../schemas/index.js';
 import type { DirectoryEntries, RecordDoc, TimerDoc } from '../store/store-types.js';
 import type { ActionHost, Cause } from './action-host.js';
 import { runAction } from './actions/run-action.js';
@@ -208,7 +215,11 @@ export class Engine implements ActionHost {
       kind: 'record_created',
       eventId: cause.eventId,
       ...(cause.ruleId ? { ruleId: cause.ruleId } : {}),
-      message: `created ${record.entity}${stage ? ` in ${record.pipeline}/${stage}` : ''}`,
+      message: `created ${record.entity}${
+        found !== undefined && stage !== undefined
+          ? ` in ${quoted(pipelineDisplayName([found.def], found.def.key))}, stage ${quoted(stageDisplayName([found.def], found.def.key, stage))}`
+          : ''
+      }`,
     });
     for (const l of input.links ?? []) {
       const other = await ctx.tx.get('records', l.id);
@@ -365,7 +376,8 @@ export class Engine implements ActionHost {
       modelId: pinned.modelId,
       version: pinned.version,
       ...(cause.ruleId ? { ruleId: cause.ruleId } : {}),
-      message: `${from.stage ?? '(none)'} -> ${stage}`,
+      // Names for people; `data` keeps the keys for machines.
+      message: `moved ${this.stageName(ctx, record.model, from.pipeline, from.stage)} -> ${quoted(stageDisplayName([def], pipeline, stage))}`,
       data: { from, to: { pipeline, stage } },
     });
     // The robots of the new stage see the external event that moved the record ($event).
@@ -373,7 +385,19 @@ export class Engine implements ActionHost {
     ctx.queue.push(
       this.newEvent('stage_entered', recordId, { from, to: { pipeline, stage }, ...payload }),
     );
-    return { ok: true, message: `moved to ${stage}` };
+    return { ok: true, message: `moved to ${quoted(stageDisplayName([def], pipeline, stage))}` };
+  }
+
+  /** A stage's name, quoted, looked up in the version the run pinned for the model. */
+  private stageName(
+    ctx: RunContext,
+    model: string | undefined,
+    pipeline: string | undefined,
+    stage: string | undefined,
+  ): string {
+    if (stage === undefined) return '(none)';
+    const set = model === undefined ? undefined : ctx.versions.get(model);
+    return quoted(stageDisplayName(set?.ruleSet.pipelines ?? [], pipeline, stage));
   }
 
   /** An external event (payment, message, webhook call, completed task, duplicate found). */
@@ -510,7 +534,7 @@ export class Engine implements ActionHost {
       log(ctx, record.id, {
         ...base,
         outcome: 'already_in_stage',
-        message: `${r.id}: record already in ${r.stage}`,
+        message: `${r.id}: record already in ${quoted(stageDisplayName(set.ruleSet.pipelines, r.pipeline, r.stage))}`,
       });
       return false;
     }
@@ -521,7 +545,7 @@ export class Engine implements ActionHost {
       log(ctx, record.id, {
         ...base,
         outcome: 'backwards_not_allowed',
-        message: `${r.id}: ${r.stage} is before ${record.stage ?? ''} and backwards moves are not allowed`,
+        message: `${r.id}: ${quoted(stageDisplayName(set.ruleSet.pipelines, r.pipeline, r.stage))} is before ${quoted(stageDisplayName(set.ruleSet.pipelines, r.pipeline, record.stage))} and backwards moves are not allowed`,
       });
       return false;
     }
@@ -590,7 +614,7 @@ export class Engine implements ActionHost {
         log(ctx, record.id, {
           ...base,
           outcome: 'wrong_stage',
-          message: `${r.id}: record left ${stage ?? ''} before this robot ran`,
+          message: `${r.id}: record left ${this.stageName(ctx, set.modelId, pipeline, stage)} before this robot ran`,
         });
         continue;
       }

@@ -1,4 +1,9 @@
-import { STANDARD_FIELDS, type EntityType } from '../../schemas/index.js';
+import {
+  STANDARD_FIELDS,
+  pipelineDisplayName,
+  stageDisplayName,
+  type EntityType,
+} from '../../schemas/index.js';
 import type { RecordDoc } from '../store/store-types.js';
 import type { DirectoryView } from './directory-view.js';
 import type { PreparedRuleSet } from './prepared-rule-set.js';
@@ -31,6 +36,10 @@ export async function templateContext(
     return { ...blank(set, entity), ...(other?.fields ?? {}) };
   };
   const responsible = record.fields.responsible;
+  const pipelines =
+    (record.model === undefined ? undefined : ctx.versions.get(record.model))?.ruleSet.pipelines ??
+    set?.ruleSet.pipelines ??
+    [];
   return {
     record: {
       ...blank(set, record.entity),
@@ -39,6 +48,13 @@ export async function templateContext(
       entity: record.entity,
       pipeline: record.pipeline ?? null,
       stage: record.stage ?? null,
+      // The names the admin gave them, for texts people read (keys stay for conditions).
+      pipelineName:
+        record.pipeline === undefined ? null : pipelineDisplayName(pipelines, record.pipeline),
+      stageName:
+        record.stage === undefined
+          ? null
+          : stageDisplayName(pipelines, record.pipeline, record.stage),
     },
     contact: await linked('contact'),
     company: await linked('company'),

@@ -1,4 +1,10 @@
-import { STANDARD_FIELDS, type EntityType, type RuleSetPipeline } from '../../schemas/index.js';
+import {
+  STANDARD_FIELDS,
+  quoted,
+  stageDisplayName,
+  type EntityType,
+  type RuleSetPipeline,
+} from '../../schemas/index.js';
 import { missingRequired } from '../engine/engine.js';
 import type { EngineEvent } from '../engine/run-context.js';
 import { HttpError, notFound } from '../http/http-error.js';
@@ -57,7 +63,7 @@ export class RecordService {
       throw new HttpError(
         422,
         'UNKNOWN_STAGE',
-        `/stage: ${stage} is not a stage of ${found.def.key}`,
+        `/stage: ${stage} is not a stage of ${quoted(found.def.name ?? found.def.key)} (${found.def.key})`,
       );
     }
     return { model: found.set.modelId, def: found.def, stage };
@@ -72,7 +78,8 @@ export class RecordService {
     this.checkFields(entity, place.model, body.fields);
     if (place.def !== undefined && place.stage !== undefined) {
       const missing = missingRequired(place.def, place.stage, body.fields);
-      if (missing.length > 0) throw this.missing(place.stage, missing);
+      if (missing.length > 0)
+        throw this.missing(stageDisplayName([place.def], place.def.key, place.stage), missing);
     }
     const model = place.model;
     return this.core.change(async (tx, run) => {
@@ -104,16 +111,18 @@ export class RecordService {
       );
   }
 
+  /** `stage` is the stage's display name; field keys stay keys (they are paths). */
   private missing(stage: string, fields: string[]): HttpError {
     return new HttpError(
       422,
       'REQUIRED_FIELDS_MISSING',
-      `stage ${stage} requires ${fields.join(', ')}`,
+      `stage ${quoted(stage)} requires ${fields.join(', ')}`,
       fields.map((f) => ({
         code: 'REQUIRED_FIELD_MISSING',
         severity: 'error',
         path: `/fields/${f}`,
-        message: `/fields/${f} is required to enter ${stage}`,
+        message: `/fields/${f} is required to enter ${quoted(stage)}`,
+        params: { field: f, stage },
       })),
     );
   }
@@ -172,12 +181,17 @@ export class RecordService {
         throw new HttpError(
           422,
           'UNKNOWN_STAGE',
-          `/stage: ${body.stage} is not a stage of ${pipeline}`,
+          `/stage: ${body.stage} is not a stage of ${quoted(def.name ?? pipeline)} (${pipeline})`,
         );
       if (r.pipeline === pipeline && r.stage === body.stage)
-        throw new HttpError(409, 'ALREADY_IN_STAGE', `the record is already in ${body.stage}`);
+        throw new HttpError(
+          409,
+          'ALREADY_IN_STAGE',
+          `the record is already in ${quoted(stageDisplayName([def], pipeline, body.stage))}`,
+        );
       const missing = missingRequired(def, body.stage, r.fields);
-      if (missing.length > 0) throw this.missing(body.stage, missing);
+      if (missing.length > 0)
+        throw this.missing(stageDisplayName([def], pipeline, body.stage), missing);
       const res = await this.core.engine.move(ctx, id, pipeline, body.stage, API);
       if (!res.ok) throw new HttpError(422, 'MOVE_REFUSED', res.message);
       return (await tx.get('records', id)) ?? r;

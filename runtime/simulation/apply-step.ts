@@ -1,4 +1,10 @@
-import type { ScenarioStep } from '../../schemas/index.js';
+import {
+  pipelineDisplayName,
+  quoted,
+  stageDisplayName,
+  type NamedPipeline,
+  type ScenarioStep,
+} from '../../schemas/index.js';
 import { HttpError } from '../http/http-error.js';
 import type { RecordService } from '../services/record-service.js';
 import type { RecordDoc, TaskDoc } from '../store/store-types.js';
@@ -10,6 +16,8 @@ export interface StepContext {
   modelId: string;
   /** Record id by scenario ref. */
   ids: Map<string, string>;
+  /** The model's pipelines, for the names the timeline shows. */
+  pipelines: readonly NamedPipeline[];
 }
 
 export type StepOutcome =
@@ -61,7 +69,10 @@ export async function applyStep(ctx: StepContext, step: ScenarioStep): Promise<S
         return {
           ok: true,
           recordId,
-          message: `created ${step.entity} ${created.pipeline ?? ''}/${created.stage ?? ''}`,
+          message:
+            created.stage === undefined
+              ? `created ${step.entity}`
+              : `created ${step.entity} in ${quoted(pipelineDisplayName(ctx.pipelines, created.pipeline))}, stage ${quoted(stageDisplayName(ctx.pipelines, created.pipeline, created.stage))}`,
         };
       }
       case 'update': {
@@ -75,7 +86,12 @@ export async function applyStep(ctx: StepContext, step: ScenarioStep): Promise<S
           stage: step.stage,
           ...(step.pipeline === undefined ? {} : { pipeline: step.pipeline }),
         });
-        return { ok: true, recordId, message: `moved ${r.stage ?? '(none)'} -> ${step.stage}` };
+        const from =
+          r.stage === undefined
+            ? '(none)'
+            : quoted(stageDisplayName(ctx.pipelines, r.pipeline, r.stage));
+        const to = quoted(stageDisplayName(ctx.pipelines, step.pipeline ?? r.pipeline, step.stage));
+        return { ok: true, recordId, message: `moved ${from} -> ${to}` };
       }
       case 'event': {
         const r = await recordOf(ctx, step.ref);

@@ -121,7 +121,7 @@ export async function runSimulation(input: SimulationInput): Promise<SimulationR
       si += 1;
       const entry = refs.stepEntry(planned.step, clock.now().toISOString());
       const outcome = await applyStep(
-        { records, store, modelId: model.id, ids: refs.ids },
+        { records, store, modelId: model.id, ids: refs.ids, pipelines: model.pipelines },
         planned.step,
       );
       refs.settleStep(entry, planned.step.ref, outcome);

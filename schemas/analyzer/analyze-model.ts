@@ -11,6 +11,7 @@ import { checkCycles } from './check-cycles.js';
 import { checkDirectoryReferences } from './check-directory-references.js';
 import { checkDuplicateControl } from './check-duplicate-control.js';
 import { checkDuplicates } from './check-duplicates.js';
+import { checkEmptyTexts } from './check-empty-texts.js';
 import { checkFieldReferences } from './check-field-references.js';
 import { checkFieldWrites } from './check-field-writes.js';
 import { checkPipelineSize } from './check-pipeline-size.js';
@@ -40,6 +41,7 @@ export const CHECKS: readonly Check[] = [
   checkFieldWrites,
   checkAssignmentTables,
   checkDuplicateControl,
+  checkEmptyTexts,
 ];
 
 /**

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { EntityType } from '../model/common.js';
 import { DATE_TYPES } from './analysis-context.js';
 import { diagnostic, type Check } from './diagnostic.js';
+import { fieldName, nodeName } from './display-names.js';
 import { forEachRobot, forEachTrigger } from './walk-model.js';
 
 /**
@@ -25,8 +26,14 @@ export const checkAnchorFields: Check = (model, ctx) => {
           'ANCHOR_FIELD_OPTIONAL',
           'warning',
           `${site.path}/timing/field`,
-          `robot "${robot.id}" waits for field "${key}", which may be empty; make it required or list it in the required fields of stage "${site.stage.key}"`,
+          `robot "${nodeName(robot)}" waits for field "${fieldName(ctx, site.entity, key)}", which may be empty; make it required or list it in the required fields of stage "${site.stage.name}"`,
           site.nodeId,
+          {
+            variant: 'robot',
+            robot: nodeName(robot),
+            field: fieldName(ctx, site.entity, key),
+            stage: site.stage.name,
+          },
         ),
       );
   });
@@ -38,8 +45,9 @@ export const checkAnchorFields: Check = (model, ctx) => {
           'ANCHOR_FIELD_OPTIONAL',
           'warning',
           `${site.path}/field`,
-          `trigger "${t.id}" waits for field "${t.field}", which may be empty; make the field required`,
+          `trigger "${nodeName(t)}" waits for field "${fieldName(ctx, site.entity, t.field)}", which may be empty; make the field required`,
           site.nodeId,
+          { variant: 'trigger', trigger: nodeName(t), field: fieldName(ctx, site.entity, t.field) },
         ),
       );
   });

@@ -1,7 +1,8 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { jsonPointer } from '../diagnostics.js';
 import type { FieldInfo, AnalysisContext } from './analysis-context.js';
-import { diagnostic, type Check } from './diagnostic.js';
+import { diagnostic, type Check, type DiagnosticParams } from './diagnostic.js';
+import { fieldName, pipelineName } from './display-names.js';
 import { fieldOfVar } from './logic-vars.js';
 import { forEachLogic, type LogicSite } from './walk-logic.js';
 import { varPathOf } from '../logic/check-logic.js';
@@ -25,10 +26,19 @@ function directVar(operand: unknown): string | null {
   return typeof p === 'string' ? p : null;
 }
 
+interface Mismatch {
+  readonly message: string;
+  readonly params: DiagnosticParams;
+}
+
 /** Why a literal cannot be compared with a field of this type, or null when it can. */
-function mismatch(field: FieldInfo, op: string, value: Literal): string | null {
+function mismatch(field: FieldInfo, name: string, op: string, value: Literal): Mismatch | null {
   const shown = JSON.stringify(value);
-  const base = `field "${field.key}" is a ${field.type} field but is compared with ${shown}`;
+  const params = { field: name, type: field.type, value: shown };
+  const base: Mismatch = {
+    message: `field "${name}" is a ${field.type} field but is compared with ${shown}`,
+    params,
+  };
   switch (field.type) {
     case 'number':
     case 'money':
@@ -40,12 +50,27 @@ function mismatch(field: FieldInfo, op: string, value: Literal): string | null {
     case 'datetime':
       return typeof value === 'string' && ISO_DATE.test(value) && !Number.isNaN(Date.parse(value))
         ? null
-        : `${base}; compare it with an ISO date or a date expression such as {"var": "$now"}`;
+        : {
+            message: `${base.message}; compare it with an ISO date or a date expression such as {"var": "$now"}`,
+            params: { ...params, variant: 'date' },
+          };
     case 'enum':
       if (typeof value !== 'string') return base;
-      if (ORDERING.has(op)) return `enum field "${field.key}" has no order; use == or in`;
+      if (ORDERING.has(op))
+        return {
+          message: `enum field "${name}" has no order; use == or in`,
+          params: { variant: 'enumOrder', field: name },
+        };
       return field.options && !field.options.has(value)
-        ? `${shown} is not an option of enum field "${field.key}" (options: ${[...field.options].join(', ')})`
+        ? {
+            message: `${shown} is not an option of enum field "${name}" (options: ${[...field.options].join(', ')})`,
+            params: {
+              variant: 'notOption',
+              field: name,
+              value: shown,
+              options: [...field.options].join(', '),
+            },
+          }
         : null;
     case 'boolean':
       return typeof value === 'boolean' ? null : base;
@@ -66,8 +91,8 @@ function checkOperands(
   out: Diagnostic[],
 ): void {
   const vars = args.map(directVar);
-  const report = (code: string, path: string, message: string): void => {
-    out.push(diagnostic(code, 'error', path, message, site.nodeId));
+  const report = (code: string, path: string, message: string, params: DiagnosticParams): void => {
+    out.push(diagnostic(code, 'error', path, message, site.nodeId, params));
   };
   vars.forEach((name) => {
     if (name === null) return;
@@ -79,21 +104,24 @@ function checkOperands(
           report(
             'UNKNOWN_STAGE',
             path,
-            `stage "${value}" is not a stage of pipeline "${site.pipeline}"`,
+            `stage "${value}" is not a stage of pipeline "${pipelineName(ctx, site.pipeline)}"`,
+            { stage: value, pipeline: pipelineName(ctx, site.pipeline) },
           );
         return;
       }
       if (name === 'pipeline' && typeof value === 'string' && EQUALITY.has(op)) {
         if (!ctx.pipelines.has(value))
-          report('UNKNOWN_PIPELINE', path, `pipeline "${value}" does not exist`);
+          report('UNKNOWN_PIPELINE', path, `pipeline "${value}" does not exist`, {
+            pipeline: value,
+          });
         return;
       }
       const key = fieldOfVar(name);
       if (key === null || key !== name) return;
       const field = ctx.fields[site.entity].get(key);
       if (!field || field.multiple) return;
-      const why = mismatch(field, op, value);
-      if (why) report('CONDITION_TYPE_MISMATCH', path, why);
+      const why = mismatch(field, fieldName(ctx, site.entity, key), op, value);
+      if (why) report('CONDITION_TYPE_MISMATCH', path, why.message, why.params);
     });
   });
 }
@@ -114,8 +142,11 @@ function checkIn(
   };
   const check = (f: FieldInfo, value: unknown, path: string): void => {
     if (!isLiteral(value)) return;
-    const why = mismatch(f, '==', value);
-    if (why) out.push(diagnostic('CONDITION_TYPE_MISMATCH', 'error', path, why, site.nodeId));
+    const why = mismatch(f, fieldName(ctx, site.entity, f.key), '==', value);
+    if (why)
+      out.push(
+        diagnostic('CONDITION_TYPE_MISMATCH', 'error', path, why.message, site.nodeId, why.params),
+      );
   };
   const single = enumField(needle);
   if (single && !single.multiple && Array.isArray(haystack))

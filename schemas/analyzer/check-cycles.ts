@@ -1,5 +1,9 @@
 import type { Diagnostic } from '../diagnostics.js';
+import type { AutomationModel } from '../model/model.js';
+import type { AnalysisContext } from './analysis-context.js';
 import { diagnostic, type Check } from './diagnostic.js';
+import { nodeName, pipelineName, stageName } from './display-names.js';
+import { forEachRobot, forEachTrigger } from './walk-model.js';
 import { stageGraphOf, type StageEdge, type StageGraph } from './stage-graph.js';
 import { stronglyConnectedComponents } from './strongly-connected-components.js';
 
@@ -56,13 +60,30 @@ function cycles(graph: StageGraph, use: EdgeFilter): StageEdge[][] {
   return out;
 }
 
-function describe(cycle: readonly StageEdge[]): { stages: string; nodes: string } {
-  const stages = [...cycle.map((e) => e.from), cycle[0]?.from ?? ''].join(' -> ');
-  // "robot:hand" -> robot "hand": the message is for people, the nodeId for the canvas.
-  const nodes = [...new Set(cycle.map((e) => e.nodeId))]
-    .map((id) => id.replace(/^(\w+):(.*)$/, '$1 "$2"'))
-    .join(', ');
-  return { stages, nodes };
+/** Names for people: `"Sales / Paid"` for a stage node, `robot "Hand over"` for a canvas node. */
+function namer(model: AutomationModel, ctx: AnalysisContext) {
+  const nodes = new Map<string, string>();
+  forEachRobot(model, (r, site) => nodes.set(site.nodeId, `robot "${nodeName(r)}"`));
+  forEachTrigger(model, (t, site) => nodes.set(site.nodeId, `trigger "${nodeName(t)}"`));
+  return {
+    stage: (node: string): string => {
+      const [pipeline = '', stage = ''] = node.split('/');
+      return `"${pipelineName(ctx, pipeline)} / ${stageName(ctx, pipeline, stage)}"`;
+    },
+    node: (id: string): string => nodes.get(id) ?? id,
+    name: (id: string): string => (nodes.get(id) ?? id).replace(/^\w+ /, ''),
+  };
+}
+
+function describe(
+  names: ReturnType<typeof namer>,
+  cycle: readonly StageEdge[],
+): { stages: string; nodes: string; names: string } {
+  const stages = [...cycle.map((e) => e.from), cycle[0]?.from ?? ''].map(names.stage).join(' -> ');
+  // The message is for people, the nodeId for the canvas.
+  const nodes = [...new Set(cycle.map((e) => e.nodeId))].map(names.node).join(', ');
+  const names_ = [...new Set(cycle.map((e) => e.nodeId))].map(names.name).join(', ');
+  return { stages, nodes, names: names_ };
 }
 
 /**
@@ -73,11 +94,12 @@ function describe(cycle: readonly StageEdge[]): { stages: string; nodes: string 
  */
 export const checkCycles: Check = (model, ctx) => {
   const graph = stageGraphOf(model, ctx);
+  const names = namer(model, ctx);
   const out: Diagnostic[] = [];
   const certain = new Set<string>();
   for (const cycle of cycles(graph, (e) => e.definite)) {
     for (const e of cycle) certain.add(e.from);
-    const { stages, nodes } = describe(cycle);
+    const { stages, nodes, names: who } = describe(names, cycle);
     const first = cycle[0] as StageEdge;
     out.push(
       diagnostic(
@@ -86,12 +108,13 @@ export const checkCycles: Check = (model, ctx) => {
         first.path,
         `records loop forever through ${stages}: no condition or delay stops ${nodes}`,
         first.nodeId,
+        { stages, nodes: who },
       ),
     );
   }
   for (const cycle of cycles(graph, () => true)) {
     if (cycle.some((e) => certain.has(e.from))) continue;
-    const { stages, nodes } = describe(cycle);
+    const { stages, nodes, names: who } = describe(names, cycle);
     const first = cycle[0] as StageEdge;
     out.push(
       diagnostic(
@@ -100,6 +123,7 @@ export const checkCycles: Check = (model, ctx) => {
         first.path,
         `records may loop through ${stages} (${nodes}); make sure a condition ends the loop`,
         first.nodeId,
+        { stages, nodes: who },
       ),
     );
   }

@@ -22,7 +22,9 @@ function referenceChecker(ctx: AnalysisContext, out: Diagnostic[]) {
   return (kind: Kind, key: string | undefined, at: string, nodeId?: string): void => {
     if (key !== undefined && !sets[kind].has(key))
       out.push(
-        diagnostic(CODES[kind], 'error', at, `${kind} "${key}" is not in the directory`, nodeId),
+        diagnostic(CODES[kind], 'error', at, `${kind} "${key}" is not in the directory`, nodeId, {
+          key,
+        }),
       );
   };
 }

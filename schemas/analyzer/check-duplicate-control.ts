@@ -22,7 +22,18 @@ export const checkDuplicateControl: Check = (model, ctx) => {
         missingOn === entity
           ? `${entity} has no field "${key}"`
           : `${missingOn} has no field "${key}" to compare ${entity} records with`;
-      out.push(diagnostic('UNKNOWN_FIELD', 'error', `${at}/${i}`, what));
+      out.push(
+        diagnostic(
+          'UNKNOWN_FIELD',
+          'error',
+          `${at}/${i}`,
+          what,
+          undefined,
+          missingOn === entity
+            ? { entity, field: key }
+            : { variant: 'against', entity: missingOn, field: key, other: entity },
+        ),
+      );
     });
     if (control.markField !== undefined && !ctx.fields[entity].has(control.markField))
       out.push(
@@ -31,6 +42,8 @@ export const checkDuplicateControl: Check = (model, ctx) => {
           'error',
           `/entities/${entity}/duplicates/markField`,
           `${entity} has no field "${control.markField}"`,
+          undefined,
+          { entity, field: control.markField },
         ),
       );
   }
@@ -44,6 +57,7 @@ export const checkDuplicateControl: Check = (model, ctx) => {
         site.path,
         `${site.entity} declares no duplicate control (entities.${site.entity}.duplicates), so this trigger never fires`,
         site.nodeId,
+        { entity: site.entity },
       ),
     );
   });

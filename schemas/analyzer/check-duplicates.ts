@@ -6,8 +6,15 @@ import type { AutomationModel } from '../model/model.js';
 import { diagnostic, type Check } from './diagnostic.js';
 import { forEachRobot, forEachTrigger, stageNodeId } from './walk-model.js';
 
-/** Remembers where each key was first seen and reports every later repeat. */
-function keyTracker(out: Diagnostic[], what: string, where = '') {
+/**
+ * Remembers where each key was first seen and reports every later repeat. `what` is
+ * the kind of key (also the params' variant); `inside` the name of what holds it.
+ */
+function keyTracker(
+  out: Diagnostic[],
+  what: string,
+  inside?: { words: string; params: Readonly<Record<string, string>> },
+) {
   const seen = new Map<string, string>();
   return (key: string, path: string, nodeId?: string): void => {
     const first = seen.get(key);
@@ -18,8 +25,13 @@ function keyTracker(out: Diagnostic[], what: string, where = '') {
           'DUPLICATE_KEY',
           'error',
           path,
-          `${what} "${key}" appears twice${where} (first at ${first})`,
+          `${what} "${key}" appears twice${inside ? ` ${inside.words}` : ''} (first at ${first})`,
           nodeId,
+          {
+            variant: what.replace(/\W+(\w)/g, (_m, c: string) => c.toUpperCase()),
+            key,
+            ...inside?.params,
+          },
         ),
       );
   };
@@ -47,7 +59,10 @@ export const checkDuplicates: Check = (model: AutomationModel) => {
   const pipelines = keyTracker(out, 'pipeline');
   model.pipelines.forEach((p, pi) => {
     pipelines(p.key, jsonPointer('pipelines', pi, 'key'), `pipeline:${p.key}`);
-    const stages = keyTracker(out, 'stage', ` in pipeline "${p.key}"`);
+    const stages = keyTracker(out, 'stage', {
+      words: `in pipeline "${p.name}"`,
+      params: { pipeline: p.name },
+    });
     p.stages.forEach((s, si) =>
       stages(s.key, jsonPointer('pipelines', pi, 'stages', si, 'key'), stageNodeId(p.key, s.key)),
     );
@@ -60,7 +75,7 @@ export const checkDuplicates: Check = (model: AutomationModel) => {
     const defs = model.entities[entity]?.fields;
     if (!defs) continue;
     const standard = new Set(STANDARD_FIELDS[entity].map((f) => f.key));
-    const track = keyTracker(out, 'field', ` in ${entity}`);
+    const track = keyTracker(out, 'field', { words: `in ${entity}`, params: { entity } });
     defs.forEach((f, i) => {
       const at = jsonPointer('entities', entity, 'fields', i);
       if (standard.has(f.key))
@@ -70,10 +85,15 @@ export const checkDuplicates: Check = (model: AutomationModel) => {
             'error',
             `${at}/key`,
             `field "${f.key}" is a standard field of ${entity}; choose another key`,
+            undefined,
+            { variant: 'standardField', key: f.key, entity },
           ),
         );
       else track(f.key, `${at}/key`);
-      const options = keyTracker(out, 'option', ` in field "${f.key}"`);
+      const options = keyTracker(out, 'option', {
+        words: `in field "${f.label}"`,
+        params: { field: f.label },
+      });
       f.options?.forEach((o, j) => options(o.key, `${at}/options/${j}/key`));
     });
   }

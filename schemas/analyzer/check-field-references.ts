@@ -3,6 +3,7 @@ import { FORBIDDEN_PATH_SEGMENTS } from '../logic/operations.js';
 import type { EntityType } from '../model/common.js';
 import { DATE_TYPES, type AnalysisContext } from './analysis-context.js';
 import { diagnostic, type Check } from './diagnostic.js';
+import { fieldName } from './display-names.js';
 import { fieldOfVar, logicVars } from './logic-vars.js';
 import { forEachLogic } from './walk-logic.js';
 import { forEachRobot, forEachStage, forEachTrigger } from './walk-model.js';
@@ -18,7 +19,12 @@ function fieldChecker(ctx: AnalysisContext, out: Diagnostic[]) {
   ): void => {
     const field = ctx.fields[entity].get(key);
     if (!field) {
-      out.push(diagnostic('UNKNOWN_FIELD', 'error', at, `${entity} has no field "${key}"`, nodeId));
+      out.push(
+        diagnostic('UNKNOWN_FIELD', 'error', at, `${entity} has no field "${key}"`, nodeId, {
+          entity,
+          field: key,
+        }),
+      );
       return;
     }
     if (mustBeDate && !DATE_TYPES.has(field.type))
@@ -27,8 +33,9 @@ function fieldChecker(ctx: AnalysisContext, out: Diagnostic[]) {
           'FIELD_NOT_DATE',
           'error',
           at,
-          `field "${key}" of ${entity} is a ${field.type} field; a date or datetime field is needed here`,
+          `field "${fieldName(ctx, entity, key)}" of ${entity} is a ${field.type} field; a date or datetime field is needed here`,
           nodeId,
+          { field: fieldName(ctx, entity, key), entity, type: field.type },
         ),
       );
   };

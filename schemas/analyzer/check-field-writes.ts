@@ -1,12 +1,13 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { diagnostic, type Check } from './diagnostic.js';
+import { fieldName, nodeName } from './display-names.js';
 import { forEachRobot } from './walk-model.js';
 
 /**
  * Two robots of one stage writing the same field race each other (with delays the
  * winner depends on timing). Reported at the later write, naming the earlier robot.
  */
-export const checkFieldWrites: Check = (model) => {
+export const checkFieldWrites: Check = (model, ctx) => {
   const out: Diagnostic[] = [];
   // Keyed by stage path + field: one pass, no robot-by-robot scan.
   const firstWriter = new Map<string, string>();
@@ -19,15 +20,21 @@ export const checkFieldWrites: Check = (model) => {
       inThisRobot.add(s.field);
       const key = `${stagePath} ${s.field}`;
       const earlier = firstWriter.get(key);
-      if (earlier === undefined) firstWriter.set(key, robot.id);
+      if (earlier === undefined) firstWriter.set(key, nodeName(robot));
       else
         out.push(
           diagnostic(
             'CONFLICTING_FIELD_WRITES',
             'warning',
             `${site.path}/action/set/${i}/field`,
-            `robots "${earlier}" and "${robot.id}" of stage "${site.stage.key}" both write field "${s.field}"`,
+            `robots "${earlier}" and "${nodeName(robot)}" of stage "${site.stage.name}" both write field "${fieldName(ctx, site.entity, s.field)}"`,
             site.nodeId,
+            {
+              first: earlier,
+              second: nodeName(robot),
+              stage: site.stage.name,
+              field: fieldName(ctx, site.entity, s.field),
+            },
           ),
         );
     });

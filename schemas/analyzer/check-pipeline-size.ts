@@ -15,8 +15,9 @@ export const checkPipelineSize: Check = (model) => {
           'TOO_MANY_STAGES',
           'warning',
           jsonPointer('pipelines', i, 'stages'),
-          `pipeline "${p.key}" has ${p.stages.length} stages; keep it to ${MAX_ADVISED_STAGES} or fewer so managers can follow it`,
+          `pipeline "${p.name}" has ${p.stages.length} stages; keep it to ${MAX_ADVISED_STAGES} or fewer so managers can follow it`,
           `pipeline:${p.key}`,
+          { pipeline: p.name, count: p.stages.length, max: MAX_ADVISED_STAGES },
         ),
       );
   });

@@ -1,12 +1,12 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { ENTITY_TYPES, type EntityType } from '../model/common.js';
 import type { AnalysisContext } from './analysis-context.js';
-import { diagnostic, type Check } from './diagnostic.js';
+import { diagnostic, type Check, type DiagnosticParams } from './diagnostic.js';
 import { liquidVariables } from './liquid-variables.js';
 import { forEachRobot } from './walk-model.js';
 
 /** Keys besides the fields that `record` carries (docs/contracts.md, Templates). */
-const RECORD_EXTRAS = new Set(['id', 'entity', 'pipeline', 'stage']);
+const RECORD_EXTRAS = new Set(['id', 'entity', 'pipeline', 'stage', 'pipelineName', 'stageName']);
 const PERSON_KEYS = new Set(['key', 'name', 'email']);
 const ROOTS = new Set([
   'record',
@@ -28,39 +28,55 @@ interface Audience {
   readonly mode: 'every' | 'any';
 }
 
+interface Unknown {
+  readonly message: string;
+  readonly params: DiagnosticParams;
+}
+
 /** Why a placeholder does not resolve for the audience, or null. */
 function unknownPlaceholder(
   ctx: AnalysisContext,
   segments: readonly string[],
   { entities, mode }: Audience,
-): string | null {
+): Unknown | null {
   const [root, key] = segments;
   const shown = `{{ ${segments.join('.')} }}`;
+  const noField = (of: string): Unknown => ({
+    message: `placeholder ${shown} names no field of ${of}`,
+    params: { variant: 'noField', placeholder: shown, entity: of },
+  });
   if (root === undefined) return null;
   if (!ROOTS.has(root))
-    return `placeholder ${shown} is unknown; use record, contact, company, linked, responsible, manager, event or now`;
+    return {
+      message: `placeholder ${shown} is unknown; use record, contact, company, linked, responsible, manager, event or now`,
+      params: { variant: 'root', placeholder: shown },
+    };
   if (key === undefined) return null;
   if (root === 'record') {
     if (RECORD_EXTRAS.has(key)) return null;
     const lacking = entities.filter((e) => !ctx.fields[e].has(key));
     if (lacking.length === 0 || (mode === 'any' && lacking.length < entities.length)) return null;
-    return `placeholder ${shown} names no field of ${lacking.join(', ')}`;
+    return noField(lacking.join(', '));
   }
   if (root === 'contact' || root === 'company')
-    return ctx.fields[root].has(key) ? null : `placeholder ${shown} names no field of ${root}`;
+    return ctx.fields[root].has(key) ? null : noField(root);
   if (root === 'linked') {
     // linked.<entity>.<field>: the first linked record of that entity.
     if (!(ENTITY_TYPES as readonly string[]).includes(key))
-      return `placeholder ${shown}: linked has ${ENTITY_TYPES.join(', ')}`;
+      return {
+        message: `placeholder ${shown}: linked has ${ENTITY_TYPES.join(', ')}`,
+        params: { variant: 'linked', placeholder: shown },
+      };
     const field = segments[2];
-    return field === undefined || ctx.fields[key as EntityType].has(field)
-      ? null
-      : `placeholder ${shown} names no field of ${key}`;
+    return field === undefined || ctx.fields[key as EntityType].has(field) ? null : noField(key);
   }
   if (root === 'responsible' || root === 'manager')
     return PERSON_KEYS.has(key)
       ? null
-      : `placeholder ${shown}: ${root} has only key, name and email`;
+      : {
+          message: `placeholder ${shown}: ${root} has only key, name and email`,
+          params: { variant: 'person', placeholder: shown },
+        };
   return null;
 }
 
@@ -83,8 +99,16 @@ function checkText(
             at,
             `template does not parse: ${parsed.message}`,
             nodeId,
+            { detail: parsed.message },
           )
-        : diagnostic('TEMPLATE_UNSUPPORTED_TAG', 'error', at, parsed.message, nodeId),
+        : diagnostic(
+            'TEMPLATE_UNSUPPORTED_TAG',
+            'error',
+            at,
+            `{% ${parsed.fileTag} %} loads another file, which templates cannot do; put the text in this template`,
+            nodeId,
+            { tag: parsed.fileTag },
+          ),
     );
     return;
   }
@@ -94,7 +118,8 @@ function checkText(
     if (seen.has(name)) continue;
     seen.add(name);
     const why = unknownPlaceholder(ctx, segments.slice(0, 2), audience);
-    if (why) out.push(diagnostic('UNKNOWN_PLACEHOLDER', 'error', at, why, nodeId));
+    if (why)
+      out.push(diagnostic('UNKNOWN_PLACEHOLDER', 'error', at, why.message, nodeId, why.params));
   }
 }
 

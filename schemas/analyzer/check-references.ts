@@ -3,6 +3,7 @@ import type { EntityType } from '../model/common.js';
 import type { TEMPLATE_KINDS } from '../model/templates.js';
 import type { AnalysisContext } from './analysis-context.js';
 import { diagnostic, type Check } from './diagnostic.js';
+import { pipelineName } from './display-names.js';
 import { forEachRobot, forEachTrigger } from './walk-model.js';
 
 type TemplateKind = (typeof TEMPLATE_KINDS)[number];
@@ -31,6 +32,7 @@ function checkStageTarget(
           stageAt,
           `stage "${stageKey}" has no pipeline: the model has no ${entity} pipeline`,
           nodeId,
+          { variant: 'noPipeline', stage: stageKey, entity },
         ),
       );
     return;
@@ -44,6 +46,7 @@ function checkStageTarget(
         pipelineAt ?? stageAt,
         `pipeline "${pipelineKey}" does not exist`,
         nodeId,
+        { pipeline: pipelineKey },
       ),
     );
     return;
@@ -54,8 +57,9 @@ function checkStageTarget(
         'PIPELINE_ENTITY_MISMATCH',
         'error',
         pipelineAt ?? stageAt,
-        `pipeline "${pipelineKey}" holds ${pipeline.pipeline.entity} records, not ${entity} records`,
+        `pipeline "${pipeline.pipeline.name}" holds ${pipeline.pipeline.entity} records, not ${entity} records`,
         nodeId,
+        { pipeline: pipeline.pipeline.name, holds: pipeline.pipeline.entity, entity },
       ),
     );
     return;
@@ -66,8 +70,9 @@ function checkStageTarget(
         'UNKNOWN_STAGE',
         'error',
         stageAt,
-        `stage "${stageKey}" is not a stage of pipeline "${pipelineKey}"`,
+        `stage "${stageKey}" is not a stage of pipeline "${pipelineName(ctx, pipelineKey)}"`,
         nodeId,
+        { stage: stageKey, pipeline: pipelineName(ctx, pipelineKey) },
       ),
     );
 }
@@ -91,7 +96,9 @@ function checkTemplate(
   const template = ctx.templates.get(key);
   if (!template) {
     out.push(
-      diagnostic('UNKNOWN_TEMPLATE', 'error', at, `template "${key}" does not exist`, nodeId),
+      diagnostic('UNKNOWN_TEMPLATE', 'error', at, `template "${key}" does not exist`, nodeId, {
+        template: key,
+      }),
     );
     return;
   }
@@ -102,8 +109,9 @@ function checkTemplate(
         'TEMPLATE_KIND_MISMATCH',
         'warning',
         at,
-        `template "${key}" is ${article(template.kind)} template, but ${actionType} expects ${article(want)} template`,
+        `template "${template.name}" is ${article(template.kind)} template, but ${actionType} expects ${article(want)} template`,
         nodeId,
+        { template: template.name, kind: template.kind, action: actionType, wanted: want },
       ),
     );
 }
@@ -117,7 +125,9 @@ function checkCalendar(
 ): void {
   if (key !== undefined && !ctx.calendars.has(key))
     out.push(
-      diagnostic('UNKNOWN_CALENDAR', 'error', at, `calendar "${key}" does not exist`, nodeId),
+      diagnostic('UNKNOWN_CALENDAR', 'error', at, `calendar "${key}" does not exist`, nodeId, {
+        calendar: key,
+      }),
     );
 }
 

@@ -43,8 +43,9 @@ export const checkUnreachable: Check = (model, ctx) => {
           'UNREACHABLE_STAGE',
           'info',
           jsonPointer('pipelines', pi, 'stages', si),
-          `no robot or trigger leads records of pipeline "${p.key}" into stage "${s.key}"; only a manual move can`,
+          `no robot or trigger leads records of pipeline "${p.name}" into stage "${s.name}"; only a manual move can`,
           `stage:${p.key}/${s.key}`,
+          { pipeline: p.name, stage: s.name },
         ),
       );
     });

@@ -5,15 +5,31 @@ import type { AnalysisContext } from './analysis-context.js';
 /** A check: a pure function from the model and its lookup tables to findings. */
 export type Check = (model: AutomationModel, ctx: AnalysisContext) => Diagnostic[];
 
-/** Builds a diagnostic, leaving `nodeId` out when there is no canvas node to badge. */
+/** What a diagnostic's UI template interpolates: the admin's names, numbers, a variant. */
+export type DiagnosticParams = Readonly<Record<string, string | number>>;
+
+/**
+ * Builds a diagnostic, leaving `nodeId` out when there is no canvas node to badge.
+ * `params` feed the designer's `diagnostics.<CODE>` template (the variant's
+ * `diagnostics.<CODE>_<variant>` when `params.variant` is set); `message` is the
+ * English text for the CLI, the API and any client without templates.
+ */
 export function diagnostic(
   code: string,
   severity: Severity,
   path: string,
   message: string,
   nodeId?: string,
+  params?: DiagnosticParams,
 ): Diagnostic {
-  return { code, severity, path, ...(nodeId ? { nodeId } : {}), message };
+  return {
+    code,
+    severity,
+    path,
+    ...(nodeId ? { nodeId } : {}),
+    message,
+    ...(params ? { params: { ...params } } : {}),
+  };
 }
 
 function compareSegments(a: string, b: string): number {

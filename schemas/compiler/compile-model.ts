@@ -15,11 +15,12 @@ import { compileTrigger } from './compile-trigger.js';
 function compilePipeline(pipeline: Pipeline): RuleSetPipeline {
   return {
     key: pipeline.key,
+    name: pipeline.name,
     entity: pipeline.entity,
     stages: pipeline.stages.map((s) =>
       s.requiredFields === undefined
-        ? { key: s.key, kind: s.kind }
-        : { key: s.key, kind: s.kind, requiredFields: s.requiredFields },
+        ? { key: s.key, name: s.name, kind: s.kind }
+        : { key: s.key, name: s.name, kind: s.kind, requiredFields: s.requiredFields },
     ),
   };
 }

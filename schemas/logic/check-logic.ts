@@ -39,23 +39,33 @@ export function checkLogic(logic: unknown, options: CheckLogicOptions = {}): Dia
   const base = options.path ?? '';
   const out: Diagnostic[] = [];
   let nodes = 0;
-  const report = (code: string, at: string, message: string): void => {
+  const report = (
+    code: string,
+    at: string,
+    message: string,
+    params: Record<string, string | number>,
+  ): void => {
     out.push({
       code,
       severity: 'error',
       path: at || '/',
       message,
       ...(options.nodeId ? { nodeId: options.nodeId } : {}),
+      params,
     });
   };
 
   const walk = (node: unknown, at: string, depth: number): void => {
     nodes += 1;
     if (nodes === MAX_LOGIC_NODES + 1)
-      report('LOGIC_TOO_LARGE', base, `condition has more than ${MAX_LOGIC_NODES} nodes`);
+      report('LOGIC_TOO_LARGE', base, `condition has more than ${MAX_LOGIC_NODES} nodes`, {
+        limit: MAX_LOGIC_NODES,
+      });
     if (nodes > MAX_LOGIC_NODES) return;
     if (depth > MAX_LOGIC_DEPTH) {
-      report('LOGIC_TOO_DEEP', at, `condition nests deeper than ${MAX_LOGIC_DEPTH} levels`);
+      report('LOGIC_TOO_DEEP', at, `condition nests deeper than ${MAX_LOGIC_DEPTH} levels`, {
+        limit: MAX_LOGIC_DEPTH,
+      });
       return;
     }
     if (Array.isArray(node)) {
@@ -69,6 +79,7 @@ export function checkLogic(logic: unknown, options: CheckLogicOptions = {}): Dia
         'LOGIC_MALFORMED',
         at,
         `an operation is an object with exactly one key, found ${keys.length}`,
+        { count: keys.length },
       );
       return;
     }
@@ -76,7 +87,9 @@ export function checkLogic(logic: unknown, options: CheckLogicOptions = {}): Dia
     const args = node[op];
     const opAt = `${at}${jsonPointer(op)}`;
     if (!ALLOWED_OPERATIONS.has(op)) {
-      report('LOGIC_UNKNOWN_OPERATION', opAt, `operation "${op}" is not allowed`);
+      report('LOGIC_UNKNOWN_OPERATION', opAt, `operation "${op}" is not allowed`, {
+        operation: op,
+      });
       return;
     }
     if (op === 'var' || op === 'missing' || op === 'missing_some') {
@@ -94,7 +107,11 @@ export function checkLogic(logic: unknown, options: CheckLogicOptions = {}): Dia
               : [];
       for (const p of paths) {
         const bad = varPathSegments(p).find((s) => FORBIDDEN_PATH_SEGMENTS.has(s));
-        if (bad) report('LOGIC_UNSAFE_PATH', opAt, `path "${String(p)}" may not use "${bad}"`);
+        if (bad)
+          report('LOGIC_UNSAFE_PATH', opAt, `path "${String(p)}" may not use "${bad}"`, {
+            varPath: String(p),
+            segment: bad,
+          });
       }
     }
     walk(args, opAt, depth + 1);

@@ -91,13 +91,26 @@ export const RuleSetField = Type.Object(
   { additionalProperties: false },
 );
 
+/**
+ * The admin's name beside the key, for every text a person reads (timeline, CLI,
+ * `{{ record.stageName }}`). Absent only in rule sets compiled before names were
+ * kept; readers then show the key.
+ */
+const DisplayName = Type.Optional(Type.String({ minLength: 1, maxLength: 200 }));
+
 export const RuleSetPipeline = Type.Object(
   {
     key: Key,
+    name: DisplayName,
     entity: EntityType,
     stages: Type.Array(
       Type.Object(
-        { key: Key, kind: StageKind, requiredFields: Type.Optional(Type.Array(FieldKey)) },
+        {
+          key: Key,
+          name: DisplayName,
+          kind: StageKind,
+          requiredFields: Type.Optional(Type.Array(FieldKey)),
+        },
         { additionalProperties: false },
       ),
     ),

@@ -20,9 +20,13 @@ describe('conveyor simulate', () => {
     const r = await runCli(['simulate', MODEL, '--scenario', NOBODY]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^\+00:15 +deal d1 +robot:remind_after_15_min +fired/m);
+    // Robots by the names the admin gave them, not their ids.
+    expect(r.stdout).toMatch(/^\+00:15 +deal d1 +robot "Remind after 15 minutes" +fired/m);
     expect(r.stdout).toMatch(
-      /^\+00:30 +deal d1 +robot:escalate_after_30_min +done +notify: notified kuznetsova$/m,
+      /^\+00:30 +deal d1 +robot "Tell the manager after 30 minutes" +done +notify: notified kuznetsova$/m,
+    );
+    expect(r.stdout).toMatch(
+      /^\+00:00 +deal d1 +step +done +created deal in "Sales", stage "New request"$/m,
     );
     expect(r.stdout).toContain('Expectations: 6/6 met');
   });

@@ -152,7 +152,7 @@ describe('anchor changes, leaving the stage, and the timer routes', () => {
     expect((await timersOf(s, a.id)).map((t) => t.ruleId)).toEqual(['robot:at_call_kept']);
     const left = (await timelineOf(s, a.id)).find((e) => e.kind === 'timer_cancelled');
     expect(left?.data?.reason).toBe('left_stage');
-    expect(left?.message).toContain('left waiting');
+    expect(left?.message).toContain('left "Waiting"');
 
     const b = await deal(s, { title: 'B', call_at: '2026-03-10T12:00:00Z' });
     await s.call('PATCH', `/api/records/deals/${b.id}`, {

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Diagnostic } from '../../../schemas/index.js';
+import { renderDiagnostic } from '../diagnostics/render-diagnostic.js';
 
 /** A modal listing why something was refused (import, publish). */
 export function ProblemsDialog({
@@ -19,7 +20,7 @@ export function ProblemsDialog({
         <ul>
           {diagnostics.slice(0, 50).map((d, i) => (
             <li key={i}>
-              <code>{d.path || '/'}</code> {d.message}
+              <code>{d.path || '/'}</code> {renderDiagnostic(t, d)}
             </li>
           ))}
         </ul>

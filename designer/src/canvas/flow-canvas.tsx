@@ -12,6 +12,7 @@ import {
 } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import type { AutomationModel, Diagnostic } from '../../../schemas/index.js';
+import { renderDiagnostic } from '../diagnostics/render-diagnostic.js';
 import type { ModelAction } from '../editor/model-action.js';
 import { toFlow } from './to-flow.js';
 import { NODE_TYPES } from './node-types.js';
@@ -54,7 +55,9 @@ export function FlowCanvas(props: FlowCanvasProps) {
   const store = useStoreApi();
   const selectedSet = useMemo(() => new Set(selected), [selected]);
   const derived = useMemo(() => {
-    const flow = toFlow(model, diagnostics, selectedSet, marks);
+    // Badge tooltips in the UI language, with the admin's names.
+    const shown = diagnostics.map((d) => ({ ...d, message: renderDiagnostic(t, d) }));
+    const flow = toFlow(model, shown, selectedSet, marks);
     return {
       nodes: labelNodes(flow.nodes, model, directory, t, i18n.language),
       edges: flow.edges,

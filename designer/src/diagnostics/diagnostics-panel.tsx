@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Diagnostic } from '../../../schemas/index.js';
+import { renderDiagnostic } from './render-diagnostic.js';
 
 /** The analyzer's findings; clicking one with a node selects and centres it. */
 export function DiagnosticsPanel({
@@ -33,7 +34,8 @@ export function DiagnosticsPanel({
                 onClick={() => d.nodeId && onPick(d.nodeId)}
                 title={d.path}
               >
-                <span className="diag-code">{d.code}</span> {d.message}
+                <span className="diag-code">{d.code}</span>{' '}
+                <span className="diag-message">{renderDiagnostic(t, d)}</span>
               </button>
             </li>
           ))}

@@ -1,22 +1,11 @@
-const KEY_PATTERN = /^[a-z][a-z0-9_-]{0,63}$/;
+import { deriveKey } from '../../../schemas/index.js';
 
 /**
- * Turns a display name into a model key unique among `taken`; names without Latin
- * letters (e.g. Russian) fall back to `fallback_<n>`.
+ * Turns a display name into a model key unique among `taken`, transliterating
+ * names in any script ("Новая заявка" -> `novaya_zayavka`); see `deriveKey`.
  *
  * @example makeKey('Meeting scheduled', new Set()) // 'meeting_scheduled'
  */
 export function makeKey(name: string, taken: ReadonlySet<string>, fallback = 'key'): string {
-  let base = name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^[^a-z]+/, '')
-    .replace(/_+$/, '')
-    .slice(0, 48);
-  if (!KEY_PATTERN.test(base)) base = fallback;
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) {
-    const candidate = `${base}_${n}`;
-    if (!taken.has(candidate)) return candidate;
-  }
+  return deriveKey(name, taken, fallback);
 }

@@ -8,6 +8,9 @@ export function placeholders(
   language: string,
 ): string[] {
   const record = [
+    // Names first: texts for people read better with "Новая заявка" than `new_request`.
+    'stageName',
+    'pipelineName',
     'id',
     'entity',
     'pipeline',

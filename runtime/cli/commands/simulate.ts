@@ -1,4 +1,8 @@
-import { validateSimulationSchema, type SimulationScenario } from '../../../schemas/index.js';
+import {
+  validateSimulationSchema,
+  type AutomationModel,
+  type SimulationScenario,
+} from '../../../schemas/index.js';
 import { HttpError } from '../../http/http-error.js';
 import { formatSimulation } from '../../simulation/format-simulation.js';
 import { runSimulation } from '../../simulation/run-simulation.js';
@@ -50,7 +54,11 @@ export async function simulateFiles(
   }
   try {
     const result = await runSimulation({ scenario, model });
-    io.out(options.json ? `${JSON.stringify(result, null, 2)}\n` : formatSimulation(result));
+    io.out(
+      options.json
+        ? `${JSON.stringify(result, null, 2)}\n`
+        : formatSimulation(result, model as AutomationModel),
+    );
     return result.passed ? EXIT_OK : EXIT_INVALID;
   } catch (e) {
     if (!(e instanceof HttpError)) throw e;

@@ -1,3 +1,9 @@
+import {
+  pipelineDisplayName,
+  quoted,
+  stageDisplayName,
+  type NamedPipeline,
+} from '../../../schemas/index.js';
 import type { TimerDoc } from '../../store/store-types.js';
 import { log, type RunContext } from '../run-context.js';
 
@@ -5,9 +11,12 @@ import { log, type RunContext } from '../run-context.js';
 export type CancelReason =
   'left_stage' | 'left_pipeline' | 'anchor_cleared' | 'no_working_time' | 'cancelled_by_api';
 
-const WHY: Record<CancelReason, (t: TimerDoc) => string> = {
-  left_stage: (t) => `the record left ${t.stage}`,
-  left_pipeline: (t) => `the record left pipeline ${t.pipeline}`,
+/** `names`: the timer's version's pipelines, so the reason names stages as the admin did. */
+const WHY: Record<CancelReason, (t: TimerDoc, names: readonly NamedPipeline[]) => string> = {
+  left_stage: (t, names) =>
+    `the record left ${quoted(stageDisplayName(names, t.pipeline, t.stage))}`,
+  left_pipeline: (t, names) =>
+    `the record left pipeline ${quoted(pipelineDisplayName(names, t.pipeline))}`,
   anchor_cleared: (t) =>
     `its anchor field ${t.timing?.kind === 'relative_to_field' ? t.timing.field : ''} was cleared`,
   no_working_time: () =>
@@ -32,7 +41,7 @@ export function cancelTimer(
     eventId: timer.eventId,
     modelId: timer.modelId,
     version: timer.version,
-    message: `pending ${timer.ruleId} (due ${timer.dueAt}) cancelled: ${WHY[reason](timer)}${waiting}`,
+    message: `pending ${timer.ruleId} (due ${timer.dueAt}) cancelled: ${WHY[reason](timer, ctx.versions.get(timer.modelId)?.ruleSet.pipelines ?? [])}${waiting}`,
     data: {
       timerId: timer.id,
       dueAt: timer.dueAt,

@@ -67,8 +67,8 @@ describe('analyzeModel on valid models', () => {
     const found = analyzeModel(model);
     expect(found.map((d) => d.code)).toEqual(['CYCLE']);
     expect(found[0]?.path).toBe('/pipelines/0/stages/0/robots/0');
-    expect(found[0]?.message).toContain('p0/s0 -> p0/s1');
-    expect(found[0]?.message).toContain('p99/s6 -> p0/s0');
+    expect(found[0]?.message).toContain('"Pipeline 0 / Stage 0" -> "Pipeline 0 / Stage 1"');
+    expect(found[0]?.message).toContain('"Pipeline 99 / Stage 6" -> "Pipeline 0 / Stage 0"');
   });
 });
 

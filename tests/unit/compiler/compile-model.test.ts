@@ -243,15 +243,16 @@ describe('compileModel', () => {
     expect(fields.lead.map((f) => f.key)).toEqual(STANDARD_FIELDS.lead.map((f) => f.key));
   });
 
-  it('carries pipelines, an empty directory and no defaultCalendar when the model has none', () => {
+  it('carries pipelines with their names beside their keys, an empty directory and no defaultCalendar when the model has none', () => {
     const ruleSet = compileModel(model());
     expect(ruleSet.pipelines).toEqual([
       {
         key: 'sales',
+        name: 'Sales',
         entity: 'deal',
         stages: [
-          { key: 'new', kind: 'in_progress', requiredFields: ['product'] },
-          { key: 'work', kind: 'in_progress' },
+          { key: 'new', name: 'New', kind: 'in_progress', requiredFields: ['product'] },
+          { key: 'work', name: 'Work', kind: 'in_progress' },
         ],
       },
     ]);
@@ -260,6 +261,15 @@ describe('compileModel', () => {
     expect(ruleSet.calendars).toEqual([]);
     expect(ruleSet).not.toHaveProperty('defaultCalendar');
     expect(ruleSet.model).toEqual({ id: 'small', name: 'Small' });
+  });
+
+  it('keeps names in Cyrillic as the admin typed them', () => {
+    const m = model();
+    m.pipelines[0]!.name = 'Продажи';
+    m.pipelines[0]!.stages[0]!.name = 'Новая заявка';
+    const [pipeline] = compileModel(m).pipelines;
+    expect(pipeline?.name).toBe('Продажи');
+    expect(pipeline?.stages[0]?.name).toBe('Новая заявка');
   });
 
   it('sorts the keys of every object, JSON-Logic included', () => {

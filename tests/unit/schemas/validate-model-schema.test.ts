@@ -53,3 +53,31 @@ describe('validateModelSchema', () => {
     expect(validateModelSchema(doc)[0]?.message).toContain('["lead","deal","contact","company"]');
   });
 });
+
+describe('keys that do not match the key pattern', () => {
+  it('a stage key typed as a Russian name: says what a key may hold in words, no regex, and offers the transliterated key', () => {
+    const doc = structuredClone(base);
+    doc.pipelines[0]!.stages[0]!.key = 'Новая заявка';
+    const [d] = validateModelSchema(doc);
+    expect(d).toMatchObject({ code: 'SCHEMA', path: '/pipelines/0/stages/0/key' });
+    expect(d?.message).toBe(
+      '/pipelines/0/stages/0/key must be a key: a lower-case Latin letter first, then lower-case Latin letters, digits, "_" or "-", at most 64 characters; for example "novaya_zayavka"',
+    );
+    expect(d?.message).not.toMatch(/\^|\[a-z\]|\{0,63\}/);
+    expect(d?.params).toEqual({
+      variant: 'keySuggested',
+      suggestion: 'novaya_zayavka',
+      where: '/pipelines/0/stages/0/key',
+    });
+  });
+
+  it('a key starting with a digit and nothing to suggest: the rule in words', () => {
+    const doc = structuredClone(base);
+    doc.pipelines[0]!.key = '1';
+    const [d] = validateModelSchema(doc);
+    expect(d?.message).toBe(
+      '/pipelines/0/key must be a key: a lower-case Latin letter first, then lower-case Latin letters, digits, "_" or "-", at most 64 characters',
+    );
+    expect(d?.params?.variant).toBe('key');
+  });
+});

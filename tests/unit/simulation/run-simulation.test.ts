@@ -52,9 +52,9 @@ describe('runSimulation', () => {
     expect(result.expectations.map((e) => e.passed)).toEqual([true, true, true]);
     const steps = result.timeline.filter((e) => e.kind === 'step').map((e) => e.message);
     expect(steps).toEqual([
-      'created deal sales/new_request',
-      'moved new_request -> in_progress',
-      'moved in_progress -> prepare_proposal',
+      'created deal in "Sales", stage "New request"',
+      'moved "New request" -> "In progress"',
+      'moved "In progress" -> "Prepare proposal"',
     ]);
   });
 
