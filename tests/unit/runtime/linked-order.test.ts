@@ -70,11 +70,11 @@ describe('linked records see stage changes in the order they happened', () => {
       .filter((e) => e.ref === 'parcel' && (e.kind === 'stage_changed' || e.outcome === 'fired'))
       .map((e) => (e.kind === 'stage_changed' ? e.message : e.ruleId));
     expect(order).toEqual([
-      'new_request -> packed',
+      'moved "New request" -> "Packed"',
       'robot:hand_over',
-      'packed -> handed_to_courier',
+      'moved "Packed" -> "Handed to courier"',
       'robot:no_address',
-      'handed_to_courier -> returned',
+      'moved "Handed to courier" -> "Returned"',
     ]);
   });
 });
