@@ -5,6 +5,8 @@ import { deliveryFromEnv } from './delivery/delivery-from-env.js';
 import { createIdGenerator, systemClock, type Logger } from './engine/ports.js';
 import { seedExamples } from './seed/seed-examples.js';
 import { DataDirLockedError } from './store/lock-data-dir.js';
+import { redactSecrets } from './security/redact-secrets.js';
+import { redactingLogger } from './security/redacting-logger.js';
 import { LowdbStore } from './store/lowdb-store.js';
 
 /** Composition root: real adapters (lowdb store, system clock, ids, console), then listen. */
@@ -12,10 +14,10 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '127.0.0.1';
   const dataDir = resolve(process.env.DATA_DIR ?? './data');
-  const log: Logger = {
+  const log: Logger = redactingLogger({
     info: (m) => console.log(m),
     error: (m) => console.error(m),
-  };
+  });
   let store: LowdbStore;
   try {
     store = await LowdbStore.open(dataDir);
@@ -52,4 +54,10 @@ async function main(): Promise<void> {
   process.on('SIGTERM', shutdown);
 }
 
-void main();
+// A start-up failure (a bad SMTP_URL...) is one line without its secrets, not a stack.
+main().catch((e: unknown) => {
+  console.error(
+    `Conveyor did not start: ${redactSecrets(e instanceof Error ? e.message : String(e))}`,
+  );
+  process.exit(1);
+});

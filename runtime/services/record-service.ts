@@ -1,6 +1,7 @@
 import { STANDARD_FIELDS, type EntityType, type RuleSetPipeline } from '../../schemas/index.js';
 import { missingRequired } from '../engine/engine.js';
 import type { EngineEvent } from '../engine/run-context.js';
+import { redactOutboxItem } from '../delivery/redact-outbox-item.js';
 import { HttpError, notFound } from '../http/http-error.js';
 import type { RecordFilter } from '../store/store.js';
 import type { RecordDoc } from '../store/store-types.js';
@@ -204,6 +205,8 @@ export class RecordService {
     what: 'timeline' | 'tasks' | 'notifications' | 'outbox',
   ) {
     await this.get(entity, id);
+    if (what === 'outbox')
+      return (await this.core.store.listByRecord('outbox', id)).map(redactOutboxItem);
     return this.core.store.listByRecord(what, id);
   }
 
