@@ -9,7 +9,11 @@ const ajv = createAjv();
 const compiled = new WeakMap<TSchema, ValidateFunction>();
 
 /** Validates one part of a request; 400 naming each JSON path and what it expected. */
-export function validatePart(schema: TSchema, value: unknown, part: 'body' | 'query'): void {
+export function validatePart(
+  schema: TSchema,
+  value: unknown,
+  part: 'body' | 'query' | 'path',
+): void {
   if (part === 'body') checkJsonDepth(value);
   let fn = compiled.get(schema);
   if (fn === undefined) {
@@ -18,7 +22,7 @@ export function validatePart(schema: TSchema, value: unknown, part: 'body' | 'qu
   }
   const diagnostics = schemaDiagnostics(fn, value);
   if (diagnostics.length === 0) return;
-  const where = part === 'query' ? 'query parameter ' : '';
+  const where = part === 'query' ? 'query parameter ' : part === 'path' ? 'path parameter ' : '';
   throw new HttpError(
     400,
     'INVALID_REQUEST',

@@ -9,13 +9,7 @@ import { checkRecordFields } from './check-record-fields.js';
 import { createCheckedRecord } from './create-checked-record.js';
 import type { RuntimeCore } from './runtime-core.js';
 
-export const ENTITY_PATHS = {
-  leads: 'lead',
-  deals: 'deal',
-  contacts: 'contact',
-  companies: 'company',
-} as const;
-export type EntityPath = keyof typeof ENTITY_PATHS;
+export { ENTITY_PATHS, type EntityPath } from './entity-paths.js';
 
 const API = { eventId: 'api' };
 

@@ -2,7 +2,6 @@ import { Type } from '@sinclair/typebox';
 import { Key } from '../../../schemas/index.js';
 import type { ModelService } from '../../services/model-service.js';
 import type { RouteDef } from '../route.js';
-import { HttpError } from '../http-error.js';
 import {
   ErrorBody,
   ModelDetail,
@@ -15,6 +14,7 @@ import {
   VersionDetail,
   VersionSummary,
 } from '../schemas/api-schemas.js';
+import { VersionParam } from '../schemas/path-params.js';
 
 const id = { id: Key };
 const tag = 'models';
@@ -107,13 +107,10 @@ export function modelRoutes(models: ModelService): RouteDef[] {
       path: '/api/models/:id/versions/:n',
       tag,
       summary: 'One published version',
-      params: { ...id, n: Type.Integer({ minimum: 1 }) },
+      params: { ...id, n: VersionParam },
       responses: { 200: VersionDetail, 404: ErrorBody },
       handle: async (r) => {
-        const n = r.params.n ?? '';
-        if (!/^[1-9]\d{0,8}$/.test(n))
-          throw new HttpError(400, 'INVALID_REQUEST', `/n must be a positive integer, not ${n}`);
-        const v = await models.version(r.params.id ?? '', Number(n));
+        const v = await models.version(r.params.id ?? '', Number(r.params.n));
         return {
           body: {
             version: v.version,
