@@ -25,10 +25,10 @@ describe('hostile path parameters on every route', () => {
   });
   afterAll(() => h.close());
 
-  it('answers the record timers of collection "constructor" with a 400 naming the parameter', async () => {
+  it('answers the record timers of collection "constructor" with a 404 naming the parameter', async () => {
     const res = await h.call('GET', '/api/records/constructor/x/timers');
-    expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe('INVALID_REQUEST');
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('NOT_FOUND');
     expect(res.body.error.message).toContain('path parameter /entity must be one of');
     expect(res.body.error.message).not.toMatch(INTERNALS);
   });
