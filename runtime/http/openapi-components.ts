@@ -10,6 +10,7 @@ import {
 } from '../../schemas/index.js';
 import {
   DirectoryBody,
+  DraftDiscarded,
   ErrorBody,
   EventResult,
   ModelDetail,
@@ -22,7 +23,7 @@ import {
   VersionSummary,
 } from './schemas/api-schemas.js';
 import { DocumentMeta, HookInfo, OutboxItem } from './schemas/delivery-schemas.js';
-import { ExampleSummary } from './schemas/example-schemas.js';
+import { ExampleSummary } from '../../schemas/api/example-schemas.js';
 import { ImportResult } from './schemas/import-schemas.js';
 import { TimerBody, TimerList } from './schemas/timer-schemas.js';
 import { ScenarioBody } from './routes/simulation-routes.js';
@@ -61,6 +62,7 @@ export const OPENAPI_COMPONENTS: readonly OpenApiComponent[] = [
   same('ModelWithDiagnostics', ModelWithDiagnostics),
   same('ModelDetail', ModelDetail),
   same('PublishResult', PublishResult),
+  same('DraftDiscarded', DraftDiscarded),
   same('VersionSummary', VersionSummary),
   same('VersionDetail', VersionDetail),
   same('Record', RecordBody),

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { ExampleService } from '../../services/example-service.js';
 import type { RouteDef } from '../route.js';
 import { ErrorBody, ModelWithDiagnostics } from '../schemas/api-schemas.js';
-import { ExampleSummary } from '../schemas/example-schemas.js';
+import { ExampleSummary } from '../../../schemas/api/example-schemas.js';
 import { SlugParam } from '../schemas/path-params.js';
 
 const tag = 'examples';

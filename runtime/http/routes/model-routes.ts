@@ -3,6 +3,7 @@ import { Key } from '../../../schemas/index.js';
 import type { ModelService } from '../../services/model-service.js';
 import type { RouteDef } from '../route.js';
 import {
+  DraftDiscarded,
   ErrorBody,
   ModelDetail,
   ModelDocument,
@@ -64,7 +65,7 @@ export function modelRoutes(models: ModelService): RouteDef[] {
       tag,
       summary: 'Discard the draft (back to the published version)',
       params: id,
-      responses: { 200: Type.Object({ model: ModelDocument }), 404: ErrorBody, 409: ErrorBody },
+      responses: { 200: DraftDiscarded, 404: ErrorBody, 409: ErrorBody },
       handle: async (r) => ({ body: await models.discardDraft(r.params.id ?? '') }),
     },
     {
