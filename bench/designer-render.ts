@@ -4,7 +4,8 @@ import type { Page } from 'playwright-core';
 import { analyzeModel, type AutomationModel } from '../schemas/index.js';
 import { toFlow } from '../designer/src/canvas/to-flow.js';
 import { HAS_CHROMIUM, launchBrowser } from '../tests/e2e/support/browser.js';
-import { api, buildDesigner, startRuntime } from '../tests/e2e/support/runtime-server.js';
+import { api, startRuntime } from '../tests/e2e/support/runtime-server.js';
+import { ensureDesignerBuilt } from '../tests/support/ensure-built.js';
 
 const SIZES = [100, 500, 1000] as const;
 const ROBOTS_PER_STAGE = 10;
@@ -154,7 +155,7 @@ export async function benchDesignerRender(): Promise<void> {
     console.log('designer-render: skipped, /usr/bin/chromium not found');
     return;
   }
-  if (process.env.BENCH_SKIP_BUILD !== '1') await buildDesigner();
+  if (process.env.BENCH_SKIP_BUILD !== '1') await ensureDesignerBuilt();
   mkdirSync('test-results/bench', { recursive: true });
   const server = await startRuntime();
   const context = await launchBrowser();

@@ -11,6 +11,8 @@ import { seedExamples } from './seed/seed-examples.js';
 import { DataDirDamagedError } from './store/data-dir-damaged-error.js';
 import { DataDirUnusableError } from './store/data-dir-unusable-error.js';
 import { DataDirLockedError } from './store/lock-data-dir.js';
+import { redactSecrets } from './security/redact-secrets.js';
+import { redactingLogger } from './security/redacting-logger.js';
 import { LowdbStore } from './store/lowdb-store.js';
 
 /**
@@ -32,10 +34,10 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '127.0.0.1';
   const dataDir = resolve(process.env.DATA_DIR ?? './data');
-  const log: Logger = {
+  const log: Logger = redactingLogger({
     info: (m) => console.log(m),
     error: (m) => console.error(m),
-  };
+  });
   let templateLimits;
   try {
     templateLimits = templateLimitsFromEnv(process.env);
@@ -90,4 +92,10 @@ async function main(): Promise<void> {
   process.on('SIGTERM', shutdown);
 }
 
-void main();
+// A start-up failure (a bad SMTP_URL...) is one line without its secrets, not a stack.
+main().catch((e: unknown) => {
+  console.error(
+    `Conveyor did not start: ${redactSecrets(e instanceof Error ? e.message : String(e))}`,
+  );
+  process.exit(1);
+});

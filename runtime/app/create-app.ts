@@ -52,6 +52,7 @@ import { RuntimeCore } from '../services/runtime-core.js';
 import type { Store } from '../store/store.js';
 import type { TimerDoc } from '../store/store-types.js';
 import type { WriteOp } from '../store/store-types.js';
+import { redactingLogger } from '../security/redacting-logger.js';
 
 export interface AppDeps {
   store: Store;
@@ -103,7 +104,7 @@ export const silentLogger: Logger = { info: () => undefined, error: () => undefi
 export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
   const clock = deps.clock ?? systemClock;
   const ids = deps.ids ?? createIdGenerator();
-  const log = deps.log ?? silentLogger;
+  const log = redactingLogger(deps.log ?? silentLogger);
   const ports = deps.delivery ?? {};
   const outbox =
     deps.outbox ?? (deps.delivery === undefined ? outboxToStore : deliveryOutbox(ports));

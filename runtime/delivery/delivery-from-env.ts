@@ -1,4 +1,5 @@
 import type { Logger } from '../engine/ports.js';
+import { redactSecrets } from '../security/redact-secrets.js';
 import type { DeliveryPorts } from './delivery-ports.js';
 import { createHttpClient } from './http-client.js';
 import { createSmtpMailer } from './smtp-mailer.js';
@@ -17,7 +18,7 @@ function envUrl(name: string, value: string, schemes: readonly string[]): URL {
   try {
     url = new URL(value);
   } catch {
-    throw new Error(`${name} is not a URL: ${value}`);
+    throw new Error(`${name} is not a URL: ${redactSecrets(value)}`);
   }
   if (!schemes.includes(url.protocol))
     throw new Error(`${name} must start with ${schemes.map((s) => `${s}//`).join(' or ')}`);

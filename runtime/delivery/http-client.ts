@@ -1,3 +1,4 @@
+import { redactSecrets, splitUrlCredentials } from '../security/redact-secrets.js';
 import type { DeliveryResult, HttpClient, HttpRequest } from './delivery-ports.js';
 
 /** Bytes of a response body kept in the outbox and timeline. */
@@ -34,8 +35,20 @@ function transient(status: number): boolean {
   return status >= 500 || status === 408 || status === 429;
 }
 
+/** `authorization` from the URL's credentials, unless the request names its own. */
+function withUrlCredentials(req: HttpRequest): { url: string; headers: Record<string, string> } {
+  const { url, authorization } = splitUrlCredentials(req.url);
+  const named = Object.keys(req.headers).some((h) => h.toLowerCase() === 'authorization');
+  return {
+    url,
+    headers: authorization === undefined || named ? req.headers : { ...req.headers, authorization },
+  };
+}
+
 /**
  * An HTTP client on Node's `fetch` with a per-request timeout (`AbortSignal.timeout`).
+ * A URL with `user:password@` is sent as the bare URL with an `Authorization: Basic`
+ * header (`fetch` refuses such URLs); no error it returns names the credentials.
  *
  * @example await createHttpClient().request({ url, method: 'POST', headers: {}, body: '{}', timeoutMs: 5000 })
  */
@@ -43,10 +56,11 @@ export function createHttpClient(fetchImpl: typeof fetch = fetch): HttpClient {
   return {
     async request(req: HttpRequest): Promise<DeliveryResult> {
       let res: Response;
+      const { url, headers } = withUrlCredentials(req);
       try {
-        res = await fetchImpl(req.url, {
+        res = await fetchImpl(url, {
           method: req.method,
-          headers: req.headers,
+          headers,
           ...(req.method === 'GET' || req.body === undefined ? {} : { body: req.body }),
           signal: AbortSignal.timeout(req.timeoutMs),
           redirect: 'manual',
@@ -57,7 +71,7 @@ export function createHttpClient(fetchImpl: typeof fetch = fetch): HttpClient {
           name === 'TimeoutError' || name === 'AbortError'
             ? `no answer within ${req.timeoutMs} ms`
             : `network error: ${e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e)}`;
-        return { ok: false, retry: true, error };
+        return { ok: false, retry: true, error: redactSecrets(error) };
       }
       const excerpt = excerptOf(await readStart(res));
       if (res.status >= 200 && res.status < 300) return { ok: true, status: res.status, excerpt };

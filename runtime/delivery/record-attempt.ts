@@ -1,9 +1,11 @@
+import { redactSecrets } from '../security/redact-secrets.js';
 import type { RuntimeCore } from '../services/runtime-core.js';
 import type { OutboxDoc } from '../store/store-types.js';
 import type { DeliveryResult } from './delivery-ports.js';
 
 function describe(item: OutboxDoc): string {
-  if (item.kind === 'webhook') return `webhook ${item.method ?? 'POST'} ${item.to ?? ''}`;
+  if (item.kind === 'webhook')
+    return `webhook ${item.method ?? 'POST'} ${redactSecrets(item.to ?? '')}`;
   if (item.kind === 'send_message')
     return `message via ${item.channel ?? 'default'} to ${item.to ?? ''}`;
   return `email to ${item.to ?? ''}`;
@@ -17,11 +19,16 @@ function describe(item: OutboxDoc): string {
 export async function recordAttempt(
   core: RuntimeCore,
   item: OutboxDoc,
-  result: DeliveryResult,
+  attempt: DeliveryResult,
   attempts: number,
   maxAttempts: number,
   retryIn: number | undefined,
 ): Promise<void> {
+  // An adapter's error or a receiver's answer may quote a URL with its password.
+  const result: DeliveryResult = attempt.ok
+    ? attempt
+    : { ...attempt, error: redactSecrets(attempt.error) };
+  if (result.excerpt !== undefined) result.excerpt = redactSecrets(result.excerpt);
   await core.change(async (tx) => {
     const current = (await tx.get('outbox', item.id)) ?? item;
     const now = core.clock.now();

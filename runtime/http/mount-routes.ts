@@ -1,11 +1,21 @@
+import { Type } from '@sinclair/typebox';
 import type { Router } from 'express';
 import type { RouteDef } from './route.js';
+import { namesFromASet } from './schemas/path-params.js';
 import { validatePart } from './validate-request.js';
 
-/** Registers route definitions: validate query and body first, then call the handler. */
+/** Registers route definitions: validate path, query and body first, then call the handler. */
 export function mountRoutes(router: Router, routes: readonly RouteDef[]): void {
   for (const def of routes) {
+    // One schema per parameter, so each answers with its own status.
+    const params = Object.entries(def.params ?? {}).map(([name, schema]) => ({
+      schema: Type.Object({ [name]: schema }),
+      status: namesFromASet(schema) ? (404 as const) : (400 as const),
+    }));
     router[def.method](def.path, async (req, res) => {
+      // Copied onto a plain object: the handler reads named own properties only.
+      const path = { ...(req.params as Record<string, string>) };
+      for (const p of params) validatePart(p.schema, path, 'path', p.status);
       const query = { ...(req.query as Record<string, unknown>) };
       if (def.query !== undefined) validatePart(def.query, query, 'query');
       let body: unknown = req.body;
@@ -13,7 +23,7 @@ export function mountRoutes(router: Router, routes: readonly RouteDef[]): void {
         if (body === undefined) body = {};
         validatePart(def.body, body, 'body');
       }
-      const out = await def.handle({ params: req.params as Record<string, string>, query, body });
+      const out = await def.handle({ params: path, query, body });
       const status = out.status ?? 200;
       if (out.raw !== undefined)
         res

@@ -1,13 +1,15 @@
-import type { TSchema } from '@sinclair/typebox';
+import { OPENAPI_COMPONENTS } from './openapi-components.js';
+import { OpenApiSchemas } from './openapi-schema.js';
 import type { RouteDef } from './route.js';
 
-/** Drops TypeBox's symbol keys: plain JSON Schema. */
-function plain(schema: TSchema): unknown {
-  return JSON.parse(JSON.stringify(schema));
-}
-
-/** The OpenAPI 3.1 document of the API, from the same schemas that validate requests. */
+/**
+ * The OpenAPI 3.1 document of the API, from the same schemas that validate requests;
+ * shared shapes are `components` referenced by `$ref`. `tests/http/openapi.test.ts`
+ * lints it with Redocly (`redocly.yaml`).
+ */
 export function buildOpenApi(routes: readonly RouteDef[]): object {
+  const schemas = new OpenApiSchemas(OPENAPI_COMPONENTS);
+  const error = schemas.schema(OPENAPI_COMPONENTS.find((c) => c.name === 'Error')?.schema ?? {});
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
     const path = r.path.replace(/:([A-Za-z]+)/g, '{$1}');
@@ -15,11 +17,11 @@ export function buildOpenApi(routes: readonly RouteDef[]): object {
       name,
       in: 'path',
       required: true,
-      schema: plain(schema),
+      schema: schemas.schema(schema),
     }));
-    const q = r.query as unknown as { properties?: Record<string, TSchema> } | undefined;
+    const q = r.query as unknown as { properties?: Record<string, object> } | undefined;
     for (const [name, schema] of Object.entries(q?.properties ?? {})) {
-      parameters.push({ name, in: 'query', required: false, schema: plain(schema) });
+      parameters.push({ name, in: 'query', required: false, schema: schemas.schema(schema) });
     }
     const responses: Record<string, unknown> = {};
     for (const [status, schema] of Object.entries(r.responses)) {
@@ -30,12 +32,17 @@ export function buildOpenApi(routes: readonly RouteDef[]): object {
               description: Number(status) < 400 ? 'OK' : 'Error',
               content: {
                 [Number(status) < 300 ? (r.produces ?? 'application/json') : 'application/json']: {
-                  schema: plain(schema),
+                  schema: schemas.schema(schema),
                 },
               },
             };
     }
-    if (r.body !== undefined) responses['400'] ??= { description: 'Malformed or invalid body' };
+    const malformed = {
+      description: 'Malformed request',
+      content: { 'application/json': { schema: error } },
+    };
+    if (r.body !== undefined || r.params !== undefined || r.query !== undefined)
+      responses['400'] ??= malformed;
     (paths[path] ??= {})[r.method] = {
       summary: r.summary,
       tags: [r.tag],
@@ -46,7 +53,7 @@ export function buildOpenApi(routes: readonly RouteDef[]): object {
         : {
             requestBody: {
               required: true,
-              content: { 'application/json': { schema: plain(r.body) } },
+              content: { 'application/json': { schema: schemas.schema(r.body) } },
             },
           }),
       responses,
@@ -57,9 +64,12 @@ export function buildOpenApi(routes: readonly RouteDef[]): object {
     info: {
       title: 'Conveyor runtime API',
       version: '0.1.0',
+      license: { name: 'MIT', identifier: 'MIT' },
       description:
         'Runs published automations against CRM records. Errors: {"error": {"code", "message", "diagnostics"?}}.',
     },
+    servers: [{ url: '/', description: 'The runtime serving this document' }],
     paths,
+    components: { schemas: schemas.components() },
   };
 }

@@ -8,8 +8,22 @@ import { HttpError } from './http-error.js';
 const ajv = createAjv();
 const compiled = new WeakMap<TSchema, ValidateFunction>();
 
-/** Validates one part of a request; 400 naming each JSON path and what it expected. */
-export function validatePart(schema: TSchema, value: unknown, part: 'body' | 'query'): void {
+/** The value at a diagnostic's path of a path-parameter object, quoted and cut short. */
+function shown(params: unknown, path: string | undefined): string {
+  const name = (path ?? '').slice(1);
+  const v = Object.hasOwn(params as object, name)
+    ? String((params as Record<string, unknown>)[name])
+    : '';
+  return JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}…` : v);
+}
+
+/** Validates one part of a request; 400 (or `status`) naming each place and what it expected. */
+export function validatePart(
+  schema: TSchema,
+  value: unknown,
+  part: 'body' | 'query' | 'path',
+  status: 400 | 404 = 400,
+): void {
   if (part === 'body') checkJsonDepth(value);
   let fn = compiled.get(schema);
   if (fn === undefined) {
@@ -18,11 +32,14 @@ export function validatePart(schema: TSchema, value: unknown, part: 'body' | 'qu
   }
   const diagnostics = schemaDiagnostics(fn, value);
   if (diagnostics.length === 0) return;
-  const where = part === 'query' ? 'query parameter ' : '';
+  const where = part === 'query' ? 'query parameter ' : part === 'path' ? 'path parameter ' : '';
+  const what = diagnostics
+    .map((d) => `${where}${d.message}${part === 'path' ? ` (got ${shown(value, d.path)})` : ''}`)
+    .join('; ');
   throw new HttpError(
-    400,
-    'INVALID_REQUEST',
-    `invalid ${part}: ${diagnostics.map((d) => `${where}${d.message}`).join('; ')}`,
+    status,
+    status === 404 ? 'NOT_FOUND' : 'INVALID_REQUEST',
+    `${status === 404 ? 'not found' : `invalid ${part}`}: ${what}`,
     diagnostics,
   );
 }

@@ -1,5 +1,6 @@
 import { canDeliver } from '../delivery/deliver-item.js';
 import type { DeliveryPorts } from '../delivery/delivery-ports.js';
+import { redactOutboxItem } from '../delivery/redact-outbox-item.js';
 import { HttpError, notFound } from '../http/http-error.js';
 import type { DeliveryStatus, OutboxDoc } from '../store/store-types.js';
 import type { RuntimeCore } from './runtime-core.js';
@@ -28,7 +29,8 @@ export class DeliveryService {
           (filter.status === undefined || (o.status ?? 'kept') === filter.status) &&
           (filter.kind === undefined || o.kind === filter.kind),
       )
-      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
+      .map(redactOutboxItem);
   }
 
   deadLetters(): Promise<OutboxDoc[]> {
@@ -69,7 +71,7 @@ export class DeliveryService {
         message: `${item.kind} ${id}: replayed from dead letters (${next.status})`,
         data: { outboxId: id, idempotencyKey: item.idempotencyKey },
       });
-      return next;
+      return redactOutboxItem(next);
     });
   }
 }

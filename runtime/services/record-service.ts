@@ -7,6 +7,7 @@ import {
 } from '../../schemas/index.js';
 import { missingRequired } from '../engine/engine.js';
 import type { EngineEvent } from '../engine/run-context.js';
+import { redactOutboxItem } from '../delivery/redact-outbox-item.js';
 import { HttpError, notFound } from '../http/http-error.js';
 import type { RecordFilter } from '../store/store.js';
 import type { RecordDoc } from '../store/store-types.js';
@@ -14,13 +15,7 @@ import { checkRecordFields } from './check-record-fields.js';
 import { createCheckedRecord } from './create-checked-record.js';
 import type { RuntimeCore } from './runtime-core.js';
 
-export const ENTITY_PATHS = {
-  leads: 'lead',
-  deals: 'deal',
-  contacts: 'contact',
-  companies: 'company',
-} as const;
-export type EntityPath = keyof typeof ENTITY_PATHS;
+export { ENTITY_PATHS, type EntityPath } from './entity-paths.js';
 
 const API = { eventId: 'api' };
 
@@ -218,6 +213,8 @@ export class RecordService {
     what: 'timeline' | 'tasks' | 'notifications' | 'outbox',
   ) {
     await this.get(entity, id);
+    if (what === 'outbox')
+      return (await this.core.store.listByRecord('outbox', id)).map(redactOutboxItem);
     return this.core.store.listByRecord(what, id);
   }
 

@@ -79,6 +79,7 @@ export function createFakeApiClient(options: FakeApiOptions = {}): FakeApiClient
         [...drafts.values()].map((m): ModelSummary => ({
           id: m.id,
           name: m.name,
+          updatedAt: '2026-01-12T08:00:00.000Z',
           publishedVersion: published.get(m.id),
         })),
       ),

@@ -76,10 +76,11 @@ export function createFakeExtraApi(options: FakeExtraApiOptions = {}): ExtraApi 
           publishedAt: new Date().toISOString(),
           publishedBy: 'api',
           model,
+          ruleSet: {},
         });
         versions.set(id, list);
         drafts.set(id, model);
-        return { version: next };
+        return { version: next, diagnostics: [] };
       }),
     discardDraft: (id) =>
       call(() => {

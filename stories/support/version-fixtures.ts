@@ -60,6 +60,7 @@ export const REACTION_TIME_VERSIONS: readonly VersionDetail[] = [
     publishedAt: '2026-01-12T08:30:00.000Z',
     publishedBy: 'admin',
     model: REACTION_TIME_V1,
+    ruleSet: {},
   },
   {
     version: 2,
@@ -67,6 +68,7 @@ export const REACTION_TIME_VERSIONS: readonly VersionDetail[] = [
     publishedAt: '2026-02-02T14:05:00.000Z',
     publishedBy: 'ivanov',
     model: REACTION_TIME,
+    ruleSet: {},
   },
 ];
 

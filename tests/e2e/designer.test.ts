@@ -4,7 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { browserAvailability, launchBrowser } from './support/browser.js';
 import {
   api,
-  buildDesigner,
+  builtDesigner,
   RUNTIME_ENTRY,
   startRuntime,
   type RunningRuntime,
@@ -22,7 +22,7 @@ describe.runIf(browser.run && runtimeReady)('designer end to end', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    await buildDesigner();
+    builtDesigner();
     server = await startRuntime();
     for (const [key, name] of [
       ['ivanov', 'Ivanov'],

@@ -6,7 +6,7 @@ import { browserAvailability, launchBrowser } from './support/browser.js';
 import { seriousViolations } from './support/axe.js';
 import {
   api,
-  buildDesigner,
+  builtDesigner,
   RUNTIME_ENTRY,
   startRuntime,
   type RunningRuntime,
@@ -29,7 +29,7 @@ describe.runIf(browser.run && runtimeReady)('versions, simulation, gallery, lang
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    await buildDesigner();
+    builtDesigner();
     server = await startRuntime();
     context = await launchBrowser();
     page = await context.newPage();

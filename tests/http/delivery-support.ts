@@ -62,20 +62,7 @@ export async function startReceiver(): Promise<Receiver> {
   };
 }
 
-/** Polls until `check` returns a value (not undefined), or fails after `ms`. */
-export async function waitFor<T>(
-  what: string,
-  check: () => Promise<T | undefined>,
-  ms = 8_000,
-): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await check();
-    if (v !== undefined) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+export { waitFor } from '../support/wait-for.js';
 
 /** Creates a deal in `orders/new` linked to a contact and a company. */
 export async function dealWithClient(h: Harness, title = 'Order 42'): Promise<string> {

@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type Harness } from './server-harness.js';
 
@@ -31,5 +35,53 @@ describe('GET /api/openapi.json', () => {
     ]) {
       expect(doc.paths[p], p).toBeDefined();
     }
+  });
+
+  it('is valid OpenAPI 3.1 for Redocly (redocly.yaml), offline', async () => {
+    const doc = (await h.call('GET', '/api/openapi.json')).body;
+    const file = join(mkdtempSync(join(tmpdir(), 'conveyor-openapi-')), 'openapi.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const lint = spawnSync(
+      process.execPath,
+      [
+        'node_modules/@redocly/cli/bin/cli.js',
+        'lint',
+        file,
+        '--config',
+        'redocly.yaml',
+        '--format=json',
+      ],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+      },
+    );
+    const report = JSON.parse(lint.stdout) as { totals: object; problems: unknown[] };
+    expect(report.problems).toEqual([]);
+    expect(report.totals).toMatchObject({ errors: 0, warnings: 0 });
+    expect(lint.status).toBe(0);
+  });
+
+  it('shares components by $ref: no draft-07 tuples, the model schema once, the model body by it', async () => {
+    const doc = (await h.call('GET', '/api/openapi.json')).body;
+    const text = JSON.stringify(doc);
+    expect(text).not.toMatch(/"items":\[/);
+    expect(text).not.toContain('"additionalItems"');
+    expect(text.split('"Conveyor automation model"')).toHaveLength(2);
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining(['AutomationModel', 'Error', 'Diagnostic', 'Record', 'Timer']),
+    );
+    const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+    expect(doc.paths['/api/models'].post.requestBody.content['application/json'].schema).toEqual(
+      ref('AutomationModel'),
+    );
+    expect(
+      doc.paths['/api/models/{id}'].get.responses['200'].content['application/json'].schema,
+    ).toEqual(ref('ModelDetail'));
+    expect(doc.components.schemas.ModelDetail.properties.model).toEqual(ref('AutomationModel'));
+    expect(
+      doc.paths['/api/records/{entity}/{id}/move'].post.responses['404'].content['application/json']
+        .schema,
+    ).toEqual(ref('Error'));
   });
 });

@@ -177,7 +177,10 @@ describe('POST /api/simulate', () => {
   it('is in the OpenAPI document with the scenario schema as its body', async () => {
     const doc = (await h.call('GET', '/api/openapi.json')).body;
     const op = doc.paths['/api/simulate'].post;
-    const body = op.requestBody.content['application/json'].schema;
+    expect(op.requestBody.content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/SimulationScenario',
+    });
+    const body = doc.components.schemas.SimulationScenario;
     expect(Object.keys(body.properties)).toEqual(
       expect.arrayContaining(['model', 'modelId', 'steps', 'expect', 'horizon']),
     );

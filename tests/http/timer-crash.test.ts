@@ -4,11 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RUNTIME_ENTRY } from '../e2e/support/runtime-server.js';
+import { waitFor } from '../support/wait-for.js';
 import { TIMER_LAB_MODEL } from './timer-lab-model.js';
 
 const RECORDS = 300;
-/** Long enough for the restarted process to be firing its overdue timers. */
-const KILL_AFTER_START_MS = 150;
 
 /** The lab model with one robot: at `call_at`, add 1 to `fires`. Twice would show as 2. */
 const MODEL = {
@@ -67,8 +66,6 @@ async function call(base: string, method: string, path: string, body?: unknown) 
 const pending = async (base: string): Promise<number> =>
   (await call(base, 'GET', '/timers?model=crash-lab&limit=1')).body.total as number;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 describe('timers survive SIGKILL', () => {
   it('every timer fires exactly once across a kill -9 mid-stream and a restart; no record is lost', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'conveyor-crash-'));
@@ -107,15 +104,24 @@ describe('timers survive SIGKILL', () => {
         proc.child.kill('SIGKILL');
         await new Promise((r) => proc.child.once('exit', r));
       };
-      while ((await pending(proc.url)) > (RECORDS * 3) / 4) await sleep(10);
+      const url = () => proc.url;
+      const atKill = await waitFor('a quarter of the timers fired', async () => {
+        const left = await pending(url());
+        return left <= (RECORDS * 3) / 4 ? left : undefined;
+      });
       await kill();
       proc = await start(dataDir);
-      await sleep(KILL_AFTER_START_MS);
+      // Kill again once the restarted process is firing its overdue timers.
+      await waitFor('the restarted runtime firing overdue timers', async () =>
+        (await pending(url())) < atKill ? true : undefined,
+      );
       await kill();
       proc = await start(dataDir);
-      const deadline = Date.now() + 15_000;
-      while ((await pending(proc.url)) > 0 && Date.now() < deadline) await sleep(100);
-      expect(await pending(proc.url)).toBe(0);
+      await waitFor(
+        'every timer fired',
+        async () => ((await pending(url())) === 0 ? true : undefined),
+        15_000,
+      );
 
       const deals = (await call(proc.url, 'GET', '/records/deals?pipeline=lab')).body as Array<{
         id: string;

@@ -44,7 +44,12 @@ describe('fake API client', () => {
     expect(errors).toEqual([]);
     await expect(api.publish(WORKBENCH.id)).resolves.toMatchObject({ version: 1 });
     await expect(api.listModels()).resolves.toEqual([
-      { id: WORKBENCH.id, name: WORKBENCH.name, publishedVersion: 1 },
+      {
+        id: WORKBENCH.id,
+        name: WORKBENCH.name,
+        updatedAt: expect.any(String),
+        publishedVersion: 1,
+      },
     ]);
     expect(api.calls.map((c) => c.method)).toContain('publish');
   });

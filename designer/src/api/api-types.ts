@@ -1,18 +1,13 @@
+import type { ModelDetail, ModelWithDiagnostics } from '../../../schemas/api/index.js';
 import type { AutomationModel, Diagnostic, Directory, RuleSet } from '../../../schemas/index.js';
 
-export interface ModelSummary {
-  readonly id: string;
-  readonly name: string;
-  readonly updatedAt?: string;
-  readonly publishedVersion?: number;
-}
+// Answer types come from the route schemas (schemas/api/), never copied by hand.
+export type { ModelSummary } from '../../../schemas/api/index.js';
+import type { ModelSummary, PublishResult } from '../../../schemas/api/index.js';
 
-export interface LoadedModel {
-  readonly model: AutomationModel;
-  readonly diagnostics: readonly Diagnostic[];
-  readonly updatedAt?: string;
-  readonly publishedVersion?: number;
-}
+/** A model as `GET /api/models/:id` (or a save, without the times) answers it. */
+export type LoadedModel = ModelWithDiagnostics &
+  Partial<Pick<ModelDetail, 'updatedAt' | 'publishedVersion'>>;
 
 /** An HTTP failure, as the runtime describes it (`{"error": {...}}`). */
 export class ApiError extends Error {
@@ -33,10 +28,7 @@ export interface ApiClient {
   createModel(model: AutomationModel): Promise<LoadedModel>;
   saveModel(model: AutomationModel): Promise<LoadedModel>;
   /** `unchanged`: the draft equals the latest version, so no new version was made. */
-  publish(
-    id: string,
-    note?: string,
-  ): Promise<{ version: number; diagnostics: Diagnostic[]; unchanged?: boolean }>;
+  publish(id: string, note?: string): Promise<PublishResult>;
   getRuleSet(id: string): Promise<RuleSet>;
   getDirectory(): Promise<Directory>;
 }

@@ -1,26 +1,16 @@
-import type { AutomationModel } from '../../../schemas/index.js';
+import type {
+  DraftDiscarded,
+  ExampleSummary,
+  PublishResult,
+  VersionDetail,
+  VersionSummary,
+} from '../../../schemas/api/index.js';
 import type { LoadedModel } from './api-types.js';
 import type { SimulationResult, SimulationScenario } from '../../../schemas/simulation/index.js';
 import { httpJson } from './http-json.js';
 
-export interface VersionSummary {
-  readonly version: number;
-  readonly note: string | null;
-  readonly publishedAt: string;
-  readonly publishedBy: string;
-}
-
-export interface VersionDetail extends Omit<VersionSummary, 'note'> {
-  readonly note?: string;
-  readonly model: AutomationModel;
-}
-
-export interface ExampleSummary {
-  readonly slug: string;
-  readonly name: string;
-  readonly scenario?: number;
-  readonly description: { readonly en: string; readonly ru: string };
-}
+// Answer types come from the route schemas (schemas/api/), never copied by hand.
+export type { ExampleSummary, VersionDetail, VersionSummary } from '../../../schemas/api/index.js';
 
 /**
  * Runtime routes used by the versions, gallery and simulation panels, kept apart from
@@ -29,8 +19,8 @@ export interface ExampleSummary {
 export interface ExtraApi {
   listVersions(id: string): Promise<VersionSummary[]>;
   getVersion(id: string, version: number): Promise<VersionDetail>;
-  rollback(id: string, version: number): Promise<{ version: number }>;
-  discardDraft(id: string): Promise<{ model: AutomationModel }>;
+  rollback(id: string, version: number): Promise<PublishResult>;
+  discardDraft(id: string): Promise<DraftDiscarded>;
   getModel(id: string): Promise<LoadedModel>;
   listExamples(): Promise<ExampleSummary[]>;
   copyExample(slug: string): Promise<LoadedModel>;

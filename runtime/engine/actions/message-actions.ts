@@ -5,6 +5,7 @@ import type { ActionInput, ActionOutcome } from '../action-host.js';
 import { log } from '../run-context.js';
 import { templateContext } from '../template-context.js';
 import { resolveAddress, resolvePerson } from './resolve-people.js';
+import { redactSecrets } from '../../security/redact-secrets.js';
 
 async function context(input: ActionInput): Promise<Record<string, unknown>> {
   return templateContext(input.ctx, input.set, input.dir, input.record, input.event.payload);
@@ -123,7 +124,7 @@ export async function sendToOutbox(input: ActionInput, a: OutboxAction): Promise
   const how = stored?.status === 'kept' ? 'kept in the outbox' : 'queued';
   return {
     outcome: 'done',
-    message: `${a.type} ${how}${item.to ? ` to ${item.to}` : ''}`,
+    message: `${a.type} ${how}${item.to ? ` to ${redactSecrets(item.to)}` : ''}`,
     data: { outboxId: item.id },
   };
 }

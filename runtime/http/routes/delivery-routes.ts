@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { DeliveryService, OutboxFilter } from '../../services/delivery-service.js';
 import type { RouteDef } from '../route.js';
 import { ErrorBody } from '../schemas/api-schemas.js';
+import { IdParam } from '../schemas/path-params.js';
 import { OutboxItem, OutboxQuery } from '../schemas/delivery-schemas.js';
 
 /** The outbox across records, dead letters and their replay. */
@@ -30,7 +31,7 @@ export function deliveryRoutes(delivery: DeliveryService): RouteDef[] {
       path: '/api/dead-letters/:id/replay',
       tag,
       summary: 'Try a dead letter again with fresh attempts (same idempotency key)',
-      params: { id: Type.String() },
+      params: { id: IdParam },
       responses: { 200: OutboxItem, 404: ErrorBody, 409: ErrorBody },
       handle: async (r) => ({ body: await delivery.replay(r.params.id ?? '') }),
     },

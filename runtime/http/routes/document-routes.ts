@@ -1,12 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import type { DocumentService } from '../../services/document-service.js';
-import { ENTITY_PATHS, type EntityPath } from '../../services/record-service.js';
-import { HttpError } from '../http-error.js';
+import { entityOfPath } from '../../services/entity-paths.js';
 import type { RouteDef } from '../route.js';
 import { ErrorBody } from '../schemas/api-schemas.js';
+import { IdParam, RecordParams } from '../schemas/path-params.js';
 import { DocumentMeta, DocumentQuery } from '../schemas/delivery-schemas.js';
-
-const ENTITY = Type.Union(Object.keys(ENTITY_PATHS).map((k) => Type.Literal(k)));
 
 /** A file name for the download: the title in safe characters, then the id. */
 function fileName(title: string, id: string): string {
@@ -20,7 +18,7 @@ function fileName(title: string, id: string): string {
 /** The document register and downloads. */
 export function documentRoutes(documents: DocumentService): RouteDef[] {
   const tag = 'documents';
-  const id = { id: Type.String() };
+  const id = { id: IdParam };
   return [
     {
       method: 'get',
@@ -67,13 +65,12 @@ export function documentRoutes(documents: DocumentService): RouteDef[] {
       path: '/api/records/:entity/:id/documents',
       tag,
       summary: "A record's generated documents",
-      params: { entity: ENTITY, id: Type.String() },
+      params: RecordParams,
       responses: { 200: Type.Array(DocumentMeta), 404: ErrorBody },
       handle: async (r) => {
-        const entity = ENTITY_PATHS[r.params.entity as EntityPath];
-        if (entity === undefined)
-          throw new HttpError(404, 'NOT_FOUND', `no record collection ${r.params.entity ?? ''}`);
-        return { body: await documents.ofRecord(entity, r.params.id ?? '') };
+        return {
+          body: await documents.ofRecord(entityOfPath(r.params.entity ?? ''), r.params.id ?? ''),
+        };
       },
     },
   ];

@@ -2,7 +2,8 @@ import { Type } from '@sinclair/typebox';
 import type { ExampleService } from '../../services/example-service.js';
 import type { RouteDef } from '../route.js';
 import { ErrorBody, ModelWithDiagnostics } from '../schemas/api-schemas.js';
-import { ExampleSummary } from '../schemas/example-schemas.js';
+import { ExampleSummary } from '../../../schemas/api/example-schemas.js';
+import { SlugParam } from '../schemas/path-params.js';
 
 const tag = 'examples';
 
@@ -22,7 +23,7 @@ export function exampleRoutes(examples: ExampleService): RouteDef[] {
       path: '/api/examples/:slug/copy',
       tag,
       summary: 'Copy an example into a new draft with a fresh id',
-      params: { slug: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,63}$' }) },
+      params: { slug: SlugParam },
       responses: { 201: ModelWithDiagnostics, 404: ErrorBody, 409: ErrorBody },
       handle: async (r) => ({ status: 201, body: await examples.copy(r.params.slug ?? '') }),
     },

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { HookService } from '../../services/hook-service.js';
 import type { RouteDef } from '../route.js';
 import { ErrorBody } from '../schemas/api-schemas.js';
+import { IdParam, KeyParam } from '../schemas/path-params.js';
 import { HookFireBody, HookFireResult, HookInfo } from '../schemas/delivery-schemas.js';
 
 /** Inbound webhooks: each inbound_webhook trigger's secret URL, and calling it. */
@@ -12,7 +13,7 @@ export function hookRoutes(hooks: HookService): RouteDef[] {
       path: '/api/models/:id/hooks',
       tag: 'models',
       summary: "URLs of the published model's inbound_webhook triggers (they hold the secret)",
-      params: { id: Type.String() },
+      params: { id: KeyParam },
       responses: { 200: Type.Array(HookInfo), 404: ErrorBody },
       handle: async (r) => ({ body: await hooks.list(r.params.id ?? '') }),
     },
@@ -21,7 +22,7 @@ export function hookRoutes(hooks: HookService): RouteDef[] {
       path: '/api/hooks/:token',
       tag: 'hooks',
       summary: "Fire the token's trigger for a record ($event in its condition is the payload)",
-      params: { token: Type.String() },
+      params: { token: IdParam },
       body: HookFireBody,
       responses: {
         200: HookFireResult,

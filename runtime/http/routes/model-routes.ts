@@ -2,8 +2,8 @@ import { Type } from '@sinclair/typebox';
 import { Key } from '../../../schemas/index.js';
 import type { ModelService } from '../../services/model-service.js';
 import type { RouteDef } from '../route.js';
-import { HttpError } from '../http-error.js';
 import {
+  DraftDiscarded,
   ErrorBody,
   ModelDetail,
   ModelDocument,
@@ -15,6 +15,7 @@ import {
   VersionDetail,
   VersionSummary,
 } from '../schemas/api-schemas.js';
+import { VersionParam } from '../schemas/path-params.js';
 
 const id = { id: Key };
 const tag = 'models';
@@ -64,7 +65,7 @@ export function modelRoutes(models: ModelService): RouteDef[] {
       tag,
       summary: 'Discard the draft (back to the published version)',
       params: id,
-      responses: { 200: Type.Object({ model: ModelDocument }), 404: ErrorBody, 409: ErrorBody },
+      responses: { 200: DraftDiscarded, 404: ErrorBody, 409: ErrorBody },
       handle: async (r) => ({ body: await models.discardDraft(r.params.id ?? '') }),
     },
     {
@@ -108,13 +109,10 @@ export function modelRoutes(models: ModelService): RouteDef[] {
       path: '/api/models/:id/versions/:n',
       tag,
       summary: 'One published version',
-      params: { ...id, n: Type.Integer({ minimum: 1 }) },
+      params: { ...id, n: VersionParam },
       responses: { 200: VersionDetail, 404: ErrorBody },
       handle: async (r) => {
-        const n = r.params.n ?? '';
-        if (!/^[1-9]\d{0,8}$/.test(n))
-          throw new HttpError(400, 'INVALID_REQUEST', `/n must be a positive integer, not ${n}`);
-        const v = await models.version(r.params.id ?? '', Number(n));
+        const v = await models.version(r.params.id ?? '', Number(r.params.n));
         return {
           body: {
             version: v.version,

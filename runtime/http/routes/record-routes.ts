@@ -1,11 +1,8 @@
 import { Type } from '@sinclair/typebox';
-import {
-  ENTITY_PATHS,
-  type EntityPath,
-  type RecordService,
-} from '../../services/record-service.js';
+import { entityOfPath } from '../../services/entity-paths.js';
+import type { RecordService } from '../../services/record-service.js';
 import type { RouteDef, RouteRequest } from '../route.js';
-import { HttpError } from '../http-error.js';
+import { EntityParam, IdParam, RecordParams } from '../schemas/path-params.js';
 import {
   AnyList,
   AnyObject,
@@ -20,22 +17,8 @@ import {
   RecordQuery,
 } from '../schemas/api-schemas.js';
 
-const ENTITY = Type.Union(Object.keys(ENTITY_PATHS).map((k) => Type.Literal(k)));
-const params = { entity: ENTITY, id: Type.String() };
-
-function entity(r: RouteRequest) {
-  // Own keys only: `__proto__` or `constructor` must not name a collection.
-  const e = Object.hasOwn(ENTITY_PATHS, r.params.entity ?? '')
-    ? ENTITY_PATHS[r.params.entity as EntityPath]
-    : undefined;
-  if (e === undefined)
-    throw new HttpError(
-      404,
-      'NOT_FOUND',
-      `no record collection ${r.params.entity ?? ''} (one of ${Object.keys(ENTITY_PATHS).join(', ')})`,
-    );
-  return e;
-}
+const params = RecordParams;
+const entity = (r: RouteRequest) => entityOfPath(r.params.entity ?? '');
 
 /** Records, moves, links, per-record logs, external events and tasks. */
 export function recordRoutes(records: RecordService): RouteDef[] {
@@ -47,7 +30,7 @@ export function recordRoutes(records: RecordService): RouteDef[] {
       path: '/api/records/:entity',
       tag,
       summary: 'List records (filters: pipeline, stage, responsible)',
-      params: { entity: ENTITY },
+      params: { entity: EntityParam },
       query: RecordQuery,
       responses: { 200: Type.Array(RecordBody), 404: ErrorBody },
       handle: async (r) => ({
@@ -59,7 +42,7 @@ export function recordRoutes(records: RecordService): RouteDef[] {
       path: '/api/records/:entity',
       tag,
       summary: 'Create a record (its stage robots run)',
-      params: { entity: ENTITY },
+      params: { entity: EntityParam },
       body: RecordCreateBody,
       responses: { 201: RecordBody, 400: ErrorBody, 422: ErrorBody },
       handle: async (r) => ({
@@ -157,7 +140,7 @@ export function recordRoutes(records: RecordService): RouteDef[] {
       path: '/api/tasks/:id/complete',
       tag: 'tasks',
       summary: 'Complete a task (fires task_completed)',
-      params: { id: Type.String() },
+      params: { id: IdParam },
       responses: { 200: AnyObject, 404: ErrorBody, 409: ErrorBody },
       handle: async (r) => ({ body: await records.completeTask(id(r)) }),
     },

@@ -17,7 +17,7 @@ import { ErrorBody } from '../schemas/api-schemas.js';
 // step is reported against its own branch; its `$id` is dropped so ajv can compile it
 // beside other schemas without an id clash.
 const { $id: _id, ...scenarioSchema } = SIMULATION_JSON_SCHEMA as Record<string, unknown>;
-const ScenarioBody = scenarioSchema as unknown as TSchema;
+export const ScenarioBody = scenarioSchema as unknown as TSchema;
 
 export interface SimulationRouteDeps {
   models: ModelService;

@@ -1,24 +1,11 @@
 import { Type } from '@sinclair/typebox';
-import { ENTITY_PATHS, type EntityPath } from '../../services/record-service.js';
+import { entityOfPath } from '../../services/entity-paths.js';
 import type { RuntimeCore } from '../../services/runtime-core.js';
 import { TimerService } from '../../services/timer-service.js';
-import { HttpError } from '../http-error.js';
-import type { RouteDef, RouteRequest } from '../route.js';
+import type { RouteDef } from '../route.js';
+import { IdParam, RecordParams } from '../schemas/path-params.js';
 import { ErrorBody } from '../schemas/api-schemas.js';
 import { TimerBody, TimerList, TimerQuery } from '../schemas/timer-schemas.js';
-
-const ENTITY = Type.Union(Object.keys(ENTITY_PATHS).map((k) => Type.Literal(k)));
-
-function entityOf(r: RouteRequest) {
-  const e = ENTITY_PATHS[r.params.entity as EntityPath];
-  if (e === undefined)
-    throw new HttpError(
-      404,
-      'NOT_FOUND',
-      `no record collection ${r.params.entity ?? ''} (one of ${Object.keys(ENTITY_PATHS).join(', ')})`,
-    );
-  return e;
-}
 
 /** Timers: overall (filterable), per record, retrying a parked one, cancelling one. */
 export function timerRoutes(core: RuntimeCore): RouteDef[] {
@@ -46,9 +33,11 @@ export function timerRoutes(core: RuntimeCore): RouteDef[] {
       path: '/api/records/:entity/:id/timers',
       tag,
       summary: "The record's pending timers, earliest first",
-      params: { entity: ENTITY, id: Type.String() },
-      responses: { 200: Type.Array(TimerBody), 404: ErrorBody },
-      handle: async (r) => ({ body: await timers.forRecord(entityOf(r), r.params.id ?? '') }),
+      params: RecordParams,
+      responses: { 200: Type.Array(TimerBody), 400: ErrorBody, 404: ErrorBody },
+      handle: async (r) => ({
+        body: await timers.forRecord(entityOfPath(r.params.entity ?? ''), r.params.id ?? ''),
+      }),
     },
     {
       method: 'post',
@@ -56,7 +45,7 @@ export function timerRoutes(core: RuntimeCore): RouteDef[] {
       tag,
       summary:
         'Run a parked (failed) timer again now, attempts from zero (recorded in the record timeline)',
-      params: { id: Type.String() },
+      params: { id: IdParam },
       responses: { 200: TimerBody, 404: ErrorBody, 409: ErrorBody },
       handle: async (r) => ({ body: await timers.retry(r.params.id ?? '') }),
     },
@@ -65,7 +54,7 @@ export function timerRoutes(core: RuntimeCore): RouteDef[] {
       path: '/api/timers/:id',
       tag,
       summary: 'Cancel a pending timer or drop a parked one (recorded in the record timeline)',
-      params: { id: Type.String() },
+      params: { id: IdParam },
       responses: { 200: TimerBody, 404: ErrorBody },
       handle: async (r) => ({ body: await timers.cancel(r.params.id ?? '') }),
     },

@@ -2,13 +2,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DESIGNER_BUILD } from '../../../scripts/build-stamp.js';
+import { builtOutput } from '../../support/ensure-built.js';
 
 export const RUNTIME_ENTRY = 'runtime/main.ts';
 
-/** Builds the designer into dist/designer with Vite's JS API. */
-export async function buildDesigner(): Promise<void> {
-  const { build } = await import('vite');
-  await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
+/** Checks that the global set-up built the designer from today's sources. */
+export function builtDesigner(): string {
+  return builtOutput(DESIGNER_BUILD);
 }
 
 export interface RunningRuntime {

@@ -1,6 +1,6 @@
 /*
  * Expected outcomes of the JSON Logic conformance suites (json-logic/compat-tables,
- * copied in shared/jsonlogic-suites) that are not "everything passes". Each entry is
+ * vendored in tests/fixtures/jsonlogic-suites) that are not "everything passes". Each entry is
  * "<case index in the file>: <description>". The conformance test fails when the
  * real set of such cases differs from these tables in either direction, so they
  * are kept honest rather than granted by fiat. Regenerate by reading the failure

@@ -3,6 +3,7 @@ import { createApp } from '../../../runtime/app/create-app.js';
 import type { MessageChannel, OutgoingMessage } from '../../../runtime/delivery/delivery-ports.js';
 import { MemoryStore } from '../../../runtime/store/memory-store.js';
 import { outsideModel } from '../../http/delivery-models.js';
+import { waitFor } from '../../support/wait-for.js';
 
 /** A gateway adapter that answers after a pause and counts how many calls overlap. */
 function slowGateway(ms: number) {
@@ -43,8 +44,7 @@ describe('Dispatcher', () => {
       await c.records.move('deal', d.id, { stage: 'notify' });
       ids.push(d.id);
     }
-    const until = Date.now() + 8_000;
-    while (gw.seen.length < 20 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    await waitFor('20 messages at the gateway', () => (gw.seen.length >= 20 ? true : undefined));
     await c.dispatcher.stop();
     expect(gw.seen).toHaveLength(20);
     expect(new Set(gw.seen.map((m) => m.recordId))).toEqual(new Set(ids));

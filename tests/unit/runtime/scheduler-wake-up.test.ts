@@ -4,6 +4,7 @@ import { Scheduler } from '../../../runtime/scheduler/scheduler.js';
 import type { WakeUp } from '../../../runtime/scheduler/wake-up.js';
 import { MemoryStore } from '../../../runtime/store/memory-store.js';
 import { TIMER_LAB_MODEL } from '../../http/timer-lab-model.js';
+import { waitFor } from '../../support/wait-for.js';
 
 /** An alarm the test rings by hand; it remembers what the scheduler asked for. */
 function manualWakeUp() {
@@ -25,10 +26,14 @@ function manualWakeUp() {
     expect(armed.size).toBe(1);
     return [...armed.values()][0] as { ms: number; fn: () => void };
   };
-  return { wakeUp, pending };
+  /** Waits until the one armed alarm is set for `ms` (the scheduler re-arms after a commit). */
+  const armedFor = async (ms: number) =>
+    waitFor(`the alarm armed for ${ms} ms`, () => {
+      const [only] = armed.values();
+      return armed.size === 1 && only?.ms === ms ? only : undefined;
+    });
+  return { wakeUp, pending, armedFor };
 }
-
-const settle = () => new Promise<void>((r) => setTimeout(r, 20));
 
 describe('Scheduler wake-ups', () => {
   it('sleeps until the earliest due time, re-arms when a sooner timer appears, fires on waking', async () => {
@@ -41,40 +46,34 @@ describe('Scheduler wake-ups', () => {
     const alarm = manualWakeUp();
     const scheduler = new Scheduler(c.core, { wakeUp: alarm.wakeUp, maxSleepMs: 3_600_000 });
     scheduler.start();
-    await settle();
-    expect(alarm.pending().ms).toBe(3_600_000); // nothing pending: the longest sleep
+    await alarm.armedFor(3_600_000); // nothing pending: the longest sleep
 
     const late = await c.records.create('deal', {
       pipeline: 'lab',
       fields: { title: 'late', call_at: '2026-03-10T07:40:00Z' }, // before_call due 07:30
     });
-    await settle();
-    expect(alarm.pending().ms).toBe(30 * 60_000);
+    await alarm.armedFor(30 * 60_000);
 
     const soon = await c.records.create('deal', {
       pipeline: 'lab',
       fields: { title: 'soon', call_at: '2026-03-10T07:12:00Z' }, // before_call due 07:02
     });
-    await settle();
-    expect(alarm.pending().ms).toBe(2 * 60_000);
+    await alarm.armedFor(2 * 60_000);
 
     // The clock jumped past the due time while asleep: waking fires it, then re-arms.
     t = Date.parse('2026-03-10T07:05:00Z');
     alarm.pending().fn();
-    await settle();
+    await alarm.armedFor(7 * 60_000); // soon's at_call_kept, due 07:12
     expect((await store.get('records', soon.id))?.fields.fires).toBe(1);
     expect((await store.get('records', late.id))?.fields.fires).toBeUndefined();
-    expect(alarm.pending().ms).toBe(7 * 60_000); // soon's at_call_kept, due 07:12
 
     // Removing that timer: waking at 07:12 finds nothing due and sleeps until 07:30.
     const [kept] = await store.listByRecord('timers', soon.id);
     expect(kept?.ruleId).toBe('robot:at_call_kept');
     await c.core.store.commit([{ op: 'delete', collection: 'timers', key: kept?.id ?? '' }]);
-    await settle();
     t = Date.parse('2026-03-10T07:12:00Z');
     alarm.pending().fn();
-    await settle();
-    expect(alarm.pending().ms).toBe(18 * 60_000);
+    await alarm.armedFor(18 * 60_000);
     await scheduler.stop();
   });
 });

@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 
 /** An entry of `GET /api/examples`. */
 export const ExampleSummary = Type.Object({
@@ -7,3 +7,4 @@ export const ExampleSummary = Type.Object({
   scenario: Type.Optional(Type.Integer({ description: 'Scenario number in SCENARIOS.md' })),
   description: Type.Object({ en: Type.String(), ru: Type.String() }),
 });
+export type ExampleSummary = Static<typeof ExampleSummary>;

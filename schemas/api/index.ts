@@ -1,0 +1,3 @@
+/** The HTTP API's bodies: shared by the runtime (validation, OpenAPI) and the designer (types). */
+export * from './api-schemas.js';
+export * from './example-schemas.js';
