@@ -102,7 +102,7 @@ export function createFakeApiClient(options: FakeApiOptions = {}): FakeApiClient
           throw new ApiError(422, 'MODEL_HAS_ERRORS', 'the model has errors', diagnostics);
         const version = (published.get(id) ?? 0) + 1;
         published.set(id, version);
-        return { version, diagnostics };
+        return { version, diagnostics, unchanged: false };
       }),
     getRuleSet: (id) => answer('getRuleSet', [id], () => compileModel(draft(id))),
     getDirectory: () => answer('getDirectory', [], () => directory),

@@ -80,7 +80,7 @@ export function createFakeExtraApi(options: FakeExtraApiOptions = {}): ExtraApi 
         });
         versions.set(id, list);
         drafts.set(id, model);
-        return { version: next, diagnostics: [] };
+        return { version: next, diagnostics: [], unchanged: false };
       }),
     discardDraft: (id) =>
       call(() => {
