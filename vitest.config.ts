@@ -7,6 +7,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // expect.poll waits on a condition; its 1 s default is shorter than a page's work
+    // (analysis in a worker, a save round trip) on a loaded 2-core machine.
+    expect: { poll: { timeout: 15_000 } },
     // Builds the designer once when the e2e tests can run (see tests/e2e/support).
     globalSetup: ['tests/e2e/support/global-setup.ts'],
   },
