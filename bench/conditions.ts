@@ -13,7 +13,8 @@ import type { RecordDoc } from '../runtime/store/store-types.js';
  * by side. Every way must count the same matches, or the table is not printed.
  * "engine" is `prepare` from runtime/engine/condition-adapter.ts, the one function
  * the engine turns JSON-Logic into closures with (budget and guards included), so
- * the figure is the product's, not a component's beside it.
+ * the figure is the product's, not a component's beside it; every way reads the
+ * objects `conditionData` builds, the shape the engine really passes.
  */
 
 const CITIES = ['Paris', 'Rome', 'Oslo', 'Lisbon'];
