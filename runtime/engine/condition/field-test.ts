@@ -1,4 +1,5 @@
-type Indexable = Record<string, unknown>;
+import { readField, siteOf } from './field-read.js';
+
 type N = number;
 
 /*
@@ -9,7 +10,8 @@ type N = number;
  * (`amount > 1000`, `city in [...]`), is therefore kept as data, not as a closure:
  * an `and`/`or` of such tests runs them in one loop with one `switch`, so the hot
  * path makes no closure calls at all. Comparisons against a number get their own
- * cases so their operator sites only ever see numbers on that side.
+ * cases so their operator sites only ever see numbers on that side, and each field
+ * name is read at a site of its own (`field-read.ts`), not at one megamorphic one.
  */
 
 const EQ = 0;
@@ -40,6 +42,8 @@ const OP_CODES: Readonly<Record<string, number>> = {
 /** `field OP constant`, read the way `var` with a null default reads. */
 export interface FieldTest {
   readonly key: string;
+  /** The read site of `key` (`siteOf`). */
+  readonly site: number;
   readonly op: number;
   readonly k: unknown;
 }
@@ -49,15 +53,16 @@ export interface FieldTest {
  * `{"in": [{"var": key}, [list]]}` (`name` "in", `k` the list).
  */
 export function fieldTest(name: string, key: string, k: unknown): FieldTest {
-  if (name === 'in') return { key, op: IN_LIST, k };
+  const site = siteOf(key);
+  if (name === 'in') return { key, site, op: IN_LIST, k };
   const op = OP_CODES[name] as number;
   const numeric = typeof k === 'number' && op >= GT;
-  return { key, op: numeric ? op + (GT_NUM - GT) : op, k };
+  return { key, site, op: numeric ? op + (GT_NUM - GT) : op, k };
 }
 
 /** One test against one record; exactly `field(d, key) OP k`. */
 export function passes(d: unknown, t: FieldTest): boolean {
-  let v = d === null || d === undefined ? null : (d as Indexable)[t.key];
+  let v = d === null || d === undefined ? null : readField(d, t.site, t.key);
   if (v === undefined) v = null;
   const k = t.k;
   switch (t.op) {
