@@ -36,7 +36,7 @@ describe('fake ExtraApi of the stories', () => {
 
   it('rolls back by publishing the old model as a new number, which becomes the draft', async () => {
     const api = storyExtraApi();
-    expect(await api.rollback(ID, 1)).toEqual({ version: 3, diagnostics: [] });
+    expect(await api.rollback(ID, 1)).toEqual({ version: 3, diagnostics: [], unchanged: false });
     expect((await api.listVersions(ID)).at(-1)?.note).toBe('rollback to version 1');
     expect((await api.getModel(ID)).model).toEqual(REACTION_TIME_V1);
   });
