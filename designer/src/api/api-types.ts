@@ -11,7 +11,19 @@ export interface LoadedModel {
   readonly model: AutomationModel;
   readonly diagnostics: readonly Diagnostic[];
   readonly updatedAt?: string;
+  /** Who last changed the draft. */
+  readonly updatedBy?: string;
   readonly publishedVersion?: number;
+  /** The draft's revision (the `ETag` header); a save sends it back as `If-Match`. */
+  readonly etag?: string;
+}
+
+/** Options of a draft save. */
+export interface SaveOptions {
+  /** The revision the edit started from: a draft changed since is refused (412). */
+  readonly ifMatch?: string;
+  /** Outlives the page (the save on page hide). */
+  readonly keepalive?: boolean;
 }
 
 /** An HTTP failure, as the runtime describes it (`{"error": {...}}`). */
@@ -21,6 +33,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly diagnostics: readonly Diagnostic[] = [],
+    /** More fields of the error (412: `updatedAt`, `updatedBy`, `etag`). */
+    readonly details: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
   }
@@ -31,7 +45,7 @@ export interface ApiClient {
   listModels(): Promise<ModelSummary[]>;
   getModel(id: string): Promise<LoadedModel>;
   createModel(model: AutomationModel): Promise<LoadedModel>;
-  saveModel(model: AutomationModel): Promise<LoadedModel>;
+  saveModel(model: AutomationModel, options?: SaveOptions): Promise<LoadedModel>;
   publish(id: string, note?: string): Promise<{ version: number; diagnostics: Diagnostic[] }>;
   getRuleSet(id: string): Promise<RuleSet>;
   getDirectory(): Promise<Directory>;

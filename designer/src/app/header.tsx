@@ -7,6 +7,8 @@ import { useBlankableName } from '../inspector/use-blankable-name.js';
 export interface HeaderProps {
   readonly name: string;
   readonly save: SaveState;
+  /** A diff or comparison is on the canvas: nothing may change the draft. */
+  readonly readOnly?: boolean;
   readonly notice: string | null;
   readonly canUndo: boolean;
   readonly canRedo: boolean;
@@ -32,6 +34,7 @@ export function Header(p: HeaderProps) {
     p.save.status === 'failed'
       ? t('header.saveFailed', { message: p.save.message })
       : t(`header.${p.save.status}`);
+  const ro = p.readOnly === true;
   return (
     <header className="app-header">
       <a href="#/" className="brand">
@@ -41,6 +44,7 @@ export function Header(p: HeaderProps) {
         className="model-name"
         aria-label={t('app.modelName')}
         value={name.shown}
+        readOnly={ro}
         aria-invalid={name.isBlank}
         onChange={(e) => name.change(e.target.value)}
         onBlur={name.reset}
@@ -50,16 +54,16 @@ export function Header(p: HeaderProps) {
         {saveText}
       </span>
       <div className="toolbar">
-        <button type="button" onClick={p.onUndo} disabled={!p.canUndo} data-testid="undo">
+        <button type="button" onClick={p.onUndo} disabled={ro || !p.canUndo} data-testid="undo">
           {t('header.undo')}
         </button>
-        <button type="button" onClick={p.onRedo} disabled={!p.canRedo} data-testid="redo">
+        <button type="button" onClick={p.onRedo} disabled={ro || !p.canRedo} data-testid="redo">
           {t('header.redo')}
         </button>
-        <button type="button" onClick={p.onAddPipeline} data-testid="add-pipeline">
+        <button type="button" onClick={p.onAddPipeline} disabled={ro} data-testid="add-pipeline">
           {t('header.addPipeline')}
         </button>
-        <button type="button" onClick={p.onAutoLayout}>
+        <button type="button" onClick={p.onAutoLayout} disabled={ro}>
           {t('header.autoLayout')}
         </button>
         <button
@@ -78,7 +82,12 @@ export function Header(p: HeaderProps) {
         >
           {t('header.json')}
         </button>
-        <button type="button" onClick={() => file.current?.click()} data-testid="import">
+        <button
+          type="button"
+          onClick={() => file.current?.click()}
+          disabled={ro}
+          data-testid="import"
+        >
           {t('header.import')}
         </button>
         <input

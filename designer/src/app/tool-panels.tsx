@@ -13,7 +13,8 @@ export interface ToolPanelsProps {
   readonly model: AutomationModel;
   readonly flush: () => Promise<void>;
   readonly onOverlay: (overlay: CanvasOverlay | null) => void;
-  readonly onReplaced: (model: AutomationModel) => void;
+  readonly onReplaced: (model: AutomationModel, etag?: string) => void;
+  readonly onRolledBack?: (version: number, from: number) => void;
   readonly onModelChange: (model: AutomationModel) => void;
 }
 
@@ -58,6 +59,7 @@ export function ToolPanels(p: ToolPanelsProps) {
               flush={p.flush}
               onOverlay={p.onOverlay}
               onReplaced={p.onReplaced}
+              onRolledBack={p.onRolledBack}
             />
           ) : (
             <SimulationPanel

@@ -42,6 +42,8 @@ export interface FlowCanvasProps {
   readonly focus: { nodeId: string; n: number } | null;
   /** Highlights from the simulation or a version diff, by node id. */
   readonly marks?: ReadonlyMap<string, NodeMark>;
+  /** A diff is shown: no dragging, no connecting, no drops. */
+  readonly readOnly?: boolean;
 }
 
 /** The React Flow view of the model: lanes, stages, robots, triggers and their edges. */
@@ -113,7 +115,7 @@ export function FlowCanvas(props: FlowCanvasProps) {
   const onDrop = useCallback(
     (e: DragEvent) => {
       const item = e.dataTransfer.getData(PALETTE_MIME);
-      if (!item) return;
+      if (!item || props.readOnly) return;
       e.preventDefault();
       const point = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
       const target = stageAtPoint(model, point);
@@ -136,6 +138,8 @@ export function FlowCanvas(props: FlowCanvasProps) {
         e.dataTransfer.dropEffect = 'copy';
       }}
       deleteKeyCode={null}
+      nodesDraggable={!props.readOnly}
+      nodesConnectable={!props.readOnly}
       multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
       onInit={onInit}
       minZoom={0.1}

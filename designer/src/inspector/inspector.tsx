@@ -8,7 +8,14 @@ import { TriggerForm } from './trigger-form.js';
 import { PipelineForm } from './pipeline-form.js';
 
 /** The form of the selected node. */
-export function Inspector({ nodeId }: { nodeId: string | null }) {
+export function Inspector({
+  nodeId,
+  readOnly = false,
+}: {
+  nodeId: string | null;
+  /** Shows the form disabled (a version diff is on the canvas). */
+  readOnly?: boolean;
+}) {
   const { t } = useTranslation();
   const { model } = useEditor();
   const parsed = nodeId ? parseNodeId(nodeId) : null;
@@ -39,7 +46,15 @@ export function Inspector({ nodeId }: { nodeId: string | null }) {
   }
   return (
     <aside className="inspector" data-testid="inspector">
-      {body}
+      {readOnly ? (
+        // A disabled fieldset disables every control inside it, however deep.
+        <fieldset disabled className="read-only-form" data-testid="inspector-read-only">
+          <legend className="muted">{t('header.readOnly')}</legend>
+          {body}
+        </fieldset>
+      ) : (
+        body
+      )}
     </aside>
   );
 }

@@ -3,11 +3,13 @@ import type { Pipeline } from '../../../schemas/index.js';
 import { useEditor } from '../editor/editor-context.js';
 import { pipelineNodeId } from '../editor/node-ids.js';
 import { NameField } from './name-field.js';
+import { useConfirm } from '../dialogs/confirm-context.js';
 
 /** A pipeline lane: name and deletion. */
 export function PipelineForm({ pipeline }: { pipeline: Pipeline }) {
   const { t } = useTranslation();
   const { dispatch, select } = useEditor();
+  const confirm = useConfirm();
   return (
     <div className="form" data-testid="pipeline-form">
       <h3>
@@ -25,12 +27,22 @@ export function PipelineForm({ pipeline }: { pipeline: Pipeline }) {
       <button
         type="button"
         className="danger"
-        onClick={() => {
-          if (!window.confirm(t('inspector.confirmRemovePipeline', { name: pipeline.name })))
-            return;
-          dispatch({ type: 'removeNodes', nodeIds: [pipelineNodeId(pipeline.key)] });
-          select(null);
-        }}
+        data-testid="pipeline-delete"
+        onClick={() =>
+          confirm({
+            title: t('dialog.removePipeline', { name: pipeline.name }),
+            message: t('inspector.confirmRemovePipeline', { name: pipeline.name }),
+            confirmLabel: t('dialog.remove'),
+            done: {
+              message: t('dialog.removed', { name: pipeline.name }),
+              undo: () => dispatch({ type: 'undo' }),
+            },
+            run: () => {
+              dispatch({ type: 'removeNodes', nodeIds: [pipelineNodeId(pipeline.key)] });
+              select(null);
+            },
+          })
+        }
       >
         {t('inspector.delete')}
       </button>
