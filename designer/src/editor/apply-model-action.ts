@@ -100,6 +100,11 @@ export function applyModelAction(input: AutomationModel, action: ModelAction): A
         stages: [action.stage],
       });
       break;
+    case 'setPipelineEntity': {
+      const p = pipelineOf(model, action.pipeline);
+      if (p) p.entity = action.entity;
+      break;
+    }
     case 'renamePipeline': {
       const p = pipelineOf(model, action.pipeline);
       if (p) p.name = action.name;

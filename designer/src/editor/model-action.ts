@@ -16,6 +16,7 @@ export type ModelAction =
   | { type: 'renameModel'; name: string }
   | { type: 'addPipeline'; key: string; name: string; entity: EntityType; stage: Stage }
   | { type: 'renamePipeline'; pipeline: string; name: string }
+  | { type: 'setPipelineEntity'; pipeline: string; entity: EntityType }
   | { type: 'addStage'; pipeline: string; stage: Stage; index?: number }
   | {
       type: 'updateStage';

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ACTION_KINDS } from '../catalogue/action-kinds.js';
 import { TRIGGER_KINDS } from '../catalogue/trigger-kinds.js';
 import { PALETTE_MIME } from '../canvas/flow-canvas.js';
+import { HAND_OFF_ITEM } from './use-place-item-for.js';
 
 /** Every action and trigger kind, searchable; drag onto a stage or click to add to the selected stage. */
 export function Palette({
@@ -17,6 +18,12 @@ export function Palette({
   const [query, setQuery] = useState('');
   const q = query.trim().toLowerCase();
   const items = [
+    {
+      id: HAND_OFF_ITEM,
+      group: 'actions',
+      label: t('handoff.label'),
+      desc: t('handoff.desc'),
+    },
     ...ACTION_KINDS.map((k) => ({
       id: `action:${k.type}`,
       group: 'actions',
