@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Diagnostic } from '../../../schemas/index.js';
+import { groupNotes } from './group-notes.js';
 
 /** The analyzer's findings; clicking one with a node selects and centres it. */
 export function DiagnosticsPanel({
@@ -25,20 +26,42 @@ export function DiagnosticsPanel({
         <p className="muted">{t('diagnostics.none')}</p>
       ) : (
         <ul>
-          {diagnostics.map((d, i) => (
-            <li key={i} className={`diag diag-${d.severity}`}>
-              <button
-                type="button"
-                disabled={!d.nodeId}
-                onClick={() => d.nodeId && onPick(d.nodeId)}
-                title={d.path}
-              >
-                <span className="diag-code">{d.code}</span> {d.message}
-              </button>
-            </li>
-          ))}
+          {groupNotes(diagnostics).map((g, i) =>
+            g.length === 1 ? (
+              <DiagnosticRow key={i} d={g[0] as Diagnostic} onPick={onPick} />
+            ) : (
+              // Several notes of one kind (stages people move) stay folded: they do not block.
+              <li key={i} className="diag diag-info diag-group">
+                <details data-testid="diagnostics-group">
+                  <summary>
+                    {t('diagnostics.grouped', { count: g.length, code: g[0]?.code ?? '' })}
+                  </summary>
+                  <ul>
+                    {g.map((d, j) => (
+                      <DiagnosticRow key={j} d={d} onPick={onPick} />
+                    ))}
+                  </ul>
+                </details>
+              </li>
+            ),
+          )}
         </ul>
       )}
     </section>
+  );
+}
+
+function DiagnosticRow({ d, onPick }: { d: Diagnostic; onPick: (nodeId: string) => void }) {
+  return (
+    <li className={`diag diag-${d.severity}`}>
+      <button
+        type="button"
+        disabled={!d.nodeId}
+        onClick={() => d.nodeId && onPick(d.nodeId)}
+        title={d.path}
+      >
+        <span className="diag-code">{d.code}</span> {d.message}
+      </button>
+    </li>
   );
 }

@@ -22,7 +22,7 @@ export type ModelAction =
       type: 'updateStage';
       pipeline: string;
       stage: string;
-      patch: Partial<Pick<Stage, 'name' | 'kind' | 'requiredFields'>>;
+      patch: Partial<Pick<Stage, 'name' | 'kind' | 'requiredFields' | 'manual'>>;
     }
   | { type: 'renameStage'; pipeline: string; stage: string; name: string }
   | { type: 'setStageKind'; pipeline: string; stage: string; kind: StageKind }

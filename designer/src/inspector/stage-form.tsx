@@ -64,6 +64,17 @@ export function StageForm({
           kind && dispatch({ type: 'updateStage', ...base, patch: { kind: kind as Stage['kind'] } })
         }
       />
+      <label className="checkbox" title={t('inspector.manualHint')}>
+        <input
+          type="checkbox"
+          checked={stage.manual === true}
+          data-testid="stage-manual"
+          onChange={(e) =>
+            dispatch({ type: 'updateStage', ...base, patch: { manual: e.target.checked } })
+          }
+        />
+        {t('inspector.manual')}
+      </label>
       <fieldset>
         <legend>{t('inspector.requiredFields')}</legend>
         <div className="checkbox-list">
