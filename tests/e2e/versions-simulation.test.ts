@@ -85,9 +85,8 @@ describe.runIf(browser.run && runtimeReady)('versions, simulation, gallery, lang
     expect(await list.locator('li').count()).toBe(1);
     expect(await page.getByTestId('diff-readonly').textContent()).toContain('v2, read only');
     const row = (await list.textContent()) ?? '';
-    expect(row).toContain('robot:remind_after_15_min');
-    expect(row).toContain('/timing/duration/value');
-    expect(row).toMatch(/15\s*→\s*20/);
+    // A sentence with the name the admin typed, not a JSON pointer.
+    expect(row).toBe('Changed: Robot “Remind after 15 minutes” waits 20 min instead of 15 min');
     await expect
       .poll(() => page.getByTestId('robot-remind_after_15_min').getAttribute('class'))
       .toContain('mark-changed');
@@ -100,7 +99,8 @@ describe.runIf(browser.run && runtimeReady)('versions, simulation, gallery, lang
     await page.getByTestId('rollback-1').click();
     const dialog = page.getByTestId('rollback-dialog');
     await dialog.waitFor();
-    expect(await dialog.textContent()).toMatch(/20\s*→\s*15/);
+    // A sentence with the robot's name, not a JSON pointer.
+    expect(await dialog.textContent()).toMatch(/Robot “[^”]+” waits 15 min instead of 20 min/);
     await shot('rollback-confirm');
     await dialog.getByTestId('confirm-rollback').click();
     await page.getByTestId('version-row-3').waitFor();

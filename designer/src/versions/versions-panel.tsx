@@ -48,6 +48,8 @@ export function VersionsPanel(p: VersionsPanelProps) {
     version: number;
     entries: ModelDiffEntry[];
     labelOf: (nodeId: string) => string | undefined;
+    before: AutomationModel;
+    after: AutomationModel;
   } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { modelId, draft, onOverlay } = p;
@@ -106,6 +108,8 @@ export function VersionsPanel(p: VersionsPanelProps) {
       version,
       entries: diffModels(a, b),
       labelOf: (id) => nodeLabel(b, id) ?? nodeLabel(a, id),
+      before: a,
+      after: b,
     });
   };
 
@@ -261,6 +265,8 @@ export function VersionsPanel(p: VersionsPanelProps) {
       {diff && (
         <DiffList
           entries={diff.entries}
+          before={diff.a}
+          after={diff.b}
           labelOf={(id) => nodeLabel(diff.b, id) ?? nodeLabel(diff.a, id)}
         />
       )}
@@ -269,6 +275,8 @@ export function VersionsPanel(p: VersionsPanelProps) {
           version={rollback.version}
           entries={rollback.entries}
           labelOf={rollback.labelOf}
+          before={rollback.before}
+          after={rollback.after}
           onConfirm={() => void doRollback(rollback.version)}
           onCancel={() => setRollback(null)}
         />
