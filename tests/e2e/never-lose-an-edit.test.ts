@@ -102,6 +102,16 @@ describe.runIf(browser.run && runtimeReady)('never lose an edit', () => {
       (r) => r.id === 'remind_after_15_min',
     );
     expect(robot?.timing).toMatchObject({ kind: 'delay', duration: { value: 1e20 } });
+    // The schema error in Problems jumps to the field and marks it.
+    await page.getByTestId('stage-sales-new_request').click();
+    await page.locator('.diagnostics button', { hasText: 'SCHEMA' }).first().click();
+    await page.getByTestId('field-issues').waitFor();
+    const input = page.getByTestId('timing-duration');
+    expect(await input.getAttribute('aria-invalid')).toBe('true');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('timing-duration');
+    await page.screenshot({ path: `${SHOTS}/schema-error-field.png` });
     // Publishing still refuses it.
     await page.getByTestId('publish').click();
     await expect.poll(() => page.getByTestId('notice').textContent()).toMatch(/refused/);

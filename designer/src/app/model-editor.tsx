@@ -49,6 +49,7 @@ import { backupDiffers, clearBackup, readBackup, type LocalBackup } from './loca
 import { useLeaveGuard } from './use-leave-guard.js';
 import { useDraftConflict } from './use-draft-conflict.js';
 import { defaultName } from './default-name.js';
+import { nodeOfPath } from '../inspector/field-of-path.js';
 
 const ModelJsonEditor = lazy(() =>
   import('../monaco/model-json-editor.js').then((m) => ({ default: m.ModelJsonEditor })),
@@ -92,6 +93,8 @@ function ModelEditorBody({ initial, initialEtag, runtimeDirectory }: ModelEditor
   });
   const [selected, setSelected] = useState<string[]>([]);
   const [focus, setFocus] = useState<{ nodeId: string; n: number } | null>(null);
+  // The field a picked problem points at (path inside its node), for the inspector.
+  const [jump, setJump] = useState<{ rel: string; n: number } | null>(null);
   const [view, setView] = useState<'canvas' | 'json'>('canvas');
   const [notice, setNotice] = useState<string | null>(null);
   const [dialog, setDialog] = useState<{
@@ -400,7 +403,7 @@ function ModelEditorBody({ initial, initialEtag, runtimeDirectory }: ModelEditor
                 <Inspector nodeId={primary} readOnly />
               </EditorProvider>
             ) : (
-              <Inspector nodeId={primary} />
+              <Inspector nodeId={primary} diagnostics={diagnostics} jump={jump} />
             )}
           </div>
           <ToolPanels
@@ -416,10 +419,13 @@ function ModelEditorBody({ initial, initialEtag, runtimeDirectory }: ModelEditor
           />
           <DiagnosticsPanel
             diagnostics={diagnostics}
-            onPick={(nodeId) => {
+            nodeOf={(path) => nodeOfPath(model, path)?.nodeId}
+            onPick={(nodeId, path) => {
               setView('canvas');
               select(nodeId);
               setFocus((f) => ({ nodeId, n: (f?.n ?? 0) + 1 }));
+              const at = nodeOfPath(model, path);
+              setJump((j) => ({ rel: at?.nodeId === nodeId ? at.rel : '', n: (j?.n ?? 0) + 1 }));
             }}
           />
           {dialog && (

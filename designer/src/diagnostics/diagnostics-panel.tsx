@@ -2,13 +2,19 @@ import { useTranslation } from 'react-i18next';
 import type { Diagnostic } from '../../../schemas/index.js';
 import { groupNotes } from './group-notes.js';
 
-/** The analyzer's findings; clicking one with a node selects and centres it. */
+/**
+ * The analyzer's findings; clicking one with a node selects and centres it (and the
+ * inspector focuses the field its path points at). `nodeOf` finds the node of a
+ * finding that names only a path (schema errors).
+ */
 export function DiagnosticsPanel({
   diagnostics,
   onPick,
+  nodeOf = () => undefined,
 }: {
   diagnostics: readonly Diagnostic[];
-  onPick: (nodeId: string) => void;
+  onPick: (nodeId: string, path: string) => void;
+  nodeOf?: (path: string) => string | undefined;
 }) {
   const { t } = useTranslation();
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
@@ -28,7 +34,7 @@ export function DiagnosticsPanel({
         <ul>
           {groupNotes(diagnostics).map((g, i) =>
             g.length === 1 ? (
-              <DiagnosticRow key={i} d={g[0] as Diagnostic} onPick={onPick} />
+              <DiagnosticRow key={i} d={g[0] as Diagnostic} onPick={onPick} nodeOf={nodeOf} />
             ) : (
               // Several notes of one kind (stages people move) stay folded: they do not block.
               <li key={i} className="diag diag-info diag-group">
@@ -38,7 +44,7 @@ export function DiagnosticsPanel({
                   </summary>
                   <ul>
                     {g.map((d, j) => (
-                      <DiagnosticRow key={j} d={d} onPick={onPick} />
+                      <DiagnosticRow key={j} d={d} onPick={onPick} nodeOf={nodeOf} />
                     ))}
                   </ul>
                 </details>
@@ -51,13 +57,22 @@ export function DiagnosticsPanel({
   );
 }
 
-function DiagnosticRow({ d, onPick }: { d: Diagnostic; onPick: (nodeId: string) => void }) {
+function DiagnosticRow({
+  d,
+  onPick,
+  nodeOf,
+}: {
+  d: Diagnostic;
+  onPick: (nodeId: string, path: string) => void;
+  nodeOf: (path: string) => string | undefined;
+}) {
+  const nodeId = d.nodeId ?? nodeOf(d.path);
   return (
     <li className={`diag diag-${d.severity}`}>
       <button
         type="button"
-        disabled={!d.nodeId}
-        onClick={() => d.nodeId && onPick(d.nodeId)}
+        disabled={!nodeId}
+        onClick={() => nodeId && onPick(nodeId, d.path)}
         title={d.path}
       >
         <span className="diag-code">{d.code}</span> {d.message}

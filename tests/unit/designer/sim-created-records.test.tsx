@@ -34,7 +34,7 @@ describe('simulation outputs', () => {
       expectations: [],
       passed: true,
       stats: { steps: 1, timersFired: 0 },
-    } as SimulationResult;
+    } as unknown as SimulationResult;
     render(
       <I18nextProvider i18n={i18n}>
         <SimOutputs result={result} />
