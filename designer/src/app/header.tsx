@@ -30,6 +30,7 @@ export function Header(p: HeaderProps) {
   const { t } = useTranslation();
   const name = useBlankableName(p.name, p.onRename);
   const file = useRef<HTMLInputElement>(null);
+  const exportMenu = useRef<HTMLDetailsElement>(null);
   const saveText =
     p.save.status === 'failed'
       ? t('header.saveFailed', { message: p.save.message })
@@ -54,11 +55,28 @@ export function Header(p: HeaderProps) {
         {saveText}
       </span>
       <div className="toolbar">
-        <button type="button" onClick={p.onUndo} disabled={ro || !p.canUndo} data-testid="undo">
-          {t('header.undo')}
+        {/* Icons with names: the Russian toolbar fits one row at 1280 px. */}
+        <button
+          type="button"
+          className="icon-text"
+          onClick={p.onUndo}
+          disabled={ro || !p.canUndo}
+          aria-label={t('header.undo')}
+          title={`${t('header.undo')} (Ctrl+Z)`}
+          data-testid="undo"
+        >
+          ↶
         </button>
-        <button type="button" onClick={p.onRedo} disabled={ro || !p.canRedo} data-testid="redo">
-          {t('header.redo')}
+        <button
+          type="button"
+          className="icon-text"
+          onClick={p.onRedo}
+          disabled={ro || !p.canRedo}
+          aria-label={t('header.redo')}
+          title={`${t('header.redo')} (Ctrl+Shift+Z)`}
+          data-testid="redo"
+        >
+          ↷
         </button>
         <button type="button" onClick={p.onAddPipeline} disabled={ro} data-testid="add-pipeline">
           {t('header.addPipeline')}
@@ -102,12 +120,29 @@ export function Header(p: HeaderProps) {
             if (f) p.onImport(await f.text());
           }}
         />
-        <button type="button" onClick={p.onExport}>
-          {t('header.export')}
-        </button>
-        <button type="button" onClick={p.onExportRuleSet}>
-          {t('header.exportRuleset')}
-        </button>
+        <details className="header-menu" ref={exportMenu}>
+          <summary data-testid="export-menu">{t('header.exportMenu')}</summary>
+          <div className="header-menu-items">
+            <button
+              type="button"
+              onClick={() => {
+                if (exportMenu.current) exportMenu.current.open = false;
+                p.onExport();
+              }}
+            >
+              {t('header.export')}
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                if (exportMenu.current) exportMenu.current.open = false;
+                p.onExportRuleSet();
+              }}
+            >
+              {t('header.exportRuleset')}
+            </button>
+          </div>
+        </details>
         <button type="button" className="primary" onClick={p.onPublish} data-testid="publish">
           {t('header.publish')}
         </button>

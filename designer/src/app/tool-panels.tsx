@@ -5,6 +5,8 @@ import type { CanvasOverlay } from '../versions/canvas-overlay.js';
 import { VersionsPanel } from '../versions/versions-panel.js';
 import { SimulationPanel } from '../simulation/simulation-panel.js';
 import '../versions/panels.css';
+import { maxPanelHeight, ResizeHandle } from './resize-handle.js';
+import { usePanelHeight } from './use-panel-height.js';
 
 const TABS = ['versions', 'simulation'] as const;
 type Tab = (typeof TABS)[number];
@@ -22,6 +24,7 @@ export interface ToolPanelsProps {
 export function ToolPanels(p: ToolPanelsProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<Tab | null>(null);
+  const [height, setHeight] = usePanelHeight('conveyor.drawerHeight', 260);
   const toggle = (tab: Tab) => {
     p.onOverlay(null);
     setOpen((cur) => (cur === tab ? null : tab));
@@ -46,11 +49,21 @@ export function ToolPanels(p: ToolPanelsProps) {
         ))}
       </div>
       {open && (
+        <ResizeHandle
+          height={height}
+          min={100}
+          max={() => maxPanelHeight(height)}
+          onResize={setHeight}
+          controls={`tool-panel-${open}`}
+        />
+      )}
+      {open && (
         <div
           role="tabpanel"
           id={`tool-panel-${open}`}
           aria-labelledby={`tool-tab-${open}`}
           className="tool-panel"
+          style={{ height }}
         >
           {open === 'versions' ? (
             <VersionsPanel

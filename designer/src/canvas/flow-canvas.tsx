@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
 import {
   Background,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
@@ -77,6 +78,15 @@ export function FlowCanvas(props: FlowCanvasProps) {
   );
 
   useKeepInView(model, selected, marks);
+  // The overview map can be put away when it hides stages (kept as a UI preference).
+  const [minimap, setMinimap] = useState(
+    () => globalThis.localStorage?.getItem('conveyor.minimap') !== 'off',
+  );
+  const toggleMinimap = () =>
+    setMinimap((on) => {
+      globalThis.localStorage?.setItem('conveyor.minimap', on ? 'off' : 'on');
+      return !on;
+    });
 
   useEffect(() => {
     if (focus) void flow.fitView({ nodes: [{ id: focus.nodeId }], duration: 300, maxZoom: 1.2 });
@@ -146,8 +156,26 @@ export function FlowCanvas(props: FlowCanvasProps) {
       ariaLabelConfig={ariaLabels}
     >
       <Background />
-      <MiniMap<FlowNode> pannable zoomable nodeColor={minimapColor} />
-      <Controls />
+      {minimap && (
+        <MiniMap<FlowNode>
+          pannable
+          zoomable
+          nodeColor={minimapColor}
+          className="conveyor-minimap"
+          ariaLabel={t('canvas.minimap')}
+        />
+      )}
+      <Controls>
+        <ControlButton
+          onClick={toggleMinimap}
+          aria-label={t('canvas.toggleMinimap')}
+          title={t('canvas.toggleMinimap')}
+          aria-pressed={minimap}
+          data-testid="toggle-minimap"
+        >
+          ▦
+        </ControlButton>
+      </Controls>
     </ReactFlow>
   );
 }

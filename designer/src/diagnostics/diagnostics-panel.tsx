@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { Diagnostic } from '../../../schemas/index.js';
+import { useState } from 'react';
 import { groupNotes } from './group-notes.js';
+import { maxPanelHeight, ResizeHandle } from '../app/resize-handle.js';
+import { usePanelHeight } from '../app/use-panel-height.js';
 
 /**
  * The analyzer's findings; clicking one with a node selects and centres it (and the
@@ -20,39 +23,62 @@ export function DiagnosticsPanel({
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   const infos = diagnostics.filter((d) => d.severity === 'info').length;
+  const [open, setOpen] = useState(true);
+  const [height, setHeight] = usePanelHeight('conveyor.problemsHeight', 110);
   return (
     <section className="diagnostics" data-testid="diagnostics">
+      {open && (
+        <ResizeHandle
+          height={height}
+          min={60}
+          max={() => maxPanelHeight(height)}
+          onResize={setHeight}
+          controls="problems-list"
+        />
+      )}
       <h3>
-        {t('diagnostics.title')}{' '}
+        <button
+          type="button"
+          className="link-button"
+          aria-expanded={open}
+          aria-controls="problems-list"
+          title={t(open ? 'diagnostics.collapse' : 'diagnostics.expand')}
+          onClick={() => setOpen((o) => !o)}
+          data-testid="diagnostics-toggle"
+        >
+          {open ? '▾' : '▸'} {t('diagnostics.title')}
+        </button>{' '}
         <span className="muted" data-testid="diagnostics-counts">
           {t('diagnostics.counts', { errors, warnings, infos })}
         </span>
       </h3>
-      {diagnostics.length === 0 ? (
-        <p className="muted">{t('diagnostics.none')}</p>
-      ) : (
-        <ul>
-          {groupNotes(diagnostics).map((g, i) =>
-            g.length === 1 ? (
-              <DiagnosticRow key={i} d={g[0] as Diagnostic} onPick={onPick} nodeOf={nodeOf} />
-            ) : (
-              // Several notes of one kind (stages people move) stay folded: they do not block.
-              <li key={i} className="diag diag-info diag-group">
-                <details data-testid="diagnostics-group">
-                  <summary>
-                    {t('diagnostics.grouped', { count: g.length, code: g[0]?.code ?? '' })}
-                  </summary>
-                  <ul>
-                    {g.map((d, j) => (
-                      <DiagnosticRow key={j} d={d} onPick={onPick} nodeOf={nodeOf} />
-                    ))}
-                  </ul>
-                </details>
-              </li>
-            ),
-          )}
-        </ul>
-      )}
+      <div id="problems-list" className="problems-list" hidden={!open} style={{ height }}>
+        {diagnostics.length === 0 ? (
+          <p className="muted">{t('diagnostics.none')}</p>
+        ) : (
+          <ul>
+            {groupNotes(diagnostics).map((g, i) =>
+              g.length === 1 ? (
+                <DiagnosticRow key={i} d={g[0] as Diagnostic} onPick={onPick} nodeOf={nodeOf} />
+              ) : (
+                // Several notes of one kind (stages people move) stay folded: they do not block.
+                <li key={i} className="diag diag-info diag-group">
+                  <details data-testid="diagnostics-group">
+                    <summary>
+                      {t('diagnostics.grouped', { count: g.length, code: g[0]?.code ?? '' })}
+                    </summary>
+                    <ul>
+                      {g.map((d, j) => (
+                        <DiagnosticRow key={j} d={d} onPick={onPick} nodeOf={nodeOf} />
+                      ))}
+                    </ul>
+                  </details>
+                </li>
+              ),
+            )}
+          </ul>
+        )}
+      </div>
     </section>
   );
 }

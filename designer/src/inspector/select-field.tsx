@@ -25,6 +25,7 @@ export function SelectField(props: {
       id={id}
       value={props.value ?? ''}
       aria-label={props.label ? undefined : props.ariaLabel}
+      title={props.options.find((o) => o.value === props.value)?.label}
       data-testid={props.testId}
       onChange={(e) => props.onChange(e.target.value === '' ? undefined : e.target.value)}
     >
