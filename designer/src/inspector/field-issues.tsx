@@ -62,7 +62,7 @@ export function FieldIssues({
     const testId = fieldOfPath(nodeId, jump.rel);
     const el = testId ? controlOf(form(), testId) : null;
     el?.focus();
-    el?.scrollIntoView({ block: 'nearest' });
+    el?.scrollIntoView?.({ block: 'nearest' });
   }, [jump, nodeId]);
   if (issues.length === 0) return <div ref={ref} hidden />;
   return (
