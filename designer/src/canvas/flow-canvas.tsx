@@ -7,6 +7,7 @@ import {
   ReactFlow,
   applyNodeChanges,
   useReactFlow,
+  useStore,
   useStoreApi,
   type Connection,
   type NodeChange,
@@ -30,6 +31,9 @@ import { useEditor } from '../editor/editor-context.js';
 import { useKeepInView } from './use-keep-in-view.js';
 
 export const PALETTE_MIME = 'application/x-conveyor-palette';
+
+/** Below this zoom nodes are drawn as plain cards (see `.zoomed-out` in styles.css). */
+const FAR_ZOOM = 0.45;
 
 export interface FlowCanvasProps {
   readonly model: AutomationModel;
@@ -78,6 +82,9 @@ export function FlowCanvas(props: FlowCanvasProps) {
   );
 
   useKeepInView(model, selected, marks);
+  // Zoomed out, node texts are too small to read anyway: drawing them and the moving
+  // dashes of animated edges is what made panning a fitted 1,000-robot model slow.
+  const far = useStore((st) => st.transform[2] < FAR_ZOOM);
   // The overview map can be put away when it hides stages (kept as a UI preference).
   const [minimap, setMinimap] = useState(
     () => globalThis.localStorage?.getItem('conveyor.minimap') !== 'off',
@@ -153,6 +160,7 @@ export function FlowCanvas(props: FlowCanvasProps) {
       multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
       onInit={onInit}
       minZoom={0.1}
+      className={far ? 'zoomed-out' : undefined}
       ariaLabelConfig={ariaLabels}
     >
       <Background />
