@@ -228,7 +228,7 @@ describe.runIf(browser.run && runtimeReady)('canvas editing end to end', () => {
   });
 
   it('clicking a problem selects its node and centres it', async () => {
-    const problem = page.locator('.diagnostics button:not([disabled])').first();
+    const problem = page.locator('.diagnostics .diag button:not([disabled])').first();
     await problem.waitFor();
     await problem.click();
     const selected = page.locator('.react-flow__node.selected');
