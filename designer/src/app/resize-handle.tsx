@@ -15,8 +15,11 @@ export function ResizeHandle(p: {
   const { t } = useTranslation();
   const start = useRef<{ y: number; h: number } | null>(null);
   const clamp = (h: number) => Math.round(Math.max(p.min, Math.min(p.max(), h)));
+  // Until the admin resizes it (height 0) the panel is as high as its content.
+  const current = () =>
+    p.height || (document.getElementById(p.controls)?.getBoundingClientRect().height ?? p.min);
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
-    start.current = { y: e.clientY, h: p.height };
+    start.current = { y: e.clientY, h: current() };
     e.currentTarget.setPointerCapture(e.pointerId);
   };
   const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
@@ -24,8 +27,8 @@ export function ResizeHandle(p: {
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const step = e.shiftKey ? 80 : 20;
-    if (e.key === 'ArrowUp') p.onResize(clamp(p.height + step));
-    else if (e.key === 'ArrowDown') p.onResize(clamp(p.height - step));
+    if (e.key === 'ArrowUp') p.onResize(clamp(current() + step));
+    else if (e.key === 'ArrowDown') p.onResize(clamp(current() - step));
     else return;
     e.preventDefault();
   };
@@ -36,7 +39,7 @@ export function ResizeHandle(p: {
       aria-orientation="horizontal"
       aria-label={t('panels.resize')}
       aria-controls={p.controls}
-      aria-valuenow={p.height}
+      aria-valuenow={p.height || undefined}
       aria-valuemin={p.min}
       aria-valuemax={p.max()}
       tabIndex={0}
@@ -50,10 +53,11 @@ export function ResizeHandle(p: {
 }
 
 /**
- * The most a bottom panel now `current` pixels high may take: the canvas keeps at
+ * The most the bottom panel with id `id` may take: the canvas keeps at
  * least `keep` pixels (it is never squeezed to a strip).
  */
-export function maxPanelHeight(current: number, keep = 360): number {
+export function maxPanelHeight(id: string, keep = 360): number {
   const canvas = document.querySelector('.canvas-area')?.getBoundingClientRect().height ?? keep;
+  const current = document.getElementById(id)?.getBoundingClientRect().height ?? 0;
   return Math.max(80, current + canvas - keep);
 }

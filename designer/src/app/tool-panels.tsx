@@ -24,7 +24,7 @@ export interface ToolPanelsProps {
 export function ToolPanels(p: ToolPanelsProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<Tab | null>(null);
-  const [height, setHeight] = usePanelHeight('conveyor.drawerHeight', 260);
+  const [height, setHeight] = usePanelHeight('conveyor.drawerHeight', 0);
   const toggle = (tab: Tab) => {
     p.onOverlay(null);
     setOpen((cur) => (cur === tab ? null : tab));
@@ -52,7 +52,7 @@ export function ToolPanels(p: ToolPanelsProps) {
         <ResizeHandle
           height={height}
           min={100}
-          max={() => maxPanelHeight(height)}
+          max={() => maxPanelHeight(`tool-panel-${open}`)}
           onResize={setHeight}
           controls={`tool-panel-${open}`}
         />
@@ -63,7 +63,7 @@ export function ToolPanels(p: ToolPanelsProps) {
           id={`tool-panel-${open}`}
           aria-labelledby={`tool-tab-${open}`}
           className="tool-panel"
-          style={{ height }}
+          style={height ? { height } : undefined}
         >
           {open === 'versions' ? (
             <VersionsPanel

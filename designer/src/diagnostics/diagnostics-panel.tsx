@@ -24,14 +24,14 @@ export function DiagnosticsPanel({
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   const infos = diagnostics.filter((d) => d.severity === 'info').length;
   const [open, setOpen] = useState(true);
-  const [height, setHeight] = usePanelHeight('conveyor.problemsHeight', 110);
+  const [height, setHeight] = usePanelHeight('conveyor.problemsHeight', 0);
   return (
     <section className="diagnostics" data-testid="diagnostics">
       {open && (
         <ResizeHandle
           height={height}
           min={60}
-          max={() => maxPanelHeight(height)}
+          max={() => maxPanelHeight('problems-list')}
           onResize={setHeight}
           controls="problems-list"
         />
@@ -52,7 +52,12 @@ export function DiagnosticsPanel({
           {t('diagnostics.counts', { errors, warnings, infos })}
         </span>
       </h3>
-      <div id="problems-list" className="problems-list" hidden={!open} style={{ height }}>
+      <div
+        id="problems-list"
+        className="problems-list"
+        hidden={!open}
+        style={height ? { height } : undefined}
+      >
         {diagnostics.length === 0 ? (
           <p className="muted">{t('diagnostics.none')}</p>
         ) : (
