@@ -39,7 +39,7 @@ export function ResizeHandle(p: {
       aria-orientation="horizontal"
       aria-label={t('panels.resize')}
       aria-controls={p.controls}
-      aria-valuenow={p.height || undefined}
+      aria-valuenow={Math.round(p.height || p.min)}
       aria-valuemin={p.min}
       aria-valuemax={p.max()}
       tabIndex={0}
