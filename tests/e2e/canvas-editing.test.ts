@@ -228,6 +228,10 @@ describe.runIf(browser.run && runtimeReady)('canvas editing end to end', () => {
   });
 
   it('clicking a problem selects its node and centres it', async () => {
+    // Notes of one kind are folded: unfold them so every finding can be clicked.
+    await page
+      .getByTestId('diagnostics-group')
+      .evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
     const problem = page.locator('.diagnostics .diag button:not([disabled])').first();
     await problem.waitFor();
     await problem.click();
