@@ -137,6 +137,47 @@ async function stopFrames(page: Page): Promise<number[]> {
   return frames.sort((a, b) => a - b);
 }
 
+/** Mean frame rate over a list of rAF deltas. */
+function meanFps(frames: readonly number[]): number {
+  const total = frames.reduce((a, b) => a + b, 0);
+  return frames.length === 0 ? NaN : (1000 * frames.length) / total;
+}
+
+// Records long tasks (> 50 ms on the main thread) from navigation start; a string for
+// the same reason as in startFrames.
+const LONG_TASKS = `(() => {
+  window.__longTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+})()`;
+
+/**
+ * When the main thread went idle after opening: the end of the last long task within
+ * `windowMs` of navigation start (the first render when there was none), and the
+ * longest task. Waits out the window first.
+ */
+async function idleAfterOpen(
+  page: Page,
+  firstRender: number,
+  windowMs = 4000,
+): Promise<{ idleAt: number; longest: number }> {
+  await page.waitForFunction((w) => performance.now() > w, windowMs, { timeout: 60_000 });
+  const tasks = await page.evaluate(
+    () => (window as unknown as { __longTasks: [number, number][] }).__longTasks,
+  );
+  let idleAt = firstRender;
+  let longest = 0;
+  for (const [start, duration] of tasks) {
+    if (start > windowMs) continue;
+    idleAt = Math.max(idleAt, start + duration);
+    longest = Math.max(longest, duration);
+  }
+  return { idleAt, longest };
+}
+
 function timeMs(fn: () => unknown, runs = 5): number {
   fn();
   const start = performance.now();
@@ -159,6 +200,7 @@ export async function benchDesignerRender(): Promise<void> {
   mkdirSync('test-results/bench', { recursive: true });
   const server = await startRuntime();
   const context = await launchBrowser();
+  await context.addInitScript(LONG_TASKS);
   try {
     const page = await context.newPage();
     const cases = [
@@ -171,18 +213,23 @@ export async function benchDesignerRender(): Promise<void> {
       'designer-render: open -> first render; rAF frame time while panning (Chromium, no GPU)',
     );
     console.log(
-      '  model              open ms  robots mounted   pan p50 ms   pan p95 ms   type p50 ms   type p95 ms   type max ms',
+      '  model              open ms  idle at ms  longest task ms  robots mounted   pan p50 ms   pan p95 ms  pan fps (open zoom)  pan fps (fitted)   type p50 ms   type p95 ms   type max ms',
     );
     for (const c of cases) {
       const open = await openTime(page, server.url, c.id, c.robots);
-      await page.waitForTimeout(300);
+      const idle = await idleAfterOpen(page, open.ms);
       const frames = await panFrames(page);
       await page.screenshot({ path: `test-results/bench/${c.id}.png` });
       const typing = await typingFrames(page);
+      // The whole model on screen: every node is drawn, the hardest case for panning.
+      await page.locator('.react-flow__controls-fitview').click();
+      await page.waitForTimeout(400);
+      const fitted = await panFrames(page);
+      await page.screenshot({ path: `test-results/bench/${c.id}-fitted.png` });
       const label = c.robots === 0 ? 'empty (baseline)' : `${c.robots} robots`;
       const ms = (v: number, w: number) => v.toFixed(1).padStart(w);
       console.log(
-        `  ${label.padEnd(17)} ${open.ms.toFixed(0).padStart(8)} ${String(open.mounted).padStart(15)} ${ms(percentile(frames, 50), 12)} ${ms(percentile(frames, 95), 12)} ${ms(percentile(typing, 50), 13)} ${ms(percentile(typing, 95), 13)} ${ms(typing.at(-1) ?? NaN, 13)}`,
+        `  ${label.padEnd(17)} ${open.ms.toFixed(0).padStart(8)} ${idle.idleAt.toFixed(0).padStart(11)} ${idle.longest.toFixed(0).padStart(16)} ${String(open.mounted).padStart(15)} ${ms(percentile(frames, 50), 12)} ${ms(percentile(frames, 95), 12)} ${ms(meanFps(frames), 20)} ${ms(meanFps(fitted), 17)} ${ms(percentile(typing, 50), 13)} ${ms(percentile(typing, 95), 13)} ${ms(typing.at(-1) ?? NaN, 13)}`,
       );
     }
   } finally {

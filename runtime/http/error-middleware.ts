@@ -29,6 +29,7 @@ export function errorMiddleware(log: Logger): ErrorRequestHandler {
         code: e.code,
         message: e.message,
         ...(e.diagnostics ? { diagnostics: e.diagnostics } : {}),
+        ...e.details,
       },
     });
   };

@@ -7,6 +7,8 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly diagnostics?: readonly Diagnostic[],
+    /** More fields of the error body (e.g. who changed a stale draft and when). */
+    readonly details?: Readonly<Record<string, unknown>>,
   ) {
     super(message);
     this.name = 'HttpError';

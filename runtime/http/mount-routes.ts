@@ -23,8 +23,16 @@ export function mountRoutes(router: Router, routes: readonly RouteDef[]): void {
         if (body === undefined) body = {};
         validatePart(def.body, body, 'body');
       }
-      const out = await def.handle({ params: path, query, body });
+      const headers: Record<string, string | undefined> = {};
+      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
+      const out = await def.handle({
+        params: path,
+        query,
+        body,
+        headers,
+      });
       const status = out.status ?? 200;
+      if (out.headers !== undefined) res.set(out.headers);
       if (out.raw !== undefined)
         res
           .status(status)

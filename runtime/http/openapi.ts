@@ -23,6 +23,15 @@ export function buildOpenApi(routes: readonly RouteDef[]): object {
     for (const [name, schema] of Object.entries(q?.properties ?? {})) {
       parameters.push({ name, in: 'query', required: false, schema: schemas.schema(schema) });
     }
+    for (const [name, description] of Object.entries(r.requestHeaders ?? {})) {
+      parameters.push({
+        name,
+        in: 'header',
+        required: false,
+        description,
+        schema: { type: 'string' },
+      });
+    }
     const responses: Record<string, unknown> = {};
     for (const [status, schema] of Object.entries(r.responses)) {
       responses[status] =

@@ -6,11 +6,15 @@ export interface RouteRequest {
   params: Record<string, string>;
   query: Record<string, unknown>;
   body: unknown;
+  /** Request headers by lower-case name (only single-valued ones). */
+  headers: Readonly<Record<string, string | undefined>>;
 }
 
 export interface RouteResult {
   status?: number;
   body?: unknown;
+  /** Extra response headers (e.g. `ETag`). */
+  headers?: Record<string, string>;
   /** A download instead of JSON (documents): sent as is with these headers. */
   raw?: { contentType: string; headers?: Record<string, string>; content: string };
 }
@@ -26,6 +30,8 @@ export interface RouteDef {
   tag: string;
   params?: Record<string, TSchema>;
   query?: TSchema;
+  /** Request headers this route reads, documented in OpenAPI (name -> description). */
+  requestHeaders?: Record<string, string>;
   body?: TSchema;
   /** Media type of the 200 answer when it is not JSON (a route answering `raw`). */
   produces?: string;

@@ -8,9 +8,20 @@ async function readJson(path: string): Promise<unknown> {
   return JSON.parse(await readFile(path, 'utf8')) as unknown;
 }
 
+/** `<folder>/simulations/*.json`, in name order; unreadable files are left out. */
+async function readSimulations(folder: string): Promise<unknown[]> {
+  const names = await readdir(join(folder, 'simulations')).catch(() => [] as string[]);
+  const out: unknown[] = [];
+  for (const n of names.filter((x) => x.endsWith('.json')).sort()) {
+    const doc = await readJson(join(folder, 'simulations', n)).catch(() => undefined);
+    if (doc !== undefined) out.push(doc);
+  }
+  return out;
+}
+
 /**
  * The examples folder as a catalogue: every `<slug>/model.json`, with `<slug>/meta.json`
- * (`{scenario, description: {en, ru}}`) when present. Read on each call, so a new example
+ * (`{scenario, description: {en, ru}}`) and `<slug>/simulations/*.json` when present. Read on each call, so a new example
  * appears without a restart; slugs are only ever looked up among the listed folders.
  *
  * @example await fileExampleCatalogue('examples').list()
@@ -32,7 +43,7 @@ export function fileExampleCatalogue(dir: string): ExampleCatalogue {
         continue; // Not an example folder.
       }
       const meta = await readJson(join(dir, slug, 'meta.json')).catch(() => ({}));
-      out.push({ slug, model, meta });
+      out.push({ slug, model, meta, simulations: await readSimulations(join(dir, slug)) });
     }
     return out;
   }

@@ -1,3 +1,4 @@
+import { validateModelSchema } from '../../schemas/index.js';
 import { HttpError, notFound } from '../http/http-error.js';
 import type { ExampleCatalogue, ExampleEntry } from './example-catalogue.js';
 import type { ModelService } from './model-service.js';
@@ -26,6 +27,26 @@ function summary(e: ExampleEntry): ExampleSummary {
   };
 }
 
+/**
+ * The example's saved simulations as the model keeps them (`simulations`), so a copy
+ * offers them in the simulation panel: those the model already holds (by name) and
+ * those that would not pass the model schema are left out.
+ */
+function withSimulations(model: Record<string, unknown>, sims: readonly unknown[] = []) {
+  const kept = Array.isArray(model.simulations) ? [...(model.simulations as unknown[])] : [];
+  const names = new Set(kept.map((s) => (isRecord(s) ? s.name : undefined)));
+  for (const sim of sims) {
+    if (!isRecord(sim) || names.has(sim.name)) continue;
+    // A saved scenario always runs against the model it is stored in.
+    const { model: _m, modelId: _i, version: _v, ...saved } = sim;
+    void [_m, _i, _v];
+    if (validateModelSchema({ ...model, simulations: [saved] }).length > 0) continue;
+    kept.push(saved);
+    names.add(saved.name);
+  }
+  return kept.length === 0 ? model : { ...model, simulations: kept };
+}
+
 /** The examples gallery: list them, and copy one into a new editable draft. */
 export class ExampleService {
   constructor(
@@ -41,7 +62,8 @@ export class ExampleService {
 
   /**
    * Saves the example as a new draft with a fresh id (`<model id>-copy`, `-copy-2`, ...)
-   * and name; the example itself and any model already saved stay untouched.
+   * and name, with the example's saved simulations; the example itself and any model
+   * already saved stay untouched.
    */
   async copy(slug: string) {
     const entry = (await this.catalogue.list()).find((e) => e.slug === slug);
@@ -53,7 +75,9 @@ export class ExampleService {
       if (taken.has(id)) continue;
       const name = `${str(entry.model.name) || slug} (copy${n === 1 ? '' : ` ${n}`})`;
       try {
-        return await this.models.create({ ...entry.model, id, name });
+        return await this.models.create(
+          withSimulations({ ...entry.model, id, name }, entry.simulations),
+        );
       } catch (e) {
         // Another copy took this id between the list and the save: try the next one.
         if (!(e instanceof HttpError && e.status === 409)) throw e;

@@ -23,6 +23,20 @@ export interface PublishOutcome {
   unchanged: boolean;
 }
 
+/** Until accounts exist every change is made by "api". */
+const BY = 'api';
+
+/** The draft's revision as an HTTP entity tag. */
+export const draftEtag = (m: Pick<ModelEntry, 'revision'>): string => `"${m.revision ?? 0}"`;
+
+/** Whether an `If-Match` header value names the current revision (`*`, lists, weak tags). */
+function ifMatchHolds(header: string, etag: string): boolean {
+  return header
+    .split(',')
+    .map((t) => t.trim().replace(/^W\//, ''))
+    .some((t) => t === '*' || t === etag);
+}
+
 /** Drafts, publishing, versions and rollback. */
 export class ModelService {
   constructor(private readonly core: RuntimeCore) {}
@@ -53,7 +67,8 @@ export class ModelService {
   async list() {
     return (await this.core.store.list('models')).map((m) => ({
       id: m.id,
-      name: m.draft.name,
+      // A draft that does not match the schema may lack a name.
+      name: typeof m.draft.name === 'string' ? m.draft.name : m.id,
       updatedAt: m.updatedAt,
       ...(m.publishedVersion === undefined ? {} : { publishedVersion: m.publishedVersion }),
     }));
@@ -71,7 +86,9 @@ export class ModelService {
       model: m.draft,
       diagnostics: analyzeModel(m.draft, { directory: await this.core.directory() }),
       updatedAt: m.updatedAt,
+      updatedBy: m.updatedBy ?? BY,
       ...(m.publishedVersion === undefined ? {} : { publishedVersion: m.publishedVersion }),
+      etag: draftEtag(m),
     };
   }
 
@@ -85,28 +102,55 @@ export class ModelService {
           `model ${model.id} already exists (PUT /api/models/${model.id} updates it)`,
         );
       }
-      tx.put('models', model.id, {
+      const entry: ModelEntry = {
         id: model.id,
         draft: model,
         updatedAt: this.core.clock.now().toISOString(),
-      });
-      return { model, diagnostics };
+        updatedBy: BY,
+        revision: 1,
+      };
+      tx.put('models', model.id, entry);
+      return { model, diagnostics, etag: draftEtag(entry) };
     });
   }
 
-  async update(id: string, doc: unknown) {
-    const { model, diagnostics } = await this.check(doc);
+  /**
+   * Saves the draft as sent, even when it does not match the schema (the diagnostics say
+   * so; publishing refuses it), so an admin's half-finished edit is never lost. The
+   * route bounds size and depth. With `ifMatch` (the `If-Match` header) a draft changed
+   * since that revision is refused with 412 naming who changed it and when.
+   */
+  async update(id: string, doc: unknown, ifMatch?: string) {
+    if (doc === null || typeof doc !== 'object' || Array.isArray(doc))
+      throw new HttpError(422, 'INVALID_MODEL', '/ the draft must be a JSON object');
+    const model = doc as AutomationModel;
     if (model.id !== id)
       throw new HttpError(422, 'ID_MISMATCH', `/id must equal the id in the path (${id})`);
+    const diagnostics = analyzeModel(doc, { directory: await this.core.directory() });
     return this.core.change(async (tx) => {
       const cur = await tx.get('models', id);
       if (cur === undefined) throw notFound(`model ${id}`);
-      tx.put('models', id, {
+      const etag = draftEtag(cur);
+      if (ifMatch !== undefined && !ifMatchHolds(ifMatch, etag)) {
+        const updatedBy = cur.updatedBy ?? BY;
+        throw new HttpError(
+          412,
+          'DRAFT_CHANGED',
+          `the draft of model ${id} was changed by ${updatedBy} at ${cur.updatedAt} ` +
+            `(now ${etag}, If-Match was ${ifMatch}): reload it, or send If-Match: ${etag} to overwrite`,
+          undefined,
+          { updatedAt: cur.updatedAt, updatedBy, etag },
+        );
+      }
+      const next: ModelEntry = {
         ...cur,
         draft: model,
         updatedAt: this.core.clock.now().toISOString(),
-      });
-      return { model, diagnostics };
+        updatedBy: BY,
+        revision: (cur.revision ?? 0) + 1,
+      };
+      tx.put('models', id, next);
+      return { model, diagnostics, etag: draftEtag(next) };
     });
   }
 
@@ -122,12 +166,15 @@ export class ModelService {
         );
       const v = await tx.get('versions', versionKey(id, cur.publishedVersion));
       if (v === undefined) throw notFound(`version ${cur.publishedVersion}`);
-      tx.put('models', id, {
+      const next: ModelEntry = {
         ...cur,
         draft: v.model,
         updatedAt: this.core.clock.now().toISOString(),
-      });
-      return { model: v.model };
+        updatedBy: BY,
+        revision: (cur.revision ?? 0) + 1,
+      };
+      tx.put('models', id, next);
+      return { model: v.model, etag: draftEtag(next) };
     });
   }
 
@@ -180,11 +227,20 @@ export class ModelService {
         ruleSet,
       };
       tx.put('versions', versionKey(id, version), doc);
+      // Publishing keeps the draft; a rollback replaces it, which is a change of the draft.
+      const replaced = JSON.stringify(cur.draft) !== JSON.stringify(model);
       tx.put('models', id, {
         ...cur,
         draft: model,
         publishedVersion: version,
         lastVersion: version,
+        ...(replaced
+          ? {
+              updatedAt: this.core.clock.now().toISOString(),
+              updatedBy: by,
+              revision: (cur.revision ?? 0) + 1,
+            }
+          : {}),
       });
       // Activated inside the lane so the next change already runs under it.
       this.core.engine.activate(id, version, ruleSet);

@@ -25,8 +25,13 @@ export interface RecordDoc {
 
 export interface ModelEntry {
   id: string;
+  /** May not match the model schema: drafts are kept as typed, publishing checks them. */
   draft: AutomationModel;
   updatedAt: string;
+  /** Who last changed the draft ("api" until accounts exist). */
+  updatedBy?: string;
+  /** Bumped on every change of the draft; the HTTP `ETag` (absent in older data: 0). */
+  revision?: number;
   publishedVersion?: number;
   /** The highest version number ever used (rollback publishes as a new number). */
   lastVersion?: number;

@@ -12,7 +12,9 @@ const pipelineOf = (node: string): string => node.slice(0, node.indexOf('/'));
  * when an edge leads to it from a reachable stage of the same pipeline. The rest
  * is reported as info: managers may still move records there by hand. Failure
  * stages are left out: losing a record is a manager's decision by nature.
- * Pipelines nothing creates records in are fed by hand and never reported.
+ * Pipelines nothing creates records in are fed by hand and never reported. Stages
+ * marked `manual` (moved by people) are reached by definition, and so is what
+ * automation leads to from them.
  */
 export const checkUnreachable: Check = (model, ctx) => {
   const graph = stageGraphOf(model, ctx);
@@ -24,7 +26,8 @@ export const checkUnreachable: Check = (model, ctx) => {
   }
   if (fed.size === 0) return [];
   for (const p of model.pipelines)
-    for (const s of p.stages) if (s.triggers.length > 0) reached.add(stageKey(p.key, s.key));
+    for (const s of p.stages)
+      if (s.triggers.length > 0 || s.manual === true) reached.add(stageKey(p.key, s.key));
   const queue = [...reached];
   for (let head = 0; head < queue.length; head += 1) {
     for (const e of graph.outgoing.get(queue[head] as string) ?? []) {

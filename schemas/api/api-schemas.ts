@@ -18,6 +18,10 @@ export const ErrorBody = Type.Object({
     code: Type.String(),
     message: Type.String(),
     diagnostics: Type.Optional(Type.Array(Diagnostic)),
+    /** 412 on a stale draft: who changed it, when, and its current ETag. */
+    updatedAt: Type.Optional(Type.String()),
+    updatedBy: Type.Optional(Type.String()),
+    etag: Type.Optional(Type.String()),
   }),
 });
 
@@ -54,6 +58,7 @@ export const ModelDetail = Type.Object({
   model: ModelDocument,
   diagnostics: Type.Array(Diagnostic),
   updatedAt: Type.String(),
+  updatedBy: Type.String(),
   publishedVersion: Type.Optional(Type.Integer()),
 });
 export const DraftDiscarded = Type.Object({ model: ModelDocument });

@@ -12,6 +12,11 @@ export const Stage = Type.Object(
     key: Key,
     name: Type.String({ minLength: 1, maxLength: 200 }),
     kind: StageKind,
+    /**
+     * Moved by people: records get here by a manager's move, not by automation, so the
+     * analyzer does not report it as unreachable (and counts it as a starting point).
+     */
+    manual: Type.Optional(Type.Boolean()),
     /** Fields that must be filled before a record may enter this stage. */
     requiredFields: Type.Optional(Type.Array(FieldKey, { maxItems: 100 })),
     /** Actions run when a record enters the stage, in this order. */

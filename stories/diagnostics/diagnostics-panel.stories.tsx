@@ -44,7 +44,8 @@ export const PickAFinding: Story = {
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     await userEvent.click(canvas.getByRole('button', { name: /UNKNOWN_FIELD/ }));
-    await expect(args.onPick).toHaveBeenLastCalledWith('robot:unknown_field');
+    // With the finding's path, so the inspector can focus the field.
+    await expect(args.onPick).toHaveBeenLastCalledWith('robot:unknown_field', expect.any(String));
     await expect(canvas.getByRole('button', { name: /UNUSED_TEMPLATE/ })).toBeDisabled();
   },
 };

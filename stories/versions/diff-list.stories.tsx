@@ -43,8 +43,9 @@ export const NoChangesRussian: Story = { args: { entries: [] }, globals: { local
 export const PickARow: Story = {
   play: async ({ canvasElement, args }) => {
     const list = within(within(canvasElement).getByTestId('diff-list'));
-    await expect(list.getByText('Warn after 25 minutes')).toBeInTheDocument();
-    await userEvent.click(list.getByText('robot:warn_after_25_min'));
+    const row = list.getByText(/Robot “Warn after 25 minutes” added/);
+    await expect(row).toBeInTheDocument();
+    await userEvent.click(row);
     await expect(args.onPick).toHaveBeenCalledWith('robot:warn_after_25_min');
   },
 };

@@ -32,7 +32,7 @@ export const Confirm: Story = {
     const dialog = within(within(canvasElement).getByTestId('rollback-dialog'));
     // The dialog opens in an effect after the first paint: wait for it, not just for the DOM.
     const confirm = await dialog.findByRole('button', { name: 'Publish version 1 again' });
-    await expect(dialog.getByText('robot:warn_after_25_min')).toBeInTheDocument();
+    await expect(dialog.getByTitle(/^robot:warn_after_25_min /)).toBeInTheDocument();
     await userEvent.click(confirm);
     await expect(args.onConfirm).toHaveBeenCalledOnce();
     await expect(args.onCancel).not.toHaveBeenCalled();

@@ -71,8 +71,8 @@ export const CompareTwoVersions: Story = {
     await userEvent.click(canvas.getByTestId('diff-to-2'));
     await userEvent.click(canvas.getByTestId('compare'));
     const list = within(await canvas.findByTestId('diff-list'));
-    await expect(list.getByText('robot:warn_after_25_min')).toBeInTheDocument();
-    await expect(list.getByText('stage:sales/in_progress')).toBeInTheDocument();
+    await expect(list.getByTitle(/^robot:warn_after_25_min /)).toBeInTheDocument();
+    await expect(list.getByTitle(/^stage:sales\/in_progress /)).toBeInTheDocument();
     await expect(canvas.getByTestId('diff-readonly')).toHaveTextContent('v2');
     await expect(lastOverlay(args.onOverlay)?.marks.get('robot:warn_after_25_min')).toBe('added');
 
@@ -95,7 +95,7 @@ export const RollBack: Story = {
     const canvas = within(canvasElement);
     await userEvent.click(await canvas.findByTestId('rollback-1'));
     const dialog = within(await canvas.findByTestId('rollback-dialog'));
-    await expect(dialog.getByText('robot:warn_after_25_min')).toBeInTheDocument();
+    await expect(dialog.getByTitle(/^robot:warn_after_25_min /)).toBeInTheDocument();
     await userEvent.click(dialog.getByTestId('confirm-rollback'));
     await waitFor(() => expect(args.onReplaced).toHaveBeenCalledOnce());
     const replaced = (args.onReplaced as unknown as { mock: { calls: [AutomationModel][] } }).mock

@@ -39,10 +39,7 @@ describe.runIf(browser.run && runtimeReady)('designer end to end', () => {
     });
     context = await launchBrowser();
     page = await context.newPage();
-    page.on(
-      'dialog',
-      (d) => void d.accept(d.type() === 'prompt' ? (pendingPrompt ?? d.defaultValue()) : undefined),
-    );
+    page.on('dialog', (d) => void d.accept());
   }, 180_000);
 
   afterAll(async () => {
@@ -50,7 +47,6 @@ describe.runIf(browser.run && runtimeReady)('designer end to end', () => {
     server?.stop();
   });
 
-  let pendingPrompt: string | undefined;
   const shot = (name: string) => page.screenshot({ path: `${SHOTS}/${name}.png` });
   const saved = () =>
     page
@@ -64,9 +60,13 @@ describe.runIf(browser.run && runtimeReady)('designer end to end', () => {
     await page.getByTestId('new-model').click();
     await page.getByTestId('model-name').waitFor();
 
-    pendingPrompt = 'Sales';
+    // A new pipeline gets a default name and the cursor in its name field.
     await page.getByTestId('add-pipeline').click();
-    await page.getByTestId('stage-sales-new').click();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('pipeline-name');
+    await page.keyboard.type('Sales');
+    await page.getByTestId('stage-new_pipeline-new').click();
     await page.getByTestId('stage-name').fill('New request');
     await page.getByTestId('add-robot').selectOption('assign');
     await page.getByTestId('robot-form').waitFor();
@@ -95,7 +95,7 @@ describe.runIf(browser.run && runtimeReady)('designer end to end', () => {
       'POST',
       '/records/deals',
       {
-        pipeline: 'sales',
+        pipeline: 'new_pipeline',
         stage: 'new',
         fields: { title: 'Big deal', amount: 2_000_000 },
       },
@@ -136,16 +136,20 @@ describe.runIf(browser.run && runtimeReady)('designer end to end', () => {
   });
 
   it('undo and redo a rename', async () => {
-    await page.getByTestId('stage-sales-new').click();
+    await page.getByTestId('stage-new_pipeline-new').click();
     await page.getByTestId('stage-name').fill('Renamed');
-    await page.getByTestId('stage-sales-new').click();
-    await expect.poll(() => page.getByTestId('stage-sales-new').textContent()).toContain('Renamed');
+    await page.getByTestId('stage-new_pipeline-new').click();
+    await expect
+      .poll(() => page.getByTestId('stage-new_pipeline-new').textContent())
+      .toContain('Renamed');
     await page.getByTestId('undo').click();
     await expect
-      .poll(() => page.getByTestId('stage-sales-new').textContent())
+      .poll(() => page.getByTestId('stage-new_pipeline-new').textContent())
       .not.toContain('Renamed');
     await page.getByTestId('redo').click();
-    await expect.poll(() => page.getByTestId('stage-sales-new').textContent()).toContain('Renamed');
+    await expect
+      .poll(() => page.getByTestId('stage-new_pipeline-new').textContent())
+      .toContain('Renamed');
     await shot('undo-redo');
   });
 
@@ -169,7 +173,7 @@ describe.runIf(browser.run && runtimeReady)('designer end to end', () => {
     await saved();
     await page.reload();
     await page.getByTestId('robot-assign').waitFor();
-    expect(await page.getByTestId('stage-sales-new').textContent()).toContain('Renamed');
+    expect(await page.getByTestId('stage-new_pipeline-new').textContent()).toContain('Renamed');
     await shot('reload-draft');
   });
 });

@@ -52,6 +52,16 @@ describe.runIf(browser.run && runtimeReady)('versions, simulation, gallery, lang
     await page.getByTestId('robot-remind_after_15_min').waitFor();
     expect(await page.getByTestId('model-name').inputValue()).toBe('Reaction-time control (copy)');
     await page.getByTestId('first-run').waitFor();
+    // The example's saved simulations came with the copy and are offered in its panel.
+    await page.getByTestId('tab-simulation').click();
+    const offered = await page.getByTestId('sim-saved').locator('option').allTextContents();
+    expect(offered).toEqual(
+      expect.arrayContaining([
+        'Nobody reacts to a new request',
+        'Taken into work after 10 minutes',
+      ]),
+    );
+    await page.getByTestId('tab-simulation').click();
     await shot('first-run');
     await axeClean('designer with first-run view');
     await page.getByTestId('first-run-dismiss').click();
@@ -85,9 +95,8 @@ describe.runIf(browser.run && runtimeReady)('versions, simulation, gallery, lang
     expect(await list.locator('li').count()).toBe(1);
     expect(await page.getByTestId('diff-readonly').textContent()).toContain('v2, read only');
     const row = (await list.textContent()) ?? '';
-    expect(row).toContain('robot:remind_after_15_min');
-    expect(row).toContain('/timing/duration/value');
-    expect(row).toMatch(/15\s*→\s*20/);
+    // A sentence with the name the admin typed, not a JSON pointer.
+    expect(row).toBe('Changed: Robot “Remind after 15 minutes” waits 20 min instead of 15 min');
     await expect
       .poll(() => page.getByTestId('robot-remind_after_15_min').getAttribute('class'))
       .toContain('mark-changed');
@@ -100,7 +109,8 @@ describe.runIf(browser.run && runtimeReady)('versions, simulation, gallery, lang
     await page.getByTestId('rollback-1').click();
     const dialog = page.getByTestId('rollback-dialog');
     await dialog.waitFor();
-    expect(await dialog.textContent()).toMatch(/20\s*→\s*15/);
+    // A sentence with the robot's name, not a JSON pointer.
+    expect(await dialog.textContent()).toMatch(/Robot “[^”]+” waits 15 min instead of 20 min/);
     await shot('rollback-confirm');
     await dialog.getByTestId('confirm-rollback').click();
     await page.getByTestId('version-row-3').waitFor();
@@ -128,6 +138,8 @@ describe.runIf(browser.run && runtimeReady)('versions, simulation, gallery, lang
       .filter({ hasText: /^Saved$/ })
       .waitFor();
     await page.getByTestId('discard-draft').click();
+    // The page's own dialog, not the browser's confirm.
+    await page.getByTestId('confirm-yes').click();
     await expect
       .poll(() => page.getByTestId('model-name').inputValue())
       .toBe('Reaction-time control');

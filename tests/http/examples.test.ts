@@ -36,6 +36,12 @@ describe('examples gallery routes', () => {
     expect(
       first.body.diagnostics.filter((d: { severity: string }) => d.severity === 'error'),
     ).toEqual([]);
+    // The example's saved simulations come with the copy (examples/<slug>/simulations/).
+    expect(first.body.model.simulations.map((s: { name: string }) => s.name).sort()).toEqual([
+      'Nobody reacts to a new request',
+      'Taken into work after 10 minutes',
+      'The proposal: late once, then answered in time',
+    ]);
     const second = await h.call('POST', '/api/examples/reaction-time-control/copy');
     expect(second.status).toBe(201);
     expect(second.body.model.id).toBe('reaction-time-control-copy-2');

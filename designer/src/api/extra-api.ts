@@ -7,7 +7,7 @@ import type {
 } from '../../../schemas/api/index.js';
 import type { LoadedModel } from './api-types.js';
 import type { SimulationResult, SimulationScenario } from '../../../schemas/simulation/index.js';
-import { httpJson } from './http-json.js';
+import { httpJson, httpJsonWithEtag } from './http-json.js';
 
 // Answer types come from the route schemas (schemas/api/), never copied by hand.
 export type { ExampleSummary, VersionDetail, VersionSummary } from '../../../schemas/api/index.js';
@@ -20,7 +20,7 @@ export interface ExtraApi {
   listVersions(id: string): Promise<VersionSummary[]>;
   getVersion(id: string, version: number): Promise<VersionDetail>;
   rollback(id: string, version: number): Promise<PublishResult>;
-  discardDraft(id: string): Promise<DraftDiscarded>;
+  discardDraft(id: string): Promise<DraftDiscarded & { etag?: string }>;
   getModel(id: string): Promise<LoadedModel>;
   listExamples(): Promise<ExampleSummary[]>;
   copyExample(slug: string): Promise<LoadedModel>;
@@ -34,13 +34,20 @@ export interface ExtraApi {
  */
 export function createExtraApi(base = '/api', fetchImpl?: typeof fetch): ExtraApi {
   const call = httpJson(base, fetchImpl);
+  const withEtag = httpJsonWithEtag(base, fetchImpl);
   const enc = encodeURIComponent;
   return {
     listVersions: (id) => call('GET', `/models/${enc(id)}/versions`),
     getVersion: (id, n) => call('GET', `/models/${enc(id)}/versions/${n}`),
     rollback: (id, version) => call('POST', `/models/${enc(id)}/rollback`, { version }),
-    discardDraft: (id) => call('DELETE', `/models/${enc(id)}/draft`),
-    getModel: (id) => call('GET', `/models/${enc(id)}`),
+    discardDraft: async (id) => {
+      const r = await withEtag<{ model: AutomationModel }>('DELETE', `/models/${enc(id)}/draft`);
+      return { ...r.body, ...(r.etag === undefined ? {} : { etag: r.etag }) };
+    },
+    getModel: async (id) => {
+      const r = await withEtag<LoadedModel>('GET', `/models/${enc(id)}`);
+      return { ...r.body, ...(r.etag === undefined ? {} : { etag: r.etag }) };
+    },
     listExamples: () => call('GET', '/examples'),
     copyExample: (slug) => call('POST', `/examples/${enc(slug)}/copy`, {}),
     simulate: (scenario) => call('POST', '/simulate', scenario),

@@ -1,6 +1,6 @@
 import type { AutomationModel, Directory, RuleSet } from '../../../schemas/index.js';
 import type { ApiClient, LoadedModel, ModelSummary } from './api-types.js';
-import { httpJson } from './http-json.js';
+import { httpJson, httpJsonWithEtag } from './http-json.js';
 
 /**
  * The runtime's HTTP API (docs/contracts.md), typed. Non-2xx answers become
@@ -13,16 +13,26 @@ export function createHttpApiClient(
   fetchImpl: typeof fetch = (...a) => fetch(...a),
 ): ApiClient {
   const call = httpJson(base, fetchImpl);
+  const withEtag = httpJsonWithEtag(base, fetchImpl);
+  const loaded = async (p: Promise<{ body: LoadedModel; etag?: string }>): Promise<LoadedModel> => {
+    const { body, etag } = await p;
+    return etag === undefined ? body : { ...body, etag };
+  };
   const enc = encodeURIComponent;
   return {
     listModels: async () => {
       const body = await call<ModelSummary[] | { models: ModelSummary[] }>('GET', '/models');
       return Array.isArray(body) ? body : body.models;
     },
-    getModel: (id) => call<LoadedModel>('GET', `/models/${enc(id)}`),
-    createModel: (model: AutomationModel) => call<LoadedModel>('POST', '/models', model),
-    saveModel: (model: AutomationModel) =>
-      call<LoadedModel>('PUT', `/models/${enc(model.id)}`, model),
+    getModel: (id) => loaded(withEtag('GET', `/models/${enc(id)}`)),
+    createModel: (model: AutomationModel) => loaded(withEtag('POST', '/models', model)),
+    saveModel: (model: AutomationModel, options) =>
+      loaded(
+        withEtag('PUT', `/models/${enc(model.id)}`, model, {
+          headers: options?.ifMatch === undefined ? {} : { 'if-match': options.ifMatch },
+          keepalive: options?.keepalive === true,
+        }),
+      ),
     publish: (id, note) => call('POST', `/models/${enc(id)}/publish`, note ? { note } : {}),
     getRuleSet: (id) => call<RuleSet>('GET', `/models/${enc(id)}/ruleset`),
     getDirectory: () => call<Directory>('GET', '/directory'),

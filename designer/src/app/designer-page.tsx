@@ -31,5 +31,12 @@ export function DesignerPage({ id }: { id: string }) {
   if (error) return <p className="page-message">{t('app.loadFailed', { message: error })}</p>;
   // After a hash change the previous model is still loaded until the new one arrives.
   if (!loaded || loaded.model.id !== id) return <p className="page-message">{t('app.loading')}</p>;
-  return <ModelEditor key={id} initial={loaded.model} runtimeDirectory={directory} />;
+  return (
+    <ModelEditor
+      key={id}
+      initial={loaded.model}
+      {...(loaded.etag === undefined ? {} : { initialEtag: loaded.etag })}
+      runtimeDirectory={directory}
+    />
+  );
 }

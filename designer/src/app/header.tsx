@@ -7,6 +7,8 @@ import { useBlankableName } from '../inspector/use-blankable-name.js';
 export interface HeaderProps {
   readonly name: string;
   readonly save: SaveState;
+  /** A diff or comparison is on the canvas: nothing may change the draft. */
+  readonly readOnly?: boolean;
   readonly notice: string | null;
   readonly canUndo: boolean;
   readonly canRedo: boolean;
@@ -28,10 +30,12 @@ export function Header(p: HeaderProps) {
   const { t } = useTranslation();
   const name = useBlankableName(p.name, p.onRename);
   const file = useRef<HTMLInputElement>(null);
+  const exportMenu = useRef<HTMLDetailsElement>(null);
   const saveText =
     p.save.status === 'failed'
       ? t('header.saveFailed', { message: p.save.message })
       : t(`header.${p.save.status}`);
+  const ro = p.readOnly === true;
   return (
     <header className="app-header">
       <a href="#/" className="brand">
@@ -41,6 +45,7 @@ export function Header(p: HeaderProps) {
         className="model-name"
         aria-label={t('app.modelName')}
         value={name.shown}
+        readOnly={ro}
         aria-invalid={name.isBlank}
         onChange={(e) => name.change(e.target.value)}
         onBlur={name.reset}
@@ -50,16 +55,33 @@ export function Header(p: HeaderProps) {
         {saveText}
       </span>
       <div className="toolbar">
-        <button type="button" onClick={p.onUndo} disabled={!p.canUndo} data-testid="undo">
-          {t('header.undo')}
+        {/* Icons with names: the Russian toolbar fits one row at 1280 px. */}
+        <button
+          type="button"
+          className="icon-text"
+          onClick={p.onUndo}
+          disabled={ro || !p.canUndo}
+          aria-label={t('header.undo')}
+          title={`${t('header.undo')} (Ctrl+Z)`}
+          data-testid="undo"
+        >
+          ↶
         </button>
-        <button type="button" onClick={p.onRedo} disabled={!p.canRedo} data-testid="redo">
-          {t('header.redo')}
+        <button
+          type="button"
+          className="icon-text"
+          onClick={p.onRedo}
+          disabled={ro || !p.canRedo}
+          aria-label={t('header.redo')}
+          title={`${t('header.redo')} (Ctrl+Shift+Z)`}
+          data-testid="redo"
+        >
+          ↷
         </button>
-        <button type="button" onClick={p.onAddPipeline} data-testid="add-pipeline">
+        <button type="button" onClick={p.onAddPipeline} disabled={ro} data-testid="add-pipeline">
           {t('header.addPipeline')}
         </button>
-        <button type="button" onClick={p.onAutoLayout}>
+        <button type="button" onClick={p.onAutoLayout} disabled={ro}>
           {t('header.autoLayout')}
         </button>
         <button
@@ -78,7 +100,12 @@ export function Header(p: HeaderProps) {
         >
           {t('header.json')}
         </button>
-        <button type="button" onClick={() => file.current?.click()} data-testid="import">
+        <button
+          type="button"
+          onClick={() => file.current?.click()}
+          disabled={ro}
+          data-testid="import"
+        >
           {t('header.import')}
         </button>
         <input
@@ -93,12 +120,29 @@ export function Header(p: HeaderProps) {
             if (f) p.onImport(await f.text());
           }}
         />
-        <button type="button" onClick={p.onExport}>
-          {t('header.export')}
-        </button>
-        <button type="button" onClick={p.onExportRuleSet}>
-          {t('header.exportRuleset')}
-        </button>
+        <details className="header-menu" ref={exportMenu}>
+          <summary data-testid="export-menu">{t('header.exportMenu')}</summary>
+          <div className="header-menu-items">
+            <button
+              type="button"
+              onClick={() => {
+                if (exportMenu.current) exportMenu.current.open = false;
+                p.onExport();
+              }}
+            >
+              {t('header.export')}
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                if (exportMenu.current) exportMenu.current.open = false;
+                p.onExportRuleSet();
+              }}
+            >
+              {t('header.exportRuleset')}
+            </button>
+          </div>
+        </details>
         <button type="button" className="primary" onClick={p.onPublish} data-testid="publish">
           {t('header.publish')}
         </button>

@@ -30,6 +30,7 @@ import { FlowCanvas } from '../canvas/flow-canvas.js';
 import { CanvasCommandsContext, type CanvasCommands } from '../canvas/canvas-commands.js';
 import { Inspector } from '../inspector/inspector.js';
 import { stageRemovalMessage } from '../inspector/stage-removal-message.js';
+import { ConfirmProvider, useConfirm } from '../dialogs/confirm-context.js';
 import { Palette } from '../palette/palette.js';
 import { usePlaceItemFor } from '../palette/use-place-item-for.js';
 import { DiagnosticsPanel } from '../diagnostics/diagnostics-panel.js';
@@ -43,21 +44,37 @@ import { useKeyboardShortcuts } from './use-keyboard-shortcuts.js';
 import { ToolPanels } from './tool-panels.js';
 import type { CanvasOverlay } from '../versions/canvas-overlay.js';
 import { FirstRunOverlay } from '../onboarding/first-run-overlay.js';
+import { ConflictBanner, RestoreBanner } from './draft-banners.js';
+import { backupDiffers, clearBackup, readBackup, type LocalBackup } from './local-backup.js';
+import { useLeaveGuard } from './use-leave-guard.js';
+import { useDraftConflict } from './use-draft-conflict.js';
+import { defaultName } from './default-name.js';
+import { nodeOfPath } from '../inspector/field-of-path.js';
 
 const ModelJsonEditor = lazy(() =>
   import('../monaco/model-json-editor.js').then((m) => ({ default: m.ModelJsonEditor })),
 );
 
+export interface ModelEditorProps {
+  readonly initial: AutomationModel;
+  /** The loaded draft's revision: saves send it as `If-Match`. */
+  readonly initialEtag?: string;
+  readonly runtimeDirectory: Directory;
+}
+
 /** The designer for one model: canvas or JSON, palette, inspector, problems, autosave. */
-export function ModelEditor({
-  initial,
-  runtimeDirectory,
-}: {
-  initial: AutomationModel;
-  runtimeDirectory: Directory;
-}) {
+export function ModelEditor(props: ModelEditorProps) {
+  return (
+    <ConfirmProvider>
+      <ModelEditorBody {...props} />
+    </ConfirmProvider>
+  );
+}
+
+function ModelEditorBody({ initial, initialEtag, runtimeDirectory }: ModelEditorProps) {
   const { t } = useTranslation();
   const api = useApi();
+  const confirm = useConfirm();
   const [state, dispatch] = useReducer(editorReducer, initial, initEditor);
   const model = state.present;
   const directory = useMemo(
@@ -65,9 +82,19 @@ export function ModelEditor({
     [runtimeDirectory, model.directory],
   );
   const diagnostics = useDiagnostics(model, directory);
-  const autosave = useAutosave(api, model);
+  const autosave = useAutosave(api, model, initialEtag);
+  useLeaveGuard(autosave.state, autosave.flushOnHide);
+  // A backup of edits that never reached the runtime (crash, closed tab, offline).
+  const [backup, setBackup] = useState<LocalBackup | null>(() => {
+    const b = readBackup(initial.id);
+    if (b && backupDiffers(b, initial) && b.model.id === initial.id) return b;
+    if (b) clearBackup(initial.id);
+    return null;
+  });
   const [selected, setSelected] = useState<string[]>([]);
   const [focus, setFocus] = useState<{ nodeId: string; n: number } | null>(null);
+  // The field a picked problem points at (path inside its node), for the inspector.
+  const [jump, setJump] = useState<{ rel: string; n: number } | null>(null);
   const [view, setView] = useState<'canvas' | 'json'>('canvas');
   const [notice, setNotice] = useState<string | null>(null);
   const [dialog, setDialog] = useState<{
@@ -77,6 +104,23 @@ export function ModelEditor({
   const clipboard = useRef<Robot[]>([]);
   // A version diff shows another model read-only; the simulation only marks nodes.
   const [overlay, setOverlay] = useState<CanvasOverlay | null>(null);
+  const readOnly = overlay?.model !== undefined;
+  const conflict = useDraftConflict({
+    api,
+    model,
+    autosave,
+    replace: (m) => dispatch({ type: 'replaceModel', model: m }),
+    setOverlay,
+    onError: setNotice,
+  });
+  // Focus the name field of a node just added (its form renders with the selection).
+  const [focusName, setFocusName] = useState<{ testId: string; n: number } | null>(null);
+  useEffect(() => {
+    if (!focusName) return;
+    const el = document.querySelector<HTMLInputElement>(`[data-testid="${focusName.testId}"]`);
+    el?.focus();
+    el?.select();
+  }, [focusName]);
 
   const select = useCallback((nodeId: string | null) => setSelected(nodeId ? [nodeId] : []), []);
   const onAction = useCallback((a: ModelAction) => dispatch(a), []);
@@ -109,15 +153,19 @@ export function ModelEditor({
     (pipeline: string) => {
       const p = latestModel.current.pipelines.find((x) => x.key === pipeline);
       if (!p) return;
-      const name = window.prompt(t('lane.newStage'), t('lane.newStage'));
-      if (!name?.trim()) return;
+      // A default name, then the cursor in its name field: no browser prompt.
+      const name = defaultName(
+        t('lane.newStage'),
+        p.stages.map((s) => s.name),
+      );
       const key = makeKey(name, new Set(p.stages.map((s) => s.key)), 'stage');
       dispatch({
         type: 'addStage',
         pipeline,
-        stage: { key, name: name.trim(), kind: 'in_progress', robots: [], triggers: [] },
+        stage: { key, name, kind: 'in_progress', robots: [], triggers: [] },
       });
       select(stageNodeId(pipeline, key));
+      setFocusName((f) => ({ testId: 'stage-name', n: (f?.n ?? 0) + 1 }));
     },
     [t, select],
   );
@@ -135,38 +183,40 @@ export function ModelEditor({
 
   const shortcuts = useMemo(
     () => ({
-      undo: () => dispatch({ type: 'undo' }),
-      redo: () => dispatch({ type: 'redo' }),
+      undo: () => !readOnly && dispatch({ type: 'undo' }),
+      redo: () => !readOnly && dispatch({ type: 'redo' }),
       remove: () => {
+        if (readOnly || selected.length === 0) return;
+        const nodeIds = selected;
+        const run = () => {
+          dispatch({ type: 'removeNodes', nodeIds });
+          setSelected([]);
+        };
         const stages = selected.filter((id) => parseNodeId(id)?.kind === 'stage');
-        if (stages.length > 0) {
-          const details = stages
-            .map((id) => {
-              const p = parseNodeId(id);
-              const f = p?.kind === 'stage' ? findStage(model, p.pipeline, p.stage) : null;
-              return f ? stageRemovalMessage(t, model, f.stage) : '';
-            })
-            .join('\n');
-          if (!window.confirm(details)) return;
-        }
         const lanes = selected.filter((id) => parseNodeId(id)?.kind === 'pipeline');
-        if (
-          lanes.length > 0 &&
-          !window.confirm(
-            t('inspector.confirmRemovePipeline', {
-              name: lanes
-                .map((id) => {
-                  const p = parseNodeId(id);
-                  return model.pipelines.find((x) => p?.kind === 'pipeline' && x.key === p.key)
-                    ?.name;
-                })
-                .join(', '),
-            }),
-          )
-        )
-          return;
-        dispatch({ type: 'removeNodes', nodeIds: selected });
-        setSelected([]);
+        // Robots and triggers go at once (Undo brings them back); stages and lanes ask.
+        if (stages.length === 0 && lanes.length === 0) return run();
+        const details = stages.map((id) => {
+          const p = parseNodeId(id);
+          const f = p?.kind === 'stage' ? findStage(model, p.pipeline, p.stage) : null;
+          return f ? stageRemovalMessage(t, model, f.stage) : '';
+        });
+        const laneNames = lanes.map((id) => {
+          const p = parseNodeId(id);
+          return model.pipelines.find((x) => p?.kind === 'pipeline' && x.key === p.key)?.name;
+        });
+        if (lanes.length > 0)
+          details.push(t('inspector.confirmRemovePipeline', { name: laneNames.join(', ') }));
+        confirm({
+          title: t('dialog.removeSelection'),
+          message: details.join('\n'),
+          confirmLabel: t('dialog.remove'),
+          done: {
+            message: t('dialog.removedCount', { count: nodeIds.length }),
+            undo: () => dispatch({ type: 'undo' }),
+          },
+          run,
+        });
       },
       copy: () => {
         clipboard.current = selected.flatMap((id) => {
@@ -177,13 +227,13 @@ export function ModelEditor({
       },
       paste: () => {
         const target = selectedStage();
-        if (target && clipboard.current.length > 0)
+        if (!readOnly && target && clipboard.current.length > 0)
           dispatch({ type: 'pasteRobots', ...target, robots: clipboard.current });
       },
     }),
     // selectedStage reads model and selection only
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [selected, model, t],
+    [selected, model, t, readOnly, confirm],
   );
   useKeyboardShortcuts(shortcuts);
 
@@ -229,13 +279,15 @@ export function ModelEditor({
   };
 
   const addPipeline = () => {
-    const name = window.prompt(t('lane.newPipeline'), t('lane.newPipeline'));
-    if (!name?.trim()) return;
+    const name = defaultName(
+      t('lane.newPipeline'),
+      model.pipelines.map((p) => p.name),
+    );
     const key = makeKey(name, new Set(model.pipelines.map((p) => p.key)), 'pipeline');
     dispatch({
       type: 'addPipeline',
       key,
-      name: name.trim(),
+      name,
       entity: 'deal',
       stage: {
         key: 'new',
@@ -246,15 +298,17 @@ export function ModelEditor({
       },
     });
     select(pipelineNodeId(key));
+    setFocusName((f) => ({ testId: 'pipeline-name', n: (f?.n ?? 0) + 1 }));
   };
 
   return (
     <EditorProvider value={editor}>
-      <CanvasCommandsContext.Provider value={commands}>
+      <CanvasCommandsContext.Provider value={readOnly ? NO_COMMANDS : commands}>
         <div className="designer">
           <Header
             name={model.name}
             save={autosave.state}
+            readOnly={readOnly}
             notice={notice}
             canUndo={state.past.length > 0}
             canRedo={state.future.length > 0}
@@ -276,8 +330,32 @@ export function ModelEditor({
             onAddPipeline={addPipeline}
             onView={setView}
           />
+          {autosave.state.status === 'conflict' && (
+            <ConflictBanner
+              updatedBy={autosave.state.updatedBy}
+              updatedAt={autosave.state.updatedAt}
+              comparing={conflict.comparing}
+              onReload={() => void conflict.reload()}
+              onCompare={() => void conflict.compare()}
+              onOverwrite={() => void conflict.overwrite()}
+            />
+          )}
+          {backup && (
+            <RestoreBanner
+              backup={backup}
+              onRestore={() => {
+                setBackup(null);
+                dispatch({ type: 'replaceModel', model: backup.model });
+              }}
+              onDiscard={() => {
+                setBackup(null);
+                clearBackup(model.id);
+              }}
+            />
+          )}
           <div className="workspace">
             <Palette
+              disabled={readOnly}
               onPick={(item) => {
                 const target = selectedStage();
                 if (target) place(item, target.pipeline, target.stage);
@@ -292,8 +370,10 @@ export function ModelEditor({
                     diagnostics={overlay?.model ? [] : diagnostics}
                     selected={selected}
                     onSelectionChange={setSelected}
-                    onAction={overlay?.model ? () => undefined : onAction}
+                    readOnly={readOnly}
+                    onAction={readOnly ? () => undefined : onAction}
                     onConnectNodes={(source, target) =>
+                      !readOnly &&
                       dispatch({
                         type: 'connect',
                         source,
@@ -319,24 +399,37 @@ export function ModelEditor({
                 </Suspense>
               )}
             </main>
-            <Inspector nodeId={primary} />
+            {overlay?.model ? (
+              // The diff's model, read only: the forms show it and cannot change anything.
+              <EditorProvider
+                value={{ model: overlay.model, dispatch: () => undefined, directory, select }}
+              >
+                <Inspector nodeId={primary} readOnly />
+              </EditorProvider>
+            ) : (
+              <Inspector nodeId={primary} diagnostics={diagnostics} jump={jump} />
+            )}
           </div>
           <ToolPanels
             model={model}
             flush={autosave.flush}
             onOverlay={setOverlay}
-            onReplaced={(m) => {
-              autosave.markSaved(m);
+            onReplaced={(m, etag) => {
+              autosave.markSaved(m, etag);
               dispatch({ type: 'replaceModel', model: m });
             }}
+            onRolledBack={(version, from) => setNotice(t('versions.rolledBack', { version, from }))}
             onModelChange={(m) => dispatch({ type: 'replaceModel', model: m })}
           />
           <DiagnosticsPanel
             diagnostics={diagnostics}
-            onPick={(nodeId) => {
+            nodeOf={(path) => nodeOfPath(model, path)?.nodeId}
+            onPick={(nodeId, path) => {
               setView('canvas');
               select(nodeId);
               setFocus((f) => ({ nodeId, n: (f?.n ?? 0) + 1 }));
+              const at = nodeOfPath(model, path);
+              setJump((j) => ({ rel: at?.nodeId === nodeId ? at.rel : '', n: (j?.n ?? 0) + 1 }));
             }}
           />
           {dialog && (
@@ -351,6 +444,9 @@ export function ModelEditor({
     </EditorProvider>
   );
 }
+
+/** In a diff the lanes' "+ Stage" and the stages' "+" do nothing. */
+const NO_COMMANDS: CanvasCommands = { addStage: () => undefined, addRobotTo: () => undefined };
 
 function allIds(model: AutomationModel): string[] {
   return model.pipelines.flatMap((p) =>

@@ -5,6 +5,8 @@ import type { CanvasOverlay } from '../versions/canvas-overlay.js';
 import { VersionsPanel } from '../versions/versions-panel.js';
 import { SimulationPanel } from '../simulation/simulation-panel.js';
 import '../versions/panels.css';
+import { maxPanelHeight, ResizeHandle } from './resize-handle.js';
+import { usePanelHeight } from './use-panel-height.js';
 
 const TABS = ['versions', 'simulation'] as const;
 type Tab = (typeof TABS)[number];
@@ -13,7 +15,8 @@ export interface ToolPanelsProps {
   readonly model: AutomationModel;
   readonly flush: () => Promise<void>;
   readonly onOverlay: (overlay: CanvasOverlay | null) => void;
-  readonly onReplaced: (model: AutomationModel) => void;
+  readonly onReplaced: (model: AutomationModel, etag?: string) => void;
+  readonly onRolledBack?: (version: number, from: number) => void;
   readonly onModelChange: (model: AutomationModel) => void;
 }
 
@@ -21,6 +24,7 @@ export interface ToolPanelsProps {
 export function ToolPanels(p: ToolPanelsProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<Tab | null>(null);
+  const [height, setHeight] = usePanelHeight('conveyor.drawerHeight', 0);
   const toggle = (tab: Tab) => {
     p.onOverlay(null);
     setOpen((cur) => (cur === tab ? null : tab));
@@ -45,11 +49,21 @@ export function ToolPanels(p: ToolPanelsProps) {
         ))}
       </div>
       {open && (
+        <ResizeHandle
+          height={height}
+          min={100}
+          max={() => maxPanelHeight(`tool-panel-${open}`)}
+          onResize={setHeight}
+          controls={`tool-panel-${open}`}
+        />
+      )}
+      {open && (
         <div
           role="tabpanel"
           id={`tool-panel-${open}`}
           aria-labelledby={`tool-tab-${open}`}
           className="tool-panel"
+          style={height ? { height } : undefined}
         >
           {open === 'versions' ? (
             <VersionsPanel
@@ -58,6 +72,7 @@ export function ToolPanels(p: ToolPanelsProps) {
               flush={p.flush}
               onOverlay={p.onOverlay}
               onReplaced={p.onReplaced}
+              onRolledBack={p.onRolledBack}
             />
           ) : (
             <SimulationPanel

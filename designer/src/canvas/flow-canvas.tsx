@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
 import {
   Background,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
   applyNodeChanges,
   useReactFlow,
+  useStore,
   useStoreApi,
   type Connection,
   type NodeChange,
@@ -31,6 +33,9 @@ import { useKeepInView } from './use-keep-in-view.js';
 
 export const PALETTE_MIME = 'application/x-conveyor-palette';
 
+/** Below this zoom nodes are drawn as plain cards (see `.zoomed-out` in styles.css). */
+const FAR_ZOOM = 0.45;
+
 export interface FlowCanvasProps {
   readonly model: AutomationModel;
   readonly diagnostics: readonly Diagnostic[];
@@ -43,6 +48,8 @@ export interface FlowCanvasProps {
   readonly focus: { nodeId: string; n: number } | null;
   /** Highlights from the simulation or a version diff, by node id. */
   readonly marks?: ReadonlyMap<string, NodeMark>;
+  /** A diff is shown: no dragging, no connecting, no drops. */
+  readonly readOnly?: boolean;
 }
 
 /** The React Flow view of the model: lanes, stages, robots, triggers and their edges. */
@@ -78,6 +85,18 @@ export function FlowCanvas(props: FlowCanvasProps) {
   );
 
   useKeepInView(model, selected, marks);
+  // Zoomed out, node texts are too small to read anyway: drawing them and the moving
+  // dashes of animated edges is what made panning a fitted 1,000-robot model slow.
+  const far = useStore((st) => st.transform[2] < FAR_ZOOM);
+  // The overview map can be put away when it hides stages (kept as a UI preference).
+  const [minimap, setMinimap] = useState(
+    () => globalThis.localStorage?.getItem('conveyor.minimap') !== 'off',
+  );
+  const toggleMinimap = () =>
+    setMinimap((on) => {
+      globalThis.localStorage?.setItem('conveyor.minimap', on ? 'off' : 'on');
+      return !on;
+    });
 
   useEffect(() => {
     if (focus) void flow.fitView({ nodes: [{ id: focus.nodeId }], duration: 300, maxZoom: 1.2 });
@@ -116,7 +135,7 @@ export function FlowCanvas(props: FlowCanvasProps) {
   const onDrop = useCallback(
     (e: DragEvent) => {
       const item = e.dataTransfer.getData(PALETTE_MIME);
-      if (!item) return;
+      if (!item || props.readOnly) return;
       e.preventDefault();
       const point = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
       const target = stageAtPoint(model, point);
@@ -139,14 +158,35 @@ export function FlowCanvas(props: FlowCanvasProps) {
         e.dataTransfer.dropEffect = 'copy';
       }}
       deleteKeyCode={null}
+      nodesDraggable={!props.readOnly}
+      nodesConnectable={!props.readOnly}
       multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
       onInit={onInit}
       minZoom={0.1}
+      className={far ? 'zoomed-out' : undefined}
       ariaLabelConfig={ariaLabels}
     >
       <Background />
-      <MiniMap<FlowNode> pannable zoomable nodeColor={minimapColor} />
-      <Controls />
+      {minimap && (
+        <MiniMap<FlowNode>
+          pannable
+          zoomable
+          nodeColor={minimapColor}
+          className="conveyor-minimap"
+          ariaLabel={t('canvas.minimap')}
+        />
+      )}
+      <Controls>
+        <ControlButton
+          onClick={toggleMinimap}
+          aria-label={t('canvas.toggleMinimap')}
+          title={t('canvas.toggleMinimap')}
+          aria-pressed={minimap}
+          data-testid="toggle-minimap"
+        >
+          ▦
+        </ControlButton>
+      </Controls>
     </ReactFlow>
   );
 }

@@ -27,7 +27,7 @@ export type RobotNodeData = {
   issues?: NodeIssues;
   mark?: NodeMark;
   /** What it does and when, in the UI language (see `labelNodes`); computed from context when absent. */
-  text?: { action: string; timing: string };
+  text?: { action: string; timing: string; condition?: string };
 };
 export type TriggerNodeData = {
   pipeline: string;
@@ -37,6 +37,8 @@ export type TriggerNodeData = {
   mark?: NodeMark;
   /** Its event, in the UI language (see `labelNodes`); computed from context when absent. */
   text?: string;
+  /** Its condition in a few words (see `labelNodes`). */
+  conditionText?: string;
 };
 
 export type LaneNode = Node<LaneNodeData, 'lane'>;

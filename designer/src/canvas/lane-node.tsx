@@ -19,6 +19,7 @@ export function LaneNodeView({ data, selected }: NodeProps<LaneNode>) {
         <button
           type="button"
           className="nodrag"
+          data-testid={`add-stage-${data.pipeline.key}`}
           onClick={(e) => {
             e.stopPropagation();
             commands.addStage(data.pipeline.key);

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import type { AutomationModel, Directory, EntityType } from '../../../schemas/index.js';
 import { entityFields } from '../condition/condition-fields.js';
 import { describeAction, describeTiming, describeTrigger } from './describe.js';
+import { summarizeCondition } from '../condition/summarize-condition.js';
 import type { FlowNode } from './flow-types.js';
 
 /**
@@ -28,9 +29,22 @@ export function labelNodes(
     const found = labels;
     return (key: string) => found.get(key) ?? key;
   };
+  const stageNames = new Map(
+    model.pipelines.flatMap((p) => p.stages.map((s) => [`${p.key}/${s.key}`, s.name] as const)),
+  );
+  const entityOf = new Map(model.pipelines.map((p) => [p.key, p.entity] as const));
+  // Stage values read as stage names; other values as typed.
+  const summary = (logic: unknown, pipeline: string) => {
+    if (logic === undefined) return undefined;
+    const label = fieldLabel(entityOf.get(pipeline) ?? 'deal');
+    return summarizeCondition(t, logic, label, (field, v) =>
+      field === 'stage' ? (stageNames.get(`${pipeline}/${String(v)}`) ?? String(v)) : String(v),
+    );
+  };
   return nodes.map((node): FlowNode => {
     if (node.type === 'robot') {
       const { robot, pipeline, entity } = node.data;
+      const condition = summary(robot.condition, pipeline);
       return {
         ...node,
         data: {
@@ -38,15 +52,22 @@ export function labelNodes(
           text: {
             action: describeAction(t, robot.action, { model, directory, pipeline }),
             timing: describeTiming(t, robot.timing, fieldLabel(entity)),
+            ...(condition === undefined ? {} : { condition }),
           },
         },
       };
     }
-    if (node.type === 'trigger')
+    if (node.type === 'trigger') {
+      const conditionText = summary(node.data.trigger.condition, node.data.pipeline);
       return {
         ...node,
-        data: { ...node.data, text: describeTrigger(t, node.data.trigger, model) },
+        data: {
+          ...node.data,
+          text: describeTrigger(t, node.data.trigger, model),
+          ...(conditionText === undefined ? {} : { conditionText }),
+        },
       };
+    }
     return node;
   });
 }

@@ -9,7 +9,7 @@ import { useEditor } from '../editor/editor-context.js';
 import { ROBOT_HEIGHT, STAGE_WIDTH } from './lane-geometry.js';
 import { entityFields } from '../condition/condition-fields.js';
 
-type Text = { action: string; timing: string };
+type Text = { action: string; timing: string; condition?: string };
 
 /** A robot under its stage: action, what it targets, timing and a condition badge. */
 export function RobotNodeView(props: NodeProps<RobotNode>) {
@@ -55,8 +55,13 @@ const RobotCard = memo(function RobotCard({
         <span className="robot-order">{data.order}</span>{' '}
         {robot.name || t(`action.${robot.action.type}`)}
         {robot.condition !== undefined && (
-          <span className="condition-badge" title={JSON.stringify(robot.condition)}>
-            {t('condition.badge')}
+          <span
+            className="condition-badge"
+            title={text.condition ?? JSON.stringify(robot.condition)}
+          >
+            {text.condition
+              ? t('condition.summary', { text: text.condition })
+              : t('condition.badge')}
           </span>
         )}
         <IssueBadge issues={data.issues} />

@@ -1,3 +1,4 @@
+import { MarkerType } from '@xyflow/react';
 import type { AutomationModel, Diagnostic } from '../../../schemas/index.js';
 import { pipelineNodeId, robotNodeId, stageNodeId, triggerNodeId } from '../editor/node-ids.js';
 import type { FlowEdge, FlowNode, NodeIssues } from './flow-types.js';
@@ -11,6 +12,8 @@ import {
   TRIGGER_HEIGHT,
   laneGeometry,
 } from './lane-geometry.js';
+
+const ARROW = { type: MarkerType.ArrowClosed, width: 18, height: 18 } as const;
 
 /** Groups diagnostics by the canvas node they point at. */
 export function issuesByNode(diagnostics: readonly Diagnostic[]): Map<string, NodeIssues> {
@@ -154,5 +157,11 @@ export function toFlow(
     });
   });
   const ids = new Set(nodes.map((n) => n.id));
-  return { nodes, edges: edges.filter((e) => ids.has(e.source) && ids.has(e.target)) };
+  // An arrowhead says unambiguously which stage (or trigger) an edge ends at.
+  return {
+    nodes,
+    edges: edges
+      .filter((e) => ids.has(e.source) && ids.has(e.target))
+      .map((e) => ({ ...e, markerEnd: ARROW })),
+  };
 }

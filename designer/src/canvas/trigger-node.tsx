@@ -43,10 +43,15 @@ function TriggerCard({
       data-testid={`trigger-${data.trigger.id}`}
     >
       <Handle type="target" position={Position.Left} id="in" />
-      <div className="node-title ellipsis">
-        ⚡ {text}
+      {/* The name the admin typed; the event is the tooltip (and the text when unnamed). */}
+      <div className="node-title ellipsis" title={text}>
+        ⚡ {data.trigger.name || text}
         {data.trigger.condition !== undefined && (
-          <span className="condition-badge">{t('condition.badge')}</span>
+          <span className="condition-badge" title={data.conditionText}>
+            {data.conditionText
+              ? t('condition.summary', { text: data.conditionText })
+              : t('condition.badge')}
+          </span>
         )}
         <IssueBadge issues={data.issues} />
       </div>

@@ -27,6 +27,7 @@ export function ConditionBuilder({
     <div className={`condition-group depth-${depth}`} data-testid="condition-group">
       <div className="group-head">
         <select
+          aria-label={t('a11y.groupOp')}
           value={group.op}
           data-testid="group-op"
           onChange={(e) => onChange({ ...group, op: e.target.value as 'and' | 'or' })}

@@ -13,6 +13,8 @@ function ValueInput({
   field: ConditionField | undefined;
   onChange: (r: ConditionRule) => void;
 }) {
+  const { t } = useTranslation();
+  const label = t('a11y.ruleValue');
   const type = field?.type ?? 'string';
   if (NO_VALUE.has(rule.operator)) return null;
   if (rule.operator === 'one_of') {
@@ -42,6 +44,7 @@ function ValueInput({
     return (
       <input
         value={values.join(', ')}
+        aria-label={label}
         data-testid="rule-value"
         onChange={(e) =>
           onChange({
@@ -59,6 +62,7 @@ function ValueInput({
     return (
       <select
         value={String(rule.value ?? '')}
+        aria-label={label}
         data-testid="rule-value"
         onChange={(e) => onChange({ ...rule, value: e.target.value })}
       >
@@ -80,6 +84,7 @@ function ValueInput({
     <input
       type={numeric ? 'number' : date ? 'date' : 'text'}
       value={String(rule.value ?? '')}
+      aria-label={label}
       data-testid="rule-value"
       onChange={(e) =>
         onChange({
@@ -110,6 +115,7 @@ export function RuleRow({
     <div className="rule-row" data-testid="condition-rule">
       <select
         value={rule.field}
+        aria-label={t('a11y.ruleField')}
         data-testid="rule-field"
         onChange={(e) => {
           const next = fields.find((f) => f.key === e.target.value);
@@ -127,6 +133,7 @@ export function RuleRow({
       </select>
       <select
         value={rule.operator}
+        aria-label={t('a11y.ruleOperator')}
         data-testid="rule-operator"
         onChange={(e) => onChange({ ...rule, operator: e.target.value as Operator })}
       >

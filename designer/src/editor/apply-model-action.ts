@@ -100,6 +100,11 @@ export function applyModelAction(input: AutomationModel, action: ModelAction): A
         stages: [action.stage],
       });
       break;
+    case 'setPipelineEntity': {
+      const p = pipelineOf(model, action.pipeline);
+      if (p) p.entity = action.entity;
+      break;
+    }
     case 'renamePipeline': {
       const p = pipelineOf(model, action.pipeline);
       if (p) p.name = action.name;
@@ -116,6 +121,8 @@ export function applyModelAction(input: AutomationModel, action: ModelAction): A
       const s = stageOf(model, action.pipeline, action.stage);
       if (s) Object.assign(s, action.patch);
       if (s && action.patch.requiredFields?.length === 0) delete s.requiredFields;
+      // Unset flags go, so a model stays as it was written.
+      if (s && 'manual' in action.patch && action.patch.manual !== true) delete s.manual;
       break;
     }
     case 'renameStage': {

@@ -16,12 +16,13 @@ export type ModelAction =
   | { type: 'renameModel'; name: string }
   | { type: 'addPipeline'; key: string; name: string; entity: EntityType; stage: Stage }
   | { type: 'renamePipeline'; pipeline: string; name: string }
+  | { type: 'setPipelineEntity'; pipeline: string; entity: EntityType }
   | { type: 'addStage'; pipeline: string; stage: Stage; index?: number }
   | {
       type: 'updateStage';
       pipeline: string;
       stage: string;
-      patch: Partial<Pick<Stage, 'name' | 'kind' | 'requiredFields'>>;
+      patch: Partial<Pick<Stage, 'name' | 'kind' | 'requiredFields' | 'manual'>>;
     }
   | { type: 'renameStage'; pipeline: string; stage: string; name: string }
   | { type: 'setStageKind'; pipeline: string; stage: string; kind: StageKind }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ACTION_KINDS } from '../catalogue/action-kinds.js';
 import { TRIGGER_KINDS } from '../catalogue/trigger-kinds.js';
 import { usePlaceItem } from '../palette/use-place-item.js';
+import { HAND_OFF_ITEM } from '../palette/use-place-item-for.js';
 
 /** "+ Robot" and "+ Trigger" pickers for a stage. */
 export function AddNodeButtons({ pipeline, stage }: { pipeline: string; stage: string }) {
@@ -9,8 +10,17 @@ export function AddNodeButtons({ pipeline, stage }: { pipeline: string; stage: s
   const place = usePlaceItem();
   return (
     <div className="button-row">
+      <button
+        type="button"
+        data-testid="add-handoff"
+        title={t('handoff.desc')}
+        onClick={() => place(HAND_OFF_ITEM, pipeline, stage)}
+      >
+        {t('handoff.label')}
+      </button>
       <select
         value=""
+        aria-label={t('inspector.addRobot')}
         data-testid="add-robot"
         onChange={(e) => e.target.value && place(`action:${e.target.value}`, pipeline, stage)}
       >
@@ -23,6 +33,7 @@ export function AddNodeButtons({ pipeline, stage }: { pipeline: string; stage: s
       </select>
       <select
         value=""
+        aria-label={t('inspector.addTrigger')}
         data-testid="add-trigger"
         onChange={(e) => e.target.value && place(`trigger:${e.target.value}`, pipeline, stage)}
       >

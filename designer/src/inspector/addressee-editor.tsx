@@ -28,12 +28,14 @@ export function AddresseeEditor({
       <label>{t('inspector.to')}</label>
       <span className="inline-fields">
         <SelectField
+          ariaLabel={t('a11y.recipientKind')}
           value={value.kind}
           options={KINDS.map((k) => ({ value: k, label: t(`person.${k}`) }))}
           onChange={setKind}
         />
         {value.kind === 'user' && (
           <SelectField
+            ariaLabel={t('a11y.user')}
             value={value.user}
             options={o.users()}
             onChange={(user) => user && onChange({ kind: 'user', user })}
@@ -41,6 +43,7 @@ export function AddresseeEditor({
         )}
         {value.kind === 'field' && (
           <SelectField
+            ariaLabel={t('a11y.field')}
             value={value.field}
             options={o.fields(entity, ['string'])}
             onChange={(field) => field && onChange({ kind: 'field', field })}

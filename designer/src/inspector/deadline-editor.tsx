@@ -24,12 +24,14 @@ export function DeadlineEditor({
       <span className="inline-fields">
         {value && (
           <DurationEditor
+            label={t('inspector.deadline')}
             value={value.offset}
             onChange={(offset) => onChange({ ...value, offset })}
           />
         )}
         {value && value.from !== 'now' && (
           <select
+            aria-label={t('a11y.direction')}
             value={value.direction ?? 'after'}
             onChange={(e) =>
               onChange({ ...value, direction: e.target.value as 'before' | 'after' })
@@ -40,6 +42,7 @@ export function DeadlineEditor({
           </select>
         )}
         <SelectField
+          ariaLabel={t('a11y.deadlineFrom')}
           value={from || undefined}
           emptyLabel={t('inspector.noDeadline')}
           options={[{ value: 'now', label: t('inspector.fromNow') }, ...dateFields]}

@@ -24,6 +24,7 @@ export function PersonRefEditor({
   return (
     <span className="inline-fields">
       <SelectField
+        ariaLabel={t('a11y.personKind')}
         value={value.kind}
         options={['responsible', 'manager', 'user', 'department'].map((k) => ({
           value: k,
@@ -34,6 +35,7 @@ export function PersonRefEditor({
       />
       {value.kind === 'user' && (
         <SelectField
+          ariaLabel={t('a11y.user')}
           value={value.user}
           options={options.users()}
           onChange={(user) => user && onChange({ kind: 'user', user })}
@@ -41,6 +43,7 @@ export function PersonRefEditor({
       )}
       {value.kind === 'department' && (
         <SelectField
+          ariaLabel={t('a11y.department')}
           value={value.department}
           options={options.departments()}
           onChange={(department) => department && onChange({ kind: 'department', department })}

@@ -14,6 +14,8 @@ export function SelectField(props: {
   onChange: (value: string | undefined) => void;
   emptyLabel?: string;
   testId?: string;
+  /** The accessible name when the select has no visible label. */
+  ariaLabel?: string;
 }) {
   const { t } = useTranslation();
   const id = useId();
@@ -22,6 +24,8 @@ export function SelectField(props: {
     <select
       id={id}
       value={props.value ?? ''}
+      aria-label={props.label ? undefined : props.ariaLabel}
+      title={props.options.find((o) => o.value === props.value)?.label}
       data-testid={props.testId}
       onChange={(e) => props.onChange(e.target.value === '' ? undefined : e.target.value)}
     >

@@ -23,6 +23,7 @@ export function SimpleTargetEditor({
   return (
     <span className="inline-fields">
       <SelectField
+        ariaLabel={t('a11y.assignKind')}
         value={value.kind}
         options={['user', 'queue', 'random'].map((k) => ({ value: k, label: t(`assign.${k}`) }))}
         onChange={setKind}
@@ -30,6 +31,7 @@ export function SimpleTargetEditor({
       />
       {value.kind === 'user' && (
         <SelectField
+          ariaLabel={t('a11y.user')}
           value={value.user}
           options={options.users()}
           onChange={(user) => user && onChange({ kind: 'user', user })}
@@ -38,6 +40,7 @@ export function SimpleTargetEditor({
       )}
       {value.kind === 'queue' && (
         <SelectField
+          ariaLabel={t('a11y.queue')}
           value={value.queue}
           options={options.queues()}
           onChange={(queue) => queue && onChange({ kind: 'queue', queue })}

@@ -7,6 +7,7 @@ import { NameField } from './name-field.js';
 import { useOptions } from './use-options.js';
 import { AddNodeButtons } from './add-node-buttons.js';
 import { stageRemovalMessage } from './stage-removal-message.js';
+import { useConfirm } from '../dialogs/confirm-context.js';
 
 /** Name, kind, required fields, order and deletion of a stage. */
 export function StageForm({
@@ -23,17 +24,22 @@ export function StageForm({
   const options = useOptions();
   const base = { pipeline: pipeline.key, stage: stage.key };
   const required = new Set(stage.requiredFields ?? []);
-  const remove = () => {
-    if (pipeline.stages.length <= 1) {
-      window.alert(t('inspector.cannotRemoveLastStage'));
-      return;
-    }
-    const message = stageRemovalMessage(t, model, stage);
-    if (window.confirm(message)) {
-      dispatch({ type: 'removeStage', ...base });
-      select(null);
-    }
-  };
+  const confirm = useConfirm();
+  const last = pipeline.stages.length <= 1;
+  const remove = () =>
+    confirm({
+      title: t('dialog.removeStage', { name: stage.name }),
+      message: stageRemovalMessage(t, model, stage),
+      confirmLabel: t('dialog.remove'),
+      done: {
+        message: t('dialog.removed', { name: stage.name }),
+        undo: () => dispatch({ type: 'undo' }),
+      },
+      run: () => {
+        dispatch({ type: 'removeStage', ...base });
+        select(null);
+      },
+    });
   return (
     <div className="form" data-testid="stage-form">
       <h3>
@@ -58,6 +64,17 @@ export function StageForm({
           kind && dispatch({ type: 'updateStage', ...base, patch: { kind: kind as Stage['kind'] } })
         }
       />
+      <label className="checkbox" title={t('inspector.manualHint')}>
+        <input
+          type="checkbox"
+          checked={stage.manual === true}
+          data-testid="stage-manual"
+          onChange={(e) =>
+            dispatch({ type: 'updateStage', ...base, patch: { manual: e.target.checked } })
+          }
+        />
+        {t('inspector.manual')}
+      </label>
       <fieldset>
         <legend>{t('inspector.requiredFields')}</legend>
         <div className="checkbox-list">
@@ -93,10 +110,22 @@ export function StageForm({
         >
           {t('inspector.moveRight')}
         </button>
-        <button type="button" className="danger" data-testid="stage-delete" onClick={remove}>
+        <button
+          type="button"
+          className="danger"
+          data-testid="stage-delete"
+          disabled={last}
+          aria-describedby={last ? 'stage-last-hint' : undefined}
+          onClick={remove}
+        >
           {t('inspector.delete')}
         </button>
       </div>
+      {last && (
+        <p id="stage-last-hint" className="field-hint">
+          {t('inspector.cannotRemoveLastStage')}
+        </p>
+      )}
       <AddNodeButtons pipeline={pipeline.key} stage={stage.key} />
       <p className="muted">{stageNodeId(pipeline.key, stage.key)}</p>
     </div>

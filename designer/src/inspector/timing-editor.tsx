@@ -42,6 +42,7 @@ export function TimingEditor({
     <fieldset className="timing-editor">
       <legend>{t('timing.kind')}</legend>
       <SelectField
+        ariaLabel={t('timing.kind')}
         value={value.kind}
         options={KINDS.map((k) => ({ value: k, label: t(`timing.${k}`) }))}
         onChange={(k) => k && setKind(k as (typeof KINDS)[number])}
@@ -49,6 +50,7 @@ export function TimingEditor({
       />
       {value.kind === 'delay' && (
         <DurationEditor
+          label={t('timing.delay')}
           value={value.duration}
           onChange={(duration) => onChange({ ...value, duration })}
           testId="timing-duration"
@@ -56,6 +58,7 @@ export function TimingEditor({
       )}
       {value.kind === 'after_previous' && (
         <DurationEditor
+          label={t('timing.after_previous')}
           value={value.duration ?? { value: 0, unit: 'minutes' }}
           onChange={(duration) => onChange({ ...value, duration })}
         />
@@ -63,10 +66,12 @@ export function TimingEditor({
       {value.kind === 'relative_to_field' && (
         <div className="inline-fields">
           <DurationEditor
+            label={t('timing.relative_to_field')}
             value={value.offset}
             onChange={(offset) => onChange({ ...value, offset })}
           />
           <select
+            aria-label={t('a11y.direction')}
             value={value.direction}
             onChange={(e) =>
               onChange({ ...value, direction: e.target.value as 'before' | 'after' })
@@ -76,6 +81,7 @@ export function TimingEditor({
             <option value="after">{t('direction.after')}</option>
           </select>
           <SelectField
+            ariaLabel={t('a11y.dateField')}
             value={value.field}
             options={options.fields(entity, ['date', 'datetime'])}
             onChange={(field) => field && onChange({ ...value, field })}

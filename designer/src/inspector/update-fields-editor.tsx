@@ -36,6 +36,7 @@ export function UpdateFieldsEditor({
       {action.set.map((row, i) => (
         <span key={i} className="inline-fields">
           <SelectField
+            ariaLabel={t('a11y.field')}
             value={row.field}
             options={o.fields(entity)}
             onChange={(field) => field && set(i, { ...row, field })}

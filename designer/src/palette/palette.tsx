@@ -3,13 +3,27 @@ import { useTranslation } from 'react-i18next';
 import { ACTION_KINDS } from '../catalogue/action-kinds.js';
 import { TRIGGER_KINDS } from '../catalogue/trigger-kinds.js';
 import { PALETTE_MIME } from '../canvas/flow-canvas.js';
+import { HAND_OFF_ITEM } from './use-place-item-for.js';
 
 /** Every action and trigger kind, searchable; drag onto a stage or click to add to the selected stage. */
-export function Palette({ onPick }: { onPick: (item: string) => void }) {
+export function Palette({
+  onPick,
+  disabled = false,
+}: {
+  onPick: (item: string) => void;
+  /** A diff is on the canvas: nothing can be added. */
+  disabled?: boolean;
+}) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const q = query.trim().toLowerCase();
   const items = [
+    {
+      id: HAND_OFF_ITEM,
+      group: 'actions',
+      label: t('handoff.label'),
+      desc: t('handoff.desc'),
+    },
     ...ACTION_KINDS.map((k) => ({
       id: `action:${k.type}`,
       group: 'actions',
@@ -24,16 +38,22 @@ export function Palette({ onPick }: { onPick: (item: string) => void }) {
     })),
   ].filter((i) => !q || `${i.label} ${i.desc} ${i.id}`.toLowerCase().includes(q));
   return (
-    <aside className="palette" data-testid="palette">
+    <aside
+      className={disabled ? 'palette palette-disabled' : 'palette'}
+      data-testid="palette"
+      aria-disabled={disabled}
+    >
       <h3>{t('palette.title')}</h3>
       <input
+        aria-label={t('palette.search')}
+        disabled={disabled}
         type="search"
         placeholder={t('palette.search')}
         value={query}
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={(e) => {
           // Enter takes the first match, so adding by keyboard needs no mouse.
-          if (e.key === 'Enter' && items[0]) onPick(items[0].id);
+          if (e.key === 'Enter' && items[0] && !disabled) onPick(items[0].id);
         }}
         data-testid="palette-search"
       />
@@ -47,16 +67,17 @@ export function Palette({ onPick }: { onPick: (item: string) => void }) {
               <div
                 key={i.id}
                 className={`palette-item palette-${group}`}
-                draggable
+                draggable={!disabled}
                 role="button"
-                tabIndex={0}
+                tabIndex={disabled ? -1 : 0}
+                aria-disabled={disabled}
                 data-testid={`palette-${i.id}`}
                 onDragStart={(e) => {
                   e.dataTransfer.setData(PALETTE_MIME, i.id);
                   e.dataTransfer.effectAllowed = 'copy';
                 }}
-                onClick={() => onPick(i.id)}
-                onKeyDown={(e) => e.key === 'Enter' && onPick(i.id)}
+                onClick={() => !disabled && onPick(i.id)}
+                onKeyDown={(e) => !disabled && e.key === 'Enter' && onPick(i.id)}
               >
                 <strong>{i.label}</strong>
                 <span>{i.desc}</span>

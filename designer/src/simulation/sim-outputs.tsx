@@ -19,8 +19,35 @@ export function SimOutputs({ result }: { result: SimulationResult }) {
   const { t } = useTranslation();
   const f = useFormat();
   const empty = result.outbox.length + result.tasks.length + result.notifications.length === 0;
+  // Records the automation created get refs auto-1, auto-2, ...: steps and expectations
+  // may name them, so the panel shows them.
+  const created = items(result.records).filter((r) => text(r.ref).startsWith('auto-'));
   return (
     <div className="sim-outputs" data-testid="sim-outputs">
+      {created.length > 0 && (
+        <section className="sim-created" data-testid="sim-created">
+          <h4>{t('simulation.createdRecords')}</h4>
+          <ul>
+            {created.map((r) => {
+              const fields = (r.fields ?? {}) as Record<string, unknown>;
+              return (
+                <li key={r.id} data-testid={`sim-record-${text(r.ref)}`}>
+                  <code>{text(r.ref)}</code> · {t(`entity.${text(r.entity)}`)}
+                  {r.pipeline !== undefined && (
+                    <>
+                      {' '}
+                      · {text(r.pipeline)} / {text(r.stage)}
+                    </>
+                  )}
+                  {fields.title !== undefined && (
+                    <span data-user-text> · {text(fields.title)}</span>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
       {empty && <p className="muted">{t('simulation.nothingSent')}</p>}
       {items(result.outbox).map((o) => (
         <article

@@ -1,17 +1,24 @@
 import { useTranslation } from 'react-i18next';
+import type { AutomationModel } from '../../../schemas/index.js';
 import type { ModelDiffEntry } from '../../../schemas/diff/diff-models.js';
 import { useFormat } from '../i18n/use-format.js';
+import { describeDiffEntry } from './describe-diff-entry.js';
 
-/** The diff as a list: one row per added/removed part or changed property. */
+/** The diff as a list of sentences, one per added/removed part or changed property. */
 export function DiffList({
   entries,
   onPick,
   labelOf,
+  before,
+  after,
 }: {
   entries: readonly ModelDiffEntry[];
   onPick?: (nodeId: string) => void;
-  /** The part's name as typed, for the row (the id is shown too). */
+  /** The part's name as typed (else its id names it). */
   labelOf?: (nodeId: string) => string | undefined;
+  /** The two models compared: units of changed delays are read from them. */
+  before?: AutomationModel;
+  after?: AutomationModel;
 }) {
   const { t } = useTranslation();
   const f = useFormat();
@@ -20,17 +27,20 @@ export function DiffList({
     <ul className="diff-list" data-testid="diff-list">
       {entries.map((e, i) => (
         <li key={i} className={`diff-${e.kind}`}>
-          <button type="button" className="link-button" onClick={() => onPick?.(e.nodeId)}>
-            <span className="diff-kind">{t(`versions.kind.${e.kind}`)}</span>{' '}
-            {labelOf?.(e.nodeId) && <span data-user-text>{labelOf(e.nodeId)} </span>}
-            <code>{e.nodeId}</code>
+          <button
+            type="button"
+            className="link-button"
+            title={`${e.nodeId} ${e.path}`}
+            onClick={() => onPick?.(e.nodeId)}
+          >
+            <span className="diff-kind visually-hidden">{t(`versions.kind.${e.kind}`)}: </span>
+            {describeDiffEntry(t, e, {
+              label: labelOf?.(e.nodeId),
+              format: (v) => f.value(v),
+              before,
+              after,
+            })}
           </button>
-          {e.kind === 'changed' && (
-            <span className="diff-change">
-              {' '}
-              <code>{e.path}</code>: {f.value(e.before)} → {f.value(e.after)}
-            </span>
-          )}
         </li>
       ))}
     </ul>

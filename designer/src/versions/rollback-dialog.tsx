@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AutomationModel } from '../../../schemas/index.js';
 import type { ModelDiffEntry } from '../../../schemas/diff/diff-models.js';
 import { DiffList } from './diff-list.js';
 
@@ -8,6 +9,8 @@ export function RollbackDialog(p: {
   version: number;
   entries: readonly ModelDiffEntry[];
   labelOf?: (nodeId: string) => string | undefined;
+  before?: AutomationModel;
+  after?: AutomationModel;
   onConfirm(): void;
   onCancel(): void;
 }) {
@@ -27,7 +30,7 @@ export function RollbackDialog(p: {
     >
       <h2 id="rollback-title">{t('versions.rollbackTitle', { version: p.version })}</h2>
       <p>{t('versions.rollbackExplain', { version: p.version })}</p>
-      <DiffList entries={p.entries} labelOf={p.labelOf} />
+      <DiffList entries={p.entries} labelOf={p.labelOf} before={p.before} after={p.after} />
       <div className="panel-actions">
         <button
           type="button"

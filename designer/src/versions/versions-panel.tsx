@@ -10,6 +10,7 @@ import { DiffList } from './diff-list.js';
 import { diffMarks } from './diff-marks.js';
 import { nodeLabel } from './node-label.js';
 import { RollbackDialog } from './rollback-dialog.js';
+import { useConfirm } from '../dialogs/confirm-context.js';
 
 /** `'draft'` or a published version number. */
 type Side = 'draft' | number;
@@ -20,8 +21,10 @@ export interface VersionsPanelProps {
   /** Flushes autosave so the server's draft is the one on screen. */
   readonly flush: () => Promise<void>;
   readonly onOverlay: (overlay: CanvasOverlay | null) => void;
-  /** The server replaced the draft (rollback, discard): show it. */
-  readonly onReplaced: (model: AutomationModel) => void;
+  /** The server replaced the draft (rollback, discard): show it, with its new ETag. */
+  readonly onReplaced: (model: AutomationModel, etag?: string) => void;
+  /** A rollback published `version` as a copy of `from`. */
+  readonly onRolledBack?: (version: number, from: number) => void;
 }
 
 /** Published versions and the draft; diff any two; roll back; discard the draft. */
@@ -29,6 +32,7 @@ export function VersionsPanel(p: VersionsPanelProps) {
   const { t } = useTranslation();
   const f = useFormat();
   const api = useExtraApi();
+  const confirm = useConfirm();
   const [versions, setVersions] = useState<VersionSummary[]>([]);
   const [from, setFrom] = useState<Side | null>(null);
   const [to, setTo] = useState<Side>('draft');
@@ -44,6 +48,8 @@ export function VersionsPanel(p: VersionsPanelProps) {
     version: number;
     entries: ModelDiffEntry[];
     labelOf: (nodeId: string) => string | undefined;
+    before: AutomationModel;
+    after: AutomationModel;
   } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { modelId, draft, onOverlay } = p;
@@ -102,14 +108,18 @@ export function VersionsPanel(p: VersionsPanelProps) {
       version,
       entries: diffModels(a, b),
       labelOf: (id) => nodeLabel(b, id) ?? nodeLabel(a, id),
+      before: a,
+      after: b,
     });
   };
 
   const doRollback = async (version: number) => {
     setRollback(null);
     try {
-      await api.rollback(modelId, version);
-      p.onReplaced((await api.getModel(modelId)).model);
+      const res = await api.rollback(modelId, version);
+      const now = await api.getModel(modelId);
+      p.onReplaced(now.model, now.etag);
+      p.onRolledBack?.(res.version, version);
       closeDiff();
       reload();
     } catch (e) {
@@ -117,17 +127,22 @@ export function VersionsPanel(p: VersionsPanelProps) {
     }
   };
 
-  const discard = async () => {
-    if (!window.confirm(t('versions.confirmDiscard'))) return;
-    try {
-      await p.flush();
-      const { model } = await api.discardDraft(modelId);
-      p.onReplaced(model);
-      closeDiff();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  };
+  const discard = () =>
+    confirm({
+      title: t('dialog.discardDraft'),
+      message: t('versions.confirmDiscard'),
+      confirmLabel: t('dialog.discard'),
+      run: async () => {
+        try {
+          await p.flush();
+          const { model, etag } = await api.discardDraft(modelId);
+          p.onReplaced(model, etag);
+          closeDiff();
+        } catch (e) {
+          setError(e instanceof Error ? e.message : String(e));
+        }
+      },
+    });
 
   const sideName = (x: Side) => (x === 'draft' ? t('versions.draft') : `v${x}`);
 
@@ -172,7 +187,7 @@ export function VersionsPanel(p: VersionsPanelProps) {
               <button
                 type="button"
                 className="danger"
-                onClick={() => void discard()}
+                onClick={discard}
                 disabled={versions.length === 0}
                 data-testid="discard-draft"
               >
@@ -250,6 +265,8 @@ export function VersionsPanel(p: VersionsPanelProps) {
       {diff && (
         <DiffList
           entries={diff.entries}
+          before={diff.a}
+          after={diff.b}
           labelOf={(id) => nodeLabel(diff.b, id) ?? nodeLabel(diff.a, id)}
         />
       )}
@@ -258,6 +275,8 @@ export function VersionsPanel(p: VersionsPanelProps) {
           version={rollback.version}
           entries={rollback.entries}
           labelOf={rollback.labelOf}
+          before={rollback.before}
+          after={rollback.after}
           onConfirm={() => void doRollback(rollback.version)}
           onCancel={() => setRollback(null)}
         />

@@ -20,6 +20,12 @@ import { VersionParam } from '../schemas/path-params.js';
 const id = { id: Key };
 const tag = 'models';
 
+/** The draft's revision goes out as the `ETag` header, not in the body. */
+function withEtag<T extends { etag: string }>(out: T, status?: number) {
+  const { etag, ...body } = out;
+  return { ...(status === undefined ? {} : { status }), headers: { ETag: etag }, body };
+}
+
 /** Drafts, publishing, versions, rollback and the compiled rule set. */
 export function modelRoutes(models: ModelService): RouteDef[] {
   return [
@@ -38,26 +44,31 @@ export function modelRoutes(models: ModelService): RouteDef[] {
       summary: 'Save a new draft (validated and analysed)',
       body: ModelDocument,
       responses: { 201: ModelWithDiagnostics, 409: ErrorBody, 422: ErrorBody },
-      handle: async (r) => ({ status: 201, body: await models.create(r.body) }),
+      handle: async (r) => withEtag(await models.create(r.body), 201),
     },
     {
       method: 'get',
       path: '/api/models/:id',
       tag,
-      summary: 'The draft with its diagnostics',
+      summary: 'The draft with its diagnostics (ETag: its revision)',
       params: id,
       responses: { 200: ModelDetail, 404: ErrorBody },
-      handle: async (r) => ({ body: await models.get(r.params.id ?? '') }),
+      handle: async (r) => withEtag(await models.get(r.params.id ?? '')),
     },
     {
       method: 'put',
       path: '/api/models/:id',
       tag,
-      summary: 'Update the draft',
+      summary:
+        'Update the draft (kept even when it does not match the schema; publishing refuses it)',
       params: id,
+      requestHeaders: {
+        'If-Match': 'The ETag the draft was loaded with; a draft changed since is refused with 412',
+      },
       body: ModelDocument,
-      responses: { 200: ModelWithDiagnostics, 404: ErrorBody, 422: ErrorBody },
-      handle: async (r) => ({ body: await models.update(r.params.id ?? '', r.body) }),
+      responses: { 200: ModelWithDiagnostics, 404: ErrorBody, 412: ErrorBody, 422: ErrorBody },
+      handle: async (r) =>
+        withEtag(await models.update(r.params.id ?? '', r.body, r.headers['if-match'])),
     },
     {
       method: 'delete',
@@ -66,7 +77,7 @@ export function modelRoutes(models: ModelService): RouteDef[] {
       summary: 'Discard the draft (back to the published version)',
       params: id,
       responses: { 200: DraftDiscarded, 404: ErrorBody, 409: ErrorBody },
-      handle: async (r) => ({ body: await models.discardDraft(r.params.id ?? '') }),
+      handle: async (r) => withEtag(await models.discardDraft(r.params.id ?? '')),
     },
     {
       method: 'get',

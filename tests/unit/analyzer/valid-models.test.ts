@@ -115,4 +115,26 @@ describe('analyzeModel output', () => {
     expect(codes).toContain('UNKNOWN_PLACEHOLDER robot:bad');
     expect(codes).toContain('UNREACHABLE_STAGE stage:logistics/extra');
   });
+
+  it('does not report a stage marked as moved by people (manual), nor what it leads to', () => {
+    const m = broken();
+    const logistics = m.pipelines.find((p) => p.key === 'logistics')!;
+    const extra = logistics.stages.find((s) => s.key === 'extra')!;
+    extra.manual = true;
+    logistics.stages.push({
+      key: 'after_extra',
+      name: 'After extra',
+      kind: 'in_progress',
+      robots: [],
+      triggers: [],
+    });
+    extra.robots.push({
+      id: 'onwards',
+      timing: { kind: 'immediate' },
+      action: { type: 'change_stage', stage: 'after_extra' },
+    });
+    const codes = analyzeModel(m).map((d) => `${d.code} ${d.nodeId ?? '-'}`);
+    expect(codes).not.toContain('UNREACHABLE_STAGE stage:logistics/extra');
+    expect(codes).not.toContain('UNREACHABLE_STAGE stage:logistics/after_extra');
+  });
 });

@@ -11,13 +11,14 @@ const view = (model = fixtureModel()) =>
   labelNodes(toFlow(model).nodes, model, directory, i18n.t, 'en');
 
 describe('labelNodes', () => {
-  it('gives robots their action and timing text and triggers their event', async () => {
+  it('gives robots their action, timing and condition in a few words, and triggers their event', async () => {
     await i18n.changeLanguage('en');
     const byId = new Map(view().map((n) => [n.id, n]));
     const later = byId.get('robot:later');
     expect(later?.type === 'robot' && later.data.text).toEqual({
       action: '→ Sales / Won',
       timing: 'after 15 min',
+      condition: 'Amount > 1000',
     });
     const paid = byId.get('trigger:paid');
     expect(paid?.type === 'trigger' && paid.data.text).toBe('Payment received');
