@@ -41,7 +41,7 @@ export function createExtraApi(base = '/api', fetchImpl?: typeof fetch): ExtraAp
     getVersion: (id, n) => call('GET', `/models/${enc(id)}/versions/${n}`),
     rollback: (id, version) => call('POST', `/models/${enc(id)}/rollback`, { version }),
     discardDraft: async (id) => {
-      const r = await withEtag<{ model: AutomationModel }>('DELETE', `/models/${enc(id)}/draft`);
+      const r = await withEtag<DraftDiscarded>('DELETE', `/models/${enc(id)}/draft`);
       return { ...r.body, ...(r.etag === undefined ? {} : { etag: r.etag }) };
     },
     getModel: async (id) => {
