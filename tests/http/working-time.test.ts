@@ -83,7 +83,12 @@ describe('delays counted in working time (Moscow office, Mon-Fri 09:00-18:00)', 
     const robot = bad.pipelines[0]?.stages[0]?.robots[0];
     if (robot === undefined) throw new Error('fixture changed');
     robot.timing = { kind: 'immediate', workingHours: 'count' };
-    const res = await s.call('PUT', '/api/models/sla', bad);
+    // The draft is kept (an admin never loses an edit); its diagnostics say where, and
+    // publishing it is refused.
+    const saved = await s.call('PUT', '/api/models/sla', bad);
+    expect(saved.status).toBe(200);
+    expect(JSON.stringify(saved.body)).toContain('/timing/workingHours');
+    const res = await s.call('POST', '/api/models/sla/publish', {});
     expect(res.status).toBe(422);
     expect(JSON.stringify(res.body)).toContain('/timing/workingHours');
   });
