@@ -46,6 +46,14 @@ async function main(): Promise<void> {
     }
     throw e;
   }
+  let delivery;
+  try {
+    delivery = deliveryFromEnv(process.env, log);
+  } catch (e) {
+    // A bad SMTP_URL, MESSAGE_WEBHOOK_URL or OUTBOUND_ALLOW: one line naming it.
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exit(1);
+  }
   let store: LowdbStore;
   try {
     store = await LowdbStore.open(dataDir);
@@ -66,7 +74,7 @@ async function main(): Promise<void> {
     clock: systemClock,
     ids: createIdGenerator(),
     log,
-    delivery: deliveryFromEnv(process.env, log),
+    delivery,
     templateLimits,
     ...killOnTimerRule(process.env.CONVEYOR_TEST_KILL_ON_TIMER_RULE),
   });

@@ -1,4 +1,13 @@
+import { Agent, fetch as undiciFetch } from 'undici';
 import type { DeliveryResult, HttpClient, HttpRequest } from './delivery-ports.js';
+import {
+  checkUrlHost,
+  guardedLookup,
+  NOTHING_ALLOWED,
+  OutboundRefusedError,
+  type OutboundAllow,
+  type Resolve,
+} from './outbound-guard.js';
 
 /** Bytes of a response body kept in the outbox and timeline. */
 export const EXCERPT_LIMIT = 500;
@@ -11,7 +20,7 @@ function excerptOf(text: string): string {
  * The start of a response body: enough for the excerpt, without reading a large answer
  * to its end. A body cut off mid-way still leaves the status, which decides the outcome.
  */
-async function readStart(res: Response): Promise<string> {
+async function readStart(res: Awaited<ReturnType<typeof undiciFetch>>): Promise<string> {
   if (res.body === null) return '';
   const reader = res.body.getReader();
   const decoder = new TextDecoder();
@@ -34,24 +43,48 @@ function transient(status: number): boolean {
   return status >= 500 || status === 408 || status === 429;
 }
 
+export interface HttpClientOptions {
+  /** Special-use hosts and ranges that may be reached anyway (`OUTBOUND_ALLOW`). */
+  allow?: OutboundAllow;
+  /** Name resolution (tests inject one that records calls and sends nothing). */
+  resolve?: Resolve;
+}
+
+/** The refusal behind a failed fetch, when the guard refused the host. */
+function refusalIn(e: unknown): OutboundRefusedError | undefined {
+  for (let c: unknown = e; c instanceof Error; c = c.cause)
+    if (c instanceof OutboundRefusedError) return c;
+  return undefined;
+}
+
 /**
- * An HTTP client on Node's `fetch` with a per-request timeout (`AbortSignal.timeout`).
+ * An HTTP client on undici's `fetch` with a per-request timeout (`AbortSignal.timeout`)
+ * that refuses loopback, private and other special-use addresses (SSRF) unless allowed:
+ * IP literals before connecting, names at connect time on every address they resolve
+ * to, connecting only to the addresses checked. Redirects are not followed.
  *
- * @example await createHttpClient().request({ url, method: 'POST', headers: {}, body: '{}', timeoutMs: 5000 })
+ * @example await createHttpClient({ allow: parseOutboundAllow(env.OUTBOUND_ALLOW) }).request({ url, method: 'POST', headers: {}, body: '{}', timeoutMs: 5000 })
  */
-export function createHttpClient(fetchImpl: typeof fetch = fetch): HttpClient {
+export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
+  const allow = options.allow ?? NOTHING_ALLOWED;
+  const dispatcher = new Agent({ connect: { lookup: guardedLookup(allow, options.resolve) } });
   return {
     async request(req: HttpRequest): Promise<DeliveryResult> {
-      let res: Response;
+      let res: Awaited<ReturnType<typeof undiciFetch>>;
       try {
-        res = await fetchImpl(req.url, {
+        checkUrlHost(new URL(req.url), allow);
+        res = await undiciFetch(req.url, {
           method: req.method,
           headers: req.headers,
           ...(req.method === 'GET' || req.body === undefined ? {} : { body: req.body }),
           signal: AbortSignal.timeout(req.timeoutMs),
           redirect: 'manual',
+          dispatcher,
         });
       } catch (e) {
+        const refused = refusalIn(e);
+        // A refused address stays refused: no retry.
+        if (refused !== undefined) return { ok: false, retry: false, error: refused.message };
         const name = e instanceof Error ? e.name : '';
         const error =
           name === 'TimeoutError' || name === 'AbortError'
