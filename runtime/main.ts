@@ -5,6 +5,7 @@ import {
   templateLimitsFromEnv,
   TemplateLimitSettingError,
 } from './app/template-limits-from-env.js';
+import { allowedHostsFromEnv } from './http/check-host.js';
 import { deliveryFromEnv } from './delivery/delivery-from-env.js';
 import { createIdGenerator, systemClock, type Logger } from './engine/ports.js';
 import { seedExamples } from './seed/seed-examples.js';
@@ -75,6 +76,7 @@ async function main(): Promise<void> {
     ids: createIdGenerator(),
     log,
     delivery,
+    allowedHosts: allowedHostsFromEnv(process.env.ALLOWED_HOSTS, host),
     templateLimits,
     ...killOnTimerRule(process.env.CONVEYOR_TEST_KILL_ON_TIMER_RULE),
   });
@@ -83,6 +85,8 @@ async function main(): Promise<void> {
     const addr = server.address();
     const actual = typeof addr === 'object' && addr !== null ? addr.port : port;
     console.log(`Conveyor listening on http://${host}:${actual}`);
+    if ((host === '0.0.0.0' || host === '::') && (process.env.ALLOWED_HOSTS ?? '') === '')
+      console.log('Only localhost is answered: set ALLOWED_HOSTS to the names people use');
     // Only now: an overdue timer never runs before the server answers /api/health.
     conveyor.scheduler.start();
   });

@@ -20,9 +20,11 @@ import {
   type OutboxPort,
   type RandomSource,
 } from '../engine/ports.js';
+import { checkHost, defaultAllowedHosts } from '../http/check-host.js';
 import { errorMiddleware } from '../http/error-middleware.js';
 import { HttpError } from '../http/http-error.js';
 import { mountRoutes } from '../http/mount-routes.js';
+import { requireJsonBody } from '../http/require-json-body.js';
 import { buildOpenApi } from '../http/openapi.js';
 import type { RouteDef } from '../http/route.js';
 import { deliveryRoutes } from '../http/routes/delivery-routes.js';
@@ -76,6 +78,11 @@ export interface AppDeps {
   templateLimits?: TemplateLimits;
   /** How failing timers are retried (default `DEFAULT_TIMER_RETRY_POLICY`). */
   timerRetry?: Partial<TimerRetryPolicy>;
+  /**
+   * Host names the server answers for, any port (`ALLOWED_HOSTS`; default 127.0.0.1,
+   * localhost and ::1): other `Host` headers get 421 (DNS rebinding).
+   */
+  allowedHosts?: readonly string[];
   /** Test-only: called before each timer runs, once its in-flight mark is on disk. */
   beforeTimerRun?: (timer: TimerDoc) => void;
 }
@@ -175,6 +182,8 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(checkHost(deps.allowedHosts ?? defaultAllowedHosts('127.0.0.1')));
+  app.use('/api', requireJsonBody());
   app.use(express.json({ limit: '5mb', strict: false }));
   const api = express.Router();
   mountRoutes(api, routes);
