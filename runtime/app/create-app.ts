@@ -25,6 +25,7 @@ import { errorMiddleware } from '../http/error-middleware.js';
 import { HttpError } from '../http/http-error.js';
 import { mountRoutes } from '../http/mount-routes.js';
 import { requireJsonBody } from '../http/require-json-body.js';
+import { securityHeaders } from '../http/security-headers.js';
 import { buildOpenApi } from '../http/openapi.js';
 import type { RouteDef } from '../http/route.js';
 import { deliveryRoutes } from '../http/routes/delivery-routes.js';
@@ -182,6 +183,7 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   app.use(checkHost(deps.allowedHosts ?? defaultAllowedHosts('127.0.0.1')));
   app.use('/api', requireJsonBody());
   app.use(express.json({ limit: '5mb', strict: false }));
