@@ -6,6 +6,7 @@ import {
   TemplateLimitSettingError,
 } from './app/template-limits-from-env.js';
 import { allowedHostsFromEnv } from './http/check-host.js';
+import { rateLimitsFromEnv } from './http/rate-limits.js';
 import { deliveryFromEnv } from './delivery/delivery-from-env.js';
 import { createIdGenerator, systemClock, type Logger } from './engine/ports.js';
 import { seedExamples } from './seed/seed-examples.js';
@@ -48,10 +49,12 @@ async function main(): Promise<void> {
     throw e;
   }
   let delivery;
+  let rateLimits;
   try {
     delivery = deliveryFromEnv(process.env, log);
+    rateLimits = rateLimitsFromEnv(process.env);
   } catch (e) {
-    // A bad SMTP_URL, MESSAGE_WEBHOOK_URL or OUTBOUND_ALLOW: one line naming it.
+    // A bad SMTP_URL, MESSAGE_WEBHOOK_URL, OUTBOUND_ALLOW or RATE_LIMIT_*: one line naming it.
     console.error(e instanceof Error ? e.message : String(e));
     process.exit(1);
   }
@@ -76,6 +79,7 @@ async function main(): Promise<void> {
     ids: createIdGenerator(),
     log,
     delivery,
+    rateLimits,
     allowedHosts: allowedHostsFromEnv(process.env.ALLOWED_HOSTS, host),
     templateLimits,
     ...killOnTimerRule(process.env.CONVEYOR_TEST_KILL_ON_TIMER_RULE),

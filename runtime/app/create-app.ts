@@ -24,6 +24,7 @@ import { checkHost, defaultAllowedHosts } from '../http/check-host.js';
 import { errorMiddleware } from '../http/error-middleware.js';
 import { HttpError } from '../http/http-error.js';
 import { mountRoutes } from '../http/mount-routes.js';
+import { DEFAULT_RATE_LIMITS, mountRateLimits, type RateLimits } from '../http/rate-limits.js';
 import { requireJsonBody } from '../http/require-json-body.js';
 import { securityHeaders } from '../http/security-headers.js';
 import { buildOpenApi } from '../http/openapi.js';
@@ -84,6 +85,8 @@ export interface AppDeps {
    * localhost and ::1): other `Host` headers get 421 (DNS rebinding).
    */
   allowedHosts?: readonly string[];
+  /** Per-address limits on wrong hook tokens and list reads (default `DEFAULT_RATE_LIMITS`). */
+  rateLimits?: Partial<RateLimits>;
   /** Test-only: called before each timer runs, once its in-flight mark is on disk. */
   beforeTimerRun?: (timer: TimerDoc) => void;
 }
@@ -186,6 +189,7 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
   app.use(securityHeaders());
   app.use(checkHost(deps.allowedHosts ?? defaultAllowedHosts('127.0.0.1')));
   app.use('/api', requireJsonBody());
+  mountRateLimits(app, { ...DEFAULT_RATE_LIMITS, ...deps.rateLimits });
   app.use(express.json({ limit: '5mb', strict: false }));
   const api = express.Router();
   mountRoutes(api, routes);
