@@ -5,6 +5,8 @@ import {
   templateLimitsFromEnv,
   TemplateLimitSettingError,
 } from './app/template-limits-from-env.js';
+import { allowedHostsFromEnv } from './http/check-host.js';
+import { rateLimitsFromEnv } from './http/rate-limits.js';
 import { deliveryFromEnv } from './delivery/delivery-from-env.js';
 import { createIdGenerator, systemClock, type Logger } from './engine/ports.js';
 import { seedExamples } from './seed/seed-examples.js';
@@ -48,6 +50,16 @@ async function main(): Promise<void> {
     }
     throw e;
   }
+  let delivery;
+  let rateLimits;
+  try {
+    delivery = deliveryFromEnv(process.env, log);
+    rateLimits = rateLimitsFromEnv(process.env);
+  } catch (e) {
+    // A bad SMTP_URL, MESSAGE_WEBHOOK_URL, OUTBOUND_ALLOW or RATE_LIMIT_*: one line naming it.
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exit(1);
+  }
   let store: LowdbStore;
   try {
     store = await LowdbStore.open(dataDir);
@@ -68,7 +80,9 @@ async function main(): Promise<void> {
     clock: systemClock,
     ids: createIdGenerator(),
     log,
-    delivery: deliveryFromEnv(process.env, log),
+    delivery,
+    rateLimits,
+    allowedHosts: allowedHostsFromEnv(process.env.ALLOWED_HOSTS, host),
     templateLimits,
     ...killOnTimerRule(process.env.CONVEYOR_TEST_KILL_ON_TIMER_RULE),
   });
@@ -77,6 +91,8 @@ async function main(): Promise<void> {
     const addr = server.address();
     const actual = typeof addr === 'object' && addr !== null ? addr.port : port;
     console.log(`Conveyor listening on http://${host}:${actual}`);
+    if ((host === '0.0.0.0' || host === '::') && (process.env.ALLOWED_HOSTS ?? '') === '')
+      console.log('Only localhost is answered: set ALLOWED_HOSTS to the names people use');
     // Only now: an overdue timer never runs before the server answers /api/health.
     conveyor.scheduler.start();
   });

@@ -20,9 +20,13 @@ import {
   type OutboxPort,
   type RandomSource,
 } from '../engine/ports.js';
+import { checkHost, defaultAllowedHosts } from '../http/check-host.js';
 import { errorMiddleware } from '../http/error-middleware.js';
 import { HttpError } from '../http/http-error.js';
 import { mountRoutes } from '../http/mount-routes.js';
+import { DEFAULT_RATE_LIMITS, mountRateLimits, type RateLimits } from '../http/rate-limits.js';
+import { requireJsonBody } from '../http/require-json-body.js';
+import { securityHeaders } from '../http/security-headers.js';
 import { buildOpenApi } from '../http/openapi.js';
 import type { RouteDef } from '../http/route.js';
 import { deliveryRoutes } from '../http/routes/delivery-routes.js';
@@ -77,6 +81,13 @@ export interface AppDeps {
   templateLimits?: TemplateLimits;
   /** How failing timers are retried (default `DEFAULT_TIMER_RETRY_POLICY`). */
   timerRetry?: Partial<TimerRetryPolicy>;
+  /**
+   * Host names the server answers for, any port (`ALLOWED_HOSTS`; default 127.0.0.1,
+   * localhost and ::1): other `Host` headers get 421 (DNS rebinding).
+   */
+  allowedHosts?: readonly string[];
+  /** Per-address limits on wrong hook tokens and list reads (default `DEFAULT_RATE_LIMITS`). */
+  rateLimits?: Partial<RateLimits>;
   /** Test-only: called before each timer runs, once its in-flight mark is on disk. */
   beforeTimerRun?: (timer: TimerDoc) => void;
 }
@@ -176,6 +187,10 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
+  app.use(checkHost(deps.allowedHosts ?? defaultAllowedHosts('127.0.0.1')));
+  app.use('/api', requireJsonBody());
+  mountRateLimits(app, { ...DEFAULT_RATE_LIMITS, ...deps.rateLimits });
   app.use(express.json({ limit: '5mb', strict: false }));
   const api = express.Router();
   mountRoutes(api, routes);

@@ -2,11 +2,13 @@ import type { Logger } from '../engine/ports.js';
 import { redactSecrets } from '../security/redact-secrets.js';
 import type { DeliveryPorts } from './delivery-ports.js';
 import { createHttpClient } from './http-client.js';
+import { parseOutboundAllow } from './outbound-guard.js';
 import { createSmtpMailer } from './smtp-mailer.js';
 import { webhookMessageChannel } from './webhook-message-channel.js';
 
 /**
- * The real adapters, from the environment: outgoing webhooks always go over HTTP;
+ * The real adapters, from the environment: outgoing webhooks always go over HTTP
+ * (special-use addresses refused unless `OUTBOUND_ALLOW` lists them);
  * email only with `SMTP_URL` (sender `SMTP_FROM`); messages only with
  * `MESSAGE_WEBHOOK_URL`. What has no adapter stays in the outbox (`kept`).
  *
@@ -29,7 +31,7 @@ export function deliveryFromEnv(
   env: Readonly<Record<string, string | undefined>>,
   log: Logger,
 ): DeliveryPorts {
-  const http = createHttpClient();
+  const http = createHttpClient({ allow: parseOutboundAllow(env.OUTBOUND_ALLOW) });
   const ports: { -readonly [K in keyof DeliveryPorts]: DeliveryPorts[K] } = { http };
   const smtp = env.SMTP_URL;
   if (smtp !== undefined && smtp !== '') {

@@ -1,5 +1,14 @@
 import { redactSecrets, splitUrlCredentials } from '../security/redact-secrets.js';
+import { Agent, fetch as undiciFetch } from 'undici';
 import type { DeliveryResult, HttpClient, HttpRequest } from './delivery-ports.js';
+import {
+  checkUrlHost,
+  guardedLookup,
+  NOTHING_ALLOWED,
+  OutboundRefusedError,
+  type OutboundAllow,
+  type Resolve,
+} from './outbound-guard.js';
 
 /** Bytes of a response body kept in the outbox and timeline. */
 export const EXCERPT_LIMIT = 500;
@@ -12,7 +21,7 @@ function excerptOf(text: string): string {
  * The start of a response body: enough for the excerpt, without reading a large answer
  * to its end. A body cut off mid-way still leaves the status, which decides the outcome.
  */
-async function readStart(res: Response): Promise<string> {
+async function readStart(res: Awaited<ReturnType<typeof undiciFetch>>): Promise<string> {
   if (res.body === null) return '';
   const reader = res.body.getReader();
   const decoder = new TextDecoder();
@@ -45,27 +54,51 @@ function withUrlCredentials(req: HttpRequest): { url: string; headers: Record<st
   };
 }
 
+export interface HttpClientOptions {
+  /** Special-use hosts and ranges that may be reached anyway (`OUTBOUND_ALLOW`). */
+  allow?: OutboundAllow;
+  /** Name resolution (tests inject one that records calls and sends nothing). */
+  resolve?: Resolve;
+}
+
+/** The refusal behind a failed fetch, when the guard refused the host. */
+function refusalIn(e: unknown): OutboundRefusedError | undefined {
+  for (let c: unknown = e; c instanceof Error; c = c.cause)
+    if (c instanceof OutboundRefusedError) return c;
+  return undefined;
+}
+
 /**
- * An HTTP client on Node's `fetch` with a per-request timeout (`AbortSignal.timeout`).
- * A URL with `user:password@` is sent as the bare URL with an `Authorization: Basic`
- * header (`fetch` refuses such URLs); no error it returns names the credentials.
+ * An HTTP client on undici's `fetch` with a per-request timeout (`AbortSignal.timeout`)
+ * that refuses loopback, private and other special-use addresses (SSRF) unless allowed:
+ * IP literals before connecting, names at connect time on every address they resolve
+ * to, connecting only to the addresses checked. Redirects are not followed. A URL with
+ * `user:password@` is sent as the bare URL with an `Authorization: Basic` header
+ * (`fetch` refuses such URLs); no error it returns names the credentials.
  *
- * @example await createHttpClient().request({ url, method: 'POST', headers: {}, body: '{}', timeoutMs: 5000 })
+ * @example await createHttpClient({ allow: parseOutboundAllow(env.OUTBOUND_ALLOW) }).request({ url, method: 'POST', headers: {}, body: '{}', timeoutMs: 5000 })
  */
-export function createHttpClient(fetchImpl: typeof fetch = fetch): HttpClient {
+export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
+  const allow = options.allow ?? NOTHING_ALLOWED;
+  const dispatcher = new Agent({ connect: { lookup: guardedLookup(allow, options.resolve) } });
   return {
     async request(req: HttpRequest): Promise<DeliveryResult> {
-      let res: Response;
+      let res: Awaited<ReturnType<typeof undiciFetch>>;
       const { url, headers } = withUrlCredentials(req);
       try {
-        res = await fetchImpl(url, {
+        checkUrlHost(new URL(url), allow);
+        res = await undiciFetch(url, {
           method: req.method,
           headers,
           ...(req.method === 'GET' || req.body === undefined ? {} : { body: req.body }),
           signal: AbortSignal.timeout(req.timeoutMs),
           redirect: 'manual',
+          dispatcher,
         });
       } catch (e) {
+        const refused = refusalIn(e);
+        // A refused address stays refused: no retry.
+        if (refused !== undefined) return { ok: false, retry: false, error: refused.message };
         const name = e instanceof Error ? e.name : '';
         const error =
           name === 'TimeoutError' || name === 'AbortError'

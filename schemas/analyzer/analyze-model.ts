@@ -16,6 +16,7 @@ import { checkFieldReferences } from './check-field-references.js';
 import { checkFieldWrites } from './check-field-writes.js';
 import { checkPipelineSize } from './check-pipeline-size.js';
 import { checkPlaceholders } from './check-placeholders.js';
+import { checkPrivateUrls } from './check-private-urls.js';
 import { checkReferences } from './check-references.js';
 import { checkUnreachable } from './check-unreachable.js';
 import { sortDiagnostics, type Check } from './diagnostic.js';
@@ -42,6 +43,7 @@ export const CHECKS: readonly Check[] = [
   checkAssignmentTables,
   checkDuplicateControl,
   checkEmptyTexts,
+  checkPrivateUrls,
 ];
 
 /**

@@ -10,6 +10,7 @@ import {
   startReceiver,
   waitFor,
   type Receiver,
+  LOOPBACK_ALLOWED,
 } from './delivery-support.js';
 import { startServer, type Harness } from './server-harness.js';
 
@@ -20,7 +21,12 @@ describe('send_message through a webhook channel (MESSAGE_WEBHOOK_URL)', () => {
     rx = await startReceiver();
     h = await startServer(undefined, {
       delivery: {
-        channels: { default: webhookMessageChannel(`${rx.url}/gateway`, createHttpClient()) },
+        channels: {
+          default: webhookMessageChannel(
+            `${rx.url}/gateway`,
+            createHttpClient({ allow: LOOPBACK_ALLOWED }),
+          ),
+        },
       },
       retryPolicy: FAST_RETRY,
     });

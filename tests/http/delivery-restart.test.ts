@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { createHttpClient } from '../../runtime/delivery/http-client.js';
 import type { OutboxDoc } from '../../runtime/store/store-types.js';
 import { outsideModel } from './delivery-models.js';
-import { dealWithClient, FAST_RETRY, publish, startReceiver, waitFor } from './delivery-support.js';
+import {
+  dealWithClient,
+  FAST_RETRY,
+  publish,
+  startReceiver,
+  waitFor,
+  LOOPBACK_ALLOWED,
+} from './delivery-support.js';
 import { startServer } from './server-harness.js';
 
 describe('pending deliveries survive a restart', () => {
@@ -10,7 +17,7 @@ describe('pending deliveries survive a restart', () => {
     const rx = await startReceiver();
     const slow = { ...FAST_RETRY, baseDelayMs: 60 * 60_000, maxDelayMs: 60 * 60_000, jitter: 0 };
     const a = await startServer(undefined, {
-      delivery: { http: createHttpClient() },
+      delivery: { http: createHttpClient({ allow: LOOPBACK_ALLOWED }) },
       retryPolicy: slow,
     });
     await publish(a, outsideModel(rx.url));
@@ -30,7 +37,7 @@ describe('pending deliveries survive a restart', () => {
     // An hour later, a new process on the same DATA_DIR picks the item up.
     const later = { now: () => new Date(Date.now() + 61 * 60_000) };
     const b = await startServer(a.dataDir, {
-      delivery: { http: createHttpClient() },
+      delivery: { http: createHttpClient({ allow: LOOPBACK_ALLOWED }) },
       retryPolicy: FAST_RETRY,
       clock: later,
     });

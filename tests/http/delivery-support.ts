@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Harness } from './server-harness.js';
+import { parseOutboundAllow } from '../../runtime/delivery/outbound-guard.js';
 
 /** Retry timings small enough for tests (the policy is injected, not the clock). */
 export const FAST_RETRY = {
@@ -92,3 +93,9 @@ export async function publish(h: Harness, model: object): Promise<void> {
   const published = await h.call('POST', '/api/models/outside/publish', {});
   if (published.status !== 201) throw new Error(`publish: ${JSON.stringify(published.body)}`);
 }
+
+/**
+ * Test receivers listen on 127.0.0.1, which outgoing requests refuse by default: the
+ * tests allow it explicitly, as an operator would with `OUTBOUND_ALLOW=127.0.0.1`.
+ */
+export const LOOPBACK_ALLOWED = parseOutboundAllow('127.0.0.1');

@@ -9,6 +9,7 @@ import {
   startReceiver,
   waitFor,
   type Receiver,
+  LOOPBACK_ALLOWED,
 } from './delivery-support.js';
 import { startServer, type Harness } from './server-harness.js';
 
@@ -18,7 +19,7 @@ describe('outgoing webhooks against a real receiver that fails on purpose', () =
   beforeAll(async () => {
     rx = await startReceiver();
     h = await startServer(undefined, {
-      delivery: { http: createHttpClient() },
+      delivery: { http: createHttpClient({ allow: LOOPBACK_ALLOWED }) },
       retryPolicy: FAST_RETRY,
     });
     await publish(h, outsideModel(rx.url));
