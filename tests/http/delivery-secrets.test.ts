@@ -53,7 +53,11 @@ describe('a message gateway and webhooks with user:password@ in their URL', () =
     h = await startServer(undefined, {
       log,
       delivery: deliveryFromEnv(
-        { MESSAGE_WEBHOOK_URL: `http://gw:${GATEWAY_PASSWORD}@127.0.0.1:${port}/gateway` },
+        {
+          MESSAGE_WEBHOOK_URL: `http://gw:${GATEWAY_PASSWORD}@127.0.0.1:${port}/gateway`,
+          // The loopback receiver stands in for the gateway: allowed as an operator would.
+          OUTBOUND_ALLOW: '127.0.0.1',
+        },
         log,
       ),
       retryPolicy: FAST_RETRY,
@@ -104,7 +108,10 @@ describe('an unreachable gateway with user:password@ in its URL', () => {
     h = await startServer(undefined, {
       log,
       delivery: deliveryFromEnv(
-        { MESSAGE_WEBHOOK_URL: `http://gw:${GATEWAY_PASSWORD}@127.0.0.1:${port}/send` },
+        {
+          MESSAGE_WEBHOOK_URL: `http://gw:${GATEWAY_PASSWORD}@127.0.0.1:${port}/send`,
+          OUTBOUND_ALLOW: '127.0.0.1',
+        },
         log,
       ),
       retryPolicy: FAST_RETRY,
