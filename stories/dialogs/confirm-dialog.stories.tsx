@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, fn, userEvent, within } from 'storybook/test';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { ConfirmDialog } from '../../designer/src/dialogs/confirm-dialog.js';
 import { UndoToast } from '../../designer/src/dialogs/undo-toast.js';
 
@@ -23,7 +23,8 @@ type Story = StoryObj<typeof meta>;
 export const RemoveStage: Story = {
   play: async ({ canvasElement, args }) => {
     const dialog = within(canvasElement.ownerDocument.body).getByTestId('confirm-dialog');
-    await expect(dialog).toHaveAccessibleName('Remove stage “Paid”?');
+    // The dialog opens (showModal) in an effect after the first render: wait for it.
+    await waitFor(() => expect(dialog).toHaveAccessibleName('Remove stage “Paid”?'));
     await userEvent.click(within(dialog).getByTestId('confirm-yes'));
     await expect(args.onConfirm).toHaveBeenCalled();
   },
