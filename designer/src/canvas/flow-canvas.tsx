@@ -30,6 +30,7 @@ import { minimapColor } from './minimap-color.js';
 import { reuseUnchanged } from './reuse-unchanged.js';
 import { useEditor } from '../editor/editor-context.js';
 import { useKeepInView } from './use-keep-in-view.js';
+import { useMovingClass } from './use-moving-class.js';
 
 export const PALETTE_MIME = 'application/x-conveyor-palette';
 
@@ -85,6 +86,7 @@ export function FlowCanvas(props: FlowCanvasProps) {
   );
 
   useKeepInView(model, selected, marks);
+  const { onMoveStart, onMoveEnd } = useMovingClass();
   // Zoomed out, node texts are too small to read anyway: drawing them and the moving
   // dashes of animated edges is what made panning a fitted 1,000-robot model slow.
   const far = useStore((st) => st.transform[2] < FAR_ZOOM);
@@ -162,11 +164,15 @@ export function FlowCanvas(props: FlowCanvasProps) {
       nodesConnectable={!props.readOnly}
       multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
       onInit={onInit}
+      onMoveStart={onMoveStart}
+      onMoveEnd={onMoveEnd}
       minZoom={0.1}
       className={far ? 'zoomed-out' : undefined}
       ariaLabelConfig={ariaLabels}
     >
-      <Background />
+      {/* Zoomed out its dots are specks a few pixels apart, which cost a repaint of the
+          whole pane on every frame of a pan. */}
+      {!far && <Background />}
       {minimap && (
         <MiniMap<FlowNode>
           pannable
