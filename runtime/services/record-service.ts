@@ -15,8 +15,6 @@ import { checkRecordFields } from './check-record-fields.js';
 import { createCheckedRecord } from './create-checked-record.js';
 import type { RuntimeCore } from './runtime-core.js';
 
-export { ENTITY_PATHS, type EntityPath } from './entity-paths.js';
-
 const API = { eventId: 'api' };
 
 /** Records, moves, links and external events: each a run of the engine in one batch. */
