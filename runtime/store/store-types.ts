@@ -7,6 +7,15 @@ import type {
   Timing,
   User,
 } from '../../schemas/index.js';
+import type {
+  AccountDoc,
+  ApiTokenDoc,
+  AuditEntry,
+  RecycleBinEntry,
+  RoleDoc,
+  SessionDoc,
+  SettingDoc,
+} from '../domain/security-types.js';
 
 /** A CRM record (lead, deal, contact, company). */
 export interface RecordDoc {
@@ -238,6 +247,14 @@ export interface CollectionTypes {
   effects: { key: string; at: string };
   documents: DocumentDoc;
   hookTokens: HookTokenDoc;
+  accounts: AccountDoc;
+  sessions: SessionDoc;
+  apiTokens: ApiTokenDoc;
+  roles: RoleDoc;
+  /** Append-only. */
+  audit: AuditEntry;
+  recycleBin: RecycleBinEntry;
+  settings: SettingDoc;
 }
 export type CollectionName = keyof CollectionTypes;
 
@@ -257,6 +274,13 @@ export const COLLECTIONS: readonly CollectionName[] = [
   'effects',
   'documents',
   'hookTokens',
+  'accounts',
+  'sessions',
+  'apiTokens',
+  'roles',
+  'audit',
+  'recycleBin',
+  'settings',
 ];
 
 /** One write of a batch; a batch is applied all at once or not at all. */
