@@ -16,7 +16,7 @@ export interface CollectionFilters {
   timeline: { recordId?: string; kind?: OneOrMany<string>; since?: string; until?: string };
   tasks: { recordId?: string; status?: 'open' | 'done'; assignee?: string };
   notifications: { recordId?: string; recipient?: string };
-  /** Items stored before delivery existed have no status: no `status` filter matches them. */
+  /** Items stored before delivery existed have no status: they count as `kept`. */
   outbox: { recordId?: string; status?: OneOrMany<DeliveryStatus>; kind?: string };
   timers: {
     recordId?: string;
@@ -26,6 +26,8 @@ export interface CollectionFilters {
     state?: 'pending' | 'failed';
     /** Only timers with an in-flight mark (runs started and not finished). */
     inFlight?: boolean;
+    /** `dueAt` at or after this ISO time. */
+    dueAfter?: string;
     /** `dueAt` at or before this ISO time. */
     dueBefore?: string;
   };
@@ -34,7 +36,7 @@ export interface CollectionFilters {
   queues: Record<string, never>;
   queuePositions: Record<string, never>;
   effects: Record<string, never>;
-  documents: { recordId?: string; template?: string };
+  documents: { recordId?: string; template?: string; register?: string };
   hookTokens: { modelId?: string };
   accounts: { userId?: string; active?: boolean };
   sessions: { accountId?: string; expiresBefore?: string };
@@ -57,12 +59,15 @@ export interface CollectionFilters {
 /**
  * The order of each collection's query results (before the key, the tie-breaker):
  * time order for histories, due order for timers, creation order for the rest.
+ * Histories tie on `at` within a run and across runs under one clock reading; their
+ * ids are time-sortable (`createIdGenerator`), so the key keeps the order they were
+ * written in (`seq` restarts with each run and cannot).
  */
 export const SORT_KEYS: { readonly [C in CollectionName]: readonly string[] } = {
   records: ['createdAt'],
   models: [],
   versions: ['modelId', 'version'],
-  timeline: ['at', 'seq'],
+  timeline: ['at'],
   tasks: ['createdAt'],
   notifications: ['createdAt'],
   outbox: ['createdAt'],
@@ -78,7 +83,7 @@ export const SORT_KEYS: { readonly [C in CollectionName]: readonly string[] } = 
   sessions: ['createdAt'],
   apiTokens: ['createdAt'],
   roles: [],
-  audit: ['at', 'seq'],
+  audit: ['at'],
   recycleBin: ['deletedAt'],
   settings: [],
 };

@@ -86,11 +86,19 @@ export const isAppendOnly = (c: CollectionName): c is AppendOnlyCollection =>
 
 /**
  * Small, bounded collections a service may read whole (`Store.listAll`): the directory
- * (the engine resolves people and queues from it on every run), custom roles and
- * settings. Each holds at most a few thousand short documents; everything else is read
- * by key or through paged queries.
+ * (the engine resolves people and queues from it on every run), custom roles, settings
+ * and inbound hook tokens (one per inbound_webhook trigger; a token is found by a
+ * constant-time comparison with each). Each holds at most a few thousand short
+ * documents; everything else is read by key or through paged queries.
  */
-export const SMALL_COLLECTIONS = ['users', 'departments', 'queues', 'roles', 'settings'] as const;
+export const SMALL_COLLECTIONS = [
+  'users',
+  'departments',
+  'queues',
+  'roles',
+  'settings',
+  'hookTokens',
+] as const;
 export type SmallCollection = (typeof SMALL_COLLECTIONS)[number];
 
 /** Collections whose documents belong to one record (`recordId`). */
