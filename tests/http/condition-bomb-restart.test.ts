@@ -170,5 +170,5 @@ describe('a condition bomb in a delayed robot', () => {
     expect(tl.filter((e) => e.ruleId === 'robot:at_call' && e.outcome === 'failed')).toHaveLength(
       1,
     );
-  });
+  }, 60_000); // three start-ups of the real runtime: 30 s is tight on a loaded machine
 });

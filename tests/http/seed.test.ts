@@ -42,7 +42,9 @@ describe('first start', () => {
         };
         for (const e of m.directory?.[kind] ?? []) want.add(e.key);
       }
-      const have = (await h.call('GET', `/api/directory/${kind}`)).body as Array<{ key: string }>;
+      const have = (await h.call('GET', `/api/directory/${kind}?limit=1000`)).body.items as Array<{
+        key: string;
+      }>;
       expect(have.map((e) => e.key).sort(), kind).toEqual([...want].sort());
     }
   });
