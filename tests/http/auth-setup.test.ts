@@ -55,86 +55,94 @@ async function post(url: string, path: string, body: unknown) {
 }
 
 describe('owner setup: the one-time link the server prints', () => {
-  it('prints one line with a link; its token creates the owner once, and the owner signs in', { timeout: 120_000 }, async () => {
-    const env = { OWNER_EMAIL: '', OWNER_PASSWORD: '' };
-    const { url, out } = await startMain(env);
-    const lines = out()
-      .split('\n')
-      .filter((l) => l.includes('no owner yet'));
-    expect(lines).toHaveLength(1);
-    const m =
-      /^Conveyor: no owner yet\. Open (http:\/\/127\.0\.0\.1:\d+)\/setup#token=([A-Za-z0-9_-]{43}) to create the owner account\.$/.exec(
-        lines[0] ?? '',
+  it(
+    'prints one line with a link; its token creates the owner once, and the owner signs in',
+    { timeout: 120_000 },
+    async () => {
+      const env = { OWNER_EMAIL: '', OWNER_PASSWORD: '' };
+      const { url, out } = await startMain(env);
+      const lines = out()
+        .split('\n')
+        .filter((l) => l.includes('no owner yet'));
+      expect(lines).toHaveLength(1);
+      const m =
+        /^Conveyor: no owner yet\. Open (http:\/\/127\.0\.0\.1:\d+)\/setup#token=([A-Za-z0-9_-]{43}) to create the owner account\.$/.exec(
+          lines[0] ?? '',
+        );
+      expect(m).not.toBeNull();
+      const token = m?.[2] ?? '';
+      expect(m?.[1]).toBe(url);
+
+      expect((await fetch(`${url}/api/auth/setup`).then((r) => r.json())).needed).toBe(true);
+      // Until the owner exists, even sign-in answers SETUP_REQUIRED.
+      const early = await post(url, '/api/auth/sign-in', { email: 'a@b.c', password: 'x' });
+      expect(early.status).toBe(401);
+      expect(early.body.error.code).toBe('SETUP_REQUIRED');
+
+      const wrong = await post(url, '/api/auth/setup', {
+        token: 'A'.repeat(43),
+        email: 'olga@example.com',
+        password: 'a long enough password',
+        name: 'Olga',
+      });
+      expect(wrong.status).toBe(403);
+      expect(wrong.body.error.code).toBe('SETUP_TOKEN_INVALID');
+
+      const made = await post(url, '/api/auth/setup', {
+        token,
+        email: 'Olga@Example.com',
+        password: 'a long enough password',
+        name: 'Olga',
+      });
+      expect(made.status).toBe(201);
+      expect(made.body.account).toMatchObject({
+        email: 'olga@example.com',
+        role: 'owner',
+        name: 'Olga',
+      });
+      expect(made.body.account.passwordHash).toBeUndefined();
+      expect(made.setCookie).toMatch(
+        /^conveyor_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax$/,
       );
-    expect(m).not.toBeNull();
-    const token = m?.[2] ?? '';
-    expect(m?.[1]).toBe(url);
 
-    expect((await fetch(`${url}/api/auth/setup`).then((r) => r.json())).needed).toBe(true);
-    // Until the owner exists, even sign-in answers SETUP_REQUIRED.
-    const early = await post(url, '/api/auth/sign-in', { email: 'a@b.c', password: 'x' });
-    expect(early.status).toBe(401);
-    expect(early.body.error.code).toBe('SETUP_REQUIRED');
+      const again = await post(url, '/api/auth/setup', {
+        token,
+        email: 'mallory@example.com',
+        password: 'another long password',
+        name: 'Mallory',
+      });
+      expect(again.status).toBe(410);
+      expect(again.body.error.code).toBe('SETUP_DONE');
+      expect((await fetch(`${url}/api/auth/setup`).then((r) => r.json())).needed).toBe(false);
 
-    const wrong = await post(url, '/api/auth/setup', {
-      token: 'A'.repeat(43),
-      email: 'olga@example.com',
-      password: 'a long enough password',
-      name: 'Olga',
-    });
-    expect(wrong.status).toBe(403);
-    expect(wrong.body.error.code).toBe('SETUP_TOKEN_INVALID');
+      const signedIn = await post(url, '/api/auth/sign-in', {
+        email: 'olga@example.com',
+        password: 'a long enough password',
+      });
+      expect(signedIn.status).toBe(200);
+      // The link's token is never in the server's own output again (only the one line).
+      expect(out().split(token).length - 1).toBe(1);
+    },
+  );
 
-    const made = await post(url, '/api/auth/setup', {
-      token,
-      email: 'Olga@Example.com',
-      password: 'a long enough password',
-      name: 'Olga',
-    });
-    expect(made.status).toBe(201);
-    expect(made.body.account).toMatchObject({
-      email: 'olga@example.com',
-      role: 'owner',
-      name: 'Olga',
-    });
-    expect(made.body.account.passwordHash).toBeUndefined();
-    expect(made.setCookie).toMatch(
-      /^conveyor_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax$/,
-    );
-
-    const again = await post(url, '/api/auth/setup', {
-      token,
-      email: 'mallory@example.com',
-      password: 'another long password',
-      name: 'Mallory',
-    });
-    expect(again.status).toBe(410);
-    expect(again.body.error.code).toBe('SETUP_DONE');
-    expect((await fetch(`${url}/api/auth/setup`).then((r) => r.json())).needed).toBe(false);
-
-    const signedIn = await post(url, '/api/auth/sign-in', {
-      email: 'olga@example.com',
-      password: 'a long enough password',
-    });
-    expect(signedIn.status).toBe(200);
-    // The link's token is never in the server's own output again (only the one line).
-    expect(out().split(token).length - 1).toBe(1);
-  });
-
-  it('with OWNER_EMAIL and OWNER_PASSWORD: no link, the owner signs in, a restart changes nothing', { timeout: 120_000 }, async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'conveyor-env-owner-'));
-    const first = await startMain({ ...OWNER_ENV, OWNER_NAME: 'Env Owner' }, dataDir);
-    expect(first.out()).not.toContain('no owner yet');
-    const signedIn = await post(first.url, '/api/auth/sign-in', TEST_OWNER);
-    expect(signedIn.status).toBe(200);
-    expect(signedIn.body.account).toMatchObject({ role: 'owner', name: 'Env Owner' });
-    first.child.kill('SIGTERM');
-    await new Promise((r) => first.child.once('exit', r));
-    const second = await startMain({ ...OWNER_ENV }, dataDir);
-    const me = await post(second.url, '/api/auth/sign-in', TEST_OWNER);
-    expect(me.status).toBe(200);
-    expect(me.body.account.id).toBe(signedIn.body.account.id);
-  });
+  it(
+    'with OWNER_EMAIL and OWNER_PASSWORD: no link, the owner signs in, a restart changes nothing',
+    { timeout: 120_000 },
+    async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'conveyor-env-owner-'));
+      const first = await startMain({ ...OWNER_ENV, OWNER_NAME: 'Env Owner' }, dataDir);
+      expect(first.out()).not.toContain('no owner yet');
+      const signedIn = await post(first.url, '/api/auth/sign-in', TEST_OWNER);
+      expect(signedIn.status).toBe(200);
+      expect(signedIn.body.account).toMatchObject({ role: 'owner', name: 'Env Owner' });
+      first.child.kill('SIGTERM');
+      await new Promise((r) => first.child.once('exit', r));
+      const second = await startMain({ ...OWNER_ENV }, dataDir);
+      const me = await post(second.url, '/api/auth/sign-in', TEST_OWNER);
+      expect(me.status).toBe(200);
+      expect(me.body.account.id).toBe(signedIn.body.account.id);
+    },
+  );
 });
 
 describe('before the owner exists', () => {
