@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createApp } from '../runtime/app/create-app.js';
+import { BENCH_OWNER, benchAuthHeaders } from './bench-owner.js';
 import { LowdbStore } from '../runtime/store/lowdb-store.js';
 import type { RecordDoc } from '../runtime/domain/record.js';
 import type { WriteOp } from '../runtime/domain/write-op.js';
@@ -66,10 +67,15 @@ function existing(): WriteOp[] {
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0;
 
-async function post(url: string, path: string, body: unknown): Promise<unknown> {
+async function post(
+  url: string,
+  path: string,
+  body: unknown,
+  auth: Record<string, string>,
+): Promise<unknown> {
   const res = await fetch(url + path, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...auth },
     body: JSON.stringify(body),
   });
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
@@ -80,7 +86,8 @@ async function run(withControl: boolean): Promise<{ times: number[]; importMs?: 
   const dir = await mkdtemp(join(tmpdir(), 'conveyor-bench-dupes-'));
   const store = await LowdbStore.open(dir);
   await store.commit(existing());
-  const conveyor = await createApp({ store, designerDir: join(dir, 'none') });
+  const conveyor = await createApp({ store, designerDir: join(dir, 'none'), owner: BENCH_OWNER });
+  const auth = await benchAuthHeaders(conveyor);
   await conveyor.models.create(model(withControl));
   await conveyor.models.publish('bench');
   const server: Server = await new Promise((r) => {
@@ -89,10 +96,15 @@ async function run(withControl: boolean): Promise<{ times: number[]; importMs?: 
   const a = server.address();
   const url = `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`;
   const create = (n: number) =>
-    post(url, '/api/records/leads', {
-      model: 'bench',
-      fields: { phone: `+7 800 ${String(n).padStart(7, '0')}`, email: `new${n}@example.com` },
-    });
+    post(
+      url,
+      '/api/records/leads',
+      {
+        model: 'bench',
+        fields: { phone: `+7 800 ${String(n).padStart(7, '0')}`, email: `new${n}@example.com` },
+      },
+      auth,
+    );
   await create(0); // warm-up; with control it builds the value index
   const times: number[] = [];
   const end = performance.now() + MS;
@@ -107,7 +119,12 @@ async function run(withControl: boolean): Promise<{ times: number[]; importMs?: 
       fields: { phone: `+7 700 ${String(i % 900).padStart(7, '0')}`, title: `Row ${i}` },
     }));
     const t = performance.now();
-    await post(url, '/api/records/leads/import', { model: 'bench', onDuplicate: 'skip', records });
+    await post(
+      url,
+      '/api/records/leads/import',
+      { model: 'bench', onDuplicate: 'skip', records },
+      auth,
+    );
     importMs = performance.now() - t;
   }
   await new Promise<void>((r) => server.close(() => r()));

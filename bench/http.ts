@@ -10,6 +10,7 @@ import { createApp } from '../runtime/app/create-app.js';
 import { LowdbStore } from '../runtime/store/lowdb-store.js';
 import type { RecordDoc } from '../runtime/domain/record.js';
 import type { WriteOp } from '../runtime/domain/write-op.js';
+import { BENCH_OWNER, benchAuthHeaders } from './bench-owner.js';
 
 const MS = 2500;
 const WARM_MS = 1000;
@@ -66,6 +67,7 @@ async function drive(
   count: number,
   path: (id: string) => string,
   where: Map<string, string>,
+  auth: Record<string, string> = {},
 ): Promise<number> {
   let done = 0;
   // A warm-up (JIT, first slice files, first checkpoint) that is not counted.
@@ -78,7 +80,7 @@ async function drive(
         const stage = where.get(id) === 'b' ? 'a' : 'b';
         const res = await fetch(url + path(id), {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', ...auth },
           body: JSON.stringify({ stage }),
         });
         await res.arrayBuffer();
@@ -95,7 +97,8 @@ async function drive(
 async function ours(count: number, clients: number[], fsync: boolean): Promise<number[]> {
   const dir = await mkdtemp(join(tmpdir(), 'conveyor-bench-'));
   const store = await LowdbStore.open(dir, { fsync });
-  const conveyor = await createApp({ store, designerDir: join(dir, 'none') });
+  const conveyor = await createApp({ store, designerDir: join(dir, 'none'), owner: BENCH_OWNER });
+  const auth = await benchAuthHeaders(conveyor);
   await conveyor.models.create(model);
   await conveyor.models.publish('bench');
   const ops: WriteOp[] = seedRecords(count).map((r) => ({
@@ -109,7 +112,7 @@ async function ours(count: number, clients: number[], fsync: boolean): Promise<n
   const out = [];
   const where = new Map<string, string>();
   for (const c of clients)
-    out.push(await drive(url, c, count, (id) => `/api/records/deals/${id}/move`, where));
+    out.push(await drive(url, c, count, (id) => `/api/records/deals/${id}/move`, where, auth));
   await new Promise((r) => server.close(r));
   await store.close();
   await rm(dir, { recursive: true, force: true });

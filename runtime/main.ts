@@ -6,6 +6,9 @@ import {
   TemplateLimitSettingError,
 } from './app/template-limits-from-env.js';
 import { allowedHostsFromEnv } from './http/check-host.js';
+import { allowedOriginsFromEnv } from './http/check-origin.js';
+import { linkHost, ownerFromEnv, trustProxyFromEnv } from './identity/identity-from-env.js';
+import { sessionPolicyFromEnv } from './identity/session-policy.js';
 import { rateLimitsFromEnv } from './http/rate-limits.js';
 import { deliveryFromEnv } from './delivery/delivery-from-env.js';
 import { createIdGenerator, systemClock, type Logger } from './engine/ports.js';
@@ -52,11 +55,18 @@ async function main(): Promise<void> {
   }
   let delivery;
   let rateLimits;
+  let owner;
+  let sessionPolicy;
+  let allowedOrigins;
   try {
     delivery = deliveryFromEnv(process.env, log);
     rateLimits = rateLimitsFromEnv(process.env);
+    owner = ownerFromEnv(process.env);
+    sessionPolicy = sessionPolicyFromEnv(process.env);
+    allowedOrigins = allowedOriginsFromEnv(process.env.ALLOWED_ORIGINS);
   } catch (e) {
-    // A bad SMTP_URL, MESSAGE_WEBHOOK_URL, OUTBOUND_ALLOW or RATE_LIMIT_*: one line naming it.
+    // A bad SMTP_URL, MESSAGE_WEBHOOK_URL, OUTBOUND_ALLOW, RATE_LIMIT_*, OWNER_*,
+    // SESSION_* or ALLOWED_ORIGINS: one line naming it.
     console.error(e instanceof Error ? e.message : String(e));
     process.exit(1);
   }
@@ -75,22 +85,35 @@ async function main(): Promise<void> {
     }
     throw e;
   }
+  const allowedHosts = allowedHostsFromEnv(process.env.ALLOWED_HOSTS, host);
+  const trustProxy = trustProxyFromEnv(process.env.TRUST_PROXY);
   const conveyor = await createApp({
     store,
+    ...(owner === undefined ? {} : { owner }),
+    sessionPolicy,
+    allowedOrigins,
+    ...(trustProxy === undefined ? {} : { trustProxy }),
     clock: systemClock,
     ids: createIdGenerator(),
     log,
     delivery,
     rateLimits,
-    allowedHosts: allowedHostsFromEnv(process.env.ALLOWED_HOSTS, host),
+    allowedHosts,
     templateLimits,
     ...killOnTimerRule(process.env.CONVEYOR_TEST_KILL_ON_TIMER_RULE),
   });
   await seedExamples(conveyor, resolve('examples'), log);
+  // Made before listening, so the first request cannot see setup without a token.
+  const setupToken = await conveyor.identity.setup.newSetupToken();
   const server: Server = conveyor.app.listen(port, host, () => {
     const addr = server.address();
     const actual = typeof addr === 'object' && addr !== null ? addr.port : port;
     console.log(`Conveyor listening on http://${host}:${actual}`);
+    if (setupToken !== undefined)
+      // The token sits in the fragment: browsers never send it, so no access log holds it.
+      console.log(
+        `Conveyor: no owner yet. Open http://${linkHost(host, allowedHosts)}:${actual}/setup#token=${setupToken} to create the owner account.`,
+      );
     if ((host === '0.0.0.0' || host === '::') && (process.env.ALLOWED_HOSTS ?? '') === '')
       console.log('Only localhost is answered: set ALLOWED_HOSTS to the names people use');
     // Only now: an overdue timer never runs before the server answers /api/health.

@@ -24,7 +24,19 @@ import { checkHost, defaultAllowedHosts } from '../http/check-host.js';
 import { errorMiddleware } from '../http/error-middleware.js';
 import { HttpError } from '../http/http-error.js';
 import { mountRoutes } from '../http/mount-routes.js';
-import { DEFAULT_RATE_LIMITS, mountRateLimits, type RateLimits } from '../http/rate-limits.js';
+import {
+  DEFAULT_RATE_LIMITS,
+  mountRateLimits,
+  mountSignInLimits,
+  type RateLimits,
+} from '../http/rate-limits.js';
+import { requestGate } from '../http/authenticate-request.js';
+import { accountRoutes } from '../http/routes/account-routes.js';
+import { authRoutes } from '../http/routes/auth-routes.js';
+import { tokenRoutes } from '../http/routes/token-routes.js';
+import { Identity } from '../identity/identity.js';
+import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../identity/session-policy.js';
+import type { OwnerFromEnv } from '../identity/setup-service.js';
 import { requireJsonBody } from '../http/require-json-body.js';
 import { securityHeaders } from '../http/security-headers.js';
 import { buildOpenApi } from '../http/openapi.js';
@@ -88,6 +100,17 @@ export interface AppDeps {
   allowedHosts?: readonly string[];
   /** Per-address limits on wrong hook tokens and list reads (default `DEFAULT_RATE_LIMITS`). */
   rateLimits?: Partial<RateLimits>;
+  /**
+   * The owner to create at start when there is none (`OWNER_EMAIL`, `OWNER_PASSWORD`,
+   * `OWNER_NAME`); absent: `main.ts` prints a one-time setup link instead.
+   */
+  owner?: OwnerFromEnv;
+  /** Session lifetimes (`SESSION_IDLE_HOURS`, `SESSION_MAX_DAYS`). */
+  sessionPolicy?: Partial<SessionPolicy>;
+  /** Origins besides the server's own that may change things with its cookie (`ALLOWED_ORIGINS`). */
+  allowedOrigins?: readonly string[];
+  /** Express's `trust proxy` (`TRUST_PROXY`): client address and HTTPS from the proxy's headers. */
+  trustProxy?: boolean | number | string;
   /** Test-only: called before each timer runs, once its in-flight mark is on disk. */
   beforeTimerRun?: (timer: TimerDoc) => void;
 }
@@ -103,6 +126,7 @@ export interface ConveyorApp {
   delivery: DeliveryService;
   documents: DocumentService;
   hooks: HookService;
+  identity: Identity;
   routes: RouteDef[];
 }
 
@@ -133,7 +157,8 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
   const core = new RuntimeCore(store, engine, clock, ids);
   const models = new ModelService(core);
   const records = new RecordService(core);
-  const directory = new DirectoryService(core);
+  const identity = new Identity(core, { ...DEFAULT_SESSION_POLICY, ...deps.sessionPolicy });
+  const directory = new DirectoryService(core, (tx, user) => identity.userEnded(tx, user));
   const delivery = new DeliveryService(core, ports);
   const documents = new DocumentService(core);
   const hooks = new HookService(core);
@@ -147,6 +172,7 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
         hooks.ensureTokens(op.value.modelId).catch((e: unknown) => log.error(String(e)));
   };
   await models.activateAll();
+  await identity.setup.ensureOwner(deps.owner);
   if (deps.delivery !== undefined) await dispatcher.start();
 
   const routes: RouteDef[] = [
@@ -155,9 +181,13 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
       path: '/api/health',
       tag: 'meta',
       summary: 'Liveness',
+      open: 'always',
       responses: { 200: Health },
       handle: async () => ({ body: { status: 'ok' } }),
     },
+    ...authRoutes(identity),
+    ...tokenRoutes(identity),
+    ...accountRoutes(identity),
     ...directoryRoutes(directory),
     ...modelRoutes(models),
     ...recordRoutes(records),
@@ -179,6 +209,7 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
     path: '/api/openapi.json',
     tag: 'meta',
     summary: 'This document',
+    open: 'always',
     responses: { 200: Type.Object({}, { additionalProperties: true }) },
     handle: async () => ({ body: openapi }),
   };
@@ -187,13 +218,15 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
 
   const app = express();
   app.disable('x-powered-by');
+  if (deps.trustProxy !== undefined) app.set('trust proxy', deps.trustProxy);
   app.use(securityHeaders());
   app.use(checkHost(deps.allowedHosts ?? defaultAllowedHosts('127.0.0.1')));
   app.use('/api', requireJsonBody());
   mountRateLimits(app, { ...DEFAULT_RATE_LIMITS, ...deps.rateLimits });
   app.use(express.json({ limit: '5mb', strict: false }));
+  mountSignInLimits(app, { ...DEFAULT_RATE_LIMITS, ...deps.rateLimits });
   const api = express.Router();
-  mountRoutes(api, routes);
+  mountRoutes(api, routes, requestGate(identity, deps.allowedOrigins ?? []));
   app.use(api);
   app.use('/api', () => {
     throw new HttpError(404, 'NOT_FOUND', 'no such API route');
@@ -220,6 +253,7 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
     delivery,
     documents,
     hooks,
+    identity,
     routes,
   };
 }

@@ -38,7 +38,8 @@ export interface CollectionFilters {
   effects: Record<string, never>;
   documents: { recordId?: string; template?: string; register?: string };
   hookTokens: { modelId?: string };
-  accounts: { userId?: string; active?: boolean };
+  /** `email`: lower-cased, exact. */
+  accounts: { userId?: string; active?: boolean; email?: string; role?: string };
   sessions: { accountId?: string; expiresBefore?: string };
   apiTokens: { accountId?: string };
   roles: Record<string, never>;

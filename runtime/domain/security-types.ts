@@ -12,6 +12,8 @@ export interface AccountDoc {
   id: string;
   /** Lower-cased; unique. */
   email: string;
+  /** Display name (the directory user's at creation). */
+  name: string;
   /** argon2id/scrypt hash (PHC string); never leaves the store. */
   passwordHash: string;
   userId: string;
@@ -26,6 +28,7 @@ export interface AccountDoc {
 
 /** A signed-in browser session; keyed by the SHA-256 (hex) of its random token. */
 export interface SessionDoc {
+  /** The SHA-256 (hex) of the cookie's value; its first 16 characters are the public handle. */
   id: string;
   accountId: string;
   createdAt: string;
@@ -35,7 +38,10 @@ export interface SessionDoc {
   userAgent?: string;
 }
 
-/** An API token (`Authorization: Bearer ...`); the token itself is stored only hashed. */
+/**
+ * An API token (`Authorization: Bearer cvy_<id>_<secret>`); the token itself is stored
+ * only hashed. Revoked tokens keep their document (with `revokedAt`) for the audit log.
+ */
 export interface ApiTokenDoc {
   id: string;
   name: string;

@@ -1,11 +1,16 @@
 import { Type } from '@sinclair/typebox';
 import type { Router } from 'express';
+import type { RouteGate } from './authenticate-request.js';
 import type { RouteDef } from './route.js';
+import { sessionSetCookie } from './session-cookie.js';
 import { namesFromASet } from './schemas/path-params.js';
 import { validatePart } from './validate-request.js';
 
-/** Registers route definitions: validate path, query and body first, then call the handler. */
-export function mountRoutes(router: Router, routes: readonly RouteDef[]): void {
+/**
+ * Registers route definitions: the gate first (who calls, 401/403), then path, query and
+ * body validation, then the handler.
+ */
+export function mountRoutes(router: Router, routes: readonly RouteDef[], gate: RouteGate): void {
   for (const def of routes) {
     // One schema per parameter, so each answers with its own status.
     const params = Object.entries(def.params ?? {}).map(([name, schema]) => ({
@@ -13,6 +18,7 @@ export function mountRoutes(router: Router, routes: readonly RouteDef[]): void {
       status: namesFromASet(schema) ? (404 as const) : (400 as const),
     }));
     router[def.method](def.path, async (req, res) => {
+      const auth = await gate(req, def);
       // Copied onto a plain object: the handler reads named own properties only.
       const path = { ...(req.params as Record<string, string>) };
       for (const p of params) validatePart(p.schema, path, 'path', p.status);
@@ -30,7 +36,12 @@ export function mountRoutes(router: Router, routes: readonly RouteDef[]): void {
         query,
         body,
         headers,
+        ...(auth === undefined ? {} : { auth, actor: auth.actor }),
+        address: req.ip ?? '',
+        secure: req.secure,
       });
+      if (out.sessionCookie !== undefined)
+        res.append('set-cookie', sessionSetCookie(out.sessionCookie.value, req.secure));
       const status = out.status ?? 200;
       if (out.headers !== undefined) res.set(out.headers);
       if (out.raw !== undefined)

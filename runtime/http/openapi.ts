@@ -1,6 +1,17 @@
 import { OPENAPI_COMPONENTS } from './openapi-components.js';
 import { OpenApiSchemas } from './openapi-schema.js';
+import { BULK_READ_PATHS } from './rate-limits.js';
 import type { RouteDef } from './route.js';
+import { SESSION_COOKIE } from './session-cookie.js';
+
+/** Either credential authenticates a route that is not open. */
+const SIGNED_IN = [{ sessionCookie: [] }, { apiToken: [] }];
+const RATE_LIMITED = new Set<string>([
+  ...BULK_READ_PATHS.map((p) => `get ${p}`),
+  'post /api/hooks/:token',
+  'post /api/auth/sign-in',
+]);
+const WRITES = new Set(['post', 'put', 'patch', 'delete']);
 
 /**
  * The OpenAPI 3.1 document of the API, from the same schemas that validate requests;
@@ -46,15 +57,37 @@ export function buildOpenApi(routes: readonly RouteDef[]): object {
               },
             };
     }
-    const malformed = {
-      description: 'Malformed request',
+    const failure = (description: string) => ({
+      description,
       content: { 'application/json': { schema: error } },
-    };
+    });
     if (r.body !== undefined || r.params !== undefined || r.query !== undefined)
-      responses['400'] ??= malformed;
+      responses['400'] ??= failure('Malformed request');
+    if (r.open !== 'always')
+      responses['401'] ??= failure(
+        r.open === undefined
+          ? 'No valid session cookie or API token (UNAUTHENTICATED), or no owner yet (SETUP_REQUIRED)'
+          : 'No owner yet (SETUP_REQUIRED)',
+      );
+    if (WRITES.has(r.method)) {
+      responses['403'] ??= failure(
+        'A cookie-borne change from another origin (CROSS_SITE), or not allowed',
+      );
+      responses['415'] ??= failure('The body is not declared application/json');
+      responses['503'] ??= failure('The store refused the write (STORE_UNAVAILABLE)');
+    }
+    responses['421'] ??= failure('The Host header is not one this server answers for');
+    if (RATE_LIMITED.has(`${r.method} ${r.path}`))
+      responses['429'] ??= {
+        ...failure('Too many requests (RATE_LIMITED)'),
+        headers: {
+          'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } },
+        },
+      };
     (paths[path] ??= {})[r.method] = {
       summary: r.summary,
       tags: [r.tag],
+      security: r.open === undefined ? SIGNED_IN : [],
       operationId: `${r.method}${path.replace(/[^A-Za-z]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`,
       ...(parameters.length > 0 ? { parameters } : {}),
       ...(r.body === undefined
@@ -78,7 +111,23 @@ export function buildOpenApi(routes: readonly RouteDef[]): object {
         'Runs published automations against CRM records. Errors: {"error": {"code", "message", "diagnostics"?}}.',
     },
     servers: [{ url: '/', description: 'The runtime serving this document' }],
+    security: SIGNED_IN,
     paths,
-    components: { schemas: schemas.components() },
+    components: {
+      schemas: schemas.components(),
+      securitySchemes: {
+        sessionCookie: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: SESSION_COOKIE,
+          description: 'Set by POST /api/auth/sign-in (HttpOnly, SameSite=Lax)',
+        },
+        apiToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'An API token from POST /api/tokens (cvy_...)',
+        },
+      },
+    },
   };
 }

@@ -1,4 +1,6 @@
 import type { TSchema } from '@sinclair/typebox';
+import type { Actor } from '../domain/actor.js';
+import type { Authenticated } from '../identity/authenticated.js';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -8,6 +10,19 @@ export interface RouteRequest {
   body: unknown;
   /** Request headers by lower-case name (only single-valued ones). */
   headers: Readonly<Record<string, string | undefined>>;
+  /** Who calls: present on every route that needs credentials (absent on open ones). */
+  actor?: Actor;
+  /** The account, session or token behind `actor`. */
+  auth?: Authenticated;
+  /** The client's address (the proxy's, unless `TRUST_PROXY` is set). */
+  address: string;
+  /** Whether the request came over HTTPS (behind a proxy: with `TRUST_PROXY` set). */
+  secure: boolean;
+}
+
+/** The session cookie's new value (sign-in, setup) or `null` to clear it (sign-out). */
+export interface SessionCookie {
+  value: string | null;
 }
 
 export interface RouteResult {
@@ -17,7 +32,16 @@ export interface RouteResult {
   headers?: Record<string, string>;
   /** A download instead of JSON (documents): sent as is with these headers. */
   raw?: { contentType: string; headers?: Record<string, string>; content: string };
+  /** Sets or clears the `conveyor_session` cookie. */
+  sessionCookie?: SessionCookie;
 }
+
+/**
+ * Who may call a route without credentials: `always` (health, OpenAPI, the owner's
+ * setup), `after-setup` (sign-in, inbound hooks: their own secret) once an owner
+ * exists. Absent: a session cookie or an API token is needed.
+ */
+export type OpenAccess = 'always' | 'after-setup';
 
 /**
  * One HTTP route: its shapes (which validate the request and document it in OpenAPI)
@@ -35,6 +59,8 @@ export interface RouteDef {
   body?: TSchema;
   /** Media type of the 200 answer when it is not JSON (a route answering `raw`). */
   produces?: string;
+  /** Absent: the route needs a signed-in caller (cookie or token). */
+  open?: OpenAccess;
   /** Status -> body schema (undefined: no body). */
   responses: Record<number, TSchema | undefined>;
   handle(req: RouteRequest): Promise<RouteResult>;

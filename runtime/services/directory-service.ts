@@ -1,6 +1,7 @@
 import type { Department, Queue, User } from '../../schemas/index.js';
 import { HttpError, notFound } from '../http/http-error.js';
 import type { Page, PageRequest } from '../domain/page.js';
+import type { Tx } from '../engine/tx.js';
 import type { RuntimeCore } from './runtime-core.js';
 
 export const DIRECTORY_KINDS = ['users', 'departments', 'queues'] as const;
@@ -9,7 +10,11 @@ type Entry = User | Department | Queue;
 
 /** Users, departments and queues of the installation. */
 export class DirectoryService {
-  constructor(private readonly core: RuntimeCore) {}
+  constructor(
+    private readonly core: RuntimeCore,
+    /** A user was deactivated or removed: its sign-in sessions and tokens end in the same batch. */
+    private readonly userEnded: (tx: Tx, userKey: string) => Promise<void> = async () => undefined,
+  ) {}
 
   all() {
     return this.core.directory();
@@ -75,6 +80,7 @@ export class DirectoryService {
     return this.core.change(async (tx) => {
       await this.checkUsers(tx, kind, entry);
       tx.put(kind, key, entry as never);
+      if (kind === 'users' && (entry as User).active === false) await this.userEnded(tx, key);
       return entry;
     });
   }
@@ -83,6 +89,7 @@ export class DirectoryService {
     await this.core.change(async (tx) => {
       if ((await tx.get(kind, key)) === undefined) throw notFound(`${kind} ${key}`);
       tx.delete(kind, key);
+      if (kind === 'users') await this.userEnded(tx, key);
     });
   }
 }

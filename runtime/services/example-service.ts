@@ -1,4 +1,5 @@
 import { validateModelSchema } from '../../schemas/index.js';
+import type { Actor } from '../domain/actor.js';
 import { HttpError, notFound } from '../http/http-error.js';
 import type { ExampleCatalogue, ExampleEntry } from './example-catalogue.js';
 import type { ModelService } from './model-service.js';
@@ -65,7 +66,7 @@ export class ExampleService {
    * and name, with the example's saved simulations; the example itself and any model
    * already saved stay untouched.
    */
-  async copy(slug: string) {
+  async copy(slug: string, by?: Actor) {
     const entry = (await this.catalogue.list()).find((e) => e.slug === slug);
     if (!entry || !isRecord(entry.model)) throw notFound(`example ${slug}`);
     const base = `${str(entry.model.id) || slug}`.slice(0, 50);
@@ -76,6 +77,7 @@ export class ExampleService {
       try {
         return await this.models.create(
           withSimulations({ ...entry.model, id, name }, entry.simulations),
+          by,
         );
       } catch (e) {
         // Another copy took this id between the list and the save: try the next one.

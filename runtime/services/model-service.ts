@@ -6,10 +6,12 @@ import {
   type AutomationModel,
   type Diagnostic,
 } from '../../schemas/index.js';
+import type { Actor } from '../domain/actor.js';
 import { HttpError, notFound } from '../http/http-error.js';
 import type { ModelEntry, ModelVersion } from '../domain/model.js';
 import type { Page, PageRequest } from '../domain/page.js';
 import { ifMatchHolds } from './if-match-holds.js';
+import { actorLabel } from '../identity/authenticated.js';
 import type { RuntimeCore } from './runtime-core.js';
 
 const versionKey = (id: string, n: number): string => `${id}@${String(n).padStart(6, '0')}`;
@@ -25,8 +27,11 @@ export interface PublishOutcome {
   unchanged: boolean;
 }
 
-/** Until accounts exist every change is made by "api". */
+/** Who changed a draft stored before accounts existed. */
 const BY = 'api';
+
+/** The server itself (seeding the examples at first start, tests): changes name it. */
+export const SERVER_ACTOR: Actor = { kind: 'system', name: 'server' };
 
 /** The draft's revision as an HTTP entity tag. */
 export const draftEtag = (m: Pick<ModelEntry, 'revision'>): string => `"${m.revision ?? 0}"`;
@@ -100,7 +105,7 @@ export class ModelService {
     };
   }
 
-  async create(doc: unknown) {
+  async create(doc: unknown, by: Actor = SERVER_ACTOR) {
     const { model, diagnostics } = await this.check(doc);
     return this.core.change(async (tx) => {
       if ((await tx.get('models', model.id)) !== undefined) {
@@ -114,7 +119,7 @@ export class ModelService {
         id: model.id,
         draft: model,
         updatedAt: this.core.clock.now().toISOString(),
-        updatedBy: BY,
+        updatedBy: actorLabel(by),
         revision: 1,
       };
       tx.put('models', model.id, entry);
@@ -129,7 +134,7 @@ export class ModelService {
    * route bounds size and depth. With `ifMatch` (the `If-Match` header) a draft changed
    * since that revision is refused with 412 naming who changed it and when.
    */
-  async update(id: string, doc: unknown, ifMatch?: string) {
+  async update(id: string, doc: unknown, ifMatch?: string, by: Actor = SERVER_ACTOR) {
     if (doc === null || typeof doc !== 'object' || Array.isArray(doc))
       throw new HttpError(422, 'INVALID_MODEL', '/ the draft must be a JSON object');
     const model = doc as AutomationModel;
@@ -155,7 +160,7 @@ export class ModelService {
         ...cur,
         draft: model,
         updatedAt: this.core.clock.now().toISOString(),
-        updatedBy: BY,
+        updatedBy: actorLabel(by),
         revision: (cur.revision ?? 0) + 1,
       };
       tx.put('models', id, next);
@@ -165,7 +170,7 @@ export class ModelService {
     });
   }
 
-  async discardDraft(id: string) {
+  async discardDraft(id: string, by: Actor = SERVER_ACTOR) {
     return this.core.change(async (tx) => {
       const cur = await tx.get('models', id);
       if (cur === undefined) throw notFound(`model ${id}`);
@@ -181,7 +186,7 @@ export class ModelService {
         ...cur,
         draft: v.model,
         updatedAt: this.core.clock.now().toISOString(),
-        updatedBy: BY,
+        updatedBy: actorLabel(by),
         revision: (cur.revision ?? 0) + 1,
       };
       tx.put('models', id, next);
@@ -261,14 +266,14 @@ export class ModelService {
     });
   }
 
-  async publish(id: string, note?: string) {
+  async publish(id: string, note?: string, by: Actor = SERVER_ACTOR) {
     const m = await this.entry(id);
-    return this.publishModel(id, m.draft, note, 'api');
+    return this.publishModel(id, m.draft, note, actorLabel(by));
   }
 
-  async rollback(id: string, target: number) {
+  async rollback(id: string, target: number, by: Actor = SERVER_ACTOR) {
     const v = await this.version(id, target);
-    return this.publishModel(id, v.model, `rollback to version ${target}`, 'api');
+    return this.publishModel(id, v.model, `rollback to version ${target}`, actorLabel(by));
   }
 
   /** A page of the model's versions, oldest first. */

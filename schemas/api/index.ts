@@ -2,3 +2,4 @@
 export * from './api-schemas.js';
 export * from './example-schemas.js';
 export * from './page-schemas.js';
+export * from './identity-schemas.js';

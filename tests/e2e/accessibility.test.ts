@@ -29,7 +29,7 @@ describe.runIf(browser.run && runtimeReady)('accessibility of every screen', () 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     server = await startRuntime();
-    context = await launchBrowser();
+    context = await launchBrowser(server);
     page = await context.newPage();
   }, 120_000);
 

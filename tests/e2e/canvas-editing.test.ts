@@ -22,7 +22,7 @@ describe.runIf(browser.run && runtimeReady)('canvas editing end to end', () => {
     mkdirSync(SHOTS, { recursive: true });
     // The designer is built by the e2e global setup.
     server = await startRuntime();
-    context = await launchBrowser();
+    context = await launchBrowser(server);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
     page = await context.newPage();
     page.on('dialog', (d) => {
@@ -277,7 +277,9 @@ describe.runIf(browser.run && runtimeReady)('canvas editing end to end', () => {
     await page.getByTestId('view-json').click();
     const editor = page.getByTestId('model-json-editor');
     await editor.locator('.monaco-editor').waitFor();
-    const model = await fetch(`${server.url}/api/models/${MODEL}`).then(
+    const model = await fetch(`${server.url}/api/models/${MODEL}`, {
+      headers: { cookie: server.cookie },
+    }).then(
       (r) =>
         r.json() as Promise<{ model: { pipelines: Array<{ stages: Array<{ name: string }> }> } }>,
     );

@@ -39,7 +39,7 @@ describe.runIf(browser.run && runtimeReady)('designer polish', () => {
     mkdirSync(SHOTS, { recursive: true });
     // The designer is built by the e2e global setup.
     server = await startRuntime();
-    context = await launchBrowser();
+    context = await launchBrowser(server);
     page = await context.newPage();
     page.on('dialog', (d) => void d.accept());
     await page.goto(`${server.url}/`);

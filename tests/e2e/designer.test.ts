@@ -37,7 +37,7 @@ describe.runIf(browser.run && runtimeReady)('designer end to end', () => {
       name: 'Other managers',
       users: ['ivanov', 'petrov', 'smirnov'],
     });
-    context = await launchBrowser();
+    context = await launchBrowser(server);
     page = await context.newPage();
     page.on('dialog', (d) => void d.accept());
   }, 180_000);

@@ -19,7 +19,7 @@ describe.runIf(browser.run && existsSync(RUNTIME_ENTRY))(
       mkdirSync(SHOTS, { recursive: true });
       // The designer is built by the e2e global setup; the first start seeds the leads example.
       server = await startRuntime();
-      context = await launchBrowser();
+      context = await launchBrowser(server);
       page = await context.newPage();
     }, 120_000);
 

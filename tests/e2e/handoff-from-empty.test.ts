@@ -23,7 +23,7 @@ describe.runIf(browser.run && runtimeReady)('the handoff from an empty model', (
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     server = await startRuntime();
-    context = await launchBrowser();
+    context = await launchBrowser(server);
     page = await context.newPage();
     page.on('dialog', (d) => {
       dialogs.push(`${d.type()}: ${d.message()}`);

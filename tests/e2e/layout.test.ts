@@ -19,7 +19,7 @@ describe.runIf(browser.run && runtimeReady)('layout at 1280 px', () => {
 
   beforeAll(async () => {
     server = await startRuntime();
-    context = await launchBrowser();
+    context = await launchBrowser(server);
     page = await context.newPage();
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(`${server.url}/`);

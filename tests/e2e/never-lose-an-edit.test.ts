@@ -40,7 +40,7 @@ describe.runIf(browser.run && runtimeReady)('never lose an edit', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     server = await startRuntime();
-    context = await launchBrowser();
+    context = await launchBrowser(server);
     const first = await context.newPage();
     await first.goto(`${server.url}/`);
     await first.evaluate(() => localStorage.setItem('conveyor.firstRunDismissed', 'yes'));

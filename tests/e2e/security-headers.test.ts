@@ -18,7 +18,7 @@ describe.runIf(browser.run && existsSync(RUNTIME_ENTRY))('the designer under its
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     server = await startRuntime();
-    context = await launchBrowser();
+    context = await launchBrowser(server);
     page = await context.newPage();
     page.on('pageerror', (e) => {
       if (/Content Security Policy/i.test(e.message)) violations.push(e.message);

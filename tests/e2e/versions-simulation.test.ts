@@ -31,7 +31,7 @@ describe.runIf(browser.run && runtimeReady)('versions, simulation, gallery, lang
     mkdirSync(SHOTS, { recursive: true });
     builtDesigner();
     server = await startRuntime();
-    context = await launchBrowser();
+    context = await launchBrowser(server);
     page = await context.newPage();
     page.on('dialog', (d) => void d.accept());
   }, 180_000);

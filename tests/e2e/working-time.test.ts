@@ -20,7 +20,7 @@ describe.runIf(browser.run && runtimeReady)('working time in the timing editor',
     mkdirSync(SHOTS, { recursive: true });
     // The designer is built by the e2e global setup.
     server = await startRuntime();
-    context = await launchBrowser();
+    context = await launchBrowser(server);
     page = await context.newPage();
     await page.goto(`${server.url}/`);
     await page.evaluate(() => localStorage.setItem('conveyor.firstRunDismissed', 'yes'));

@@ -114,12 +114,16 @@ describe('a web page on another site cannot change anything through the browser'
       h.url,
       'POST',
       '/api/records/contacts',
-      { 'content-type': 'application/json; charset=utf-8' },
+      {
+        'content-type': 'application/json; charset=utf-8',
+        authorization: `Bearer ${h.ownerToken}`,
+      },
       JSON.stringify({ fields: { name: 'Boris' } }),
     );
     expect(res.status).toBe(201);
     const id = (res.body as unknown as { id: string }).id;
-    expect((await raw(h.url, 'DELETE', `/api/records/contacts/${id}`, {})).status).toBe(204);
+    const auth = { authorization: `Bearer ${h.ownerToken}` };
+    expect((await raw(h.url, 'DELETE', `/api/records/contacts/${id}`, auth)).status).toBe(204);
   });
 
   it('an inbound hook with a form body answers 415 as well (its body was only ever JSON)', async () => {

@@ -40,7 +40,9 @@ describe('generate_document: an HTML document in a register, downloadable', () =
 
   it('downloads the content as text/html with a content-disposition', async () => {
     const doc = (await h.call('GET', `/api/records/deals/${dealId}/documents`)).body.items[0];
-    const res = await fetch(`${h.url}/api/documents/${doc.id}/content`);
+    const res = await fetch(`${h.url}/api/documents/${doc.id}/content`, {
+      headers: { authorization: `Bearer ${h.ownerToken}` },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(res.headers.get('content-disposition')).toContain(

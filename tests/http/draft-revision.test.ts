@@ -8,6 +8,7 @@ async function put(h: Harness, path: string, body: unknown, ifMatch?: string) {
     method: 'PUT',
     headers: {
       'content-type': 'application/json',
+      authorization: `Bearer ${h.ownerToken}`,
       ...(ifMatch === undefined ? {} : { 'if-match': ifMatch }),
     },
     body: JSON.stringify(body),
@@ -18,7 +19,7 @@ async function put(h: Harness, path: string, body: unknown, ifMatch?: string) {
 }
 
 async function get(h: Harness, path: string) {
-  const res = await fetch(h.url + path);
+  const res = await fetch(h.url + path, { headers: { authorization: `Bearer ${h.ownerToken}` } });
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   return { status: res.status, etag: res.headers.get('etag'), body: (await res.json()) as any };
 }
@@ -34,7 +35,8 @@ describe('two admins editing one model draft: a stale save is refused, not silen
   it('answers 412 naming who changed the draft and when; the fresher ETag saves', async () => {
     const first = await get(h, '/api/models/handoff');
     expect(first.etag).toMatch(/^"\d+"$/);
-    expect(first.body.updatedBy).toBe('api');
+    // The harness calls with the owner's API token: the draft names it.
+    expect(first.body.updatedBy).toBe('token test harness');
 
     // Both tabs loaded the same revision; the first one saves.
     const a = await put(h, '/api/models/handoff', { ...handoffModel, name: 'A' }, first.etag ?? '');
@@ -45,10 +47,10 @@ describe('two admins editing one model draft: a stale save is refused, not silen
     const b = await put(h, '/api/models/handoff', { ...handoffModel, name: 'B' }, first.etag ?? '');
     expect(b.status).toBe(412);
     expect(b.body.error.code).toBe('DRAFT_CHANGED');
-    expect(b.body.error.updatedBy).toBe('api');
+    expect(b.body.error.updatedBy).toBe('token test harness');
     expect(Date.parse(b.body.error.updatedAt)).not.toBeNaN();
     expect(b.body.error.etag).toBe(a.etag);
-    expect(b.body.error.message).toContain('changed by api at');
+    expect(b.body.error.message).toContain('changed by token test harness at');
     expect((await get(h, '/api/models/handoff')).body.model.name).toBe('A');
 
     // Overwriting knowingly: If-Match with the current ETag.

@@ -40,11 +40,20 @@ function commentModel(id: string, text: string) {
   };
 }
 
-/** Every file under `dir`, read whole. */
+/**
+ * Every file under `dir`, read whole. A checkpoint may rename a temp file away between
+ * the listing and the read: such a file is skipped (its content is in the renamed one).
+ */
 async function everything(dir: string): Promise<string> {
   let out = '';
-  for (const e of await readdir(dir, { withFileTypes: true, recursive: true }))
-    if (e.isFile()) out += await readFile(join(e.parentPath, e.name), 'utf8');
+  for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile()) continue;
+    try {
+      out += await readFile(join(e.parentPath, e.name), 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+  }
   return out;
 }
 

@@ -37,6 +37,31 @@ describe('GET /api/openapi.json', () => {
     }
   });
 
+  it("declares the cookie and bearer schemes, each route's requirement and the refusals", async () => {
+    const doc = (await h.call('GET', '/api/openapi.json')).body;
+    expect(doc.components.securitySchemes).toEqual({
+      sessionCookie: expect.objectContaining({
+        type: 'apiKey',
+        in: 'cookie',
+        name: 'conveyor_session',
+      }),
+      apiToken: expect.objectContaining({ type: 'http', scheme: 'bearer' }),
+    });
+    const signedIn = [{ sessionCookie: [] }, { apiToken: [] }];
+    for (const r of h.conveyor.routes) {
+      const op = doc.paths[r.path.replace(/:([A-Za-z]+)/g, '{$1}')][r.method];
+      expect(op.security, `${r.method} ${r.path}`).toEqual(r.open === undefined ? signedIn : []);
+      if (r.open !== 'always') expect(op.responses['401'], r.path).toBeDefined();
+      expect(op.responses['421'], r.path).toBeDefined();
+      if (r.method !== 'get') expect(op.responses['415'], r.path).toBeDefined();
+    }
+    expect(doc.paths['/api/health'].get.security).toEqual([]);
+    expect(
+      doc.paths['/api/auth/sign-in'].post.responses['429'].headers['Retry-After'],
+    ).toBeDefined();
+    expect(doc.paths['/api/hooks/{token}'].post.security).toEqual([]);
+  });
+
   it('is valid OpenAPI 3.1 for Redocly (redocly.yaml), offline', async () => {
     const doc = (await h.call('GET', '/api/openapi.json')).body;
     const file = join(mkdtempSync(join(tmpdir(), 'conveyor-openapi-')), 'openapi.json');

@@ -25,6 +25,7 @@ describe('guessing hook tokens and walking lists are slowed down per address', (
       expect((await h.call('POST', '/api/hooks/guess' + i, fire)).status).toBe(401);
     const res = await fetch(`${h.url}/api/hooks/guess4`, {
       method: 'POST',
+      // A hook's caller has no account: its token in the path is its credential.
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(fire),
     });
@@ -58,11 +59,18 @@ describe('guessing hook tokens and walking lists are slowed down per address', (
 
   it('the limits are read from the environment, and a bad value names the variable', () => {
     expect(
-      rateLimitsFromEnv({ RATE_LIMIT_HOOK_FAILURES: '7', RATE_LIMIT_BULK_READS: '0' }),
+      rateLimitsFromEnv({
+        RATE_LIMIT_HOOK_FAILURES: '7',
+        RATE_LIMIT_BULK_READS: '0',
+        RATE_LIMIT_SIGN_IN: '4',
+      }),
     ).toEqual({
       hookFailuresPerMinute: 7,
       bulkReadsPerMinute: 0,
+      signInFailuresPerMinute: 4,
     });
+    expect(rateLimitsFromEnv({}).signInFailuresPerMinute).toBe(10);
+    expect(() => rateLimitsFromEnv({ RATE_LIMIT_SIGN_IN: '-1' })).toThrow('RATE_LIMIT_SIGN_IN');
     expect(() => rateLimitsFromEnv({ RATE_LIMIT_BULK_READS: 'lots' })).toThrow(
       'RATE_LIMIT_BULK_READS',
     );

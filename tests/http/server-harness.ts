@@ -3,64 +3,161 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type AppDeps, type ConveyorApp } from '../../runtime/app/create-app.js';
+import { personActor } from '../../runtime/identity/authenticated.js';
 import { LowdbStore, type LowdbStoreOptions } from '../../runtime/store/lowdb-store.js';
+
+/** The owner every harness server is created with (`OWNER_EMAIL` / `OWNER_PASSWORD`). */
+export const HARNESS_OWNER = {
+  email: 'owner@conveyor.test',
+  password: 'owner-password-for-tests',
+  name: 'Olga Owner',
+} as const;
+
+/** How a test call authenticates: an API token, a session cookie, or nothing at all. */
+export type Credentials = { token: string } | { cookie: string } | null;
+
+// Tests read answers loosely; each assertion checks the shape it relies on.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Answer = { status: number; body: any; headers: Headers };
 
 export interface Harness {
   url: string;
   dataDir: string;
   conveyor: ConveyorApp;
   store: LowdbStore;
+  /** The owner's API token (role `owner`) that `call` sends; null when set up without an owner. */
+  ownerToken: string | null;
   close(): Promise<void>;
+  /** A JSON call as the owner (its API token), with extra request headers if given. */
   call(
     method: string,
     path: string,
     body?: unknown,
     headers?: Record<string, string>,
-    // Tests read answers loosely; each assertion checks the shape it relies on.
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  ): Promise<{ status: number; body: any; headers: Headers }>;
+  ): Promise<Answer>;
+  /** A JSON call with other credentials (another role's token or cookie, or none). */
+  callAs(
+    credentials: Credentials,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<Answer>;
+  /** Signs in through `POST /api/auth/sign-in`; answers the session cookie (`conveyor_session=...`). */
+  signIn(email: string, password: string): Promise<{ cookie: string }>;
+  /**
+   * An account of `role` (and its directory user) with an API token of that role, made
+   * through the API as the owner.
+   */
+  accountWithRole(
+    role: string,
+    email?: string,
+  ): Promise<{ id: string; userId: string; email: string; password: string; token: string }>;
+}
+
+export interface HarnessOptions {
+  /** Start with no owner (the setup routes' tests): `call` then sends no credentials. */
+  withoutOwner?: boolean;
 }
 
 /**
- * A real server: createApp + lowdb store in a (temp) DATA_DIR, on 127.0.0.1 port 0.
+ * A real server: createApp + lowdb store in a (temp) DATA_DIR, on 127.0.0.1 port 0,
+ * with an owner account (`HARNESS_OWNER`) whose API token `call` sends.
  * `storeOptions` injects a file system (a failing disk) into the store.
  */
 export async function startServer(
   dataDir?: string,
   deps: Partial<AppDeps> = {},
   storeOptions: LowdbStoreOptions = {},
+  options: HarnessOptions = {},
 ): Promise<Harness> {
   const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'conveyor-http-')));
   const store = await LowdbStore.open(dir, storeOptions);
-  const conveyor = await createApp({ store, designerDir: join(dir, 'no-designer'), ...deps });
+  const conveyor = await createApp({
+    store,
+    designerDir: join(dir, 'no-designer'),
+    ...(options.withoutOwner ? {} : { owner: HARNESS_OWNER }),
+    ...deps,
+  });
+  let ownerToken: string | null = null;
+  let accounts = 0;
+  if (!options.withoutOwner) {
+    const email = deps.owner?.email ?? HARNESS_OWNER.email;
+    const owner = await conveyor.identity.reads.accountByEmail(email);
+    if (owner === undefined) throw new Error(`harness: no owner account ${email}`);
+    ownerToken = (
+      await conveyor.identity.tokens.create(
+        { account: owner, actor: personActor(owner), via: 'session' },
+        { name: 'test harness', role: 'owner' },
+      )
+    ).token;
+  }
   const server: Server = await new Promise((resolve) => {
     const s = conveyor.app.listen(0, '127.0.0.1', () => resolve(s));
   });
+  // Longer than the client's own keep-alive (undici: 4 s): when a test blocks the event
+  // loop (a spawnSync), the server must not close a socket the client is reusing.
+  server.keepAliveTimeout = 30_000;
   const addr = server.address();
   const port = typeof addr === 'object' && addr !== null ? addr.port : 0;
   const url = `http://127.0.0.1:${port}`;
+  const callAs: Harness['callAs'] = async (credentials, method, path, body, extra = {}) => {
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...extra };
+    if (credentials !== null && 'token' in credentials)
+      headers.authorization = `Bearer ${credentials.token}`;
+    if (credentials !== null && 'cookie' in credentials) headers.cookie = credentials.cookie;
+    const init: RequestInit = { method, headers };
+    if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
+    const res = await fetch(url + path, init);
+    const text = await res.text();
+    return {
+      status: res.status,
+      body: text === '' ? undefined : JSON.parse(text),
+      headers: res.headers,
+    };
+  };
+  const call: Harness['call'] = (method, path, body, headers) =>
+    callAs(ownerToken === null ? null : { token: ownerToken }, method, path, body, headers);
+  const signIn: Harness['signIn'] = async (email, password) => {
+    const res = await callAs(null, 'POST', '/api/auth/sign-in', { email, password });
+    if (res.status !== 200) throw new Error(`sign-in: ${res.status} ${JSON.stringify(res.body)}`);
+    const set = res.headers.get('set-cookie') ?? '';
+    const cookie = /conveyor_session=[^;]+/.exec(set)?.[0];
+    if (cookie === undefined) throw new Error(`sign-in set no session cookie: ${set}`);
+    return { cookie };
+  };
   return {
     url,
     dataDir: dir,
     conveyor,
     store,
+    ownerToken,
     async close() {
       await new Promise<void>((r) => server.close(() => r()));
       await conveyor.scheduler.stop();
       await store.close();
     },
-    async call(method, path, body, headers = {}) {
-      const init: RequestInit = {
-        method,
-        headers: { 'content-type': 'application/json', ...headers },
-      };
-      if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
-      const res = await fetch(url + path, init);
-      const text = await res.text();
+    call,
+    callAs,
+    signIn,
+    async accountWithRole(role, email = `${role.replace(/_/g, '-')}-${++accounts}@conveyor.test`) {
+      const password = `${role}-password-for-tests`;
+      const created = await call('POST', '/api/accounts', { email, password, role });
+      if (created.status !== 201)
+        throw new Error(`account: ${created.status} ${JSON.stringify(created.body)}`);
+      const { cookie } = await signIn(email, password);
+      const token = await callAs({ cookie }, 'POST', '/api/tokens', {
+        name: `${role} token`,
+        role,
+      });
+      if (token.status !== 201)
+        throw new Error(`token: ${token.status} ${JSON.stringify(token.body)}`);
       return {
-        status: res.status,
-        body: text === '' ? undefined : JSON.parse(text),
-        headers: res.headers,
+        id: created.body.account.id as string,
+        userId: created.body.account.userId as string,
+        email,
+        password,
+        token: token.body.token as string,
       };
     },
   };

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RUNTIME_ENTRY } from '../e2e/support/runtime-server.js';
 import { TIMER_LAB_MODEL } from './timer-lab-model.js';
+import { OWNER_ENV, ownerHeaders } from '../support/runtime-auth.js';
 
 const RULE = 'robot:kills_process';
 
@@ -41,6 +42,7 @@ function start(dataDir: string, kill: boolean): Promise<Proc> {
     PORT: '0',
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
+    ...OWNER_ENV,
   };
   if (kill) env.CONVEYOR_TEST_KILL_ON_TIMER_RULE = RULE;
   else delete env.CONVEYOR_TEST_KILL_ON_TIMER_RULE;
@@ -71,7 +73,7 @@ function start(dataDir: string, kill: boolean): Promise<Proc> {
 async function call(base: string, method: string, path: string, body?: unknown) {
   const res = await fetch(`${base}/api${path}`, {
     method,
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(await ownerHeaders(base)) },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await res.text();

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { RUNTIME_ENTRY } from '../e2e/support/runtime-server.js';
 import { waitFor } from '../support/wait-for.js';
 import { TIMER_LAB_MODEL } from './timer-lab-model.js';
+import { OWNER_ENV, ownerHeaders } from '../support/runtime-auth.js';
 
 const RECORDS = 300;
 
@@ -36,7 +37,7 @@ interface Proc {
 /** The real runtime (`runtime/main.ts`) on a free port; resolves once it listens. */
 function start(dataDir: string): Promise<Proc> {
   const child = spawn(process.execPath, ['--import', 'tsx', RUNTIME_ENTRY], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...OWNER_ENV },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {
@@ -55,7 +56,7 @@ function start(dataDir: string): Promise<Proc> {
 async function call(base: string, method: string, path: string, body?: unknown) {
   const res = await fetch(`${base}/api${path}`, {
     method,
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(await ownerHeaders(base)) },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await res.text();
@@ -149,5 +150,5 @@ describe('timers survive SIGKILL', () => {
     } finally {
       proc.child.kill('SIGKILL');
     }
-  }, 60_000);
+  }, 120_000);
 });

@@ -25,7 +25,10 @@ export function exampleRoutes(examples: ExampleService): RouteDef[] {
       summary: 'Copy an example into a new draft with a fresh id',
       params: { slug: SlugParam },
       responses: { 201: ModelWithDiagnostics, 404: ErrorBody, 409: ErrorBody },
-      handle: async (r) => ({ status: 201, body: await examples.copy(r.params.slug ?? '') }),
+      handle: async (r) => ({
+        status: 201,
+        body: await examples.copy(r.params.slug ?? '', r.actor),
+      }),
     },
   ];
 }

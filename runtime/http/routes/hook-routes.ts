@@ -22,6 +22,8 @@ export function hookRoutes(hooks: HookService): RouteDef[] {
       path: '/api/hooks/:token',
       tag: 'hooks',
       summary: "Fire the token's trigger for a record ($event in its condition is the payload)",
+      // The token in the path is the caller's credential.
+      open: 'after-setup',
       params: { token: IdParam },
       body: HookFireBody,
       responses: {

@@ -48,7 +48,7 @@ export function modelRoutes(models: ModelService): RouteDef[] {
       summary: 'Save a new draft (validated and analysed)',
       body: ModelDocument,
       responses: { 201: ModelWithDiagnostics, 409: ErrorBody, 422: ErrorBody },
-      handle: async (r) => withEtag(await models.create(r.body), 201),
+      handle: async (r) => withEtag(await models.create(r.body, r.actor), 201),
     },
     {
       method: 'get',
@@ -72,7 +72,7 @@ export function modelRoutes(models: ModelService): RouteDef[] {
       body: ModelDocument,
       responses: { 200: ModelWithDiagnostics, 404: ErrorBody, 412: ErrorBody, 422: ErrorBody },
       handle: async (r) =>
-        withEtag(await models.update(r.params.id ?? '', r.body, r.headers['if-match'])),
+        withEtag(await models.update(r.params.id ?? '', r.body, r.headers['if-match'], r.actor)),
     },
     {
       method: 'delete',
@@ -81,7 +81,7 @@ export function modelRoutes(models: ModelService): RouteDef[] {
       summary: 'Discard the draft (back to the published version)',
       params: id,
       responses: { 200: DraftDiscarded, 404: ErrorBody, 409: ErrorBody },
-      handle: async (r) => withEtag(await models.discardDraft(r.params.id ?? '')),
+      handle: async (r) => withEtag(await models.discardDraft(r.params.id ?? '', r.actor)),
     },
     {
       method: 'get',
@@ -106,7 +106,11 @@ export function modelRoutes(models: ModelService): RouteDef[] {
       body: PublishBody,
       responses: { 200: PublishResult, 201: PublishResult, 404: ErrorBody, 422: ErrorBody },
       handle: async (r) => {
-        const out = await models.publish(r.params.id ?? '', (r.body as { note?: string }).note);
+        const out = await models.publish(
+          r.params.id ?? '',
+          (r.body as { note?: string }).note,
+          r.actor,
+        );
         return { status: out.unchanged ? 200 : 201, body: out };
       },
     },
@@ -156,6 +160,7 @@ export function modelRoutes(models: ModelService): RouteDef[] {
         const out = await models.rollback(
           r.params.id ?? '',
           (r.body as { version: number }).version,
+          r.actor,
         );
         return { status: out.unchanged ? 200 : 201, body: out };
       },

@@ -52,7 +52,9 @@ const MATCHERS: Matchers = {
   hookTokens: (d, f) => f.modelId === undefined || d.modelId === f.modelId,
   accounts: (d, f) =>
     (f.userId === undefined || d.userId === f.userId) &&
-    (f.active === undefined || d.active === f.active),
+    (f.active === undefined || d.active === f.active) &&
+    (f.email === undefined || d.email === f.email) &&
+    (f.role === undefined || d.role === f.role),
   sessions: (d, f) =>
     (f.accountId === undefined || d.accountId === f.accountId) &&
     (f.expiresBefore === undefined || d.expiresAt < f.expiresBefore),

@@ -15,21 +15,37 @@ export function browserAvailability(): { run: boolean; reason?: string } {
   return { run: false, reason: hint };
 }
 
-/** Debian's Chromium with a fresh profile, flags from STACK.md. */
-export async function launchBrowser(): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'conveyor-e2e-profile-')), {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1500, height: 950 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+/**
+ * Debian's Chromium with a fresh profile, flags from STACK.md. With `signedInTo`, the
+ * context holds that runtime's owner session cookie, as a browser after signing in.
+ */
+export async function launchBrowser(signedInTo?: {
+  url: string;
+  cookie: string;
+}): Promise<BrowserContext> {
+  const context = await chromium.launchPersistentContext(
+    mkdtempSync(join(tmpdir(), 'conveyor-e2e-profile-')),
+    {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1500, height: 950 },
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  );
+  if (signedInTo !== undefined) {
+    const [name = '', value = ''] = signedInTo.cookie.split('=');
+    await context.addCookies([
+      { name, value, url: signedInTo.url, httpOnly: true, sameSite: 'Lax' },
+    ]);
+  }
+  return context;
 }

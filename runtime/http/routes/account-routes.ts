@@ -1,0 +1,97 @@
+import { Type } from '@sinclair/typebox';
+import {
+  AccountAnswer,
+  AccountCreateBody,
+  AccountList,
+  AccountPatchBody,
+  PasswordResetBody,
+} from '../../../schemas/api/identity-schemas.js';
+import type { AccountPatch, NewAccount } from '../../identity/account-service.js';
+import type { Authenticated } from '../../identity/authenticated.js';
+import { publicAccount } from '../../identity/authenticated.js';
+import { managesAccounts } from '../../identity/built-in-roles.js';
+import type { Identity } from '../../identity/identity.js';
+import { HttpError } from '../http-error.js';
+import type { RouteDef, RouteRequest } from '../route.js';
+import { ErrorBody } from '../schemas/api-schemas.js';
+import { authOf } from './auth-routes.js';
+
+/** Until the permission matrix decides (`access`), the owner and administrators manage accounts. */
+function manager(r: RouteRequest): Authenticated {
+  const auth = authOf(r);
+  if (!managesAccounts(auth.actor.role))
+    throw new HttpError(403, 'FORBIDDEN', `role ${auth.actor.role} may not manage accounts`);
+  return auth;
+}
+
+/** Accounts of the people who sign in. */
+export function accountRoutes(identity: Identity): RouteDef[] {
+  const tag = 'accounts';
+  const id = { id: Type.String({ pattern: '^acc_[a-z0-9]{1,40}$' }) };
+  return [
+    {
+      method: 'get',
+      path: '/api/accounts',
+      tag,
+      summary: 'Accounts',
+      responses: { 200: AccountList, 403: ErrorBody },
+      handle: async (r) => {
+        manager(r);
+        return { body: { items: await identity.accounts.list(), nextCursor: null } };
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/accounts',
+      tag,
+      summary: 'Create an account (and its directory user when userId is absent)',
+      body: AccountCreateBody,
+      responses: { 201: AccountAnswer, 403: ErrorBody, 409: ErrorBody, 422: ErrorBody },
+      handle: async (r) => {
+        const account = await identity.accounts.create(r.body as NewAccount, manager(r));
+        return { status: 201, body: { account: publicAccount(account) } };
+      },
+    },
+    {
+      method: 'patch',
+      path: '/api/accounts/:id',
+      tag,
+      summary: 'Change role, name or active (deactivating ends its sessions and tokens)',
+      params: id,
+      body: AccountPatchBody,
+      responses: { 200: AccountAnswer, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+      handle: async (r) => {
+        const account = await identity.accounts.update(
+          r.params.id ?? '',
+          r.body as AccountPatch,
+          manager(r),
+        );
+        return { body: { account: publicAccount(account) } };
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/accounts/:id/password',
+      tag,
+      summary: "Reset an account's password (ends all its sessions)",
+      params: id,
+      body: PasswordResetBody,
+      responses: { 204: undefined, 403: ErrorBody, 404: ErrorBody, 422: ErrorBody },
+      handle: async (r) => {
+        const by = manager(r);
+        const target = await identity.accounts.get(r.params.id ?? '');
+        if (target.role === 'owner' && by.actor.role !== 'owner')
+          throw new HttpError(
+            403,
+            'OWNER_PROTECTED',
+            "only the owner may reset the owner's password",
+          );
+        await identity.accounts.setPassword(
+          target.id,
+          (r.body as { newPassword: string }).newPassword,
+        );
+        return { status: 204 };
+      },
+    },
+  ];
+}

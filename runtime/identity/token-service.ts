@@ -1,0 +1,125 @@
+import type { ApiTokenDoc } from '../domain/security-types.js';
+import { HttpError } from '../http/http-error.js';
+import type { RuntimeCore } from '../services/runtime-core.js';
+import type { Authenticated } from './authenticated.js';
+import { isBuiltInRole, managesAccounts, roleWithin } from './built-in-roles.js';
+import type { IdentityReads } from './identity-reads.js';
+import { apiTokenId, newApiToken, randomId, sameDigest, sha256Hex } from './secret-tokens.js';
+import type { SessionService } from './session-service.js';
+
+/** A token as lists show it: never the token, never its hash. */
+export interface TokenSummary {
+  id: string;
+  name: string;
+  role: string;
+  createdBy: string;
+  createdAt: string;
+  lastUsedAt?: string;
+}
+
+const summary = (t: ApiTokenDoc): TokenSummary => ({
+  id: t.id,
+  name: t.name,
+  role: t.role,
+  createdBy: t.accountId,
+  createdAt: t.createdAt,
+  ...(t.lastUsedAt === undefined ? {} : { lastUsedAt: t.lastUsedAt }),
+});
+
+/** How often a token's last use is written: reads must not turn into writes. */
+const LAST_USE_EVERY_MS = 60_000;
+
+/** API tokens for scripts and integrations (`Authorization: Bearer cvy_...`). */
+export class TokenService {
+  constructor(
+    private readonly core: RuntimeCore,
+    private readonly reads: IdentityReads,
+    private readonly sessions: SessionService,
+  ) {}
+
+  /** Creates a token with a role no higher than its creator's; the token is in this answer only. */
+  async create(
+    by: Authenticated,
+    input: { name: string; role: string },
+  ): Promise<TokenSummary & { token: string }> {
+    if (
+      !isBuiltInRole(input.role) &&
+      (await this.core.store.get('roles', input.role)) === undefined
+    )
+      throw new HttpError(422, 'UNKNOWN_ROLE', `/role: no role ${input.role}`);
+    if (!roleWithin(by.actor.role, input.role))
+      throw new HttpError(
+        403,
+        'ROLE_TOO_HIGH',
+        `/role: a token cannot have more rights than its creator (${by.actor.role})`,
+      );
+    const id = randomId(8);
+    const token = newApiToken(id);
+    const doc: ApiTokenDoc = {
+      id,
+      name: input.name.trim(),
+      role: input.role,
+      tokenHash: sha256Hex(token),
+      accountId: by.account.id,
+      createdAt: this.core.clock.now().toISOString(),
+    };
+    await this.core.change(async (tx) => tx.put('apiTokens', id, doc));
+    return { ...summary(doc), token };
+  }
+
+  /** Own tokens; every token for those who manage accounts. */
+  async list(by: Authenticated): Promise<TokenSummary[]> {
+    const all = managesAccounts(by.actor.role);
+    return (await this.reads.tokensOf(all ? undefined : by.account.id)).map(summary);
+  }
+
+  async revoke(by: Authenticated, id: string): Promise<void> {
+    await this.core.change(async (tx) => {
+      const t = await tx.get('apiTokens', id);
+      const visible =
+        t !== undefined &&
+        t.revokedAt === undefined &&
+        (t.accountId === by.account.id || managesAccounts(by.actor.role));
+      if (!visible) throw new HttpError(404, 'NOT_FOUND', `token ${id} not found`);
+      tx.put('apiTokens', id, { ...t, revokedAt: this.core.clock.now().toISOString() });
+    });
+  }
+
+  /**
+   * The token behind a bearer value, or undefined. It acts with its own role, but
+   * never above its creator's current one; a deactivated creator ends it.
+   */
+  async authenticate(token: string): Promise<Authenticated | undefined> {
+    const id = apiTokenId(token);
+    if (id === undefined) return undefined;
+    const doc = await this.core.store.get('apiTokens', id);
+    if (doc === undefined || doc.revokedAt !== undefined) return undefined;
+    if (!sameDigest(doc.tokenHash, sha256Hex(token))) return undefined;
+    const account = await this.sessions.usable(await this.reads.account(doc.accountId));
+    if (account === undefined) return undefined;
+    const now = this.core.clock.now();
+    if (
+      doc.lastUsedAt === undefined ||
+      now.getTime() - Date.parse(doc.lastUsedAt) >= LAST_USE_EVERY_MS
+    )
+      await this.core
+        .change(async (tx) => {
+          const cur = await tx.get('apiTokens', id);
+          if (cur !== undefined) tx.put('apiTokens', id, { ...cur, lastUsedAt: now.toISOString() });
+        })
+        .catch(() => undefined);
+    const role = roleWithin(account.role, doc.role) ? doc.role : account.role;
+    return {
+      account,
+      actor: {
+        kind: 'token',
+        tokenId: doc.id,
+        name: doc.name,
+        role,
+        accountId: account.id,
+        userId: account.userId,
+      },
+      via: 'token',
+    };
+  }
+}
