@@ -4,6 +4,7 @@ import { registerCompileCommand } from './commands/compile.js';
 import { registerSimulateCommand } from './commands/simulate.js';
 import { registerStoreCommand } from './commands/store.js';
 import { registerValidateCommand } from './commands/validate.js';
+import { registerWhoamiCommand } from './commands/whoami.js';
 
 /** Every command of the CLI; a new command is a file in commands/ and a line here. */
 const COMMANDS: readonly RegisterCommand[] = [
@@ -11,6 +12,7 @@ const COMMANDS: readonly RegisterCommand[] = [
   registerCompileCommand,
   registerSimulateCommand,
   registerStoreCommand,
+  registerWhoamiCommand,
 ];
 
 const io: CliIo = {

@@ -63,7 +63,8 @@ describe.runIf(browser.run && runtimeReady)('never lose an edit', () => {
     await b.getByTestId('model-name').fill('Renamed in B');
     const banner = b.getByTestId('conflict-banner');
     await banner.waitFor();
-    expect(await banner.textContent()).toMatch(/changed by api at \d/);
+    // The browser is signed in as the test owner (OWNER_EMAIL owner@conveyor.test, no OWNER_NAME).
+    expect(await banner.textContent()).toMatch(/changed by owner at \d/);
     expect(await b.getByTestId('save-state').textContent()).toBe('Not saved: changed elsewhere');
     expect((await draft(id)).name).toBe('Renamed in A');
 

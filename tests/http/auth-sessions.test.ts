@@ -270,3 +270,49 @@ describe('sign-in rate limit', () => {
     expect((await h.call('GET', '/api/auth/me')).status).toBe(200);
   });
 });
+
+describe('behind a reverse proxy that terminates HTTPS (TRUST_PROXY)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startServer(undefined, { trustProxy: 'loopback' });
+  });
+  afterAll(() => h.close());
+
+  it('marks the cookie Secure and keeps the client address the proxy names', async () => {
+    const res = await fetch(`${h.url}/api/auth/sign-in`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-forwarded-proto': 'https',
+        'x-forwarded-for': '203.0.113.7',
+      },
+      body: JSON.stringify({ email: HARNESS_OWNER.email, password: HARNESS_OWNER.password }),
+    });
+    expect(res.status).toBe(200);
+    const set = res.headers.get('set-cookie') ?? '';
+    expect(set).toMatch(
+      /^conveyor_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; Secure; SameSite=Lax$/,
+    );
+    const cookie = /conveyor_session=[^;]+/.exec(set)?.[0] ?? '';
+    const sessions = await h.callAs({ cookie }, 'GET', '/api/auth/sessions');
+    expect(sessions.body.items[0].address).toBe('203.0.113.7');
+  });
+
+  it('without TRUST_PROXY the forwarded headers are ignored: no Secure, the socket address', async () => {
+    const plain = await startServer();
+    try {
+      const res = await fetch(`${plain.url}/api/auth/sign-in`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-forwarded-proto': 'https',
+          'x-forwarded-for': '203.0.113.7',
+        },
+        body: JSON.stringify({ email: HARNESS_OWNER.email, password: HARNESS_OWNER.password }),
+      });
+      expect(res.headers.get('set-cookie')).not.toContain('Secure');
+    } finally {
+      await plain.close();
+    }
+  });
+});

@@ -26,7 +26,7 @@ function startMain(
       out += b.toString();
       const m = /Conveyor listening on (http:\/\/\S+)/.exec(out);
       // The setup line comes right after the banner (or never, with an owner).
-      if (m?.[1] && (out.includes('no owner yet') || env.OWNER_EMAIL !== undefined))
+      if (m?.[1] && (out.includes('no owner yet') || (env.OWNER_EMAIL ?? '') !== ''))
         resolve({ child, url: m[1], out: () => out });
     };
     child.stdout?.on('data', onData);
