@@ -57,7 +57,8 @@ export interface Store {
    * `DEFAULT_CLAIM_LEASE_MS`) or until a commit deletes it or changes its `dueAt` or
    * `status`, so two concurrent claimers never get the same timer. A claim is not a
    * write: it does not change the document, and it ends with the process that made it
-   * where the store is embedded.
+   * where the store is embedded. Leases are measured on the `now` the caller passes
+   * (the injected clock), never on the store's own clock.
    */
   claimDueTimers(now: string, limit: number, leaseMs?: number): Promise<TimerDoc[]>;
 

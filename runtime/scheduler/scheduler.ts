@@ -119,7 +119,8 @@ export class Scheduler {
     const ran: Array<Promise<boolean>> = [];
     const written: Array<Promise<void>> = [];
     for (const timer of due) {
-      // Shutting down: the rest stay due (unmarked) for the next start.
+      // Shutting down: the rest stay due (unmarked) for the next start; their claims end
+      // with this process, or with the lease if the same open store gets a new scheduler.
       if (this.stopping) break;
       const pinned = pins.get(versionKey(timer.modelId, timer.version));
       if (this.options.markInFlight !== false) {

@@ -12,6 +12,8 @@ export class SimulationStore extends MemoryStore {
   private readonly pending = new Map<string, string>();
 
   override async commit(ops: readonly WriteOp[]): Promise<void> {
+    // Applied first: a refused batch (a stale conditional write) leaves no trace here either.
+    await super.commit(ops);
     for (const op of ops) {
       if (op.collection === 'timeline' && op.op !== 'delete') this.journal.push(op.value);
       if (op.collection === 'timers') {
@@ -21,7 +23,6 @@ export class SimulationStore extends MemoryStore {
         else this.pending.delete(op.key);
       }
     }
-    await super.commit(ops);
   }
 
   /** The due time of the earliest pending timer (ISO), if any. */

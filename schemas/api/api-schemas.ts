@@ -106,6 +106,12 @@ export const RecordBody = Type.Object({
   createdAt: Type.String(),
   updatedAt: Type.String(),
   stageEnteredAt: Type.Optional(Type.String()),
+  revision: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      description: 'Bumped by every change; the ETag. Send it back as If-Match to update safely',
+    }),
+  ),
 });
 export const RecordCreateBody = Type.Object(
   {
