@@ -22,6 +22,8 @@ export interface GroupCommitOptions {
   onRefused?: (e: unknown) => void;
   /** After a checkpoint wrote its files, before the journal is trimmed: make them durable. */
   afterWrites?: () => Promise<void>;
+  /** After a checkpoint trimmed the journal: nothing in the files needs the trimmed batches. */
+  afterCheckpoint?: () => Promise<void>;
 }
 
 interface Waiter {
@@ -63,6 +65,7 @@ export class GroupCommit<K> {
   private readonly onError: (e: unknown) => void;
   private readonly onRefused: (e: unknown) => void;
   private readonly afterWrites: () => Promise<void>;
+  private readonly afterCheckpoint: () => Promise<void>;
 
   constructor(
     private readonly writeOne: (key: K) => Promise<void>,
@@ -73,6 +76,7 @@ export class GroupCommit<K> {
     this.onError = options.onError ?? (() => undefined);
     this.onRefused = options.onRefused ?? (() => undefined);
     this.afterWrites = options.afterWrites ?? (() => Promise.resolve());
+    this.afterCheckpoint = options.afterCheckpoint ?? (() => Promise.resolve());
   }
 
   flush(keys: Iterable<K>, options: { checkpoint?: boolean } = {}): Promise<void> {
@@ -205,6 +209,7 @@ export class GroupCommit<K> {
       await Promise.all(keys.map((k) => this.writeOne(k)));
       await this.afterWrites();
       await this.journal?.trim(mark);
+      await this.afterCheckpoint();
     } catch (e) {
       // The journal still holds everything; try again at the next checkpoint.
       for (const k of keys) this.pending.add(k);

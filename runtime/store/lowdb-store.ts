@@ -8,8 +8,15 @@ import { MemoryStore } from './memory-store.js';
 import { SliceFile, type SliceData, type SliceProblem } from './slice-file.js';
 import { sliceOf } from './slice-of.js';
 import { nodeStoreFs, syncDir, type StoreFs } from './store-fs.js';
-import { COLLECTIONS, type CollectionName, type WriteOp } from './store-types.js';
+import {
+  COLLECTIONS,
+  type CollectionName,
+  type CollectionTypes,
+  type TimelineEntry,
+  type WriteOp,
+} from './store-types.js';
 import { StoreUnavailableError } from './store-unavailable-error.js';
+import { TimelineFiles } from './timeline/timeline-files.js';
 import { WriteAheadLog } from './write-ahead-log.js';
 
 type Shard = Low<SliceData>;
@@ -25,7 +32,14 @@ export interface LowdbStoreOptions {
   fsync?: boolean;
   /** Where the store reports what it dropped or retries (default: stderr). */
   log?: (line: string) => void;
+  /** Timeline segments whose newest entry is older than this many days are removed (default: kept). */
+  timelineRetentionDays?: number;
+  /** Size at which a timeline segment is sealed and a new one started (default 32 MiB). */
+  timelineSegmentBytes?: number;
 }
+
+/** The dirty-set key of the timeline: its checkpoint appends to the active segment. */
+const TIMELINE = 'timeline';
 
 /**
  * The embedded store: everything in memory, persisted with lowdb as one JSON file per
@@ -51,6 +65,8 @@ export class LowdbStore extends MemoryStore {
   private readonly unsettled: Array<{ seq: number; undo: WriteOp[] }> = [];
   /** Set from a refusal until the next turn of the event loop (see `refuse`). */
   private refusing: StoreUnavailableError | undefined;
+  /** The timeline, append-only in its own segment files (set by `load`). */
+  private timeline!: TimelineFiles;
 
   private constructor(
     private readonly dir: string,
@@ -72,8 +88,12 @@ export class LowdbStore extends MemoryStore {
       onError: (e) => this.log(`Conveyor: writing DATA_DIR failed, will retry: ${String(e)}`),
       onRefused: (e) => this.refuse(e),
       afterWrites: () => this.syncDirs(),
+      afterCheckpoint: () => this.timeline.afterCheckpoint(),
     });
+    this.options = options;
   }
+
+  private readonly options: LowdbStoreOptions;
 
   /**
    * Opens (and locks) a data folder, loading every file into memory. Refuses a damaged
@@ -122,10 +142,24 @@ export class LowdbStore extends MemoryStore {
         found.push({ c, id });
       }
     }
+    this.timeline = await TimelineFiles.open(join(this.dir, 'timeline'), this.dir, {
+      fs: this.fs,
+      fsync: this.fsync,
+      log: this.log,
+      ...(this.options.timelineRetentionDays === undefined
+        ? {}
+        : { retentionDays: this.options.timelineRetentionDays }),
+      ...(this.options.timelineSegmentBytes === undefined
+        ? {}
+        : { segmentBytes: this.options.timelineSegmentBytes }),
+    });
+    const legacy = found.filter((f) => f.c === 'timeline');
+    this.migrateTimeline(legacy.map((f) => f.id));
     const batches = await this.journal.read(this.dir);
     // A document found in another slice than its own (the slice count changed) moves.
     const moves: Array<{ from: string; to: string; key: string; value: unknown }> = [];
     for (const { c, id } of found) {
+      if (c === 'timeline') continue;
       for (const [key, value] of Object.entries(this.shard(id).data)) {
         this.map(c).set(key, value);
         this.index(c, key, value, true);
@@ -139,9 +173,36 @@ export class LowdbStore extends MemoryStore {
       for (const id of this.place(ops)) dirty.add(id);
       this.apply(ops);
     }
-    await Promise.all([...dirty].map((id) => this.writeShard(id)));
+    await Promise.all(
+      [...dirty, ...(this.timeline.dirty() ? [TIMELINE] : [])].map((id) => this.writeShard(id)),
+    );
     await this.syncDirs();
     await this.journal.trim();
+    // Only now are the entries of the slices written before timeline files existed in a segment.
+    for (const f of legacy) {
+      await this.fs.rm(join(this.dir, `${f.id}.json`), { force: true });
+      this.shards.delete(f.id);
+    }
+    if (legacy.length > 0) this.touchedDirs.add(join(this.dir, 'timeline'));
+    await this.syncDirs();
+  }
+
+  /** Entries of timeline slices (before timeline files existed) join the segments in time order. */
+  private migrateTimeline(ids: readonly string[]): void {
+    const entries: TimelineEntry[] = [];
+    for (const id of ids) entries.push(...(Object.values(this.shard(id).data) as TimelineEntry[]));
+    entries.sort((a, b) =>
+      a.at === b.at
+        ? a.seq === b.seq
+          ? a.id < b.id
+            ? -1
+            : 1
+          : a.seq - b.seq
+        : a.at < b.at
+          ? -1
+          : 1,
+    );
+    for (const e of entries) this.timeline.append(e);
   }
 
   /** Writes moved documents to their new slice before removing them from the old one. */
@@ -159,6 +220,7 @@ export class LowdbStore extends MemoryStore {
 
   /** Writes a slice; an emptied timer file (its hour has passed) is removed instead. */
   private async writeShard(id: string): Promise<void> {
+    if (id === TIMELINE) return this.timeline.flush();
     const s = this.shard(id);
     const file = join(this.dir, `${id}.json`);
     this.touchedDirs.add(dirname(file));
@@ -186,6 +248,10 @@ export class LowdbStore extends MemoryStore {
   private place(ops: readonly WriteOp[]): Set<string> {
     const dirty = new Set<string>();
     for (const op of ops) {
+      if (op.collection === 'timeline') {
+        dirty.add(TIMELINE);
+        continue;
+      }
       const before = this.map(op.collection).get(op.key);
       const value = op.op === 'put' ? op.value : before;
       if (value === undefined) continue;
@@ -250,6 +316,42 @@ export class LowdbStore extends MemoryStore {
     setImmediate(() => (this.refusing = undefined));
   }
 
+  /** The timeline goes to its files; everything else to the maps. */
+  protected override apply(ops: readonly WriteOp[]): void {
+    if (!ops.some((op) => op.collection === 'timeline')) return super.apply(ops);
+    super.apply(ops.filter((op) => op.collection !== 'timeline'));
+    for (const op of ops) {
+      if (op.collection !== 'timeline') continue;
+      if (op.op === 'put') this.timeline.append(op.value);
+      else this.timeline.remove(op.key);
+    }
+  }
+
+  override async get<C extends CollectionName>(
+    c: C,
+    key: string,
+  ): Promise<CollectionTypes[C] | undefined> {
+    if (c !== 'timeline') return super.get(c, key);
+    return (await this.timeline.get(key)) as CollectionTypes[C] | undefined;
+  }
+
+  override async list<C extends CollectionName>(c: C): Promise<Array<CollectionTypes[C]>> {
+    if (c !== 'timeline') return super.list(c);
+    return (await this.timeline.listAll()) as Array<CollectionTypes[C]>;
+  }
+
+  override async listByRecord<
+    C extends 'timeline' | 'tasks' | 'notifications' | 'outbox' | 'timers',
+  >(c: C, recordId: string): Promise<Array<CollectionTypes[C]>> {
+    if (c !== 'timeline') return super.listByRecord(c, recordId);
+    return (await this.timeline.listByRecord(recordId)) as Array<CollectionTypes[C]>;
+  }
+
+  /** Entries in the timeline files (the size warning counts them). */
+  timelineSize(): number {
+    return this.timeline.size;
+  }
+
   override async commit(ops: readonly WriteOp[]): Promise<void> {
     if (ops.length === 0) return;
     if (this.refusing !== undefined)
@@ -280,6 +382,7 @@ export class LowdbStore extends MemoryStore {
   override async close(): Promise<void> {
     await this.writer.flush([], { checkpoint: true });
     await this.journal.close();
+    await this.timeline.close();
     await this.release();
   }
 }
