@@ -4,9 +4,11 @@ import { DataDirDamagedError } from './data-dir-damaged-error.js';
 import { DataDirUnusableError, isDataDirFault } from './data-dir-unusable-error.js';
 import { openDataDir } from './open-data-dir.js';
 import { GroupCommit } from './group-commit.js';
+import { IoSlots } from './io-slots.js';
 import { MemoryStore } from './memory-store.js';
 import { SliceFile, type SliceData, type SliceProblem } from './slice-file.js';
 import { sliceOf } from './slice-of.js';
+import { SliceTexts, type SliceStep } from './slice-texts.js';
 import { nodeStoreFs, syncDir, type StoreFs } from './store-fs.js';
 import {
   COLLECTIONS,
@@ -36,6 +38,22 @@ export interface LowdbStoreOptions {
   timelineRetentionDays?: number;
   /** Size at which a timeline segment is sealed and a new one started (default 32 MiB). */
   timelineSegmentBytes?: number;
+  /** Told about every step of a checkpoint's slice serialisation (tests bound the work per step). */
+  onCheckpointStep?: (step: SliceStep) => void;
+}
+
+/** Slice files a checkpoint writes at once (the rest wait: see `IoSlots`). */
+const WRITE_SLOTS = 2;
+
+/** A batch's journal line from each put's JSON text, made once for the journal and the slices. */
+function batchText(ops: readonly WriteOp[], texts: ReadonlyArray<string | undefined>): string {
+  const parts = ops.map((op, i) => {
+    const text = texts[i];
+    if (text === undefined) return JSON.stringify(op);
+    const { value: _value, ...rest } = op as WriteOp & { value: unknown };
+    return `${JSON.stringify(rest).slice(0, -1)},"value":${text}}`;
+  });
+  return `[${parts.join(',')}]`;
 }
 
 /** The dirty-set key of the timeline: its checkpoint appends to the active segment. */
@@ -54,6 +72,9 @@ const TIMELINE = 'timeline';
  */
 export class LowdbStore extends MemoryStore {
   private readonly shards = new Map<string, Shard>();
+  private readonly files = new Map<string, SliceFile>();
+  private readonly texts: SliceTexts;
+  private readonly slots = new IoSlots(WRITE_SLOTS);
   private readonly journal: WriteAheadLog;
   private readonly writer: GroupCommit<string>;
   private readonly fs: StoreFs;
@@ -91,6 +112,7 @@ export class LowdbStore extends MemoryStore {
       afterCheckpoint: () => this.timeline.afterCheckpoint(),
     });
     this.options = options;
+    this.texts = new SliceTexts(options.onCheckpointStep);
   }
 
   private readonly options: LowdbStoreOptions;
@@ -123,8 +145,10 @@ export class LowdbStore extends MemoryStore {
           p.reason,
         );
       };
-      s = new Low(new SliceFile(this.fs, file, this.fsync, damaged), {});
+      const adapter = new SliceFile(this.fs, file, this.fsync, damaged);
+      s = new Low(adapter, {});
       this.shards.set(id, s);
+      this.files.set(id, adapter);
     }
     return s;
   }
@@ -225,10 +249,14 @@ export class LowdbStore extends MemoryStore {
     const file = join(this.dir, `${id}.json`);
     this.touchedDirs.add(dirname(file));
     if (id.startsWith('timers/') && Object.keys(s.data).length === 0) {
+      this.texts.drop(id);
       await this.fs.rm(file, { force: true });
       return;
     }
-    await s.write();
+    // The snapshot is taken now, before any await (see `GroupCommit.checkpoint`).
+    const snap = this.texts.snapshot(id, s.data);
+    const adapter = this.files.get(id) as SliceFile;
+    await this.slots.run(() => adapter.replace(() => this.texts.render(id, snap, s.data)));
   }
 
   /** Makes the renames and removals of the written slices durable (before a journal trim). */
@@ -245,9 +273,12 @@ export class LowdbStore extends MemoryStore {
   }
 
   /** Puts a batch into its slices' data; returns the slices it dirtied. */
-  private place(ops: readonly WriteOp[]): Set<string> {
+  private place(
+    ops: readonly WriteOp[],
+    texts: ReadonlyArray<string | undefined> = [],
+  ): Set<string> {
     const dirty = new Set<string>();
-    for (const op of ops) {
+    for (const [i, op] of ops.entries()) {
       if (op.collection === 'timeline') {
         dirty.add(TIMELINE);
         continue;
@@ -260,11 +291,13 @@ export class LowdbStore extends MemoryStore {
       const was = before === undefined ? id : sliceOf(op.collection, op.key, before);
       if (was !== id) {
         delete this.shard(was).data[op.key];
+        this.texts.set(was, op.key, undefined);
         dirty.add(was);
       }
       const data = this.shard(id).data;
       if (op.op === 'put') data[op.key] = op.value;
       else delete data[op.key];
+      this.texts.set(id, op.key, op.op === 'put' ? texts[i] : undefined);
       dirty.add(id);
     }
     return dirty;
@@ -359,9 +392,12 @@ export class LowdbStore extends MemoryStore {
     const durable = this.journal.durable();
     while ((this.unsettled[0]?.seq ?? Infinity) <= durable) this.unsettled.shift();
     const undo = this.undoOf(ops);
-    const dirty = this.place(ops);
+    // Each document is serialised once: for the journal line and for its slice's next write.
+    const texts = ops.map((op) => (op.op === 'put' ? JSON.stringify(op.value) : undefined));
+    const dirty = this.place(ops, texts);
     this.apply(ops);
-    if (dirty.size > 0) this.unsettled.push({ seq: this.journal.add(ops), undo });
+    if (dirty.size > 0)
+      this.unsettled.push({ seq: this.journal.add(ops, batchText(ops, texts)), undo });
     try {
       await this.writer.flush(dirty);
     } catch (e) {
