@@ -16,6 +16,10 @@ import { DataDirLockedError } from './store/lock-data-dir.js';
 import { redactSecrets } from './security/redact-secrets.js';
 import { redactingLogger } from './security/redacting-logger.js';
 import { LowdbStore } from './store/lowdb-store.js';
+import {
+  timelineRetentionFromEnv,
+  TimelineRetentionSettingError,
+} from './store/timeline/retention-from-env.js';
 
 /**
  * Test-only (tests/http/timer-crash-loop.test.ts): with the variable set, the process
@@ -62,8 +66,15 @@ async function main(): Promise<void> {
   }
   let store: LowdbStore;
   try {
-    store = await LowdbStore.open(dataDir);
+    const timelineRetentionDays = timelineRetentionFromEnv(process.env);
+    store = await LowdbStore.open(dataDir, {
+      ...(timelineRetentionDays === undefined ? {} : { timelineRetentionDays }),
+    });
   } catch (e) {
+    if (e instanceof TimelineRetentionSettingError) {
+      console.error(e.message);
+      process.exit(1);
+    }
     // A folder in use, damaged, read-only or impossible to create: one line, not a stack.
     if (
       e instanceof DataDirLockedError ||
@@ -75,8 +86,11 @@ async function main(): Promise<void> {
     }
     throw e;
   }
+  const size = store.size();
+  if (size.warning !== undefined) console.error(`Conveyor: ${size.warning}`);
   const conveyor = await createApp({
     store,
+    storeSize: () => store.size(),
     clock: systemClock,
     ids: createIdGenerator(),
     log,

@@ -17,6 +17,7 @@ import {
   type TimelineEntry,
   type WriteOp,
 } from './store-types.js';
+import { storeSize, type StoreSize } from './store-size.js';
 import { StoreUnavailableError } from './store-unavailable-error.js';
 import { TimelineFiles } from './timeline/timeline-files.js';
 import { WriteAheadLog } from './write-ahead-log.js';
@@ -383,6 +384,11 @@ export class LowdbStore extends MemoryStore {
   /** Entries in the timeline files (the size warning counts them). */
   timelineSize(): number {
     return this.timeline.size;
+  }
+
+  /** How much the store holds, with a warning past the size it is made for. */
+  size(): StoreSize {
+    return storeSize(this.map('records').size, this.timeline.size);
   }
 
   override async commit(ops: readonly WriteOp[]): Promise<void> {

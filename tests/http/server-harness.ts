@@ -27,7 +27,12 @@ export async function startServer(
 ): Promise<Harness> {
   const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'conveyor-http-')));
   const store = await LowdbStore.open(dir, storeOptions);
-  const conveyor = await createApp({ store, designerDir: join(dir, 'no-designer'), ...deps });
+  const conveyor = await createApp({
+    store,
+    storeSize: () => store.size(),
+    designerDir: join(dir, 'no-designer'),
+    ...deps,
+  });
   const server: Server = await new Promise((resolve) => {
     const s = conveyor.app.listen(0, '127.0.0.1', () => resolve(s));
   });
