@@ -30,6 +30,7 @@ interface Figures {
   rssMb: number;
   eldP99: number;
   eldMax: number;
+  connectionErrors: number;
 }
 
 const p = (xs: number[], q: number): number => {
@@ -42,11 +43,16 @@ function serve(
   dir: string,
 ): { child: ChildProcess; next: () => Promise<ServeMessage> } {
   const child = fork(join(here, 'store', 'serve.ts'), [kind, dir], {
-    execArgv: ['--import', 'tsx'],
+    // A larger heap for both: main's store keeps every timeline entry in memory.
+    execArgv: ['--import', 'tsx', '--max-old-space-size=8192'],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const inbox: ServeMessage[] = [];
   const waiting: Array<(m: ServeMessage) => void> = [];
+  child.on('exit', (code, signal) => {
+    if (signal !== 'SIGKILL')
+      console.error(`  the ${kind} server exited (code ${code}, signal ${signal})`);
+  });
   child.on('message', (m) => {
     const w = waiting.shift();
     if (w) w(m as ServeMessage);
@@ -71,7 +77,25 @@ async function stats(
   return m;
 }
 
+/** Requests that failed at the connection (the server closed it, or died): counted, not fatal. */
+let connectionErrors = 0;
+
 async function call(
+  url: string,
+  method: string,
+  body?: unknown,
+): Promise<{ status: number; json: unknown }> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await callOnce(url, method, body);
+    } catch (e) {
+      if (!(e instanceof TypeError) || attempt >= 3) throw e;
+      connectionErrors++;
+    }
+  }
+}
+
+async function callOnce(
   url: string,
   method: string,
   body?: unknown,
@@ -93,6 +117,7 @@ async function measure(kind: Kind, set: DataSet): Promise<Figures> {
   const work = join(dirname(set.dirs.new), `run-${kind}`);
   await rm(work, { recursive: true, force: true });
   await cp(set.dirs[kind], work, { recursive: true });
+  connectionErrors = 0;
   let s = serve(kind, work);
   const ready = await s.next();
   if (ready.kind !== 'ready') throw new Error('expected ready');
@@ -197,6 +222,7 @@ async function measure(kind: Kind, set: DataSet): Promise<Figures> {
     rssMb: during.rssMb,
     eldP99: during.eldP99Ms,
     eldMax: during.eldMaxMs,
+    connectionErrors,
   };
 }
 
@@ -236,6 +262,7 @@ export async function benchStore(): Promise<void> {
       '< 1,000',
     ],
     ['RSS while moving (MB)', (f) => f.rssMb.toFixed(0), ''],
+    ['requests retried (connection lost)', (f) => String(f.connectionErrors), '0'],
     [
       'event-loop delay p99 / max (ms)',
       (f) => `${f.eldP99.toFixed(0)} / ${f.eldMax.toFixed(0)}`,

@@ -25,7 +25,9 @@ if ((kind !== 'new' && kind !== 'baseline') || dir === undefined) {
   console.error('usage: serve.ts <new|baseline> <data dir>');
   process.exit(2);
 }
-const send = (m: ServeMessage): void => void process.send?.(m);
+const send = (m: ServeMessage): void => {
+  if (process.connected) process.send?.(m);
+};
 const store: Store & { close(): Promise<void> } =
   kind === 'new' ? await LowdbStore.open(dir) : await BaselineLowdbStore.open(dir);
 const openMs = performance.now() - started;
@@ -38,6 +40,8 @@ const conveyor = await createApp({
 });
 const eld = monitorEventLoopDelay({ resolution: 10 });
 const server: Server = conveyor.app.listen(0, '127.0.0.1', () => {
+  // The clients never idle long; a closed keep-alive connection would only add noise.
+  server.keepAliveTimeout = 60_000;
   const a = server.address();
   conveyor.scheduler.start();
   eld.enable();

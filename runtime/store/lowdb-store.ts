@@ -6,6 +6,7 @@ import { openDataDir } from './open-data-dir.js';
 import { GroupCommit } from './group-commit.js';
 import { IoSlots } from './io-slots.js';
 import { MemoryStore } from './memory-store.js';
+import { RecordFilterIndex } from './record-filter-index.js';
 import { SliceFile, type SliceData, type SliceProblem } from './slice-file.js';
 import { sliceOf } from './slice-of.js';
 import { SliceTexts, type SliceStep } from './slice-texts.js';
@@ -14,10 +15,12 @@ import {
   COLLECTIONS,
   type CollectionName,
   type CollectionTypes,
+  type RecordDoc,
   type TimelineEntry,
   type WriteOp,
 } from './store-types.js';
 import { storeSize, type StoreSize } from './store-size.js';
+import type { RecordFilter } from './store.js';
 import { StoreUnavailableError } from './store-unavailable-error.js';
 import { TimelineFiles } from './timeline/timeline-files.js';
 import { WriteAheadLog } from './write-ahead-log.js';
@@ -45,6 +48,26 @@ export interface LowdbStoreOptions {
 
 /** Slice files a checkpoint writes at once (the rest wait: see `IoSlots`). */
 const WRITE_SLOTS = 2;
+
+const byCreation = (a: RecordDoc, b: RecordDoc): number =>
+  a.createdAt === b.createdAt
+    ? a.id < b.id
+      ? -1
+      : a.id > b.id
+        ? 1
+        : 0
+    : a.createdAt < b.createdAt
+      ? -1
+      : 1;
+
+function matchesFilter(r: RecordDoc, f: RecordFilter): boolean {
+  return (
+    (f.entity === undefined || r.entity === f.entity) &&
+    (f.pipeline === undefined || r.pipeline === f.pipeline) &&
+    (f.stage === undefined || r.stage === f.stage) &&
+    (f.responsible === undefined || r.fields.responsible === f.responsible)
+  );
+}
 
 /** A batch's journal line from each put's JSON text, made once for the journal and the slices. */
 function batchText(ops: readonly WriteOp[], texts: ReadonlyArray<string | undefined>): string {
@@ -76,6 +99,7 @@ export class LowdbStore extends MemoryStore {
   private readonly files = new Map<string, SliceFile>();
   private readonly texts: SliceTexts;
   private readonly slots = new IoSlots(WRITE_SLOTS);
+  private readonly filterIndex = new RecordFilterIndex();
   private readonly journal: WriteAheadLog;
   private readonly writer: GroupCommit<string>;
   private readonly fs: StoreFs;
@@ -186,6 +210,7 @@ export class LowdbStore extends MemoryStore {
     for (const { c, id } of found) {
       if (c === 'timeline') continue;
       for (const [key, value] of Object.entries(this.shard(id).data)) {
+        if (c === 'records') this.filterIndex.update(undefined, value as RecordDoc);
         this.map(c).set(key, value);
         this.index(c, key, value, true);
         const home = sliceOf(c, key, value);
@@ -352,6 +377,7 @@ export class LowdbStore extends MemoryStore {
 
   /** The timeline goes to its files; everything else to the maps. */
   protected override apply(ops: readonly WriteOp[]): void {
+    this.indexRecords(ops);
     if (!ops.some((op) => op.collection === 'timeline')) return super.apply(ops);
     super.apply(ops.filter((op) => op.collection !== 'timeline'));
     for (const op of ops) {
@@ -359,6 +385,34 @@ export class LowdbStore extends MemoryStore {
       if (op.op === 'put') this.timeline.append(op.value);
       else this.timeline.remove(op.key);
     }
+  }
+
+  /** Keeps the filter index current, op by op (a batch may touch a record twice). */
+  private indexRecords(ops: readonly WriteOp[]): void {
+    let seen: Map<string, RecordDoc | undefined> | undefined;
+    for (const op of ops) {
+      if (op.collection !== 'records') continue;
+      seen ??= new Map();
+      const before = seen.has(op.key)
+        ? seen.get(op.key)
+        : (this.map('records').get(op.key) as RecordDoc | undefined);
+      const after = op.op === 'put' ? op.value : undefined;
+      this.filterIndex.update(before, after);
+      seen.set(op.key, after);
+    }
+  }
+
+  /** From the smallest indexed set the filter names, not a scan; creation order (ties by id). */
+  override async listRecords(filter: RecordFilter): Promise<RecordDoc[]> {
+    const ids = this.filterIndex.candidates(filter);
+    if (ids === undefined) return (await super.listRecords(filter)).sort(byCreation);
+    const records = this.map('records');
+    const out: RecordDoc[] = [];
+    for (const id of ids) {
+      const r = records.get(id) as RecordDoc | undefined;
+      if (r !== undefined && matchesFilter(r, filter)) out.push(r);
+    }
+    return out.sort(byCreation);
   }
 
   override async get<C extends CollectionName>(
