@@ -22,7 +22,10 @@ function valueOf(r: RecordDoc, d: RecordDimension): string | undefined {
  * hold. The caller still checks every condition on the documents it gets.
  */
 export class RecordFilterIndex {
-  private readonly postings = new Map<string, Set<string>>();
+  /** Per dimension: ids by value (nested maps: no key strings built per record). */
+  private readonly postings = new Map<RecordDimension, Map<string, Set<string>>>(
+    DIMENSIONS.map((d) => [d, new Map()]),
+  );
 
   /** Keeps the index current when a record is put (`after`) or deleted. */
   update(before: RecordDoc | undefined, after: RecordDoc | undefined): void {
@@ -30,16 +33,15 @@ export class RecordFilterIndex {
       const was = before === undefined ? undefined : valueOf(before, d);
       const now = after === undefined ? undefined : valueOf(after, d);
       if (was === now && before?.id === after?.id) continue;
+      const byValue = this.postings.get(d) as Map<string, Set<string>>;
       if (before !== undefined && was !== undefined) {
-        const k = `${d}\u0000${was}`;
-        const ids = this.postings.get(k);
+        const ids = byValue.get(was);
         ids?.delete(before.id);
-        if (ids?.size === 0) this.postings.delete(k);
+        if (ids?.size === 0) byValue.delete(was);
       }
       if (after !== undefined && now !== undefined) {
-        const k = `${d}\u0000${now}`;
-        let ids = this.postings.get(k);
-        if (ids === undefined) this.postings.set(k, (ids = new Set()));
+        let ids = byValue.get(now);
+        if (ids === undefined) byValue.set(now, (ids = new Set()));
         ids.add(after.id);
       }
     }
@@ -54,13 +56,13 @@ export class RecordFilterIndex {
     for (const d of DIMENSIONS) {
       const wanted = filter[d];
       if (wanted === undefined) continue;
+      const byValue = this.postings.get(d) as Map<string, Set<string>>;
       const values = typeof wanted === 'string' ? [wanted] : wanted;
       let found: ReadonlySet<string>;
-      if (values.length === 1) found = this.postings.get(`${d}\u0000${values[0]}`) ?? new Set();
+      if (values.length === 1) found = byValue.get(values[0] as string) ?? new Set();
       else {
         const union = new Set<string>();
-        for (const v of values)
-          for (const id of this.postings.get(`${d}\u0000${v}`) ?? []) union.add(id);
+        for (const v of values) for (const id of byValue.get(v) ?? []) union.add(id);
         found = union;
       }
       if (best === undefined || found.size < best.size) best = found;

@@ -355,7 +355,7 @@ export class TimelineFiles {
       if (sidecar !== undefined && sidecar.bytes === bytes) {
         for (const l of sidecar.lines) {
           if (l[0] === null) this.index.remove(l[1]);
-          else this.index.add(l[0], l[1], { seg, off: l[2], len: l[3] });
+          else this.index.add(l[0], l[1], { seg, off: l[2], len: l[3] }, true);
         }
         this.sealed.set(seg, { maxAt: sidecar.maxAt });
         continue;
