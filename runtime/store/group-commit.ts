@@ -12,6 +12,8 @@ export interface Journal {
 export interface GroupCommitOptions {
   journal?: Journal;
   checkpointMs?: number;
+  /** A checkpoint also starts once the journal holds this many bytes (default: time only). */
+  checkpointBytes?: number;
   /** A checkpoint (or a write without journal) failed; it is tried again later. */
   onError?: (e: unknown) => void;
   /**
@@ -62,6 +64,7 @@ export class GroupCommit<K> {
   private checkpointing: Promise<void> | undefined;
   private readonly journal: Journal | undefined;
   private readonly checkpointMs: number;
+  private readonly checkpointBytes: number;
   private readonly onError: (e: unknown) => void;
   private readonly onRefused: (e: unknown) => void;
   private readonly afterWrites: () => Promise<void>;
@@ -73,6 +76,7 @@ export class GroupCommit<K> {
   ) {
     this.journal = options.journal;
     this.checkpointMs = options.checkpointMs ?? 1000;
+    this.checkpointBytes = options.checkpointBytes ?? Infinity;
     this.onError = options.onError ?? (() => undefined);
     this.onRefused = options.onRefused ?? (() => undefined);
     this.afterWrites = options.afterWrites ?? (() => Promise.resolve());
@@ -128,8 +132,10 @@ export class GroupCommit<K> {
         continue;
       }
       for (const w of ready) w.resolve();
-      if (this.checkpointing === undefined && Date.now() - this.lastCheckpoint >= this.checkpointMs)
-        void this.startCheckpoint();
+      const due =
+        Date.now() - this.lastCheckpoint >= this.checkpointMs ||
+        journal.mark() >= this.checkpointBytes;
+      if (this.checkpointing === undefined && due) void this.startCheckpoint();
       else this.later();
     }
     this.running = false;

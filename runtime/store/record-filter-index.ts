@@ -9,7 +9,8 @@ export type IndexedFilter = Partial<Record<RecordDimension, string | readonly st
 
 function valueOf(r: RecordDoc, d: RecordDimension): string | undefined {
   if (d === 'responsible') {
-    const v = r.fields.responsible;
+    // Documents read back from disk may lack fields (a recovered slice keeps what is whole).
+    const v = (r.fields as Record<string, unknown> | undefined)?.responsible;
     return typeof v === 'string' ? v : undefined;
   }
   return r[d];
