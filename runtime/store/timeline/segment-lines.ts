@@ -58,3 +58,43 @@ export function parseSegment(buf: Buffer): ParsedSegment {
   }
   return { lines, whole: offset };
 }
+
+/** A damaged segment's whole lines (each entry stands alone), for `store recover`. */
+export interface SegmentSalvage {
+  /** The first damaged line: where and why. */
+  offset: number;
+  reason: string;
+  /** The whole lines, each with its newline. */
+  kept: string;
+  keptLines: number;
+}
+
+/**
+ * What `store recover` keeps of a segment: every line that is an entry or a deletion
+ * (an entry does not depend on the ones before it, unlike a journal batch), or
+ * undefined when nothing is damaged. A torn tail counts as damage only when `last`
+ * is false (the active segment's torn tail is cut on open).
+ */
+export function salvageSegment(buf: Buffer, last: boolean): SegmentSalvage | undefined {
+  const parsed = parseSegment(buf);
+  if (parsed.damage === undefined && (parsed.torn === undefined || last)) return undefined;
+  const first = parsed.damage ?? {
+    offset: parsed.whole,
+    reason: 'a line cut short before the end of a sealed segment',
+  };
+  const kept: string[] = [];
+  for (const text of buf.toString('utf8').split('\n')) {
+    if (text === '') continue;
+    try {
+      if (typeof lineOf(JSON.parse(text), 0, 0) !== 'string') kept.push(`${text}\n`);
+    } catch {
+      // damaged: dropped
+    }
+  }
+  return {
+    offset: first.offset,
+    reason: first.reason,
+    kept: kept.join(''),
+    keptLines: kept.length,
+  };
+}

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LowdbStore } from '../../../runtime/store/lowdb-store.js';
+import { recoverDataDir } from '../../../runtime/store/recover-data-dir.js';
 import { nodeStoreFs } from '../../../runtime/store/store-fs.js';
 import type { TimelineEntry, WriteOp } from '../../../runtime/store/store-types.js';
 import { TimelineFiles } from '../../../runtime/store/timeline/timeline-files.js';
@@ -116,6 +117,32 @@ describe('the timeline files', () => {
     await expect(LowdbStore.open(dir, quiet)).rejects.toThrow(
       /timeline\/0\.jsonl line 2 \(byte \d+\): not valid JSON/,
     );
+  });
+
+  it('store recover keeps every whole line of a damaged segment and a copy of it as found', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'conveyor-tl-recover-'));
+    const store = await LowdbStore.open(dir, quiet);
+    await store.commit([put(entry('tl_1', 'deal_1'))]);
+    await store.checkpoint();
+    await store.close();
+    const segment = join(dir, 'timeline', '0.jsonl');
+    await appendFile(segment, `garbage\n${JSON.stringify(entry('tl_2', 'deal_1'))}\n`);
+    const damaged = await readFile(segment, 'utf8');
+    const report = await recoverDataDir(dir, quiet);
+    expect(report.slices).toEqual([
+      expect.objectContaining({
+        file: 'timeline/0.jsonl',
+        kept: 2,
+        reason: expect.stringMatching(/not valid JSON/),
+      }),
+    ]);
+    expect(await readFile(join(report.backup ?? '', 'timeline', '0.jsonl'), 'utf8')).toBe(damaged);
+    const again = await LowdbStore.open(dir, quiet);
+    expect((await again.listByRecord('timeline', 'deal_1')).map((e) => e.id)).toEqual([
+      'tl_1',
+      'tl_2',
+    ]);
+    await again.close();
   });
 
   it('seals a full segment with an index, opens from the index, and removes old segments by retention', async () => {
