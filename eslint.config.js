@@ -73,4 +73,24 @@ export default tseslint.config(
       ],
     },
   },
+  // The engine and services see storage through runtime/domain/ (types, the Store port);
+  // which store stands behind it is the composition root's business.
+  {
+    files: ['runtime/engine/**/*.ts', 'runtime/services/**/*.ts', 'runtime/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/designer/**'], message: 'The runtime never imports the designer.' },
+            {
+              group: ['**/store/**', '!**/domain/**'],
+              message:
+                'Import document types and the Store port from runtime/domain/; only composition roots import runtime/store/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

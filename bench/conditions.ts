@@ -5,7 +5,7 @@ import { prepare } from '../runtime/engine/condition-adapter.js';
 import { referenceJsonLogic } from '../runtime/engine/condition/reference-json-logic.js';
 // The object a condition reads, built the way the engine builds it for each evaluation.
 import { conditionData } from '../runtime/engine/run-context.js';
-import type { RecordDoc } from '../runtime/store/store-types.js';
+import type { RecordDoc } from '../runtime/domain/record.js';
 
 /*
  * Evaluations per second of one five-comparison condition over a few thousand

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createApp } from '../runtime/app/create-app.js';
 import { LowdbStore } from '../runtime/store/lowdb-store.js';
-import type { RecordDoc, WriteOp } from '../runtime/store/store-types.js';
+import type { RecordDoc } from '../runtime/domain/record.js';
+import type { WriteOp } from '../runtime/domain/write-op.js';
 
 /*
  * The real path: POST /api/records/leads over HTTP into lowdb files with 50,000 records

@@ -5,7 +5,8 @@ import { createIdGenerator, outboxToStore, systemClock } from '../runtime/engine
 import { Tx } from '../runtime/engine/tx.js';
 import { createCheckedRecord } from '../runtime/services/create-checked-record.js';
 import { MemoryStore } from '../runtime/store/memory-store.js';
-import type { RecordDoc, WriteOp } from '../runtime/store/store-types.js';
+import type { RecordDoc } from '../runtime/domain/record.js';
+import type { WriteOp } from '../runtime/domain/write-op.js';
 
 /*
  * Creates per second through the engine (memory store, no disk) with many records
@@ -16,7 +17,7 @@ import type { RecordDoc, WriteOp } from '../runtime/store/store-types.js';
 /** The naive lookup: read every record of the entity and normalise its value. */
 class ScanningStore extends MemoryStore {
   override async findRecordsByValue(entity: string, field: string, key: string) {
-    const all = await this.listRecords({ entity });
+    const all = this.snapshot('records').filter((r) => r.entity === entity);
     return all.filter((r) => normalizeMatchValue(field, r.fields[field]).includes(key));
   }
 }

@@ -8,7 +8,8 @@ import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { createApp } from '../runtime/app/create-app.js';
 import { LowdbStore } from '../runtime/store/lowdb-store.js';
-import type { RecordDoc, WriteOp } from '../runtime/store/store-types.js';
+import type { RecordDoc } from '../runtime/domain/record.js';
+import type { WriteOp } from '../runtime/domain/write-op.js';
 
 const MS = 2500;
 const WARM_MS = 1000;

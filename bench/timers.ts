@@ -5,7 +5,8 @@ import { pathToFileURL } from 'node:url';
 import { createApp } from '../runtime/app/create-app.js';
 import { Scheduler } from '../runtime/scheduler/scheduler.js';
 import { LowdbStore } from '../runtime/store/lowdb-store.js';
-import type { TimerDoc, WriteOp } from '../runtime/store/store-types.js';
+import type { TimerDoc } from '../runtime/domain/timer.js';
+import type { WriteOp } from '../runtime/domain/write-op.js';
 
 /** Timers measured per run: due one after another over `SPREAD_MS`, starting `LEAD_MS` ahead. */
 const MEASURED = 500;

@@ -11,8 +11,10 @@ import { MemoryStore } from '../../runtime/store/memory-store.js';
 import { SliceFile, type SliceData, type SliceProblem } from './slice-file.js';
 import { sliceOf } from './slice-of.js';
 import { nodeStoreFs, syncDir, type StoreFs } from '../../runtime/store/store-fs.js';
-import { COLLECTIONS, type CollectionName, type WriteOp } from '../../runtime/store/store-types.js';
-import { StoreUnavailableError } from '../../runtime/store/store-unavailable-error.js';
+import { COLLECTIONS, type CollectionName } from '../../runtime/domain/collections.js';
+import type { WriteOp } from '../../runtime/domain/write-op.js';
+import type { PlainOp } from '../../runtime/store/prepare-batch.js';
+import { StoreUnavailableError } from '../../runtime/domain/store-unavailable-error.js';
 import { WriteAheadLog } from '../../runtime/store/write-ahead-log.js';
 
 type Shard = Low<SliceData>;
@@ -51,7 +53,7 @@ export class BaselineLowdbStore extends MemoryStore {
   /** Folders with renamed or removed slices since the last sync. */
   private readonly touchedDirs = new Set<string>();
   /** How to undo each batch not yet in the journal, oldest first, by journal sequence. */
-  private readonly unsettled: Array<{ seq: number; undo: WriteOp[] }> = [];
+  private readonly unsettled: Array<{ seq: number; undo: PlainOp[] }> = [];
   /** Set from a refusal until the next turn of the event loop (see `refuse`). */
   private refusing: StoreUnavailableError | undefined;
 
@@ -139,8 +141,9 @@ export class BaselineLowdbStore extends MemoryStore {
     await this.relocate(moves);
     const dirty = new Set<string>();
     for (const ops of batches) {
-      for (const id of this.place(ops)) dirty.add(id);
-      this.apply(ops);
+      // The journal holds prepared batches: plain puts and deletes.
+      for (const id of this.place(ops as PlainOp[])) dirty.add(id);
+      this.apply(ops as PlainOp[]);
     }
     await Promise.all([...dirty].map((id) => this.writeShard(id)));
     await this.syncDirs();
@@ -186,7 +189,7 @@ export class BaselineLowdbStore extends MemoryStore {
   }
 
   /** Puts a batch into its slices' data; returns the slices it dirtied. */
-  private place(ops: readonly WriteOp[]): Set<string> {
+  private place(ops: readonly PlainOp[]): Set<string> {
     const dirty = new Set<string>();
     for (const op of ops) {
       const before = this.map(op.collection).get(op.key);
@@ -208,8 +211,8 @@ export class BaselineLowdbStore extends MemoryStore {
   }
 
   /** The batch that puts back what `ops` will overwrite or delete. */
-  private undoOf(ops: readonly WriteOp[]): WriteOp[] {
-    const undo = new Map<string, WriteOp>();
+  private undoOf(ops: readonly PlainOp[]): PlainOp[] {
+    const undo = new Map<string, PlainOp>();
     for (const op of ops) {
       const k = `${op.collection}\u0000${op.key}`;
       if (undo.has(k)) continue;
@@ -218,7 +221,7 @@ export class BaselineLowdbStore extends MemoryStore {
         k,
         before === undefined
           ? { op: 'delete', collection: op.collection, key: op.key }
-          : ({ op: 'put', collection: op.collection, key: op.key, value: before } as WriteOp),
+          : ({ op: 'put', collection: op.collection, key: op.key, value: before } as PlainOp),
       );
     }
     return [...undo.values()];
@@ -253,10 +256,12 @@ export class BaselineLowdbStore extends MemoryStore {
     setImmediate(() => (this.refusing = undefined));
   }
 
-  override async commit(ops: readonly WriteOp[]): Promise<void> {
-    if (ops.length === 0) return;
+  override async commit(batch: readonly WriteOp[]): Promise<void> {
+    if (batch.length === 0) return;
     if (this.refusing !== undefined)
       throw new StoreUnavailableError(undefined, 'a change before this one was refused');
+    // Conditions are checked against memory, which holds every batch applied so far.
+    const ops = this.prepare(batch);
     const durable = this.journal.durable();
     while ((this.unsettled[0]?.seq ?? Infinity) <= durable) this.unsettled.shift();
     const undo = this.undoOf(ops);

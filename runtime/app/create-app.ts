@@ -54,9 +54,9 @@ import { ModelService } from '../services/model-service.js';
 import { RecordService } from '../services/record-service.js';
 import { ImportService } from '../services/import-service.js';
 import { RuntimeCore } from '../services/runtime-core.js';
-import type { Store } from '../store/store.js';
-import type { TimerDoc } from '../store/store-types.js';
-import type { WriteOp } from '../store/store-types.js';
+import type { Store } from '../domain/store-port.js';
+import type { TimerDoc } from '../domain/timer.js';
+import type { WriteOp } from '../domain/write-op.js';
 import { redactingLogger } from '../security/redacting-logger.js';
 
 export interface AppDeps {

@@ -1,4 +1,4 @@
-import type { OutboxDoc } from '../store/store-types.js';
+import type { OutboxDoc } from '../domain/outbox.js';
 import type { DeliveryPorts, DeliveryResult, MessageChannel } from './delivery-ports.js';
 
 function channelFor(ports: DeliveryPorts, item: OutboxDoc): MessageChannel | undefined {

@@ -1,6 +1,8 @@
 import type { Clock, Logger } from '../engine/ports.js';
+import type { Page } from '../domain/page.js';
 import type { RuntimeCore } from '../services/runtime-core.js';
-import type { OutboxDoc, WriteOp } from '../store/store-types.js';
+import type { OutboxDoc } from '../domain/outbox.js';
+import type { WriteOp } from '../domain/write-op.js';
 import { deliverItem } from './deliver-item.js';
 import type { DeliveryPorts, DeliveryResult } from './delivery-ports.js';
 import { backoffDelay, type RetryPolicy } from './retry-policy.js';
@@ -43,8 +45,16 @@ export class Dispatcher {
   /** Picks up every pending item (those left by a previous process too). */
   async start(): Promise<void> {
     this.running = true;
-    for (const item of await this.core.store.list('outbox'))
-      if (item.status === 'pending') this.schedule(item);
+    let cursor: string | null = null;
+    do {
+      const page: Page<OutboxDoc> = await this.core.store.query(
+        'outbox',
+        { status: 'pending' },
+        { limit: 1000, cursor },
+      );
+      for (const item of page.items) this.schedule(item);
+      cursor = page.nextCursor;
+    } while (cursor !== null && this.running);
   }
 
   /** Stops scheduling and waits for attempts under way. */

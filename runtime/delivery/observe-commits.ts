@@ -1,5 +1,9 @@
-import type { RecordFilter, Store } from '../store/store.js';
-import type { CollectionName, CollectionTypes, WriteOp } from '../store/store-types.js';
+import type { CollectionFilters } from '../domain/collection-filters.js';
+import type { CollectionName, CollectionTypes, SmallCollection } from '../domain/collections.js';
+import type { PageRequest } from '../domain/page.js';
+import type { RecordPageRequest, RecordQuery } from '../domain/record-query.js';
+import type { Store } from '../domain/store-port.js';
+import type { WriteOp } from '../domain/write-op.js';
 
 /**
  * A store that tells `after` about every batch once it is durable. The dispatcher
@@ -16,27 +20,32 @@ export class CommitObserver implements Store {
     return this.inner.get(c, key);
   }
 
-  list<C extends CollectionName>(c: C): Promise<Array<CollectionTypes[C]>> {
-    return this.inner.list(c);
+  listAll<C extends SmallCollection>(c: C): Promise<Array<CollectionTypes[C]>> {
+    return this.inner.listAll(c);
   }
 
-  listByRecord<C extends 'timeline' | 'tasks' | 'notifications' | 'outbox' | 'timers'>(
-    c: C,
-    recordId: string,
-  ): Promise<Array<CollectionTypes[C]>> {
-    return this.inner.listByRecord(c, recordId);
+  query<C extends CollectionName>(c: C, filter: CollectionFilters[C], page?: PageRequest) {
+    return this.inner.query(c, filter, page);
   }
 
-  listRecords(filter: RecordFilter) {
-    return this.inner.listRecords(filter);
+  queryRecords(filter: RecordQuery, page?: RecordPageRequest) {
+    return this.inner.queryRecords(filter, page);
+  }
+
+  countRecords(filter: RecordQuery) {
+    return this.inner.countRecords(filter);
   }
 
   findRecordsByValue(entity: string, field: string, key: string) {
     return this.inner.findRecordsByValue(entity, field, key);
   }
 
-  dueTimers(now: string) {
-    return this.inner.dueTimers(now);
+  claimDueTimers(now: string, limit: number, leaseMs?: number) {
+    return this.inner.claimDueTimers(now, limit, leaseMs);
+  }
+
+  claimPendingOutbox(now: string, limit: number, leaseMs?: number) {
+    return this.inner.claimPendingOutbox(now, limit, leaseMs);
   }
 
   nextTimerDue(): Promise<string | undefined> {

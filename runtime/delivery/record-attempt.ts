@@ -1,6 +1,6 @@
 import { redactSecrets } from '../security/redact-secrets.js';
 import type { RuntimeCore } from '../services/runtime-core.js';
-import type { OutboxDoc } from '../store/store-types.js';
+import type { OutboxDoc } from '../domain/outbox.js';
 import type { DeliveryResult } from './delivery-ports.js';
 
 function describe(item: OutboxDoc): string {

@@ -1,5 +1,5 @@
 import { REDACTED, redactSecrets } from '../security/redact-secrets.js';
-import type { OutboxDoc } from '../store/store-types.js';
+import type { OutboxDoc } from '../domain/outbox.js';
 
 /** Header names whose values are credentials, whatever the URL says. */
 const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-api-key']);

@@ -1,5 +1,5 @@
 import type { Action } from '../../schemas/index.js';
-import type { RecordDoc } from '../store/store-types.js';
+import type { RecordDoc } from '../domain/record.js';
 import type { DirectoryView } from './directory-view.js';
 import type { PreparedRule, PreparedRuleSet } from './prepared-rule-set.js';
 import type { EngineEvent, RunContext } from './run-context.js';

@@ -1,5 +1,5 @@
 import type { Department, Queue, RuleSet, User } from '../../schemas/index.js';
-import type { DirectoryEntries } from '../store/store-types.js';
+import type { DirectoryEntries } from '../domain/directory.js';
 
 /** People as one rule set sees them: the runtime's directory first, then the model's own. */
 export class DirectoryView {

@@ -5,7 +5,7 @@ import {
   type DuplicateMatch,
   type EntityType,
 } from '../../schemas/index.js';
-import type { RecordDoc } from '../store/store-types.js';
+import type { RecordDoc } from '../domain/record.js';
 import type { Engine } from './engine.js';
 import { log, type RunContext } from './run-context.js';
 

@@ -6,7 +6,9 @@ import {
   type RuleSet,
   type RuleSetPipeline,
 } from '../../schemas/index.js';
-import type { DirectoryEntries, RecordDoc, TimerDoc } from '../store/store-types.js';
+import type { DirectoryEntries } from '../domain/directory.js';
+import type { RecordDoc } from '../domain/record.js';
+import type { TimerDoc } from '../domain/timer.js';
 import type { ActionHost, Cause } from './action-host.js';
 import { runAction } from './actions/run-action.js';
 import { readInput, truthy } from './condition-adapter.js';

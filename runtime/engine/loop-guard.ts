@@ -1,5 +1,6 @@
 import { LOOP_GUARD_DEFAULTS, type LoopGuard } from '../../schemas/index.js';
-import type { CausationChain, RecordDoc } from '../store/store-types.js';
+import type { CausationChain } from '../domain/causation-chain.js';
+import type { RecordDoc } from '../domain/record.js';
 import type { PreparedRule, PreparedRuleSet } from './prepared-rule-set.js';
 import { log, type EngineEvent, type RunContext } from './run-context.js';
 

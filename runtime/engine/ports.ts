@@ -1,4 +1,4 @@
-import type { OutboxDoc } from '../store/store-types.js';
+import type { OutboxDoc } from '../domain/outbox.js';
 import type { Tx } from './tx.js';
 
 /** Time, injected so tests and timers can move it. */

@@ -1,10 +1,8 @@
 import type { EntityType, RuleEvent } from '../../schemas/index.js';
-import type {
-  CausationChain,
-  DirectoryEntries,
-  RecordDoc,
-  TimelineEntry,
-} from '../store/store-types.js';
+import type { CausationChain } from '../domain/causation-chain.js';
+import type { DirectoryEntries } from '../domain/directory.js';
+import type { RecordDoc } from '../domain/record.js';
+import type { TimelineEntry } from '../domain/timeline.js';
 import type { Clock, IdGenerator, OutboxPort, RandomSource } from './ports.js';
 import type { PreparedRuleSet } from './prepared-rule-set.js';
 import type { TemplateRenderer } from './template-renderer.js';

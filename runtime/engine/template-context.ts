@@ -4,7 +4,7 @@ import {
   stageDisplayName,
   type EntityType,
 } from '../../schemas/index.js';
-import type { RecordDoc } from '../store/store-types.js';
+import type { RecordDoc } from '../domain/record.js';
 import type { DirectoryView } from './directory-view.js';
 import type { PreparedRuleSet } from './prepared-rule-set.js';
 import type { RunContext } from './run-context.js';

@@ -1,7 +1,17 @@
-import type { Store } from '../store/store.js';
-import type { CollectionName, CollectionTypes, WriteOp } from '../store/store-types.js';
+import {
+  isAppendOnly,
+  type AppendOnlyCollection,
+  type CollectionName,
+  type CollectionTypes,
+  type RecordScopedCollection,
+} from '../domain/collections.js';
+import type { CollectionFilters } from '../domain/collection-filters.js';
+import type { Page } from '../domain/page.js';
+import type { Store } from '../domain/store-port.js';
+import type { WriteOp } from '../domain/write-op.js';
 
-type RecordScoped = 'timeline' | 'tasks' | 'notifications' | 'outbox' | 'timers';
+/** Per-record lists are read in pages of this size (a record's own documents: few). */
+const RECORD_PAGE = 1000;
 
 /**
  * A unit of work over a store: reads see this unit's own pending writes; nothing
@@ -10,6 +20,7 @@ type RecordScoped = 'timeline' | 'tasks' | 'notifications' | 'outbox' | 'timers'
  */
 export class Tx {
   private readonly writes = new Map<string, WriteOp>();
+  private readonly expected = new Map<string, number | null>();
 
   constructor(readonly store: Store) {}
 
@@ -19,23 +30,53 @@ export class Tx {
 
   async get<C extends CollectionName>(c: C, key: string): Promise<CollectionTypes[C] | undefined> {
     const w = this.writes.get(this.k(c, key));
-    if (w !== undefined) return w.op === 'put' ? (w.value as CollectionTypes[C]) : undefined;
+    if (w !== undefined) return w.op === 'delete' ? undefined : (w.value as CollectionTypes[C]);
     return this.store.get(c, key);
   }
 
+  /** Creates or replaces a document; on an append-only collection, appends it (a new key). */
   put<C extends CollectionName>(c: C, key: string, value: CollectionTypes[C]): void {
+    if (isAppendOnly(c)) {
+      this.append(c, key, value as CollectionTypes[typeof c]);
+      return;
+    }
     this.writes.set(this.k(c, key), { op: 'put', collection: c, key, value } as WriteOp);
+  }
+
+  /** Adds a document to an append-only collection (timeline, audit). */
+  append<C extends AppendOnlyCollection>(c: C, key: string, value: CollectionTypes[C]): void {
+    this.writes.set(this.k(c, key), { op: 'append', collection: c, key, value } as WriteOp);
   }
 
   delete(c: CollectionName, key: string): void {
     this.writes.set(this.k(c, key), { op: 'delete', collection: c, key } as WriteOp);
   }
 
-  async listByRecord<C extends RecordScoped>(
+  /**
+   * Makes this unit's write of the document conditional: the store refuses the whole
+   * batch (`RevisionConflictError`) unless the stored revision is still `revision`
+   * (null: the document must not exist).
+   */
+  expectRevision(c: CollectionName, key: string, revision: number | null): void {
+    this.expected.set(this.k(c, key), revision);
+  }
+
+  /** Every document of a record-scoped collection for one record, this unit's writes included. */
+  async listByRecord<C extends RecordScopedCollection>(
     c: C,
     recordId: string,
   ): Promise<Array<CollectionTypes[C]>> {
-    const stored = await this.store.listByRecord(c, recordId);
+    const stored: Array<CollectionTypes[C]> = [];
+    let cursor: string | null = null;
+    do {
+      const filter = { recordId } as CollectionFilters[C];
+      const page: Page<CollectionTypes[C]> = await this.store.query(c, filter, {
+        limit: RECORD_PAGE,
+        cursor,
+      });
+      stored.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor !== null);
     const out: Array<CollectionTypes[C]> = [];
     const seen = new Set<string>();
     for (const doc of stored) {
@@ -43,10 +84,10 @@ export class Tx {
       seen.add(key);
       const w = this.writes.get(this.k(c, key));
       if (w === undefined) out.push(doc);
-      else if (w.op === 'put') out.push(w.value as CollectionTypes[C]);
+      else if (w.op !== 'delete') out.push(w.value as CollectionTypes[C]);
     }
     for (const w of this.writes.values()) {
-      if (w.collection !== c || w.op !== 'put' || seen.has(w.key)) continue;
+      if (w.collection !== c || w.op === 'delete' || seen.has(w.key)) continue;
       if ((w.value as { recordId?: string }).recordId === recordId) {
         out.push(w.value as CollectionTypes[C]);
       }
@@ -55,11 +96,15 @@ export class Tx {
   }
 
   ops(): WriteOp[] {
-    return [...this.writes.values()];
+    return [...this.writes.entries()].map(([k, w]) => {
+      const expectRevision = this.expected.get(k);
+      return expectRevision === undefined || w.op === 'append' ? w : { ...w, expectRevision };
+    });
   }
 
   async commit(): Promise<void> {
     await this.store.commit(this.ops());
     this.writes.clear();
+    this.expected.clear();
   }
 }

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from '../engine/ports.js';
+import { InvalidCursorError } from '../domain/invalid-cursor-error.js';
 import { HttpError } from './http-error.js';
 
 /** The one error handler, registered last: every failure answers `{error: {...}}`. */
@@ -8,6 +9,12 @@ export function errorMiddleware(log: Logger): ErrorRequestHandler {
     void _next;
     let e: HttpError;
     if (err instanceof HttpError) e = err;
+    else if (err instanceof InvalidCursorError)
+      e = new HttpError(
+        400,
+        'INVALID_CURSOR',
+        'query parameter /cursor is not a cursor this list returned: start again without it',
+      );
     else if ((err as { type?: string }).type === 'entity.parse.failed') {
       e = new HttpError(
         400,

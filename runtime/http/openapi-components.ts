@@ -25,7 +25,7 @@ import {
 import { DocumentMeta, HookInfo, OutboxItem } from './schemas/delivery-schemas.js';
 import { ExampleSummary } from '../../schemas/api/example-schemas.js';
 import { ImportResult } from './schemas/import-schemas.js';
-import { TimerBody, TimerList } from './schemas/timer-schemas.js';
+import { TimerBody } from './schemas/timer-schemas.js';
 import { ScenarioBody } from './routes/simulation-routes.js';
 
 /** A named schema of `components.schemas`, and the route schemas it stands for. */
@@ -71,7 +71,6 @@ export const OPENAPI_COMPONENTS: readonly OpenApiComponent[] = [
   same('DocumentMeta', DocumentMeta),
   same('HookInfo', HookInfo),
   same('Timer', TimerBody),
-  same('TimerList', TimerList),
   same('ImportResult', ImportResult),
   same('ExampleSummary', ExampleSummary),
 ];

@@ -2,8 +2,9 @@ import { backoffDelay } from '../delivery/retry-policy.js';
 import type { PreparedRuleSet } from '../engine/prepared-rule-set.js';
 import type { Logger } from '../engine/ports.js';
 import { recordTimerFailure, type TimerFailure } from '../engine/timers/record-timer-failure.js';
+import type { Page } from '../domain/page.js';
 import type { RuntimeCore } from '../services/runtime-core.js';
-import type { TimerDoc } from '../store/store-types.js';
+import type { TimerDoc } from '../domain/timer.js';
 import {
   CRASHES_BEFORE_PARKING,
   DEFAULT_TIMER_RETRY_POLICY,
@@ -38,6 +39,10 @@ export interface SchedulerOptions {
    * that takes the process down.
    */
   beforeRun?: (timer: TimerDoc) => void;
+  /** Most timers claimed per round (default 500): a backlog runs in bounded batches. */
+  batchSize?: number;
+  /** How long a claim keeps a timer from other schedulers (store default when absent). */
+  claimLeaseMs?: number;
 }
 
 /**
@@ -61,6 +66,7 @@ export class Scheduler {
   private readonly retry: TimerRetryPolicy;
   private recovered = false;
   private stopping = false;
+  private readonly batchSize: number;
 
   constructor(
     private readonly core: RuntimeCore,
@@ -68,10 +74,11 @@ export class Scheduler {
   ) {
     this.wakeUp = options.wakeUp ?? nodeWakeUp;
     this.maxSleepMs = options.maxSleepMs ?? 1000;
+    this.batchSize = options.batchSize ?? 500;
     this.retry = { ...DEFAULT_TIMER_RETRY_POLICY, ...options.retry };
   }
 
-  /** Fires every timer due at `clock.now()`, in due-time order; resolves to how many fired. */
+  /** Fires the timers due at `clock.now()` (at most `batchSize`), in due-time order; resolves to how many fired. */
   tick(): Promise<number> {
     this.stopping = false;
     this.ticking ??= (async () => {
@@ -97,7 +104,11 @@ export class Scheduler {
   private async fireDue(): Promise<{ ran: number; durable: Promise<void> }> {
     const { store, engine, clock } = this.core;
     await this.parkCrashLoops();
-    const due = await store.dueTimers(clock.now().toISOString());
+    const due = await store.claimDueTimers(
+      clock.now().toISOString(),
+      this.batchSize,
+      this.options.claimLeaseMs,
+    );
     const pins = new Map<string, PreparedRuleSet[]>();
     for (const t of due) {
       const key = versionKey(t.modelId, t.version);
@@ -200,9 +211,17 @@ export class Scheduler {
     if (this.recovered) return;
     this.recovered = true;
     if (this.options.markInFlight === false) return;
-    const suspects = (await this.core.store.list('timers')).filter(
-      (t) => t.status !== 'failed' && (t.inFlight ?? 0) >= CRASHES_BEFORE_PARKING,
-    );
+    const suspects: TimerDoc[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Page<TimerDoc> = await this.core.store.query(
+        'timers',
+        { state: 'pending', inFlight: true },
+        { limit: 1000, cursor },
+      );
+      suspects.push(...page.items.filter((t) => (t.inFlight ?? 0) >= CRASHES_BEFORE_PARKING));
+      cursor = page.nextCursor;
+    } while (cursor !== null);
     for (const s of suspects) {
       await this.core.change(async (tx, run) => {
         const t = await tx.get('timers', s.id);

@@ -15,7 +15,7 @@ export async function seedExamples(
   examplesDir: string,
   log: Logger,
 ): Promise<void> {
-  if ((await conveyor.models.list()).length > 0) return;
+  if ((await conveyor.models.list({ limit: 1 })).items.length > 0) return;
   let names: string[];
   try {
     names = (await readdir(examplesDir)).sort();

@@ -6,7 +6,7 @@ import {
 } from '../engine/duplicate-control.js';
 import type { Engine } from '../engine/engine.js';
 import type { RunContext } from '../engine/run-context.js';
-import type { RecordDoc } from '../store/store-types.js';
+import type { RecordDoc } from '../domain/record.js';
 
 export const ON_DUPLICATE = ['skip', 'create', 'link'] as const;
 /** What an import does with a row that duplicates existing records. */

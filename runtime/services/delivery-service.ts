@@ -2,7 +2,8 @@ import { canDeliver } from '../delivery/deliver-item.js';
 import type { DeliveryPorts } from '../delivery/delivery-ports.js';
 import { redactOutboxItem } from '../delivery/redact-outbox-item.js';
 import { HttpError, notFound } from '../http/http-error.js';
-import type { DeliveryStatus, OutboxDoc } from '../store/store-types.js';
+import type { DeliveryStatus, OutboxDoc } from '../domain/outbox.js';
+import type { Page, PageRequest } from '../domain/page.js';
 import type { RuntimeCore } from './runtime-core.js';
 
 export interface OutboxFilter {
@@ -18,23 +19,14 @@ export class DeliveryService {
     private readonly ports: DeliveryPorts,
   ) {}
 
-  async outbox(filter: OutboxFilter): Promise<OutboxDoc[]> {
-    const all =
-      filter.recordId === undefined
-        ? await this.core.store.list('outbox')
-        : await this.core.store.listByRecord('outbox', filter.recordId);
-    return all
-      .filter(
-        (o) =>
-          (filter.status === undefined || (o.status ?? 'kept') === filter.status) &&
-          (filter.kind === undefined || o.kind === filter.kind),
-      )
-      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
-      .map(redactOutboxItem);
+  /** A page of outbox items (secrets redacted), oldest first. */
+  async outbox(filter: OutboxFilter, page: PageRequest): Promise<Page<OutboxDoc>> {
+    const found = await this.core.store.query('outbox', filter, page);
+    return { items: found.items.map(redactOutboxItem), nextCursor: found.nextCursor };
   }
 
-  deadLetters(): Promise<OutboxDoc[]> {
-    return this.outbox({ status: 'dead' });
+  deadLetters(page: PageRequest): Promise<Page<OutboxDoc>> {
+    return this.outbox({ status: 'dead' }, page);
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { Department, Queue, User } from '../../schemas/index.js';
 import { HttpError, notFound } from '../http/http-error.js';
+import type { Page, PageRequest } from '../domain/page.js';
 import type { RuntimeCore } from './runtime-core.js';
 
 export const DIRECTORY_KINDS = ['users', 'departments', 'queues'] as const;
@@ -14,8 +15,9 @@ export class DirectoryService {
     return this.core.directory();
   }
 
-  async list(kind: DirectoryKind): Promise<Entry[]> {
-    return this.core.store.list(kind);
+  /** A page of one kind, by key. */
+  list(kind: DirectoryKind, page: PageRequest): Promise<Page<Entry>> {
+    return this.core.store.query(kind, {}, page);
   }
 
   async get(kind: DirectoryKind, key: string): Promise<Entry> {

@@ -1,6 +1,7 @@
 import { notFound } from '../http/http-error.js';
 import type { EntityType } from '../../schemas/index.js';
-import type { DocumentDoc } from '../store/store-types.js';
+import type { DocumentDoc } from '../domain/document.js';
+import type { Page, PageRequest } from '../domain/page.js';
 import type { RuntimeCore } from './runtime-core.js';
 
 export type DocumentMeta = Omit<DocumentDoc, 'content' | 'idempotencyKey'> & { size: number };
@@ -14,16 +15,13 @@ function meta(d: DocumentDoc): DocumentMeta {
 export class DocumentService {
   constructor(private readonly core: RuntimeCore) {}
 
-  async list(filter: { register?: string; recordId?: string }): Promise<DocumentMeta[]> {
-    const all = await this.core.store.list('documents');
-    return all
-      .filter(
-        (d) =>
-          (filter.register === undefined || d.register === filter.register) &&
-          (filter.recordId === undefined || d.recordId === filter.recordId),
-      )
-      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
-      .map(meta);
+  /** A page of documents' metadata, oldest first. */
+  async list(
+    filter: { register?: string; recordId?: string },
+    page: PageRequest,
+  ): Promise<Page<DocumentMeta>> {
+    const found = await this.core.store.query('documents', filter, page);
+    return { items: found.items.map(meta), nextCursor: found.nextCursor };
   }
 
   async get(id: string): Promise<DocumentDoc> {
@@ -37,9 +35,13 @@ export class DocumentService {
   }
 
   /** Documents of one record (404 when the record is not of that entity). */
-  async ofRecord(entity: EntityType, recordId: string): Promise<DocumentMeta[]> {
+  async ofRecord(
+    entity: EntityType,
+    recordId: string,
+    page: PageRequest,
+  ): Promise<Page<DocumentMeta>> {
     const r = await this.core.store.get('records', recordId);
     if (r === undefined || r.entity !== entity) throw notFound(`${entity} ${recordId}`);
-    return this.list({ recordId });
+    return this.list({ recordId }, page);
   }
 }

@@ -69,10 +69,9 @@ export class ExampleService {
     const entry = (await this.catalogue.list()).find((e) => e.slug === slug);
     if (!entry || !isRecord(entry.model)) throw notFound(`example ${slug}`);
     const base = `${str(entry.model.id) || slug}`.slice(0, 50);
-    const taken = new Set((await this.models.list()).map((m) => m.id));
     for (let n = 1; n < 1000; n++) {
       const id = n === 1 ? `${base}-copy` : `${base}-copy-${n}`;
-      if (taken.has(id)) continue;
+      if (await this.models.exists(id)) continue;
       const name = `${str(entry.model.name) || slug} (copy${n === 1 ? '' : ` ${n}`})`;
       try {
         return await this.models.create(

@@ -1,7 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { EntityType, Rule } from '../../schemas/index.js';
 import { HttpError, notFound } from '../http/http-error.js';
-import type { HookTokenDoc, RecordDoc } from '../store/store-types.js';
+import type { HookTokenDoc } from '../domain/hook-token.js';
+import type { RecordDoc } from '../domain/record.js';
 import type { RuntimeCore } from './runtime-core.js';
 
 const TRIGGER_PREFIX = 'trigger:';
@@ -91,7 +92,7 @@ export class HookService {
   private async find(token: string): Promise<HookTokenDoc | undefined> {
     const wanted = digest(token);
     let found: HookTokenDoc | undefined;
-    for (const t of await this.core.store.list('hookTokens'))
+    for (const t of await this.core.store.listAll('hookTokens'))
       if (timingSafeEqual(digest(t.token), wanted)) found = t;
     return found;
   }

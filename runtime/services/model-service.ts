@@ -7,7 +7,9 @@ import {
   type Diagnostic,
 } from '../../schemas/index.js';
 import { HttpError, notFound } from '../http/http-error.js';
-import type { ModelEntry, ModelVersion } from '../store/store-types.js';
+import type { ModelEntry, ModelVersion } from '../domain/model.js';
+import type { Page, PageRequest } from '../domain/page.js';
+import { ifMatchHolds } from './if-match-holds.js';
 import type { RuntimeCore } from './runtime-core.js';
 
 const versionKey = (id: string, n: number): string => `${id}@${String(n).padStart(6, '0')}`;
@@ -29,23 +31,21 @@ const BY = 'api';
 /** The draft's revision as an HTTP entity tag. */
 export const draftEtag = (m: Pick<ModelEntry, 'revision'>): string => `"${m.revision ?? 0}"`;
 
-/** Whether an `If-Match` header value names the current revision (`*`, lists, weak tags). */
-function ifMatchHolds(header: string, etag: string): boolean {
-  return header
-    .split(',')
-    .map((t) => t.trim().replace(/^W\//, ''))
-    .some((t) => t === '*' || t === etag);
-}
-
 /** Drafts, publishing, versions and rollback. */
 export class ModelService {
   constructor(private readonly core: RuntimeCore) {}
 
   /** Activates every model's published version in the engine (at start). */
   async activateAll(): Promise<void> {
-    const models = (await this.core.store.list('models')).sort((a, b) =>
-      (a.updatedAt ?? '').localeCompare(b.updatedAt ?? ''),
-    );
+    // Once at start: every model must be read to activate its version (models are few).
+    const models: ModelEntry[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Page<ModelEntry> = await this.core.store.query('models', {}, { cursor });
+      models.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    models.sort((a, b) => (a.updatedAt ?? '').localeCompare(b.updatedAt ?? ''));
     for (const m of models) {
       if (m.publishedVersion === undefined) continue;
       const v = await this.core.store.get('versions', versionKey(m.id, m.publishedVersion));
@@ -64,14 +64,22 @@ export class ModelService {
     return { model: doc as AutomationModel, diagnostics };
   }
 
-  async list() {
-    return (await this.core.store.list('models')).map((m) => ({
+  /** A page of model summaries, by id. */
+  async list(page: PageRequest = {}) {
+    const found = await this.core.store.query('models', {}, page);
+    const items = found.items.map((m) => ({
       id: m.id,
       // A draft that does not match the schema may lack a name.
       name: typeof m.draft.name === 'string' ? m.draft.name : m.id,
       updatedAt: m.updatedAt,
       ...(m.publishedVersion === undefined ? {} : { publishedVersion: m.publishedVersion }),
     }));
+    return { items, nextCursor: found.nextCursor };
+  }
+
+  /** Whether a model with this id exists (drafts included). */
+  async exists(id: string): Promise<boolean> {
+    return (await this.core.store.get('models', id)) !== undefined;
   }
 
   private async entry(id: string): Promise<ModelEntry> {
@@ -110,6 +118,7 @@ export class ModelService {
         revision: 1,
       };
       tx.put('models', model.id, entry);
+      tx.expectRevision('models', model.id, null);
       return { model, diagnostics, etag: draftEtag(entry) };
     });
   }
@@ -150,6 +159,8 @@ export class ModelService {
         revision: (cur.revision ?? 0) + 1,
       };
       tx.put('models', id, next);
+      // Rides on the store's conditional write too: another process may share the store.
+      tx.expectRevision('models', id, cur.revision ?? 0);
       return { model, diagnostics, etag: draftEtag(next) };
     });
   }
@@ -174,6 +185,7 @@ export class ModelService {
         revision: (cur.revision ?? 0) + 1,
       };
       tx.put('models', id, next);
+      tx.expectRevision('models', id, cur.revision ?? 0);
       return { model: v.model, etag: draftEtag(next) };
     });
   }
@@ -242,6 +254,7 @@ export class ModelService {
             }
           : {}),
       });
+      tx.expectRevision('models', id, cur.revision ?? 0);
       // Activated inside the lane so the next change already runs under it.
       this.core.engine.activate(id, version, ruleSet);
       return { version, diagnostics, unchanged: false };
@@ -258,17 +271,17 @@ export class ModelService {
     return this.publishModel(id, v.model, `rollback to version ${target}`, 'api');
   }
 
-  async versions(id: string) {
+  /** A page of the model's versions, oldest first. */
+  async versions(id: string, page: PageRequest = {}) {
     await this.entry(id);
-    return (await this.core.store.list('versions'))
-      .filter((v) => v.modelId === id)
-      .sort((a, b) => a.version - b.version)
-      .map((v) => ({
-        version: v.version,
-        note: v.note ?? null,
-        publishedAt: v.publishedAt,
-        publishedBy: v.publishedBy,
-      }));
+    const found = await this.core.store.query('versions', { modelId: id }, page);
+    const items = found.items.map((v) => ({
+      version: v.version,
+      note: v.note ?? null,
+      publishedAt: v.publishedAt,
+      publishedBy: v.publishedBy,
+    }));
+    return { items, nextCursor: found.nextCursor };
   }
 
   async version(id: string, n: number): Promise<ModelVersion> {

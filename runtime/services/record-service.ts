@@ -9,25 +9,71 @@ import { missingRequired } from '../engine/engine.js';
 import type { EngineEvent } from '../engine/run-context.js';
 import { redactOutboxItem } from '../delivery/redact-outbox-item.js';
 import { HttpError, notFound } from '../http/http-error.js';
-import type { RecordFilter } from '../store/store.js';
-import type { RecordDoc } from '../store/store-types.js';
+import type { Page, PageRequest } from '../domain/page.js';
+import type { RecordPageRequest, RecordQuery } from '../domain/record-query.js';
+import { revisionOf, type RecordDoc } from '../domain/record.js';
+import type { Tx } from '../engine/tx.js';
+import { ifMatchHolds } from './if-match-holds.js';
 import { checkRecordFields } from './check-record-fields.js';
 import { createCheckedRecord } from './create-checked-record.js';
 import type { RuntimeCore } from './runtime-core.js';
 
 const API = { eventId: 'api' };
 
+/** A record's revision as an HTTP entity tag. */
+export const recordEtag = (r: RecordDoc): string => `"${revisionOf(r)}"`;
+
 /** Records, moves, links and external events: each a run of the engine in one batch. */
 export class RecordService {
   constructor(private readonly core: RuntimeCore) {}
 
-  list(entity: EntityType, filter: Omit<RecordFilter, 'entity'>) {
-    return this.core.store.listRecords({ ...filter, entity });
+  /** A page of an entity's records matching the filter. */
+  list(
+    entity: EntityType,
+    filter: Omit<RecordQuery, 'entity'>,
+    page: RecordPageRequest,
+  ): Promise<Page<RecordDoc>> {
+    return this.core.store.queryRecords({ ...filter, entity }, page);
   }
 
   async get(entity: EntityType, id: string): Promise<RecordDoc> {
     const r = await this.core.store.get('records', id);
     if (r === undefined || r.entity !== entity) throw notFound(`${entity} ${id}`);
+    return r;
+  }
+
+  /**
+   * The record as stored after a change (the store sets its revision on commit), so the
+   * answer and its `ETag` name the revision the change produced.
+   */
+  private async stored(r: RecordDoc): Promise<RecordDoc> {
+    return (await this.core.store.get('records', r.id)) ?? r;
+  }
+
+  /**
+   * Reads a record for an update in a change: 404 when it is not of the entity; with
+   * `ifMatch` (the `If-Match` header), 412 `REVISION_CONFLICT` unless it names the
+   * current revision, and the batch is made conditional on that revision.
+   */
+  private async forUpdate(
+    tx: Tx,
+    entity: EntityType,
+    id: string,
+    ifMatch: string | undefined,
+  ): Promise<RecordDoc> {
+    const r = await tx.get('records', id);
+    if (r === undefined || r.entity !== entity) throw notFound(`${entity} ${id}`);
+    if (ifMatch === undefined) return r;
+    const current = revisionOf(r);
+    if (!ifMatchHolds(ifMatch, recordEtag(r)))
+      throw new HttpError(
+        412,
+        'REVISION_CONFLICT',
+        `${entity} ${id} was changed since (now revision ${current}, If-Match was ${ifMatch}): reload it and try again`,
+        undefined,
+        { revision: current, etag: recordEtag(r) },
+      );
+    tx.expectRevision('records', id, current);
     return r;
   }
 
@@ -120,21 +166,25 @@ export class RecordService {
     );
   }
 
-  async patch(entity: EntityType, id: string, fields: Record<string, unknown>) {
-    return this.core.change(async (tx, run) => {
-      const r = await tx.get('records', id);
-      if (r === undefined || r.entity !== entity) throw notFound(`${entity} ${id}`);
+  async patch(
+    entity: EntityType,
+    id: string,
+    fields: Record<string, unknown>,
+    ifMatch?: string,
+  ): Promise<RecordDoc> {
+    const changed = await this.core.change(async (tx, run) => {
+      const r = await this.forUpdate(tx, entity, id, ifMatch);
       this.checkFields(entity, r.model, fields);
       const ctx = await run();
       await this.core.engine.setFields(ctx, id, fields, API);
       return (await tx.get('records', id)) ?? r;
     });
+    return this.stored(changed);
   }
 
-  async remove(entity: EntityType, id: string) {
+  async remove(entity: EntityType, id: string, ifMatch?: string): Promise<void> {
     await this.core.change(async (tx) => {
-      const r = await tx.get('records', id);
-      if (r === undefined || r.entity !== entity) throw notFound(`${entity} ${id}`);
+      const r = await this.forUpdate(tx, entity, id, ifMatch);
       tx.delete('records', id);
       for (const t of await tx.listByRecord('timers', id)) tx.delete('timers', t.id);
       for (const l of r.links) {
@@ -145,10 +195,14 @@ export class RecordService {
     });
   }
 
-  async move(entity: EntityType, id: string, body: { stage: string; pipeline?: string }) {
-    return this.core.change(async (tx, run) => {
-      const r = await tx.get('records', id);
-      if (r === undefined || r.entity !== entity) throw notFound(`${entity} ${id}`);
+  async move(
+    entity: EntityType,
+    id: string,
+    body: { stage: string; pipeline?: string },
+    ifMatch?: string,
+  ): Promise<RecordDoc> {
+    const moved = await this.core.change(async (tx, run) => {
+      const r = await this.forUpdate(tx, entity, id, ifMatch);
       const ctx = await run();
       const pipeline = body.pipeline ?? r.pipeline;
       if (pipeline === undefined)
@@ -189,12 +243,17 @@ export class RecordService {
       if (!res.ok) throw new HttpError(422, 'MOVE_REFUSED', res.message);
       return (await tx.get('records', id)) ?? r;
     });
+    return this.stored(moved);
   }
 
-  async link(entity: EntityType, id: string, target: { entity: EntityType; id: string }) {
-    return this.core.change(async (tx, run) => {
-      const a = await tx.get('records', id);
-      if (a === undefined || a.entity !== entity) throw notFound(`${entity} ${id}`);
+  async link(
+    entity: EntityType,
+    id: string,
+    target: { entity: EntityType; id: string },
+    ifMatch?: string,
+  ): Promise<RecordDoc> {
+    const linked = await this.core.change(async (tx, run) => {
+      const a = await this.forUpdate(tx, entity, id, ifMatch);
       if (target.id === id)
         throw new HttpError(422, 'SELF_LINK', `/id: a record cannot be linked to itself (${id})`);
       const b = await tx.get('records', target.id);
@@ -203,17 +262,22 @@ export class RecordService {
       await this.core.engine.link(await run(), a, b);
       return (await tx.get('records', id)) ?? a;
     });
+    return this.stored(linked);
   }
 
+  /** A page of one record's timeline (time order), tasks, notifications or outbox items. */
   async recordScoped(
     entity: EntityType,
     id: string,
     what: 'timeline' | 'tasks' | 'notifications' | 'outbox',
-  ) {
+    page: PageRequest,
+  ): Promise<Page<unknown>> {
     await this.get(entity, id);
-    if (what === 'outbox')
-      return (await this.core.store.listByRecord('outbox', id)).map(redactOutboxItem);
-    return this.core.store.listByRecord(what, id);
+    if (what === 'outbox') {
+      const found = await this.core.store.query('outbox', { recordId: id }, page);
+      return { items: found.items.map(redactOutboxItem), nextCursor: found.nextCursor };
+    }
+    return this.core.store.query(what, { recordId: id }, page);
   }
 
   /** An external event (message, payment, call...) about a record. */

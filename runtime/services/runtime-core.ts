@@ -3,10 +3,34 @@ import type { Clock, IdGenerator } from '../engine/ports.js';
 import type { RunContext } from '../engine/run-context.js';
 import { Tx } from '../engine/tx.js';
 import { HttpError } from '../http/http-error.js';
-import type { Store } from '../store/store.js';
-import { StoreUnavailableError } from '../store/store-unavailable-error.js';
-import type { DirectoryEntries } from '../store/store-types.js';
+import type { DirectoryEntries } from '../domain/directory.js';
+import { RevisionConflictError } from '../domain/revision-conflict-error.js';
+import type { Store } from '../domain/store-port.js';
+import { StoreUnavailableError } from '../domain/store-unavailable-error.js';
 import type { PreparedRuleSet } from '../engine/prepared-rule-set.js';
+
+/**
+ * A conditional write lost to a change made since it read (another process, or a
+ * client's stale `If-Match`): 412, with the current revision.
+ */
+function conflictOf(e: RevisionConflictError): HttpError {
+  const current = e.actual ?? 0;
+  if (e.collection === 'models')
+    return new HttpError(
+      412,
+      'DRAFT_CHANGED',
+      `the draft of model ${e.key} was changed meanwhile (now "${current}"): reload it`,
+      undefined,
+      { etag: `"${current}"` },
+    );
+  return new HttpError(
+    412,
+    'REVISION_CONFLICT',
+    `${e.collection} ${e.key} was changed meanwhile (now revision ${current}): reload it`,
+    undefined,
+    { revision: current, etag: `"${current}"` },
+  );
+}
 
 /**
  * What the services share: the store, the engine and one writer lane. Changes run one
@@ -28,9 +52,9 @@ export class RuntimeCore {
 
   async directory(): Promise<DirectoryEntries> {
     const [users, departments, queues] = await Promise.all([
-      this.store.list('users'),
-      this.store.list('departments'),
-      this.store.list('queues'),
+      this.store.listAll('users'),
+      this.store.listAll('departments'),
+      this.store.listAll('queues'),
     ]);
     return { users, departments, queues };
   }
@@ -68,6 +92,7 @@ export class RuntimeCore {
       return result;
     } catch (e) {
       if (e instanceof StoreUnavailableError) throw new HttpError(503, e.code, e.message);
+      if (e instanceof RevisionConflictError) throw conflictOf(e);
       throw e;
     }
   }

@@ -2,7 +2,8 @@ import type { EntityType } from '../../schemas/index.js';
 import { cancelTimer } from '../engine/timers/cancel-timer.js';
 import { log } from '../engine/run-context.js';
 import { HttpError, notFound } from '../http/http-error.js';
-import type { TimerDoc } from '../store/store-types.js';
+import type { Page, PageRequest } from '../domain/page.js';
+import type { TimerDoc } from '../domain/timer.js';
 import type { RuntimeCore } from './runtime-core.js';
 
 export interface TimerFilter {
@@ -13,41 +14,37 @@ export interface TimerFilter {
   dueBefore?: string;
   /** `pending`: waiting to run (retries included); `failed`: parked. Absent: both. */
   status?: 'pending' | 'failed';
-  limit?: number;
 }
 
-const byDue = (a: TimerDoc, b: TimerDoc): number =>
-  a.dueAt === b.dueAt ? a.id.localeCompare(b.id) : a.dueAt.localeCompare(b.dueAt);
+/** Due times are stored as `toISOString()`; bounds compare as the same text. */
+const instant = (iso: string | undefined): string | undefined =>
+  iso === undefined ? undefined : new Date(iso).toISOString();
 
 /** "What is scheduled?": pending timers overall and per record, and cancelling one. */
 export class TimerService {
   constructor(private readonly core: RuntimeCore) {}
 
-  async list(filter: TimerFilter): Promise<{ total: number; timers: TimerDoc[] }> {
-    const { store } = this.core;
-    const after = filter.dueAfter === undefined ? undefined : Date.parse(filter.dueAfter);
-    const before = filter.dueBefore === undefined ? undefined : Date.parse(filter.dueBefore);
-    const out: TimerDoc[] = [];
-    for (const t of await store.list('timers')) {
-      if (filter.model !== undefined && t.modelId !== filter.model) continue;
-      if (filter.status !== undefined && (t.status ?? 'pending') !== filter.status) continue;
-      const due = Date.parse(t.dueAt);
-      if (after !== undefined && due < after) continue;
-      if (before !== undefined && due > before) continue;
-      if (filter.entity !== undefined) {
-        const entity = t.entity ?? (await store.get('records', t.recordId))?.entity;
-        if (entity !== filter.entity) continue;
-      }
-      out.push(t);
-    }
-    out.sort(byDue);
-    return { total: out.length, timers: out.slice(0, filter.limit ?? 1000) };
+  /** A page of timers, earliest first (ties by id). */
+  list(filter: TimerFilter, page: PageRequest): Promise<Page<TimerDoc>> {
+    const dueAfter = instant(filter.dueAfter);
+    const dueBefore = instant(filter.dueBefore);
+    return this.core.store.query(
+      'timers',
+      {
+        ...(filter.model === undefined ? {} : { modelId: filter.model }),
+        ...(filter.entity === undefined ? {} : { entity: filter.entity }),
+        ...(filter.status === undefined ? {} : { state: filter.status }),
+        ...(dueAfter === undefined ? {} : { dueAfter }),
+        ...(dueBefore === undefined ? {} : { dueBefore }),
+      },
+      page,
+    );
   }
 
-  async forRecord(entity: EntityType, id: string): Promise<TimerDoc[]> {
+  async forRecord(entity: EntityType, id: string, page: PageRequest): Promise<Page<TimerDoc>> {
     const r = await this.core.store.get('records', id);
     if (r === undefined || r.entity !== entity) throw notFound(`${entity} ${id}`);
-    return (await this.core.store.listByRecord('timers', id)).sort(byDue);
+    return this.core.store.query('timers', { recordId: id }, page);
   }
 
   /**

@@ -7,12 +7,13 @@ import {
 } from '../../schemas/index.js';
 import { HttpError } from '../http/http-error.js';
 import type { RecordService } from '../services/record-service.js';
-import type { RecordDoc, TaskDoc } from '../store/store-types.js';
-import type { Store } from '../store/store.js';
+import type { RecordDoc } from '../domain/record.js';
+import type { TaskDoc } from '../domain/task.js';
+import type { SimulationStore } from './simulation-store.js';
 
 export interface StepContext {
   records: RecordService;
-  store: Store;
+  store: SimulationStore;
   modelId: string;
   /** Record id by scenario ref. */
   ids: Map<string, string>;
@@ -32,7 +33,8 @@ async function recordOf(ctx: StepContext, ref: string): Promise<RecordDoc> {
 }
 
 async function pickTask(ctx: StepContext, r: RecordDoc, which: number | string): Promise<TaskDoc> {
-  const tasks = await ctx.store.listByRecord('tasks', r.id);
+  // A simulation is small: its store is read whole, in the order things happened.
+  const tasks = ctx.store.snapshot('tasks').filter((x) => x.recordId === r.id);
   const t =
     typeof which === 'number'
       ? tasks[which]

@@ -1,5 +1,5 @@
 import type { Expectation, ExpectationResult } from '../../schemas/index.js';
-import type { RecordDoc } from '../store/store-types.js';
+import type { RecordDoc } from '../domain/record.js';
 import { describeExpectation } from './describe-expectation.js';
 import { durationMs, MINUTE_MS } from './durations.js';
 

@@ -1,5 +1,5 @@
 import type { Department, Queue, User } from '../../schemas/index.js';
-import type { DirectoryEntries } from '../store/store-types.js';
+import type { DirectoryEntries } from '../domain/directory.js';
 
 type Layer = { users?: User[]; departments?: Department[]; queues?: Queue[] } | undefined;
 

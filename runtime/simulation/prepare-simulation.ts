@@ -7,7 +7,8 @@ import {
 } from '../../schemas/index.js';
 import { HttpError } from '../http/http-error.js';
 import type { RuntimeCore } from '../services/runtime-core.js';
-import type { DirectoryEntries, RecordDoc } from '../store/store-types.js';
+import type { DirectoryEntries } from '../domain/directory.js';
+import type { RecordDoc } from '../domain/record.js';
 import { diag, fail } from './check-scenario.js';
 
 const versionKey = (id: string, n: number): string => `${id}@${String(n).padStart(6, '0')}`;

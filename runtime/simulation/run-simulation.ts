@@ -15,7 +15,7 @@ import { outboxToStore, seededRandom } from '../engine/ports.js';
 import { Scheduler } from '../scheduler/scheduler.js';
 import { RecordService } from '../services/record-service.js';
 import { RuntimeCore } from '../services/runtime-core.js';
-import type { DirectoryEntries } from '../store/store-types.js';
+import type { DirectoryEntries } from '../domain/directory.js';
 import { applyStep } from './apply-step.js';
 import { checkScenario } from './check-scenario.js';
 import { durationMs } from './durations.js';
@@ -99,7 +99,7 @@ export async function runSimulation(input: SimulationInput): Promise<SimulationR
   let fired = 0;
   let stopped: string | undefined;
   const check = async (c: { e: Expectation; i: number }): Promise<void> => {
-    const all = await store.list('records');
+    const all = store.snapshot('records');
     const byId = new Map(all.map((r) => [r.id, r]));
     const byRef = (ref: string) => {
       const id = refs.ids.get(ref);

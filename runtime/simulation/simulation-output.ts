@@ -1,5 +1,5 @@
 import type { ScenarioStep, SimulationResult } from '../../schemas/index.js';
-import type { TimelineEntry } from '../store/store-types.js';
+import type { TimelineEntry } from '../domain/timeline.js';
 import type { StepOutcome } from './apply-step.js';
 import { MINUTE_MS } from './durations.js';
 import type { SimulationStore } from './simulation-store.js';
@@ -105,10 +105,10 @@ export async function buildResult(
       message: e.message,
       ...(e.data === undefined ? {} : { data: e.data }),
     })),
-    records: (await store.list('records')).map((r) => ({ ref: refs.ref(r.id), ...r })),
-    tasks: scoped(await store.list('tasks'), (x) => x.createdAt),
-    notifications: scoped(await store.list('notifications'), (x) => x.createdAt),
-    outbox: scoped(await store.list('outbox'), (x) => x.createdAt),
-    timers: scoped(await store.list('timers'), (x) => x.dueAt),
+    records: store.snapshot('records').map((r) => ({ ref: refs.ref(r.id), ...r })),
+    tasks: scoped(store.snapshot('tasks'), (x) => x.createdAt),
+    notifications: scoped(store.snapshot('notifications'), (x) => x.createdAt),
+    outbox: scoped(store.snapshot('outbox'), (x) => x.createdAt),
+    timers: scoped(store.snapshot('timers'), (x) => x.dueAt),
   };
 }

@@ -1,5 +1,6 @@
 import { MemoryStore } from '../store/memory-store.js';
-import type { TimelineEntry, WriteOp } from '../store/store-types.js';
+import type { TimelineEntry } from '../domain/timeline.js';
+import type { WriteOp } from '../domain/write-op.js';
 
 /**
  * The memory store with two things the simulation needs cheaply: every timeline entry
@@ -12,7 +13,7 @@ export class SimulationStore extends MemoryStore {
 
   override async commit(ops: readonly WriteOp[]): Promise<void> {
     for (const op of ops) {
-      if (op.collection === 'timeline' && op.op === 'put') this.journal.push(op.value);
+      if (op.collection === 'timeline' && op.op !== 'delete') this.journal.push(op.value);
       if (op.collection === 'timers') {
         // A parked timer (`status: 'failed'`) is never due again on its own.
         if (op.op === 'put' && op.value.status !== 'failed')

@@ -11,17 +11,20 @@ import { SliceFile, type SliceData, type SliceProblem } from './slice-file.js';
 import { sliceOf } from './slice-of.js';
 import { SliceTexts, type SliceStep } from './slice-texts.js';
 import { nodeStoreFs, syncDir, type StoreFs } from './store-fs.js';
-import {
-  COLLECTIONS,
-  type CollectionName,
-  type CollectionTypes,
-  type RecordDoc,
-  type TimelineEntry,
-  type WriteOp,
-} from './store-types.js';
+import { COLLECTIONS, type CollectionName, type CollectionTypes } from '../domain/collections.js';
+import type { CollectionFilters } from '../domain/collection-filters.js';
+import type { Page, PageRequest } from '../domain/page.js';
+import type { RecordDoc } from '../domain/record.js';
+import type { RecordPageRequest, RecordQuery } from '../domain/record-query.js';
+import type { TimelineEntry } from '../domain/timeline.js';
+import type { WriteOp } from '../domain/write-op.js';
+import { prepareBatch, type PlainOp } from './prepare-batch.js';
+import { matchDocument } from './query/match-document.js';
+import { matchRecord } from './query/match-record.js';
+import { pageOf } from './query/page-of.js';
+import { recordTupleOf, sortTupleOf } from './query/sort-tuple.js';
 import { storeSize, type StoreSize } from './store-size.js';
-import type { RecordFilter } from './store.js';
-import { StoreUnavailableError } from './store-unavailable-error.js';
+import { StoreUnavailableError } from '../domain/store-unavailable-error.js';
 import { TimelineFiles } from './timeline/timeline-files.js';
 import { WriteAheadLog } from './write-ahead-log.js';
 
@@ -59,27 +62,6 @@ const CHECKPOINT_BYTES = 16 * 1024 * 1024;
 
 /** Slice files a checkpoint writes at once (the rest wait: see `IoSlots`). */
 const WRITE_SLOTS = 2;
-
-const byCreation = (a: RecordDoc, b: RecordDoc): number =>
-  a.createdAt === b.createdAt
-    ? a.id < b.id
-      ? -1
-      : a.id > b.id
-        ? 1
-        : 0
-    : a.createdAt < b.createdAt
-      ? -1
-      : 1;
-
-function matchesFilter(r: RecordDoc, f: RecordFilter): boolean {
-  return (
-    (f.entity === undefined || r.entity === f.entity) &&
-    (f.pipeline === undefined || r.pipeline === f.pipeline) &&
-    (f.stage === undefined || r.stage === f.stage) &&
-    (f.responsible === undefined ||
-      (r.fields as Record<string, unknown> | undefined)?.responsible === f.responsible)
-  );
-}
 
 /** A batch's journal line from each put's JSON text, made once for the journal and the slices. */
 function batchText(ops: readonly WriteOp[], texts: ReadonlyArray<string | undefined>): string {
@@ -120,7 +102,7 @@ export class LowdbStore extends MemoryStore {
   /** Folders with renamed or removed slices since the last sync. */
   private readonly touchedDirs = new Set<string>();
   /** How to undo each batch not yet in the journal, oldest first, by journal sequence. */
-  private readonly unsettled: Array<{ seq: number; undo: WriteOp[] }> = [];
+  private readonly unsettled: Array<{ seq: number; undo: PlainOp[] }> = [];
   /** Set from a refusal until the next turn of the event loop (see `refuse`). */
   private refusing: StoreUnavailableError | undefined;
   /** The timeline, append-only in its own segment files (set by `load`). */
@@ -233,8 +215,9 @@ export class LowdbStore extends MemoryStore {
     await this.relocate(moves);
     const dirty = new Set<string>();
     for (const ops of batches) {
-      for (const id of this.place(ops)) dirty.add(id);
-      this.apply(ops);
+      // The journal holds prepared batches: plain puts and deletes.
+      for (const id of this.place(ops as PlainOp[])) dirty.add(id);
+      this.apply(ops as PlainOp[]);
     }
     await Promise.all(
       [...dirty, ...(this.timeline.dirty() ? [TIMELINE] : [])].map((id) => this.writeShard(id)),
@@ -313,7 +296,7 @@ export class LowdbStore extends MemoryStore {
 
   /** Puts a batch into its slices' data; returns the slices it dirtied. */
   private place(
-    ops: readonly WriteOp[],
+    ops: readonly PlainOp[],
     texts: ReadonlyArray<string | undefined> = [],
   ): Set<string> {
     const dirty = new Set<string>();
@@ -343,8 +326,8 @@ export class LowdbStore extends MemoryStore {
   }
 
   /** The batch that puts back what `ops` will overwrite or delete. */
-  private undoOf(ops: readonly WriteOp[]): WriteOp[] {
-    const undo = new Map<string, WriteOp>();
+  private undoOf(ops: readonly PlainOp[]): PlainOp[] {
+    const undo = new Map<string, PlainOp>();
     for (const op of ops) {
       const k = `${op.collection}\u0000${op.key}`;
       if (undo.has(k)) continue;
@@ -353,7 +336,7 @@ export class LowdbStore extends MemoryStore {
         k,
         before === undefined
           ? { op: 'delete', collection: op.collection, key: op.key }
-          : ({ op: 'put', collection: op.collection, key: op.key, value: before } as WriteOp),
+          : ({ op: 'put', collection: op.collection, key: op.key, value: before } as PlainOp),
       );
     }
     return [...undo.values()];
@@ -389,7 +372,7 @@ export class LowdbStore extends MemoryStore {
   }
 
   /** The timeline goes to its files; everything else to the maps. */
-  protected override apply(ops: readonly WriteOp[]): void {
+  protected override apply(ops: readonly PlainOp[]): void {
     this.indexRecords(ops);
     if (!ops.some((op) => op.collection === 'timeline')) return super.apply(ops);
     super.apply(ops.filter((op) => op.collection !== 'timeline'));
@@ -401,7 +384,7 @@ export class LowdbStore extends MemoryStore {
   }
 
   /** Keeps the filter index current, op by op (a batch may touch a record twice). */
-  private indexRecords(ops: readonly WriteOp[]): void {
+  private indexRecords(ops: readonly PlainOp[]): void {
     let seen: Map<string, RecordDoc | undefined> | undefined;
     for (const op of ops) {
       if (op.collection !== 'records') continue;
@@ -415,17 +398,41 @@ export class LowdbStore extends MemoryStore {
     }
   }
 
-  /** From the smallest indexed set the filter names, not a scan; creation order (ties by id). */
-  override async listRecords(filter: RecordFilter): Promise<RecordDoc[]> {
+  /** Appends to the timeline are checked against its index (its entries are on disk). */
+  protected override prepare(ops: readonly WriteOp[]): PlainOp[] {
+    return prepareBatch(ops, (c, key) =>
+      c === 'timeline' ? (this.timeline.has(key) ? true : undefined) : this.map(c).get(key),
+    );
+  }
+
+  /** Records from the smallest indexed set the filter names, not a scan of every record. */
+  override async queryRecords(
+    filter: RecordQuery,
+    page: RecordPageRequest = {},
+  ): Promise<Page<RecordDoc>> {
     const ids = this.filterIndex.candidates(filter);
-    if (ids === undefined) return (await super.listRecords(filter)).sort(byCreation);
+    if (ids === undefined) return super.queryRecords(filter, page);
+    const sort = page.sort ?? 'createdAt';
     const records = this.map('records');
-    const out: RecordDoc[] = [];
+    const rows: Array<{ tuple: ReturnType<typeof recordTupleOf>; doc: RecordDoc }> = [];
     for (const id of ids) {
       const r = records.get(id) as RecordDoc | undefined;
-      if (r !== undefined && matchesFilter(r, filter)) out.push(r);
+      if (r !== undefined && matchRecord(r, filter))
+        rows.push({ tuple: recordTupleOf(sort, id, r), doc: r });
     }
-    return out.sort(byCreation);
+    return pageOf(rows, { ...page, tag: `records:${sort}`, arity: 2 });
+  }
+
+  override async countRecords(filter: RecordQuery): Promise<number> {
+    const ids = this.filterIndex.candidates(filter);
+    if (ids === undefined) return super.countRecords(filter);
+    const records = this.map('records');
+    let n = 0;
+    for (const id of ids) {
+      const r = records.get(id) as RecordDoc | undefined;
+      if (r !== undefined && matchRecord(r, filter)) n++;
+    }
+    return n;
   }
 
   override async get<C extends CollectionName>(
@@ -436,16 +443,23 @@ export class LowdbStore extends MemoryStore {
     return (await this.timeline.get(key)) as CollectionTypes[C] | undefined;
   }
 
-  override async list<C extends CollectionName>(c: C): Promise<Array<CollectionTypes[C]>> {
-    if (c !== 'timeline') return super.list(c);
-    return (await this.timeline.listAll()) as Array<CollectionTypes[C]>;
-  }
-
-  override async listByRecord<
-    C extends 'timeline' | 'tasks' | 'notifications' | 'outbox' | 'timers',
-  >(c: C, recordId: string): Promise<Array<CollectionTypes[C]>> {
-    if (c !== 'timeline') return super.listByRecord(c, recordId);
-    return (await this.timeline.listByRecord(recordId)) as Array<CollectionTypes[C]>;
+  /** The timeline is read from its files: one record's entries, or (tools only) all. */
+  override async query<C extends CollectionName>(
+    c: C,
+    filter: CollectionFilters[C],
+    page: PageRequest = {},
+  ): Promise<Page<CollectionTypes[C]>> {
+    if (c !== 'timeline') return super.query(c, filter, page);
+    const f = filter as CollectionFilters['timeline'];
+    const entries =
+      f.recordId === undefined
+        ? await this.timeline.listAll()
+        : await this.timeline.listByRecord(f.recordId);
+    const rows: Array<{ tuple: ReturnType<typeof sortTupleOf>; doc: CollectionTypes[C] }> = [];
+    for (const e of entries)
+      if (matchDocument('timeline', e, f))
+        rows.push({ tuple: sortTupleOf('timeline', e.id, e), doc: e as CollectionTypes[C] });
+    return pageOf(rows, { ...page, tag: c, arity: sortTupleOf(c, '', {}).length });
   }
 
   /** Entries in the timeline files (the size warning counts them). */
@@ -458,10 +472,12 @@ export class LowdbStore extends MemoryStore {
     return storeSize(this.map('records').size, this.timeline.size);
   }
 
-  override async commit(ops: readonly WriteOp[]): Promise<void> {
-    if (ops.length === 0) return;
+  override async commit(batch: readonly WriteOp[]): Promise<void> {
+    if (batch.length === 0) return;
     if (this.refusing !== undefined)
       throw new StoreUnavailableError(undefined, 'a change before this one was refused');
+    // Conditions are checked against memory, which holds every batch applied so far.
+    const ops = this.prepare(batch);
     const durable = this.journal.durable();
     while ((this.unsettled[0]?.seq ?? Infinity) <= durable) this.unsettled.shift();
     const undo = this.undoOf(ops);

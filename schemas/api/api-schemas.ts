@@ -3,6 +3,7 @@ import { Diagnostic } from '../diagnostics.js';
 import { EntityType, Key } from '../model/common.js';
 import { Department, Queue, User } from '../model/directory.js';
 import type { AutomationModel } from '../model/model.js';
+import { PageQueryProperties } from './page-schemas.js';
 
 /**
  * Request and response bodies of the runtime's HTTP API: they validate requests, make
@@ -136,10 +137,39 @@ export const LinkBody = Type.Object(
   { entity: EntityType, id: Id },
   { additionalProperties: false },
 );
+const KeyList = (what: string) =>
+  Type.String({
+    pattern: '^[a-z][a-z0-9_-]{0,63}(,[a-z][a-z0-9_-]{0,63}){0,99}$',
+    description: `${what}: one key, or several separated by commas (any of them)`,
+  });
+const Amount = (what: string) =>
+  Type.String({ pattern: '^-?[0-9]{1,15}(\\.[0-9]{1,6})?$', description: what });
+
 export const RecordQuery = Type.Object(
-  { pipeline: Type.Optional(Key), stage: Type.Optional(Key), responsible: Type.Optional(Key) },
+  {
+    model: Type.Optional(Key),
+    pipeline: Type.Optional(Key),
+    stage: Type.Optional(KeyList('Stage')),
+    responsible: Type.Optional(KeyList('Responsible user')),
+    updatedSince: Type.Optional(
+      Type.String({ format: 'date-time', description: 'Changed at or after (ISO 8601)' }),
+    ),
+    q: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 200, description: 'Text in the title' }),
+    ),
+    amountMin: Type.Optional(Amount('Amount at least')),
+    amountMax: Type.Optional(Amount('Amount at most')),
+    sort: Type.Optional(
+      Type.Union([Type.Literal('createdAt'), Type.Literal('updatedAt')], {
+        description: 'Order by (default createdAt), ties by id',
+      }),
+    ),
+    order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
+    ...PageQueryProperties,
+  },
   { additionalProperties: false },
 );
+export type RecordQuery = Static<typeof RecordQuery>;
 
 export const EXTERNAL_EVENTS = [
   'incoming_message',
@@ -160,7 +190,8 @@ export const EventBody = Type.Object(
   { additionalProperties: false },
 );
 export const EventResult = Type.Object({ eventId: Type.String(), record: RecordBody });
-export const AnyList = Type.Array(Type.Object({}, { additionalProperties: true }));
+export const AnyItem = Type.Object({}, { additionalProperties: true });
+export const AnyList = Type.Array(AnyItem);
 export const AnyObject = Type.Object({}, { additionalProperties: true });
 
 // Types of the bodies, for the designer's API client and the runtime's handlers.

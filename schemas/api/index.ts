@@ -1,3 +1,4 @@
 /** The HTTP API's bodies: shared by the runtime (validation, OpenAPI) and the designer (types). */
 export * from './api-schemas.js';
 export * from './example-schemas.js';
+export * from './page-schemas.js';

@@ -114,11 +114,13 @@ describe.runIf(browser.run && runtimeReady)('versions, simulation, gallery, lang
     await shot('rollback-confirm');
     await dialog.getByTestId('confirm-rollback').click();
     await page.getByTestId('version-row-3').waitFor();
-    const versions = await api<{ version: number; note: string }[]>(
-      server.url,
-      'GET',
-      `/models/${MODEL}/versions`,
-    );
+    const versions = (
+      await api<{ items: { version: number; note: string }[] }>(
+        server.url,
+        'GET',
+        `/models/${MODEL}/versions`,
+      )
+    ).items;
     expect(versions.at(-1)).toMatchObject({ version: 3, note: 'rollback to version 1' });
     const v3 = await api<{ model: AutomationModel }>(
       server.url,

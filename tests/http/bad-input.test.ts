@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COLLECTIONS } from '../../runtime/store/store-types.js';
+import { COLLECTIONS } from '../../runtime/domain/collections.js';
 import { handoffModel } from './models.js';
 import { startServer, type Harness } from './server-harness.js';
 
@@ -191,7 +191,7 @@ describe('bad input on every route: 400/404/409/422 naming the place, never a wr
 
   it('answers each row with its status and mentions the JSON path; nothing was written', async () => {
     const snapshot = async () =>
-      JSON.stringify(await Promise.all(COLLECTIONS.map((c) => h.store.list(c))));
+      JSON.stringify(await Promise.all(COLLECTIONS.map((c) => h.store.snapshot(c))));
     const before = await snapshot();
     for (const [method, path, body, status, mention] of rows()) {
       const res = await h.call(method, path, body);
@@ -218,6 +218,6 @@ describe('bad input on every route: 400/404/409/422 naming the place, never a wr
           d.severity === 'error' && d.path.includes('/robots/0/action'),
       ),
     ).toBe(true);
-    expect((await h.call('GET', '/api/models/broken/versions')).body).toEqual([]);
+    expect((await h.call('GET', '/api/models/broken/versions')).body.items).toEqual([]);
   });
 });

@@ -78,7 +78,7 @@ describe('a web page on another site cannot change anything through the browser'
     expect(res.status).toBe(415);
     expect(res.body?.error?.code).toBe('UNSUPPORTED_MEDIA_TYPE');
     expect(res.body?.error?.message).toContain('application/json');
-    expect((await h.call('GET', '/api/models')).body[0].publishedVersion ?? null).toBeNull();
+    expect((await h.call('GET', '/api/models')).body.items[0].publishedVersion ?? null).toBeNull();
   });
 
   it('a POST with no body and no Content-Type answers 415', async () => {

@@ -25,9 +25,9 @@ describe('date_reached triggers and event payloads on the live server', () => {
     expect(created.status).toBe(201);
     const id = created.body.id as string;
 
-    const listed = (await h.call('GET', '/api/timers?model=gaps-lab')).body;
-    expect(listed.total).toBe(1);
-    expect(listed.timers[0]).toMatchObject({
+    const listed = (await h.call('GET', '/api/timers?model=gaps-lab')).body.items;
+    expect(listed.length).toBe(1);
+    expect(listed[0]).toMatchObject({
       ruleId: 'trigger:call_back_due',
       recordId: id,
       source: 'trigger',
@@ -40,7 +40,7 @@ describe('date_reached triggers and event payloads on the live server', () => {
       (await h.call('PATCH', `/api/records/deals/${id}`, { fields: { call_back_at: later } }))
         .status,
     ).toBe(200);
-    const mine = (await h.call('GET', `/api/records/deals/${id}/timers`)).body;
+    const mine = (await h.call('GET', `/api/records/deals/${id}/timers`)).body.items;
     expect(mine.map((x: { dueAt: string }) => x.dueAt)).toEqual([
       new Date(t + 285 * MIN).toISOString(),
     ]);
@@ -55,11 +55,11 @@ describe('date_reached triggers and event payloads on the live server', () => {
     expect(await again.conveyor.scheduler.tick()).toBe(0);
     const deal = (await again.call('GET', `/api/records/deals/${id}`)).body;
     expect(deal.stage).toBe('callback');
-    const tl = (await again.call('GET', `/api/records/deals/${id}/timeline`)).body as Entry[];
+    const tl = (await again.call('GET', `/api/records/deals/${id}/timeline`)).body.items as Entry[];
     const trigger = tl.filter((e) => e.ruleId === 'trigger:call_back_due');
     expect(trigger.map((e) => e.kind)).toContain('timer_fired');
     expect(trigger.filter((e) => e.outcome === 'fired')).toHaveLength(1);
-    expect((await again.call('GET', '/api/timers')).body.total).toBe(0);
+    expect((await again.call('GET', '/api/timers')).body.items.length).toBe(0);
     await again.close();
   });
 
@@ -83,11 +83,11 @@ describe('date_reached triggers and event payloads on the live server', () => {
     });
     expect(paid.status).toBe(200);
     expect(paid.body.record.stage).toBe('paid');
-    const timers = (await h.call('GET', `/api/records/deals/${id}/timers`)).body;
+    const timers = (await h.call('GET', `/api/records/deals/${id}/timers`)).body.items;
     expect(timers[0]).toMatchObject({ ruleId: 'robot:check_later', payload: { amount: 1250 } });
     t += 61 * MIN;
     expect(await h.conveyor.scheduler.tick()).toBe(1);
-    const tasks = (await h.call('GET', `/api/records/deals/${id}/tasks`)).body as Array<{
+    const tasks = (await h.call('GET', `/api/records/deals/${id}/tasks`)).body.items as Array<{
       title: string;
     }>;
     expect(tasks.map((x) => x.title).sort()).toEqual([

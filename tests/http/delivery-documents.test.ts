@@ -17,8 +17,8 @@ describe('generate_document: an HTML document in a register, downloadable', () =
   it('stores the rendered document with the record and lists it in its register', async () => {
     const mine = await h.call('GET', `/api/records/deals/${dealId}/documents`);
     expect(mine.status).toBe(200);
-    expect(mine.body).toHaveLength(1);
-    const doc = mine.body[0];
+    expect(mine.body.items).toHaveLength(1);
+    const doc = mine.body.items[0];
     expect(doc).toMatchObject({
       recordId: dealId,
       template: 'contract',
@@ -28,18 +28,18 @@ describe('generate_document: an HTML document in a register, downloadable', () =
       ruleId: 'robot:make_contract',
     });
     expect(doc.content).toBeUndefined();
-    expect((await h.call('GET', '/api/documents?register=contracts')).body).toEqual([doc]);
-    expect((await h.call('GET', `/api/documents?recordId=${dealId}`)).body).toEqual([doc]);
-    expect((await h.call('GET', '/api/documents?register=invoices')).body).toEqual([]);
+    expect((await h.call('GET', '/api/documents?register=contracts')).body.items).toEqual([doc]);
+    expect((await h.call('GET', `/api/documents?recordId=${dealId}`)).body.items).toEqual([doc]);
+    expect((await h.call('GET', '/api/documents?register=invoices')).body.items).toEqual([]);
     expect((await h.call('GET', `/api/documents/${doc.id}`)).body).toEqual(doc);
-    const outbox = (await h.call('GET', `/api/records/deals/${dealId}/outbox`)).body;
+    const outbox = (await h.call('GET', `/api/records/deals/${dealId}/outbox`)).body.items;
     expect(outbox).toMatchObject([
       { kind: 'generate_document', status: 'stored', documentId: doc.id },
     ]);
   });
 
   it('downloads the content as text/html with a content-disposition', async () => {
-    const doc = (await h.call('GET', `/api/records/deals/${dealId}/documents`)).body[0];
+    const doc = (await h.call('GET', `/api/records/deals/${dealId}/documents`)).body.items[0];
     const res = await fetch(`${h.url}/api/documents/${doc.id}/content`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');

@@ -1,7 +1,8 @@
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSmtpMailer } from '../../runtime/delivery/smtp-mailer.js';
-import type { OutboxDoc, TimelineEntry } from '../../runtime/store/store-types.js';
+import type { OutboxDoc } from '../../runtime/domain/outbox.js';
+import type { TimelineEntry } from '../../runtime/domain/timeline.js';
 import { outsideModel } from './delivery-models.js';
 import { dealWithClient, FAST_RETRY, publish, waitFor } from './delivery-support.js';
 import { startServer, type Harness } from './server-harness.js';
@@ -49,7 +50,7 @@ async function startSmtp(): Promise<{ url: string; mails: Mail[]; close(): Promi
 }
 
 const emails = async (h: Harness, id: string): Promise<OutboxDoc[]> =>
-  (await h.call('GET', `/api/records/deals/${id}/outbox`)).body;
+  (await h.call('GET', `/api/records/deals/${id}/outbox`)).body.items;
 
 describe('send_email over SMTP (nodemailer -> a real SMTP server on loopback)', () => {
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
@@ -85,7 +86,8 @@ describe('send_email over SMTP (nodemailer -> a real SMTP server on loopback)', 
     expect(mail?.raw).toContain('Dear Anna Petrova, we received 1500 EUR. Ivan Ivanov');
     const unfolded = (mail?.raw ?? '').replace(/\r\n[ \t]+/g, ' ');
     expect(unfolded).toContain(`X-Conveyor-Idempotency-Key: ${sent.idempotencyKey}`);
-    const tl: TimelineEntry[] = (await h.call('GET', `/api/records/deals/${id}/timeline`)).body;
+    const tl: TimelineEntry[] = (await h.call('GET', `/api/records/deals/${id}/timeline`)).body
+      .items;
     expect(tl.find((e) => e.kind === 'delivery')?.message).toContain(
       'email to anna@example.com: delivered on attempt 1',
     );
@@ -117,7 +119,8 @@ describe('send_email over SMTP (nodemailer -> a real SMTP server on loopback)', 
   it('records an unknown placeholder at run time as a failed action, never a blank', async () => {
     const id = await dealWithClient(h, 'Broken');
     await h.call('POST', `/api/records/deals/${id}/move`, { stage: 'broken' });
-    const tl: TimelineEntry[] = (await h.call('GET', `/api/records/deals/${id}/timeline`)).body;
+    const tl: TimelineEntry[] = (await h.call('GET', `/api/records/deals/${id}/timeline`)).body
+      .items;
     const action = tl.find((e) => e.kind === 'action' && e.ruleId === 'robot:broken_mail');
     expect(action?.outcome).toBe('failed');
     expect(action?.message).toContain('nothing_here');
@@ -152,11 +155,12 @@ describe('send_email without SMTP_URL', () => {
         to: 'anna@example.com',
         subject: 'Payment received for Kept',
       });
-      const all: OutboxDoc[] = (await h.call('GET', '/api/outbox?status=kept&kind=send_email'))
-        .body;
+      const all: OutboxDoc[] = (await h.call('GET', '/api/outbox?status=kept&kind=send_email')).body
+        .items;
       expect(all.map((o) => o.id)).toEqual([own[0]!.id]);
-      expect((await h.call('GET', '/api/outbox?status=sent')).body).toEqual([]);
-      const tl: TimelineEntry[] = (await h.call('GET', `/api/records/deals/${id}/timeline`)).body;
+      expect((await h.call('GET', '/api/outbox?status=sent')).body.items).toEqual([]);
+      const tl: TimelineEntry[] = (await h.call('GET', `/api/records/deals/${id}/timeline`)).body
+        .items;
       expect(
         tl.find((e) => e.ruleId === 'robot:receipt_mail' && e.kind === 'action')?.message,
       ).toBe('send_email: send_email kept in the outbox to anna@example.com');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpClient } from '../../runtime/delivery/http-client.js';
 import { webhookMessageChannel } from '../../runtime/delivery/webhook-message-channel.js';
-import type { OutboxDoc } from '../../runtime/store/store-types.js';
+import type { OutboxDoc } from '../../runtime/domain/outbox.js';
 import { outsideModel } from './delivery-models.js';
 import {
   dealWithClient,
@@ -42,7 +42,9 @@ describe('send_message through a webhook channel (MESSAGE_WEBHOOK_URL)', () => {
     const id = await dealWithClient(h, 'Order 7');
     await h.call('POST', `/api/records/deals/${id}/move`, { stage: 'notify' });
     const sent = await waitFor('the message', async () => {
-      const item = ((await h.call('GET', `/api/outbox?recordId=${id}`)).body as OutboxDoc[])[0];
+      const item = (
+        (await h.call('GET', `/api/outbox?recordId=${id}`)).body.items as OutboxDoc[]
+      )[0];
       return item?.status === 'sent' ? item : undefined;
     });
     expect(sent.response).toEqual({ status: 202, excerpt: '{"queued":true}' });
@@ -61,7 +63,7 @@ describe('send_message through a webhook channel (MESSAGE_WEBHOOK_URL)', () => {
   it('keeps email in the outbox when only a message channel is configured', async () => {
     const id = await dealWithClient(h, 'No mailer');
     await h.call('POST', `/api/records/deals/${id}/move`, { stage: 'paid' });
-    const items: OutboxDoc[] = (await h.call('GET', `/api/records/deals/${id}/outbox`)).body;
+    const items: OutboxDoc[] = (await h.call('GET', `/api/records/deals/${id}/outbox`)).body.items;
     expect(items.map((i) => [i.kind, i.status])).toEqual([['send_email', 'kept']]);
   });
 });

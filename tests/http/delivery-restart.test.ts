@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createHttpClient } from '../../runtime/delivery/http-client.js';
-import type { OutboxDoc } from '../../runtime/store/store-types.js';
+import type { OutboxDoc } from '../../runtime/domain/outbox.js';
 import { outsideModel } from './delivery-models.js';
 import {
   dealWithClient,
@@ -24,7 +24,7 @@ describe('pending deliveries survive a restart', () => {
     const id = await dealWithClient(a, 'Restart');
     await a.call('POST', `/api/records/deals/${id}/move`, { stage: 'sync_flaky' });
     const waiting = await waitFor('the first failure', async () => {
-      const item = (await a.call('GET', `/api/outbox?recordId=${id}`)).body[0] as OutboxDoc;
+      const item = (await a.call('GET', `/api/outbox?recordId=${id}`)).body.items[0] as OutboxDoc;
       return item?.attempts === 1 ? item : undefined;
     });
     expect(waiting.status).toBe('pending');
@@ -43,7 +43,7 @@ describe('pending deliveries survive a restart', () => {
     });
     try {
       const sent = await waitFor('the resumed delivery', async () => {
-        const item = (await b.call('GET', `/api/outbox?recordId=${id}`)).body[0] as OutboxDoc;
+        const item = (await b.call('GET', `/api/outbox?recordId=${id}`)).body.items[0] as OutboxDoc;
         return item?.status === 'sent' ? item : undefined;
       });
       expect(sent.attempts).toBe(3);

@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliveryFromEnv } from '../../runtime/delivery/delivery-from-env.js';
 import type { Logger } from '../../runtime/engine/ports.js';
-import type { OutboxDoc } from '../../runtime/store/store-types.js';
+import type { OutboxDoc } from '../../runtime/domain/outbox.js';
 import { outsideModel } from './delivery-models.js';
 import {
   dealWithClient,
@@ -74,7 +74,9 @@ describe('a message gateway and webhooks with user:password@ in their URL', () =
     const id = await dealWithClient(h, 'Basic auth');
     await h.call('POST', `/api/records/deals/${id}/move`, { stage: 'notify' });
     const sent = await waitFor('the message', async () => {
-      const item = ((await h.call('GET', `/api/outbox?recordId=${id}`)).body as OutboxDoc[])[0];
+      const item = (
+        (await h.call('GET', `/api/outbox?recordId=${id}`)).body.items as OutboxDoc[]
+      )[0];
       return item?.status === 'sent' || item?.status === 'dead' ? item : undefined;
     });
     expect(sent.status).toBe('sent');
@@ -87,7 +89,9 @@ describe('a message gateway and webhooks with user:password@ in their URL', () =
     const id = await dealWithClient(h, 'Hook auth');
     await h.call('POST', `/api/records/deals/${id}/move`, { stage: 'sync_bad' });
     const dead = await waitFor('the refused webhook', async () => {
-      const item = ((await h.call('GET', `/api/outbox?recordId=${id}`)).body as OutboxDoc[])[0];
+      const item = (
+        (await h.call('GET', `/api/outbox?recordId=${id}`)).body.items as OutboxDoc[]
+      )[0];
       return item?.status === 'dead' ? item : undefined;
     });
     expect(rx.received.find((r) => r.path === '/bad')?.headers.authorization).toBe(
@@ -127,7 +131,9 @@ describe('an unreachable gateway with user:password@ in its URL', () => {
     const id = await dealWithClient(h, 'Unreachable');
     await h.call('POST', `/api/records/deals/${id}/move`, { stage: 'notify' });
     const dead = await waitFor('the dead letter', async () => {
-      const item = ((await h.call('GET', `/api/outbox?recordId=${id}`)).body as OutboxDoc[])[0];
+      const item = (
+        (await h.call('GET', `/api/outbox?recordId=${id}`)).body.items as OutboxDoc[]
+      )[0];
       return item?.status === 'dead' ? item : undefined;
     });
     expect(dead.attempts).toBe(FAST_RETRY.maxAttempts);

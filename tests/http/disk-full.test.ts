@@ -37,7 +37,7 @@ const create = (h: Harness, title: string) =>
   h.call('POST', '/api/records/deals', { pipeline: 'flow', fields: { title } });
 
 async function storedIds(h: Harness): Promise<string[]> {
-  const list = (await h.call('GET', '/api/records/deals')).body as Array<{ id: string }>;
+  const list = (await h.call('GET', '/api/records/deals')).body.items as Array<{ id: string }>;
   return list.map((r) => r.id).sort();
 }
 

@@ -68,7 +68,9 @@ describe('two admins editing one model draft: a stale save is refused, not silen
     expect(saved.body.diagnostics.some((d: { code: string }) => d.code === 'SCHEMA')).toBe(true);
     expect((await get(h, '/api/models/handoff')).body.model.pipelines).toBe('x');
     expect(
-      (await h.call('GET', '/api/models')).body.find((m: { id: string }) => m.id === 'handoff'),
+      (await h.call('GET', '/api/models')).body.items.find(
+        (m: { id: string }) => m.id === 'handoff',
+      ),
     ).toBeDefined();
 
     const publish = await h.call('POST', '/api/models/handoff/publish', {});

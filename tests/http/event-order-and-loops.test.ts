@@ -19,7 +19,7 @@ async function createDeal(h: Harness, pipeline: string, stage: string, title: st
 }
 
 const timeline = async (h: Harness, id: string) =>
-  (await h.call('GET', `/api/records/deals/${id}/timeline`)).body as Entry[];
+  (await h.call('GET', `/api/records/deals/${id}/timeline`)).body.items as Entry[];
 
 describe('events reach linked records in the order they happened, over HTTP', () => {
   it('a delivery packed, then at once handed to the courier and returned, leaves its sale in Returned', async () => {
@@ -104,7 +104,7 @@ describe('loops through timers are stopped, over HTTP', () => {
     expect(delivery).toBeDefined();
     const chainOf = async (x: Harness) =>
       (
-        (await x.call('GET', `/api/records/deals/${delivery?.id}/timers`)).body as Array<{
+        (await x.call('GET', `/api/records/deals/${delivery?.id}/timers`)).body.items as Array<{
           chain?: unknown;
         }>
       )[0]?.chain;
@@ -127,7 +127,7 @@ describe('loops through timers are stopped, over HTTP', () => {
         reason: 'max_created_records',
         origin: { kind: 'stage_changed', recordId: sale.id },
       });
-      const deals = (await again.call('GET', '/api/records/deals?pipeline=delivery')).body;
+      const deals = (await again.call('GET', '/api/records/deals?pipeline=delivery')).body.items;
       expect(deals).toHaveLength(2);
       expect(await again.conveyor.scheduler.tick()).toBe(0);
     } finally {

@@ -61,13 +61,13 @@ describe('examples gallery routes', () => {
   });
 
   it('answers 404 for an unknown or malformed slug and stores nothing', async () => {
-    const before = (await h.call('GET', '/api/models')).body.length;
+    const before = (await h.call('GET', '/api/models')).body.items.length;
     for (const slug of ['no-such-example', '..%2Fpackage', 'UPPER']) {
       const res = await h.call('POST', `/api/examples/${slug}/copy`);
       expect(res.status, slug).toBe(404);
       expect(res.body.error.code).toBe('NOT_FOUND');
     }
-    expect((await h.call('GET', '/api/models')).body.length).toBe(before);
+    expect((await h.call('GET', '/api/models')).body.items.length).toBe(before);
   });
 
   it('is described in the OpenAPI document', async () => {

@@ -145,7 +145,8 @@ describe('conditions at run time, against a started server', () => {
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const id = created.body.id as string;
     const moved = await h.call('POST', `/api/records/deals/${id}/move`, { stage: to });
-    const timeline = (await h.call('GET', `/api/records/deals/${id}/timeline`)).body as Entry[];
+    const timeline = (await h.call('GET', `/api/records/deals/${id}/timeline`)).body
+      .items as Entry[];
     const record = (await h.call('GET', `/api/records/deals/${id}`)).body;
     return { moved, timeline, record };
   }

@@ -62,7 +62,7 @@ async function newDeal(h: Harness, model: string): Promise<{ id: string; timelin
   });
   expect(created.status).toBe(201);
   const id = created.body.id as string;
-  const timeline = (await h.call('GET', `/api/records/deals/${id}/timeline`)).body as Entry[];
+  const timeline = (await h.call('GET', `/api/records/deals/${id}/timeline`)).body.items as Entry[];
   return { id, timeline };
 }
 

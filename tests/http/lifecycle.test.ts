@@ -136,7 +136,7 @@ describe('models, records and actions through the whole HTTP lifecycle', () => {
     const back = await h.call('POST', '/api/models/lifecycle/rollback', { version: 1 });
     expect(back.status).toBe(201);
     expect(back.body.version).toBe(3);
-    const versions = (await h.call('GET', '/api/models/lifecycle/versions')).body as Array<{
+    const versions = (await h.call('GET', '/api/models/lifecycle/versions')).body.items as Array<{
       version: number;
     }>;
     expect(versions.map((v) => v.version)).toEqual([1, 2, 3]);
@@ -153,13 +153,14 @@ describe('models, records and actions through the whole HTTP lifecycle', () => {
       })
     ).body;
     expect(lead.stage).toBe('new');
-    const tl = (await h.call('GET', `/api/records/leads/${lead.id}/timeline`)).body as Entry[];
+    const tl = (await h.call('GET', `/api/records/leads/${lead.id}/timeline`)).body
+      .items as Entry[];
     expect(tl.some((e) => e.kind === 'comment' && e.message.includes('From site'))).toBe(true);
-    const tasks = (await h.call('GET', `/api/records/leads/${lead.id}/tasks`)).body;
+    const tasks = (await h.call('GET', `/api/records/leads/${lead.id}/tasks`)).body.items;
     expect(tasks).toHaveLength(1);
     expect(tasks[0].title).toBe('Call Oleg');
     expect(Date.parse(tasks[0].deadline) - Date.parse(lead.createdAt)).toBe(86_400_000);
-    const notes = (await h.call('GET', `/api/records/leads/${lead.id}/notifications`)).body;
+    const notes = (await h.call('GET', `/api/records/leads/${lead.id}/notifications`)).body.items;
     expect(notes.map((n: { recipient: string }) => n.recipient)).toEqual(['kira']);
 
     const moved = await h.call('POST', `/api/records/leads/${lead.id}/move`, {
@@ -211,7 +212,9 @@ describe('models, records and actions through the whole HTTP lifecycle', () => {
     expect((await h.call('DELETE', `/api/records/companies/${b.id}`)).status).toBe(204);
     expect((await h.call('GET', `/api/records/companies/${b.id}`)).status).toBe(404);
     expect((await h.call('GET', `/api/records/contacts/${a.id}`)).body.links).toEqual([]);
-    const listed = (await h.call('GET', '/api/records/companies')).body as Array<{ id: string }>;
+    const listed = (await h.call('GET', '/api/records/companies')).body.items as Array<{
+      id: string;
+    }>;
     expect(listed.map((r) => r.id)).not.toContain(b.id);
   });
 });

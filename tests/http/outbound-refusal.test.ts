@@ -1,7 +1,8 @@
 import type { LookupAddress } from 'node:dns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpClient } from '../../runtime/delivery/http-client.js';
-import type { OutboxDoc, TimelineEntry } from '../../runtime/store/store-types.js';
+import type { OutboxDoc } from '../../runtime/domain/outbox.js';
+import type { TimelineEntry } from '../../runtime/domain/timeline.js';
 import { outsideModel } from './delivery-models.js';
 import { dealWithClient, FAST_RETRY, waitFor } from './delivery-support.js';
 import { startServer, type Harness } from './server-harness.js';
@@ -51,14 +52,14 @@ describe('a webhook to an address inside the network is refused, recorded and no
       await h.call('POST', `/api/records/deals/${id}/move`, { stage: 'sync_bad' });
       const item = await waitFor('a dead webhook', async () => {
         const items: OutboxDoc[] = (await h.call('GET', `/api/outbox?recordId=${id}&kind=webhook`))
-          .body;
+          .body.items;
         return items[0]?.status === 'dead' ? items[0] : undefined;
       });
       expect(item.attempts).toBe(1);
       expect(item.lastError).toContain('refused');
       expect(item.lastError).toContain(why);
       const timeline: TimelineEntry[] = (await h.call('GET', `/api/records/deals/${id}/timeline`))
-        .body;
+        .body.items;
       const delivery = timeline.filter((e) => e.kind === 'delivery');
       expect(delivery).toHaveLength(1);
       expect(delivery[0]!.message).toContain('refused');

@@ -24,9 +24,9 @@ describe('publishing a draft identical to the latest version', () => {
   });
 
   const versions = async (): Promise<number[]> =>
-    ((await h.call('GET', '/api/models/handoff/versions')).body as Array<{ version: number }>).map(
-      (v) => v.version,
-    );
+    (
+      (await h.call('GET', '/api/models/handoff/versions')).body.items as Array<{ version: number }>
+    ).map((v) => v.version);
 
   it('answers the existing version, says it was unchanged, and makes no new version', async () => {
     const first = await h.call('POST', '/api/models/handoff/publish', { note: 'go live' });

@@ -24,9 +24,9 @@ describe('restart on the same DATA_DIR', () => {
     expect(
       (await second.call('GET', `/api/records/deals/${made.id}`)).body.fields.responsible,
     ).toBe('kozlova');
-    expect((await second.call('GET', '/api/models/deal-distribution/versions')).body).toHaveLength(
-      1,
-    );
+    expect(
+      (await second.call('GET', '/api/models/deal-distribution/versions')).body.items,
+    ).toHaveLength(1);
     // The queue continues where it stopped, and the version is active again.
     const next = (
       await second.call('POST', '/api/records/deals', {
@@ -35,7 +35,7 @@ describe('restart on the same DATA_DIR', () => {
       })
     ).body;
     expect(next.fields.responsible).toBe('novikov');
-    const tl = (await second.call('GET', `/api/records/deals/${made.id}/timeline`)).body;
+    const tl = (await second.call('GET', `/api/records/deals/${made.id}/timeline`)).body.items;
     expect(tl.length).toBeGreaterThan(3);
     await second.close();
   });

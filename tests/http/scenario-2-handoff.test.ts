@@ -63,7 +63,7 @@ describe('scenario 2 handoff, loops and required fields, over HTTP', () => {
     ).toBe(200);
     const shipped = (await h.call('GET', `/api/records/deals/${sale.id}`)).body;
     expect(shipped.stage).toBe('shipped');
-    const tl = (await h.call('GET', `/api/records/deals/${sale.id}/timeline`)).body as Array<{
+    const tl = (await h.call('GET', `/api/records/deals/${sale.id}/timeline`)).body.items as Array<{
       ruleId?: string;
       outcome?: string;
     }>;
@@ -85,7 +85,7 @@ describe('scenario 2 handoff, loops and required fields, over HTTP', () => {
     await h.call('PATCH', `/api/records/deals/${logisticsId}`, { fields: { tracking: 'T' } });
     await h.call('POST', `/api/records/deals/${logisticsId}/move`, { stage: 'handed_to_courier' });
     expect((await h.call('GET', `/api/records/deals/${sale.id}`)).body.stage).toBe('won');
-    const tl = (await h.call('GET', `/api/records/deals/${sale.id}/timeline`)).body as Array<{
+    const tl = (await h.call('GET', `/api/records/deals/${sale.id}/timeline`)).body.items as Array<{
       outcome?: string;
     }>;
     expect(tl.some((e) => e.outcome === 'backwards_not_allowed')).toBe(true);
@@ -97,7 +97,8 @@ describe('scenario 2 handoff, loops and required fields, over HTTP', () => {
       fields: { title: 'L', amount: 1 },
     });
     expect(res.status).toBe(201);
-    const tl = (await h.call('GET', `/api/records/leads/${res.body.id}/timeline`)).body as Array<{
+    const tl = (await h.call('GET', `/api/records/leads/${res.body.id}/timeline`)).body
+      .items as Array<{
       kind: string;
       message: string;
     }>;

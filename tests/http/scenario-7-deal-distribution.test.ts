@@ -48,10 +48,10 @@ describe('scenario 7: distribution by amount and product, over HTTP', () => {
   it('notifies the new responsible and explains itself in the timeline', async () => {
     const deal = await create({ amount: 3_000_000 });
     const notes = await h.call('GET', `/api/records/deals/${deal.id}/notifications`);
-    expect(notes.body).toHaveLength(1);
-    expect(notes.body[0].recipient).toBe('sidorov');
-    expect(notes.body[0].message).toContain('3000000 RUB');
-    const tl = (await h.call('GET', `/api/records/deals/${deal.id}/timeline`)).body as Array<{
+    expect(notes.body.items).toHaveLength(1);
+    expect(notes.body.items[0].recipient).toBe('sidorov');
+    expect(notes.body.items[0].message).toContain('3000000 RUB');
+    const tl = (await h.call('GET', `/api/records/deals/${deal.id}/timeline`)).body.items as Array<{
       kind: string;
       outcome?: string;
       ruleId?: string;
@@ -68,10 +68,10 @@ describe('scenario 7: distribution by amount and product, over HTTP', () => {
 
   it('lists with filters', async () => {
     const mine = await h.call('GET', '/api/records/deals?responsible=petrov');
-    expect(mine.body.map((d: { fields: { responsible: string } }) => d.fields.responsible)).toEqual(
-      ['petrov'],
-    );
+    expect(
+      mine.body.items.map((d: { fields: { responsible: string } }) => d.fields.responsible),
+    ).toEqual(['petrov']);
     const inNew = await h.call('GET', '/api/records/deals?pipeline=sales&stage=new');
-    expect(inNew.body.length).toBeGreaterThanOrEqual(10);
+    expect(inNew.body.items.length).toBeGreaterThanOrEqual(10);
   });
 });

@@ -23,7 +23,7 @@ describe('scenario 9: duplicate control', () => {
   let h: Harness;
   const lead = (fields: Record<string, unknown>) =>
     h.call('POST', '/api/records/leads', { model: 'leads', pipeline: 'leads', fields });
-  const leads = async () => (await h.call('GET', '/api/records/leads')).body as Rec[];
+  const leads = async () => (await h.call('GET', '/api/records/leads')).body.items as Rec[];
 
   beforeAll(async () => {
     h = await startServer();
@@ -45,7 +45,7 @@ describe('scenario 9: duplicate control', () => {
     expect(dup.fields.junk_reason).toBe('duplicate');
     expect(dup.links).toContainEqual({ entity: 'lead', id: first.body.id });
 
-    const tl = (await h.call('GET', `/api/records/leads/${dup.id}/timeline`)).body as Entry[];
+    const tl = (await h.call('GET', `/api/records/leads/${dup.id}/timeline`)).body.items as Entry[];
     const found = tl.find((e) => e.kind === 'duplicate_found');
     expect(found?.data?.duplicates).toEqual([
       { entity: 'lead', id: first.body.id, field: 'phone', value: '+7 903 555-12-34' },
@@ -57,7 +57,8 @@ describe('scenario 9: duplicate control', () => {
     expect(first.body.fields.responsible).toEqual(expect.any(String));
     expect(dup.fields.responsible).toBeUndefined();
     expect(tl.some((e) => e.ruleId === 'robot:assign_operator')).toBe(false);
-    const tasks = (await h.call('GET', `/api/records/leads/${dup.id}/tasks`)).body as unknown[];
+    const tasks = (await h.call('GET', `/api/records/leads/${dup.id}/tasks`)).body
+      .items as unknown[];
     expect(tasks).toEqual([]);
   });
 
@@ -172,7 +173,7 @@ describe('scenario 9 sample records', () => {
     const h = await startServer();
     try {
       await seedExamples(h.conveyor, resolve('examples'), silentLogger);
-      const all = (await h.call('GET', '/api/records/leads')).body as Array<
+      const all = (await h.call('GET', '/api/records/leads')).body.items as Array<
         Rec & { model?: string }
       >;
       const samples = all.filter((r) => r.model === 'leads');

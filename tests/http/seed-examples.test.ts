@@ -16,7 +16,7 @@ describe('first start', () => {
 
   it('publishes every example model', async () => {
     const { body } = await h.call('GET', '/api/models');
-    const ids = (body as { id: string; publishedVersion?: number }[])
+    const ids = (body.items as { id: string; publishedVersion?: number }[])
       .filter((m) => m.publishedVersion === 1)
       .map((m) => m.id);
     expect(ids).toEqual(
@@ -27,16 +27,19 @@ describe('first start', () => {
 
   it("creates the examples' sample records through the engine, so their robots ran", async () => {
     const { body } = await h.call('GET', '/api/records/deals?pipeline=sales&stage=new');
-    const deals = body as { model?: string; fields: { amount?: number; responsible?: string } }[];
+    const deals = body.items as {
+      model?: string;
+      fields: { amount?: number; responsible?: string };
+    }[];
     const big = deals.find((d) => d.model === 'deal-distribution' && d.fields.amount === 2_500_000);
     // Scenario 7: above 1,000,000 goes to Sidorov.
     expect(big?.fields.responsible).toBe('sidorov');
   });
 
   it('does nothing on a later start', async () => {
-    const before = (await h.call('GET', '/api/records/deals')).body as unknown[];
+    const before = (await h.call('GET', '/api/records/deals')).body.items as unknown[];
     await seedExamples(h.conveyor, EXAMPLES, silentLogger);
-    const after = (await h.call('GET', '/api/records/deals')).body as unknown[];
+    const after = (await h.call('GET', '/api/records/deals')).body.items as unknown[];
     expect(after.length).toBe(before.length);
   });
 });

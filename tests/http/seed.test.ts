@@ -24,13 +24,15 @@ describe('first start', () => {
     const slugs = readdirSync(EXAMPLES).filter((d) => existsSync(join(EXAMPLES, d, 'model.json')));
     expect(slugs).not.toContain('broken');
     expect(errors).toEqual([]);
-    const models = (await h.call('GET', '/api/models')).body as Array<{ id: string }>;
+    const models = (await h.call('GET', '/api/models')).body.items as Array<{ id: string }>;
     const ids = models.map((m) => m.id);
     expect(ids.sort()).toEqual(slugs.sort());
     expect(ids.some((id) => id.startsWith('broken'))).toBe(false);
     for (const id of ids)
-      expect((await h.call('GET', `/api/models/${id}/versions`)).body).toHaveLength(1);
-    const users = (await h.call('GET', '/api/directory/users')).body as Array<{ key: string }>;
+      expect((await h.call('GET', `/api/models/${id}/versions`)).body.items).toHaveLength(1);
+    const users = (await h.call('GET', '/api/directory/users')).body.items as Array<{
+      key: string;
+    }>;
     expect(users.map((u) => u.key)).toContain('sidorov');
     for (const kind of ['departments', 'queues'] as const) {
       const want = new Set<string>();
@@ -40,7 +42,9 @@ describe('first start', () => {
         };
         for (const e of m.directory?.[kind] ?? []) want.add(e.key);
       }
-      const have = (await h.call('GET', `/api/directory/${kind}`)).body as Array<{ key: string }>;
+      const have = (await h.call('GET', `/api/directory/${kind}?limit=1000`)).body.items as Array<{
+        key: string;
+      }>;
       expect(have.map((e) => e.key).sort(), kind).toEqual([...want].sort());
     }
   });
@@ -50,6 +54,8 @@ describe('first start', () => {
       info: () => undefined,
       error: () => undefined,
     });
-    expect((await h.call('GET', '/api/models/deal-distribution/versions')).body).toHaveLength(1);
+    expect((await h.call('GET', '/api/models/deal-distribution/versions')).body.items).toHaveLength(
+      1,
+    );
   });
 });

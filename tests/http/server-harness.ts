@@ -11,9 +11,14 @@ export interface Harness {
   conveyor: ConveyorApp;
   store: LowdbStore;
   close(): Promise<void>;
-  // Tests read answers loosely; each assertion checks the shape it relies on.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  call(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>;
+  call(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+    // Tests read answers loosely; each assertion checks the shape it relies on.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  ): Promise<{ status: number; body: any; headers: Headers }>;
 }
 
 /**
@@ -49,12 +54,19 @@ export async function startServer(
       await conveyor.scheduler.stop();
       await store.close();
     },
-    async call(method, path, body) {
-      const init: RequestInit = { method, headers: { 'content-type': 'application/json' } };
+    async call(method, path, body, headers = {}) {
+      const init: RequestInit = {
+        method,
+        headers: { 'content-type': 'application/json', ...headers },
+      };
       if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
       const res = await fetch(url + path, init);
       const text = await res.text();
-      return { status: res.status, body: text === '' ? undefined : JSON.parse(text) };
+      return {
+        status: res.status,
+        body: text === '' ? undefined : JSON.parse(text),
+        headers: res.headers,
+      };
     },
   };
 }

@@ -102,7 +102,7 @@ describe('a data folder the server cannot use stops it with one clear line', () 
     expect(recovered.stdout).toMatch(/journal\.log line 2 .*kept 1 batch, dropped 1 batch/);
     expect(recovered.stdout).toMatch(/copies of the damaged files as found: .*damaged-/);
     const again = await LowdbStore.open(dataDir);
-    expect((await again.list('users')).map((u) => u.key)).toEqual(['u1']);
+    expect(again.snapshot('users').map((u) => u.key)).toEqual(['u1']);
     await again.close();
     await rm(dataDir, { recursive: true, force: true });
   });

@@ -87,7 +87,7 @@ interface Entry {
 }
 
 const timeline = async (base: string, id: string): Promise<Entry[]> =>
-  (await call(base, 'GET', `/records/deals/${id}/timeline`)).body as Entry[];
+  (await call(base, 'GET', `/records/deals/${id}/timeline`)).body.items as Entry[];
 
 afterEach(() => {
   for (const c of running) c.kill('SIGKILL');
@@ -118,13 +118,14 @@ describe('a timer that takes the process down', () => {
     // Third start: found in flight twice, the timer is parked instead of run.
     const third = await start(dataDir, true);
     expect((await call(third.url, 'GET', '/health')).body).toEqual({ status: 'ok' });
-    const failed = (await call(third.url, 'GET', '/timers?model=crash-loop&status=failed')).body;
-    expect(failed.total).toBe(1);
-    const parked = failed.timers[0];
+    const failed = (await call(third.url, 'GET', '/timers?model=crash-loop&status=failed')).body
+      .items;
+    expect(failed.length).toBe(1);
+    const parked = failed[0];
     expect(parked).toMatchObject({ ruleId: RULE, recordId: dealId, status: 'failed' });
     expect(parked.lastError).toContain('the process stopped 2 times while this timer ran');
     expect(
-      (await call(third.url, 'GET', '/timers?model=crash-loop&status=pending')).body.total,
+      (await call(third.url, 'GET', '/timers?model=crash-loop&status=pending')).body.items.length,
     ).toBe(0);
     const tl = await timeline(third.url, dealId);
     expect(tl.filter((e) => e.kind === 'timer_failed')).toMatchObject([
@@ -145,7 +146,7 @@ describe('a timer that takes the process down', () => {
     while (!after.some((e) => e.kind === 'comment')) after = await timeline(fixed.url, dealId);
     expect(after.filter((e) => e.kind === 'comment').map((e) => e.message)).toEqual(['ran']);
     expect(after.some((e) => e.kind === 'timer_retried')).toBe(true);
-    expect((await call(fixed.url, 'GET', '/timers?model=crash-loop')).body.total).toBe(0);
+    expect((await call(fixed.url, 'GET', '/timers?model=crash-loop')).body.items.length).toBe(0);
     fixed.child.kill('SIGTERM');
     await fixed.exited;
   }, 90_000);

@@ -64,7 +64,7 @@ async function call(base: string, method: string, path: string, body?: unknown) 
 }
 
 const pending = async (base: string): Promise<number> =>
-  (await call(base, 'GET', '/timers?model=crash-lab&limit=1')).body.total as number;
+  (await call(base, 'GET', '/timers?model=crash-lab&limit=1000')).body.items.length as number;
 
 describe('timers survive SIGKILL', () => {
   it('every timer fires exactly once across a kill -9 mid-stream and a restart; no record is lost', async () => {
@@ -123,7 +123,8 @@ describe('timers survive SIGKILL', () => {
         15_000,
       );
 
-      const deals = (await call(proc.url, 'GET', '/records/deals?pipeline=lab')).body as Array<{
+      const deals = (await call(proc.url, 'GET', '/records/deals?pipeline=lab&limit=1000')).body
+        .items as Array<{
         id: string;
         fields: { fires?: number };
       }>;
@@ -136,7 +137,8 @@ describe('timers survive SIGKILL', () => {
       expect(wrong, 'records whose timer did not fire exactly once').toEqual([]);
       // The timeline agrees: one timer_fired per record.
       for (const id of ids.slice(0, 30)) {
-        const tl = (await call(proc.url, 'GET', `/records/deals/${id}/timeline`)).body as Array<{
+        const tl = (await call(proc.url, 'GET', `/records/deals/${id}/timeline`)).body
+          .items as Array<{
           kind: string;
         }>;
         expect(

@@ -33,11 +33,11 @@ describe('a timer whose run fails', () => {
   let h: Harness;
   const tick = () => h.conveyor.scheduler.tick();
   const failures = async (id: string) =>
-    ((await h.call('GET', `/api/records/deals/${id}/timeline`)).body as Entry[]).filter(
+    ((await h.call('GET', `/api/records/deals/${id}/timeline`)).body.items as Entry[]).filter(
       (e) => e.kind === 'timer_failed',
     );
   const timersOf = async (id: string) =>
-    (await h.call('GET', `/api/records/deals/${id}/timers`)).body as Array<{
+    (await h.call('GET', `/api/records/deals/${id}/timers`)).body.items as Array<{
       id: string;
       dueAt: string;
       attempts?: number;
@@ -109,9 +109,9 @@ describe('a timer whose run fails', () => {
     t += 24 * HOUR;
     expect(await tick()).toBe(0);
     expect(broken).toHaveBeenCalledTimes(3);
-    const failed = (await h.call('GET', '/api/timers?status=failed')).body;
-    expect(failed.timers.map((x: { id: string }) => x.id)).toEqual([timer?.id]);
-    expect((await h.call('GET', '/api/timers?status=pending')).body.total).toBe(0);
+    const failed = (await h.call('GET', '/api/timers?status=failed')).body.items;
+    expect(failed.map((x: { id: string }) => x.id)).toEqual([timer?.id]);
+    expect((await h.call('GET', '/api/timers?status=pending')).body.items.length).toBe(0);
 
     // Fixed and retried by a user: it runs once, attempts from zero.
     broken.mockRestore();
@@ -120,7 +120,7 @@ describe('a timer whose run fails', () => {
     expect(retried.body.attempts).toBeUndefined();
     expect(await tick()).toBe(1);
     expect(await timersOf(id)).toEqual([]);
-    const tl = (await h.call('GET', `/api/records/deals/${id}/timeline`)).body as Entry[];
+    const tl = (await h.call('GET', `/api/records/deals/${id}/timeline`)).body.items as Entry[];
     expect(tl.filter((e) => e.kind === 'comment').map((e) => e.message)).toEqual(['calling']);
     expect(tl.some((e) => e.kind === 'timer_retried')).toBe(true);
   });
@@ -142,7 +142,7 @@ describe('a timer whose run fails', () => {
     const dropped = await h.call('DELETE', `/api/timers/${parked?.id}`);
     expect(dropped.status).toBe(200);
     expect(await timersOf(id)).toEqual([]);
-    const tl = (await h.call('GET', `/api/records/deals/${id}/timeline`)).body as Entry[];
+    const tl = (await h.call('GET', `/api/records/deals/${id}/timeline`)).body.items as Entry[];
     expect(tl.at(-1)).toMatchObject({
       kind: 'timer_cancelled',
       data: { reason: 'cancelled_by_api' },

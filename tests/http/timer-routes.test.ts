@@ -39,9 +39,9 @@ const deal = async (s: Harness, fields: Record<string, unknown>) => {
   return res.body as { id: string };
 };
 const timersOf = async (s: Harness, id: string) =>
-  (await s.call('GET', `/api/records/deals/${id}/timers`)).body as Timer[];
+  (await s.call('GET', `/api/records/deals/${id}/timers`)).body.items as Timer[];
 const timelineOf = async (s: Harness, id: string) =>
-  (await s.call('GET', `/api/records/deals/${id}/timeline`)).body as Entry[];
+  (await s.call('GET', `/api/records/deals/${id}/timeline`)).body.items as Entry[];
 
 describe('working hours', () => {
   it('moves an immediate robot outside hours into the calendar of the responsible, else the default', async () => {
@@ -97,7 +97,7 @@ describe('anchor changes, leaving the stage, and the timer routes', () => {
 
     // Filters: by model, entity and due window; bad input is a 400 naming the parameter.
     const list = async (q: string) =>
-      ((await s.call('GET', `/api/timers${q}`)).body as { total: number; timers: Timer[] }).timers;
+      ((await s.call('GET', `/api/timers${q}`)).body as { items: Timer[] }).items;
     expect((await list('')).map((t) => t.ruleId)).toEqual([
       'robot:at_call_kept',
       'robot:before_call',
@@ -113,7 +113,17 @@ describe('anchor changes, leaving the stage, and the timer routes', () => {
     const bad = await s.call('GET', '/api/timers?dueBefore=yesterday');
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toContain('dueBefore');
-    expect((await s.call('GET', '/api/timers?limit=1')).body).toMatchObject({ total: 2 });
+    // Paged: one per page, the cursor leads to the second and last.
+    const first = (await s.call('GET', '/api/timers?limit=1')).body;
+    expect(first.items.map((t: Timer) => t.ruleId)).toEqual(['robot:at_call_kept']);
+    expect(typeof first.nextCursor).toBe('string');
+    const second = (await s.call('GET', `/api/timers?limit=1&cursor=${first.nextCursor}`)).body;
+    expect(second.items.map((t: Timer) => t.ruleId)).toEqual(['robot:before_call']);
+    expect(second.nextCursor).toBeNull();
+    expect((await s.call('GET', '/api/timers?limit=1001')).status).toBe(400);
+    const badCursor = await s.call('GET', '/api/timers?cursor=bm90LWEtY3Vyc29y');
+    expect(badCursor.status).toBe(400);
+    expect(badCursor.body.error.code).toBe('INVALID_CURSOR');
     expect((await s.call('GET', '/api/records/deals/deal_nope/timers')).status).toBe(404);
 
     // Clearing the anchor cancels the re-planned timer; the kept one stays.

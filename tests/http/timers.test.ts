@@ -21,7 +21,7 @@ describe('scenario 4: delayed robots as persisted timers', () => {
         fields: { title: 'T', responsible: 'ivanov', amount: 10 },
       })
     ).body;
-    const timers = await h.store.listByRecord('timers', deal.id);
+    const timers = (await h.store.query('timers', { recordId: deal.id }, { limit: 1000 })).items;
     expect(timers.map((x) => x.ruleId)).toEqual([
       'robot:remind_after_15_min',
       'robot:warn_after_25_min',
@@ -31,7 +31,7 @@ describe('scenario 4: delayed robots as persisted timers', () => {
 
     t += 16 * MIN;
     expect(await h.conveyor.scheduler.tick()).toBe(1);
-    const tl = (await h.call('GET', `/api/records/deals/${deal.id}/timeline`)).body as Array<{
+    const tl = (await h.call('GET', `/api/records/deals/${deal.id}/timeline`)).body.items as Array<{
       kind: string;
       ruleId?: string;
       outcome?: string;
@@ -48,7 +48,9 @@ describe('scenario 4: delayed robots as persisted timers', () => {
     expect(
       (await h.call('POST', `/api/records/deals/${deal.id}/move`, { stage: 'in_progress' })).status,
     ).toBe(200);
-    expect(await h.store.listByRecord('timers', deal.id)).toEqual([]);
+    expect((await h.store.query('timers', { recordId: deal.id }, { limit: 1000 })).items).toEqual(
+      [],
+    );
 
     // Another deal's timers survive a restart and fire once, in due-time order.
     const other = (
@@ -63,7 +65,7 @@ describe('scenario 4: delayed robots as persisted timers', () => {
     expect(await again.conveyor.scheduler.tick()).toBe(3);
     expect(await again.conveyor.scheduler.tick()).toBe(0);
     const fired = (
-      (await again.call('GET', `/api/records/deals/${other.id}/timeline`)).body as Array<{
+      (await again.call('GET', `/api/records/deals/${other.id}/timeline`)).body.items as Array<{
         kind: string;
         ruleId?: string;
       }>

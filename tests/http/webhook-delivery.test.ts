@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpClient } from '../../runtime/delivery/http-client.js';
-import type { OutboxDoc, TimelineEntry } from '../../runtime/store/store-types.js';
+import type { OutboxDoc } from '../../runtime/domain/outbox.js';
+import type { TimelineEntry } from '../../runtime/domain/timeline.js';
 import { outsideModel } from './delivery-models.js';
 import {
   dealWithClient,
@@ -31,9 +32,9 @@ describe('outgoing webhooks against a real receiver that fails on purpose', () =
   });
 
   const outbox = async (id: string): Promise<OutboxDoc[]> =>
-    (await h.call('GET', `/api/outbox?recordId=${id}&kind=webhook`)).body;
+    (await h.call('GET', `/api/outbox?recordId=${id}&kind=webhook`)).body.items;
   const timeline = async (id: string): Promise<TimelineEntry[]> =>
-    (await h.call('GET', `/api/records/deals/${id}/timeline`)).body;
+    (await h.call('GET', `/api/records/deals/${id}/timeline`)).body.items;
   const settled = (id: string, status: string) =>
     waitFor(`webhook ${status}`, async () => {
       const items = await outbox(id);
@@ -71,7 +72,7 @@ describe('outgoing webhooks against a real receiver that fails on purpose', () =
     expect(dead.lastError).toBe('HTTP 400');
     expect(dead.response?.excerpt).toContain('amount is not a number');
     expect(rx.received.filter((r) => r.path === '/bad')).toHaveLength(1);
-    const letters: OutboxDoc[] = (await h.call('GET', '/api/dead-letters')).body;
+    const letters: OutboxDoc[] = (await h.call('GET', '/api/dead-letters')).body.items;
     expect(letters.map((l) => l.id)).toContain(dead.id);
 
     const replay = await h.call('POST', `/api/dead-letters/${dead.id}/replay`);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COLLECTIONS } from '../../runtime/store/store-types.js';
+import { COLLECTIONS } from '../../runtime/domain/collections.js';
 import { outsideModel } from './delivery-models.js';
 import { dealWithClient, publish } from './delivery-support.js';
 import { startServer, type Harness } from './server-harness.js';
@@ -24,7 +24,7 @@ describe('inbound webhook triggers: a secret URL per trigger', () => {
   afterAll(() => h.close());
 
   const snapshot = async () =>
-    JSON.stringify(await Promise.all(COLLECTIONS.map((c) => h.store.list(c))));
+    JSON.stringify(await Promise.all(COLLECTIONS.map((c) => h.store.snapshot(c))));
 
   it('lists one URL per inbound_webhook trigger with an unguessable token', async () => {
     const hooks: Hook[] = (await h.call('GET', '/api/models/outside/hooks')).body;
@@ -56,7 +56,7 @@ describe('inbound webhook triggers: a secret URL per trigger', () => {
     });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ fired: true, record: { id, stage: 'paid' } });
-    const tl = (await h.call('GET', `/api/records/deals/${id}/timeline`)).body as Array<{
+    const tl = (await h.call('GET', `/api/records/deals/${id}/timeline`)).body.items as Array<{
       kind: string;
       ruleId?: string;
       outcome?: string;

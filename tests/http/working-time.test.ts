@@ -45,7 +45,7 @@ describe('delays counted in working time (Moscow office, Mon-Fri 09:00-18:00)', 
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const id = (res.body as { id: string }).id;
-    const timers = (await s.call('GET', `/api/records/deals/${id}/timers`)).body as Timer[];
+    const timers = (await s.call('GET', `/api/records/deals/${id}/timers`)).body.items as Timer[];
     expect(Object.fromEntries(timers.map((t) => [t.ruleId, t.dueAt]))).toEqual({
       'robot:sla_answer': '2026-11-23T07:30:00.000Z', // Monday 10:30 MSK
       'robot:shifted_answer': '2026-11-23T06:00:00.000Z', // Monday 09:00 MSK
@@ -53,7 +53,8 @@ describe('delays counted in working time (Moscow office, Mon-Fri 09:00-18:00)', 
       'robot:prepare_call': '2026-11-20T14:45:00.000Z', // Friday 17:45 MSK
     });
 
-    const timeline = (await s.call('GET', `/api/records/deals/${id}/timeline`)).body as Entry[];
+    const timeline = (await s.call('GET', `/api/records/deals/${id}/timeline`)).body
+      .items as Entry[];
     const sla = timeline.find((e) => e.ruleId === 'robot:sla_answer' && e.outcome === 'scheduled');
     expect(sla?.message).toContain('2026-11-23T07:30:00.000Z');
     expect(sla?.message).toContain('Mon 2026-11-23 10:30 Europe/Moscow');
@@ -71,7 +72,7 @@ describe('delays counted in working time (Moscow office, Mon-Fri 09:00-18:00)', 
     expect(await s.conveyor.scheduler.tick()).toBe(2);
     setNow('2026-11-23T07:30:00Z');
     expect(await s.conveyor.scheduler.tick()).toBe(1);
-    const after = (await s.call('GET', `/api/records/deals/${id}/timeline`)).body as Entry[];
+    const after = (await s.call('GET', `/api/records/deals/${id}/timeline`)).body.items as Entry[];
     expect(after.some((e) => e.ruleId === 'robot:sla_answer' && e.outcome === 'fired')).toBe(true);
   });
 

@@ -7,7 +7,9 @@ import type {
 } from '../../../schemas/api/index.js';
 import type { LoadedModel } from './api-types.js';
 import type { SimulationResult, SimulationScenario } from '../../../schemas/simulation/index.js';
+import type { PageOf } from '../../../schemas/api/index.js';
 import { httpJson, httpJsonWithEtag } from './http-json.js';
+import { pageThrough } from './page-through.js';
 
 // Answer types come from the route schemas (schemas/api/), never copied by hand.
 export type { ExampleSummary, VersionDetail, VersionSummary } from '../../../schemas/api/index.js';
@@ -37,7 +39,11 @@ export function createExtraApi(base = '/api', fetchImpl?: typeof fetch): ExtraAp
   const withEtag = httpJsonWithEtag(base, fetchImpl);
   const enc = encodeURIComponent;
   return {
-    listVersions: (id) => call('GET', `/models/${enc(id)}/versions`),
+    listVersions: (id) =>
+      pageThrough(
+        (path) => call<PageOf<VersionSummary>>('GET', path),
+        `/models/${enc(id)}/versions`,
+      ),
     getVersion: (id, n) => call('GET', `/models/${enc(id)}/versions/${n}`),
     rollback: (id, version) => call('POST', `/models/${enc(id)}/rollback`, { version }),
     discardDraft: async (id) => {

@@ -1,6 +1,8 @@
 import type { AutomationModel, Directory, RuleSet } from '../../../schemas/index.js';
 import type { ApiClient, LoadedModel, ModelSummary } from './api-types.js';
+import type { PageOf } from '../../../schemas/api/index.js';
 import { httpJson, httpJsonWithEtag } from './http-json.js';
+import { pageThrough } from './page-through.js';
 
 /**
  * The runtime's HTTP API (docs/contracts.md), typed. Non-2xx answers become
@@ -20,10 +22,7 @@ export function createHttpApiClient(
   };
   const enc = encodeURIComponent;
   return {
-    listModels: async () => {
-      const body = await call<ModelSummary[] | { models: ModelSummary[] }>('GET', '/models');
-      return Array.isArray(body) ? body : body.models;
-    },
+    listModels: () => pageThrough((path) => call<PageOf<ModelSummary>>('GET', path), '/models'),
     getModel: (id) => loaded(withEtag('GET', `/models/${enc(id)}`)),
     createModel: (model: AutomationModel) => loaded(withEtag('POST', '/models', model)),
     saveModel: (model: AutomationModel, options) =>

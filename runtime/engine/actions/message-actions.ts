@@ -1,6 +1,6 @@
 import type { Action, Deadline } from '../../../schemas/index.js';
 import { dateAdd } from '../../../schemas/index.js';
-import type { OutboxDoc } from '../../store/store-types.js';
+import type { OutboxDoc } from '../../domain/outbox.js';
 import type { ActionInput, ActionOutcome } from '../action-host.js';
 import { log } from '../run-context.js';
 import { templateContext } from '../template-context.js';

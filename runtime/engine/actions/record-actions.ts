@@ -1,5 +1,5 @@
 import type { Action } from '../../../schemas/index.js';
-import type { RecordDoc } from '../../store/store-types.js';
+import type { RecordDoc } from '../../domain/record.js';
 import type { ActionInput, ActionOutcome, Cause } from '../action-host.js';
 import { conditionData } from '../run-context.js';
 import { templateContext } from '../template-context.js';

@@ -1,5 +1,5 @@
 import type { Addressee, PersonRef } from '../../../schemas/index.js';
-import type { RecordDoc } from '../../store/store-types.js';
+import type { RecordDoc } from '../../domain/record.js';
 import type { DirectoryView } from '../directory-view.js';
 import type { RunContext } from '../run-context.js';
 

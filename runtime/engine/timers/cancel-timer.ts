@@ -4,7 +4,7 @@ import {
   stageDisplayName,
   type NamedPipeline,
 } from '../../../schemas/index.js';
-import type { TimerDoc } from '../../store/store-types.js';
+import type { TimerDoc } from '../../domain/timer.js';
 import { log, type RunContext } from '../run-context.js';
 
 /** Why a pending timer was dropped; kept in the timeline entry's `data.reason`. */

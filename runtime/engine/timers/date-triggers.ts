@@ -1,5 +1,5 @@
 import type { Rule, Timing } from '../../../schemas/index.js';
-import type { TimerDoc } from '../../store/store-types.js';
+import type { TimerDoc } from '../../domain/timer.js';
 import { chainSnapshot } from '../loop-guard.js';
 import { log, type RunContext } from '../run-context.js';
 import { cancelTimer } from './cancel-timer.js';

@@ -8,7 +8,8 @@ import {
 } from '../../../schemas/index.js';
 import { nextWorkingTime } from '../../calendar/next-working-time.js';
 import { resolveCalendar } from '../../calendar/resolve-calendar.js';
-import type { DirectoryEntries, RecordDoc } from '../../store/store-types.js';
+import type { DirectoryEntries } from '../../domain/directory.js';
+import type { RecordDoc } from '../../domain/record.js';
 import { DirectoryView } from '../directory-view.js';
 import { countedDueTime } from './counted-due-time.js';
 

@@ -1,5 +1,6 @@
 import { isEmpty } from '../../../schemas/index.js';
-import type { RecordDoc, TimelineEntry } from '../../store/store-types.js';
+import type { RecordDoc } from '../../domain/record.js';
+import type { TimelineEntry } from '../../domain/timeline.js';
 import type { PreparedRule, PreparedRuleSet } from '../prepared-rule-set.js';
 import { log, type EngineEvent, type RunContext } from '../run-context.js';
 import { planDueTime } from './plan-due-time.js';

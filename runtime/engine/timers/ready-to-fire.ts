@@ -1,4 +1,5 @@
-import type { RecordDoc, TimerDoc } from '../../store/store-types.js';
+import type { RecordDoc } from '../../domain/record.js';
+import type { TimerDoc } from '../../domain/timer.js';
 import type { PreparedRule, PreparedRuleSet } from '../prepared-rule-set.js';
 import { log, type RunContext } from '../run-context.js';
 

@@ -1,4 +1,4 @@
-import type { TimerDoc } from '../../store/store-types.js';
+import type { TimerDoc } from '../../domain/timer.js';
 import { log, type RunContext } from '../run-context.js';
 
 /** Why a timer did not finish: its run threw, or the process died twice while it ran. */

@@ -1,5 +1,6 @@
 import { formatInZone } from '../../calendar/format-in-zone.js';
-import type { RecordDoc, TimerDoc } from '../../store/store-types.js';
+import type { RecordDoc } from '../../domain/record.js';
+import type { TimerDoc } from '../../domain/timer.js';
 import type { PreparedRuleSet, PreparedRule } from '../prepared-rule-set.js';
 import { chainSnapshot } from '../loop-guard.js';
 import { log, type EngineEvent, type RunContext } from '../run-context.js';

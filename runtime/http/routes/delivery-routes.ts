@@ -1,7 +1,7 @@
-import { Type } from '@sinclair/typebox';
 import type { DeliveryService, OutboxFilter } from '../../services/delivery-service.js';
 import type { RouteDef } from '../route.js';
-import { ErrorBody } from '../schemas/api-schemas.js';
+import { filterOf, pageRequest } from '../page-request.js';
+import { ErrorBody, Page, PageQuery } from '../schemas/api-schemas.js';
 import { IdParam } from '../schemas/path-params.js';
 import { OutboxItem, OutboxQuery } from '../schemas/delivery-schemas.js';
 
@@ -13,18 +13,22 @@ export function deliveryRoutes(delivery: DeliveryService): RouteDef[] {
       method: 'get',
       path: '/api/outbox',
       tag,
-      summary: 'Outgoing items of every record (filters: status, kind, recordId)',
+      summary:
+        'A page of outgoing items of every record, oldest first (filters: status, kind, recordId; limit, cursor)',
       query: OutboxQuery,
-      responses: { 200: Type.Array(OutboxItem), 400: ErrorBody },
-      handle: async (r) => ({ body: await delivery.outbox(r.query as OutboxFilter) }),
+      responses: { 200: Page(OutboxItem), 400: ErrorBody },
+      handle: async (r) => ({
+        body: await delivery.outbox(filterOf(r.query) as OutboxFilter, pageRequest(r.query)),
+      }),
     },
     {
       method: 'get',
       path: '/api/dead-letters',
       tag,
-      summary: 'Deliveries that ran out of attempts or were refused',
-      responses: { 200: Type.Array(OutboxItem) },
-      handle: async () => ({ body: await delivery.deadLetters() }),
+      summary: 'A page of deliveries that ran out of attempts or were refused, oldest first',
+      query: PageQuery,
+      responses: { 200: Page(OutboxItem), 400: ErrorBody },
+      handle: async (r) => ({ body: await delivery.deadLetters(pageRequest(r.query)) }),
     },
     {
       method: 'post',

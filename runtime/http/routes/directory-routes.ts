@@ -1,8 +1,14 @@
-import { Type } from '@sinclair/typebox';
 import { Key } from '../../../schemas/index.js';
 import { DIRECTORY_KINDS, type DirectoryService } from '../../services/directory-service.js';
 import type { RouteDef } from '../route.js';
-import { DIRECTORY_ENTRY, DirectoryBody, ErrorBody } from '../schemas/api-schemas.js';
+import { pageRequest } from '../page-request.js';
+import {
+  DIRECTORY_ENTRY,
+  DirectoryBody,
+  ErrorBody,
+  Page,
+  PageQuery,
+} from '../schemas/api-schemas.js';
 
 /** The installation's users, departments and queues. */
 export function directoryRoutes(dir: DirectoryService): RouteDef[] {
@@ -26,9 +32,10 @@ export function directoryRoutes(dir: DirectoryService): RouteDef[] {
         method: 'get',
         path: base,
         tag,
-        summary: `List ${kind}`,
-        responses: { 200: Type.Array(schema) },
-        handle: async () => ({ body: await dir.list(kind) }),
+        summary: `A page of ${kind}, by key`,
+        query: PageQuery,
+        responses: { 200: Page(schema), 400: ErrorBody },
+        handle: async (r) => ({ body: await dir.list(kind, pageRequest(r.query)) }),
       },
       {
         method: 'post',

@@ -2,7 +2,8 @@ import { Type } from '@sinclair/typebox';
 import type { DocumentService } from '../../services/document-service.js';
 import { entityOfPath } from '../../services/entity-paths.js';
 import type { RouteDef } from '../route.js';
-import { ErrorBody } from '../schemas/api-schemas.js';
+import { filterOf, pageRequest } from '../page-request.js';
+import { ErrorBody, Page, PageQuery } from '../schemas/api-schemas.js';
 import { IdParam, RecordParams } from '../schemas/path-params.js';
 import { DocumentMeta, DocumentQuery } from '../schemas/delivery-schemas.js';
 
@@ -24,10 +25,13 @@ export function documentRoutes(documents: DocumentService): RouteDef[] {
       method: 'get',
       path: '/api/documents',
       tag,
-      summary: 'Generated documents (filters: register, recordId)',
+      summary:
+        'A page of generated documents, oldest first (filters: register, recordId; limit, cursor)',
       query: DocumentQuery,
-      responses: { 200: Type.Array(DocumentMeta), 400: ErrorBody },
-      handle: async (r) => ({ body: await documents.list(r.query) }),
+      responses: { 200: Page(DocumentMeta), 400: ErrorBody },
+      handle: async (r) => ({
+        body: await documents.list(filterOf(r.query), pageRequest(r.query)),
+      }),
     },
     {
       method: 'get',
@@ -64,14 +68,17 @@ export function documentRoutes(documents: DocumentService): RouteDef[] {
       method: 'get',
       path: '/api/records/:entity/:id/documents',
       tag,
-      summary: "A record's generated documents",
+      summary: "A page of a record's generated documents, oldest first",
       params: RecordParams,
-      responses: { 200: Type.Array(DocumentMeta), 404: ErrorBody },
-      handle: async (r) => {
-        return {
-          body: await documents.ofRecord(entityOfPath(r.params.entity ?? ''), r.params.id ?? ''),
-        };
-      },
+      query: PageQuery,
+      responses: { 200: Page(DocumentMeta), 400: ErrorBody, 404: ErrorBody },
+      handle: async (r) => ({
+        body: await documents.ofRecord(
+          entityOfPath(r.params.entity ?? ''),
+          r.params.id ?? '',
+          pageRequest(r.query),
+        ),
+      }),
     },
   ];
 }

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { Key } from '../../../schemas/index.js';
 import type { ModelService } from '../../services/model-service.js';
 import type { RouteDef } from '../route.js';
+import { pageRequest } from '../page-request.js';
 import {
   DraftDiscarded,
   ErrorBody,
@@ -9,6 +10,8 @@ import {
   ModelDocument,
   ModelSummary,
   ModelWithDiagnostics,
+  Page,
+  PageQuery,
   PublishBody,
   PublishResult,
   RollbackBody,
@@ -33,9 +36,10 @@ export function modelRoutes(models: ModelService): RouteDef[] {
       method: 'get',
       path: '/api/models',
       tag,
-      summary: 'List models',
-      responses: { 200: Type.Array(ModelSummary) },
-      handle: async () => ({ body: await models.list() }),
+      summary: 'A page of models, by id',
+      query: PageQuery,
+      responses: { 200: Page(ModelSummary), 400: ErrorBody },
+      handle: async (r) => ({ body: await models.list(pageRequest(r.query)) }),
     },
     {
       method: 'post',
@@ -112,8 +116,11 @@ export function modelRoutes(models: ModelService): RouteDef[] {
       tag,
       summary: 'Published versions',
       params: id,
-      responses: { 200: Type.Array(VersionSummary), 404: ErrorBody },
-      handle: async (r) => ({ body: await models.versions(r.params.id ?? '') }),
+      query: PageQuery,
+      responses: { 200: Page(VersionSummary), 400: ErrorBody, 404: ErrorBody },
+      handle: async (r) => ({
+        body: await models.versions(r.params.id ?? '', pageRequest(r.query)),
+      }),
     },
     {
       method: 'get',

@@ -1,10 +1,12 @@
-import { Type } from '@sinclair/typebox';
 import { entityOfPath } from '../../services/entity-paths.js';
-import type { RecordService } from '../../services/record-service.js';
+import type { RecordDoc } from '../../domain/record.js';
+import type { RecordQuery as StoreRecordQuery } from '../../domain/record-query.js';
+import { recordEtag, type RecordService } from '../../services/record-service.js';
+import { pageRequest } from '../page-request.js';
 import type { RouteDef, RouteRequest } from '../route.js';
 import { EntityParam, IdParam, RecordParams } from '../schemas/path-params.js';
 import {
-  AnyList,
+  AnyItem,
   AnyObject,
   ErrorBody,
   EventBody,
@@ -14,10 +16,46 @@ import {
   RecordBody,
   RecordCreateBody,
   RecordPatchBody,
+  Page,
+  PageQuery,
   RecordQuery,
 } from '../schemas/api-schemas.js';
 
 const params = RecordParams;
+
+const IF_MATCH = {
+  'If-Match':
+    'The ETag the record was read with; a record changed since is refused with 412 REVISION_CONFLICT (absent: the change applies regardless)',
+};
+
+/** The record's revision goes out as the `ETag` header too. */
+function withEtag(record: RecordDoc) {
+  return { headers: { ETag: recordEtag(record) }, body: record };
+}
+
+const list = (v: string | undefined): string | string[] | undefined =>
+  v === undefined ? undefined : v.includes(',') ? v.split(',') : v;
+
+/** The store's record filter from the list route's query. */
+function recordFilterOf(q: RecordQuery): Omit<StoreRecordQuery, 'entity'> {
+  const stage = list(q.stage);
+  const responsible = list(q.responsible);
+  const amount = {
+    ...(q.amountMin === undefined ? {} : { min: Number(q.amountMin) }),
+    ...(q.amountMax === undefined ? {} : { max: Number(q.amountMax) }),
+  };
+  return {
+    ...(q.model === undefined ? {} : { model: q.model }),
+    ...(q.pipeline === undefined ? {} : { pipeline: q.pipeline }),
+    ...(stage === undefined ? {} : { stage }),
+    ...(responsible === undefined ? {} : { responsible }),
+    ...(q.updatedSince === undefined
+      ? {}
+      : { updatedSince: new Date(q.updatedSince).toISOString() }),
+    ...(q.q === undefined ? {} : { text: q.q }),
+    ...(Object.keys(amount).length === 0 ? {} : { amount }),
+  };
+}
 const entity = (r: RouteRequest) => entityOfPath(r.params.entity ?? '');
 
 /** Records, moves, links, per-record logs, external events and tasks. */
@@ -29,13 +67,21 @@ export function recordRoutes(records: RecordService): RouteDef[] {
       method: 'get',
       path: '/api/records/:entity',
       tag,
-      summary: 'List records (filters: pipeline, stage, responsible)',
+      summary:
+        'A page of records (filters: model, pipeline, stage, responsible, updatedSince, q, amountMin, amountMax; sort, order, limit, cursor)',
       params: { entity: EntityParam },
       query: RecordQuery,
-      responses: { 200: Type.Array(RecordBody), 404: ErrorBody },
-      handle: async (r) => ({
-        body: await records.list(entity(r), r.query as Record<string, string>),
-      }),
+      responses: { 200: Page(RecordBody), 400: ErrorBody, 404: ErrorBody },
+      handle: async (r) => {
+        const q = r.query as RecordQuery;
+        return {
+          body: await records.list(entity(r), recordFilterOf(q), {
+            ...pageRequest(q),
+            ...(q.sort === undefined ? {} : { sort: q.sort }),
+            ...(q.order === undefined ? {} : { order: q.order }),
+          }),
+        };
+      },
     },
     {
       method: 'post',
@@ -54,10 +100,10 @@ export function recordRoutes(records: RecordService): RouteDef[] {
       method: 'get',
       path: '/api/records/:entity/:id',
       tag,
-      summary: 'One record',
+      summary: 'One record (ETag: its revision)',
       params,
       responses: { 200: RecordBody, 404: ErrorBody },
-      handle: async (r) => ({ body: await records.get(entity(r), id(r)) }),
+      handle: async (r) => withEtag(await records.get(entity(r), id(r))),
     },
     {
       method: 'patch',
@@ -65,15 +111,18 @@ export function recordRoutes(records: RecordService): RouteDef[] {
       tag,
       summary: 'Change fields (null clears; triggers field_changed)',
       params,
+      requestHeaders: IF_MATCH,
       body: RecordPatchBody,
-      responses: { 200: RecordBody, 400: ErrorBody, 404: ErrorBody },
-      handle: async (r) => ({
-        body: await records.patch(
-          entity(r),
-          id(r),
-          (r.body as { fields: Record<string, unknown> }).fields,
+      responses: { 200: RecordBody, 400: ErrorBody, 404: ErrorBody, 412: ErrorBody },
+      handle: async (r) =>
+        withEtag(
+          await records.patch(
+            entity(r),
+            id(r),
+            (r.body as { fields: Record<string, unknown> }).fields,
+            r.headers['if-match'],
+          ),
         ),
-      }),
     },
     {
       method: 'delete',
@@ -81,9 +130,10 @@ export function recordRoutes(records: RecordService): RouteDef[] {
       tag,
       summary: 'Delete a record',
       params,
-      responses: { 204: undefined, 404: ErrorBody },
+      requestHeaders: IF_MATCH,
+      responses: { 204: undefined, 404: ErrorBody, 412: ErrorBody },
       handle: async (r) => {
-        await records.remove(entity(r), id(r));
+        await records.remove(entity(r), id(r), r.headers['if-match']);
         return { status: 204 };
       },
     },
@@ -93,15 +143,18 @@ export function recordRoutes(records: RecordService): RouteDef[] {
       tag,
       summary: 'Move to a stage (422 naming missing required fields)',
       params,
+      requestHeaders: IF_MATCH,
       body: MoveBody,
       responses: {
         200: RecordBody,
+        412: ErrorBody,
         400: ErrorBody,
         404: ErrorBody,
         409: ErrorBody,
         422: ErrorBody,
       },
-      handle: async (r) => ({ body: await records.move(entity(r), id(r), r.body as never) }),
+      handle: async (r) =>
+        withEtag(await records.move(entity(r), id(r), r.body as never, r.headers['if-match'])),
     },
     {
       method: 'post',
@@ -109,9 +162,17 @@ export function recordRoutes(records: RecordService): RouteDef[] {
       tag,
       summary: 'Link another record (both ways)',
       params,
+      requestHeaders: IF_MATCH,
       body: LinkBody,
-      responses: { 200: RecordBody, 400: ErrorBody, 404: ErrorBody, 422: ErrorBody },
-      handle: async (r) => ({ body: await records.link(entity(r), id(r), r.body as never) }),
+      responses: {
+        200: RecordBody,
+        400: ErrorBody,
+        404: ErrorBody,
+        412: ErrorBody,
+        422: ErrorBody,
+      },
+      handle: async (r) =>
+        withEtag(await records.link(entity(r), id(r), r.body as never, r.headers['if-match'])),
     },
   ];
   for (const what of ['timeline', 'tasks', 'notifications', 'outbox'] as const) {
@@ -119,10 +180,13 @@ export function recordRoutes(records: RecordService): RouteDef[] {
       method: 'get',
       path: `/api/records/:entity/:id/${what}`,
       tag,
-      summary: `The record's ${what}`,
+      summary: `A page of the record's ${what}${what === 'timeline' ? ' (time order)' : ' (oldest first)'}`,
       params,
-      responses: { 200: AnyList, 404: ErrorBody },
-      handle: async (r) => ({ body: await records.recordScoped(entity(r), id(r), what) }),
+      query: PageQuery,
+      responses: { 200: Page(AnyItem), 400: ErrorBody, 404: ErrorBody },
+      handle: async (r) => ({
+        body: await records.recordScoped(entity(r), id(r), what, pageRequest(r.query)),
+      }),
     });
   }
   routes.push(

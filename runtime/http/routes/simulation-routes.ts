@@ -6,7 +6,7 @@ import {
 } from '../../../schemas/index.js';
 import type { TemplateRenderer } from '../../engine/template-renderer.js';
 import type { ModelService } from '../../services/model-service.js';
-import type { DirectoryEntries } from '../../store/store-types.js';
+import type { DirectoryEntries } from '../../domain/directory.js';
 import { diag, fail } from '../../simulation/check-scenario.js';
 import { runSimulation } from '../../simulation/run-simulation.js';
 import { HttpError } from '../http-error.js';

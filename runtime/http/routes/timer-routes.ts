@@ -1,11 +1,11 @@
-import { Type } from '@sinclair/typebox';
 import { entityOfPath } from '../../services/entity-paths.js';
 import type { RuntimeCore } from '../../services/runtime-core.js';
 import { TimerService } from '../../services/timer-service.js';
 import type { RouteDef } from '../route.js';
 import { IdParam, RecordParams } from '../schemas/path-params.js';
-import { ErrorBody } from '../schemas/api-schemas.js';
-import { TimerBody, TimerList, TimerQuery } from '../schemas/timer-schemas.js';
+import { filterOf, pageRequest } from '../page-request.js';
+import { ErrorBody, Page, PageQuery } from '../schemas/api-schemas.js';
+import { TimerBody, TimerQuery } from '../schemas/timer-schemas.js';
 
 /** Timers: overall (filterable), per record, retrying a parked one, cancelling one. */
 export function timerRoutes(core: RuntimeCore): RouteDef[] {
@@ -17,26 +17,25 @@ export function timerRoutes(core: RuntimeCore): RouteDef[] {
       path: '/api/timers',
       tag,
       summary:
-        'Timers, earliest first: pending ones and parked ones (`status: failed`) (filters: model, entity, status, dueAfter, dueBefore, limit)',
+        'A page of timers, earliest first: pending ones and parked ones (`status: failed`) (filters: model, entity, status, dueAfter, dueBefore; limit, cursor)',
       query: TimerQuery,
-      responses: { 200: TimerList, 400: ErrorBody },
-      handle: async (r) => {
-        const q = r.query as TimerQuery;
-        const { limit, ...filter } = q;
-        return {
-          body: await timers.list({ ...filter, ...(limit ? { limit: Number(limit) } : {}) }),
-        };
-      },
+      responses: { 200: Page(TimerBody), 400: ErrorBody },
+      handle: async (r) => ({ body: await timers.list(filterOf(r.query), pageRequest(r.query)) }),
     },
     {
       method: 'get',
       path: '/api/records/:entity/:id/timers',
       tag,
-      summary: "The record's pending timers, earliest first",
+      summary: "A page of the record's pending timers, earliest first",
       params: RecordParams,
-      responses: { 200: Type.Array(TimerBody), 400: ErrorBody, 404: ErrorBody },
+      query: PageQuery,
+      responses: { 200: Page(TimerBody), 400: ErrorBody, 404: ErrorBody },
       handle: async (r) => ({
-        body: await timers.forRecord(entityOfPath(r.params.entity ?? ''), r.params.id ?? ''),
+        body: await timers.forRecord(
+          entityOfPath(r.params.entity ?? ''),
+          r.params.id ?? '',
+          pageRequest(r.query),
+        ),
       }),
     },
     {

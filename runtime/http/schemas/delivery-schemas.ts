@@ -1,3 +1,4 @@
+import { PageQueryProperties } from '../../../schemas/api/page-schemas.js';
 import { Type } from '@sinclair/typebox';
 import { EntityType } from '../../../schemas/index.js';
 import { RecordBody } from './api-schemas.js';
@@ -40,6 +41,7 @@ export const OutboxQuery = Type.Object(
     status: Type.Optional(Type.Union(DELIVERY_STATUSES.map((s) => Type.Literal(s)))),
     kind: Type.Optional(Type.Union(OUTBOX_KINDS.map((k) => Type.Literal(k)))),
     recordId: Type.Optional(Id),
+    ...PageQueryProperties,
   },
   { additionalProperties: false },
 );
@@ -60,6 +62,7 @@ export const DocumentQuery = Type.Object(
   {
     register: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     recordId: Type.Optional(Id),
+    ...PageQueryProperties,
   },
   { additionalProperties: false },
 );

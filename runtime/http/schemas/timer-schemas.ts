@@ -1,3 +1,4 @@
+import { PageQueryProperties } from '../../../schemas/api/page-schemas.js';
 import { Type, type Static } from '@sinclair/typebox';
 import { EntityType, Key, Timing } from '../../../schemas/index.js';
 
@@ -74,19 +75,8 @@ export const TimerQuery = Type.Object(
         description: 'pending: waiting to run (retries too); failed: parked',
       }),
     ),
-    limit: Type.Optional(
-      Type.String({
-        pattern: '^[1-9][0-9]{0,5}$',
-        description: 'At most this many (default 1000)',
-      }),
-    ),
+    ...PageQueryProperties,
   },
   { additionalProperties: false },
 );
 export type TimerQuery = Static<typeof TimerQuery>;
-
-export const TimerList = Type.Object({
-  /** How many timers match, before `limit`. */
-  total: Type.Integer({ minimum: 0 }),
-  timers: Type.Array(TimerBody),
-});

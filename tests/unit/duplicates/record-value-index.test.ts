@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../../runtime/store/memory-store.js';
-import type { RecordDoc } from '../../../runtime/store/store-types.js';
+import type { RecordDoc } from '../../../runtime/domain/record.js';
 
 const at = '2026-01-01T00:00:00.000Z';
 const rec = (

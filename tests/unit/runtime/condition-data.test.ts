@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conditionData } from '../../../runtime/engine/run-context.js';
-import type { RecordDoc } from '../../../runtime/store/store-types.js';
+import type { RecordDoc } from '../../../runtime/domain/record.js';
 
 const NOW = '2026-12-07T04:00:00.000Z';
 

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LowdbStore } from '../../../runtime/store/lowdb-store.js';
 import { recoverDataDir } from '../../../runtime/store/recover-data-dir.js';
-import type { RecordDoc, WriteOp } from '../../../runtime/store/store-types.js';
+import type { RecordDoc } from '../../../runtime/domain/record.js';
+import type { WriteOp } from '../../../runtime/domain/write-op.js';
 
 const put = (id: string): WriteOp => ({
   op: 'put',

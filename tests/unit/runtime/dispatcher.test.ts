@@ -50,7 +50,7 @@ describe('Dispatcher', () => {
     expect(new Set(gw.seen.map((m) => m.recordId))).toEqual(new Set(ids));
     expect(gw.stats.maxParallel).toBeGreaterThan(1);
     expect(gw.stats.maxParallel).toBeLessThanOrEqual(8);
-    const outbox = await c.delivery.outbox({ kind: 'send_message' });
+    const outbox = (await c.delivery.outbox({ kind: 'send_message' }, {})).items;
     expect(outbox.every((o) => o.status === 'sent' && o.attempts === 1)).toBe(true);
   });
 
@@ -61,7 +61,7 @@ describe('Dispatcher', () => {
     const d = await c.records.create('deal', { model: 'outside', pipeline: 'orders', fields: {} });
     await c.records.move('deal', d.id, { stage: 'notify' });
     await c.records.move('deal', d.id, { stage: 'sync_flaky' });
-    const items = await c.delivery.outbox({ recordId: d.id });
+    const items = (await c.delivery.outbox({ recordId: d.id }, {})).items;
     expect(items.map((i) => [i.kind, i.status])).toEqual([
       ['send_message', 'kept'],
       ['webhook', 'kept'],

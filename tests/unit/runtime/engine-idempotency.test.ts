@@ -32,9 +32,9 @@ describe('engine', () => {
       await engine.handle(engine.startRun(t, dir), event);
       await t.commit();
     }
-    const notes = await store.listByRecord('notifications', rec.id);
+    const notes = (await store.query('notifications', { recordId: rec.id }, { limit: 1000 })).items;
     expect(notes).toHaveLength(2); // one from creation, one from the replayed event
-    const tl = await store.listByRecord('timeline', rec.id);
+    const tl = (await store.query('timeline', { recordId: rec.id }, { limit: 1000 })).items;
     expect(tl.filter((e) => e.outcome === 'duplicate').length).toBe(2);
     // kozlova (creation), then novikov once for the replayed event: not twice.
     expect((await store.get('queuePositions', `${model.id}/other_managers`))?.position).toBe(2);
@@ -54,7 +54,7 @@ describe('engine', () => {
       { entity: 'deal', model: model.id, pipeline: 'sales', fields: { amount: 5 } },
       { eventId: 'e' },
     );
-    expect(await store.list('records')).toEqual([]);
-    expect(await store.list('timeline')).toEqual([]);
+    expect(store.snapshot('records')).toEqual([]);
+    expect(store.snapshot('timeline')).toEqual([]);
   });
 });

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LowdbStore } from '../../../runtime/store/lowdb-store.js';
-import type { RecordDoc, WriteOp } from '../../../runtime/store/store-types.js';
+import type { RecordDoc } from '../../../runtime/domain/record.js';
+import type { WriteOp } from '../../../runtime/domain/write-op.js';
 import { WriteAheadLog } from '../../../runtime/store/write-ahead-log.js';
 
 const put = (id: string, n: number): WriteOp => ({

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LowdbStore } from '../../../runtime/store/lowdb-store.js';
-import type { RecordDoc, TimerDoc } from '../../../runtime/store/store-types.js';
+import type { RecordDoc } from '../../../runtime/domain/record.js';
+import type { TimerDoc } from '../../../runtime/domain/timer.js';
 
 const record = (fires?: number): RecordDoc => ({
   id: 'deal_1',
@@ -74,7 +75,7 @@ describe('LowdbStore journal', () => {
       const again = await LowdbStore.open(copy);
       expect(await again.get('timers', 'tmr_1'), copy).toBeUndefined();
       expect((await again.get('records', 'deal_1'))?.fields.fires, copy).toBe(1);
-      expect(await again.dueTimers('2030-01-01T00:00:00.000Z')).toEqual([]);
+      expect(await again.claimDueTimers('2030-01-01T00:00:00.000Z', 1000)).toEqual([]);
       await again.close();
       // The replay was written to the slices: the journal is empty again.
       expect(await readFile(join(copy, 'journal.log'), 'utf8')).toBe('');
@@ -91,7 +92,7 @@ describe('LowdbStore journal', () => {
     await writeFile(join(dir, 'timers', '0.json'), JSON.stringify(stray));
 
     store = await LowdbStore.open(dir);
-    expect(await store.list('timers')).toHaveLength(20);
+    expect(store.snapshot('timers')).toHaveLength(20);
     const hour0 = Date.UTC(2026, 0, 1) / 3_600_000;
     expect([...(await slices(dir, 'timers')).keys()].sort()).toEqual(
       [hour0, hour0 + 1, hour0 + 2].map((h) => `${h}.json`),
@@ -105,7 +106,7 @@ describe('LowdbStore journal', () => {
     ]);
     await store.close();
     store = await LowdbStore.open(dir);
-    expect((await store.list('timers')).map((t) => t.dueAt)).toEqual(['2026-01-02T00:00:00.000Z']);
+    expect(store.snapshot('timers').map((t) => t.dueAt)).toEqual(['2026-01-02T00:00:00.000Z']);
     expect([...(await slices(dir, 'timers')).keys()]).toEqual([`${hour0 + 24}.json`]);
     await store.close();
   });

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LowdbStore } from '../../../runtime/store/lowdb-store.js';
 import { RecordFilterIndex } from '../../../runtime/store/record-filter-index.js';
-import type { RecordFilter } from '../../../runtime/store/store.js';
+import type { RecordQuery as RecordFilter } from '../../../runtime/domain/record-query.js';
 import type { RecordDoc, WriteOp } from '../../../runtime/store/store-types.js';
 
 const STAGES = ['a', 'b', 'c'];
@@ -83,7 +83,7 @@ describe('the record filter index', () => {
           }
           const check = async (s: LowdbStore) => {
             for (const f of filters)
-              expect((await s.listRecords(f)).map((r) => r.id)).toEqual(
+              expect((await s.queryRecords(f, { limit: 1000 })).items.map((r) => r.id)).toEqual(
                 scan([...truth.values()], f),
               );
           };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../../runtime/app/create-app.js';
 import { HttpError } from '../../../runtime/http/http-error.js';
 import { LowdbStore } from '../../../runtime/store/lowdb-store.js';
-import type { RecordDoc } from '../../../runtime/store/store-types.js';
+import type { RecordDoc } from '../../../runtime/domain/record.js';
 import { cp, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,7 +53,7 @@ describe('a change built on a refused one is refused too', () => {
     await core.change(async (tx) => tx.put('records', 'deal_c', deal('deal_c', 'C')));
     await store.close();
     const again = await LowdbStore.open(dir);
-    expect((await again.list('records')).map((r) => r.id)).toEqual(['deal_c']);
+    expect(again.snapshot('records').map((r) => r.id)).toEqual(['deal_c']);
     await again.close();
   });
 
@@ -81,7 +81,7 @@ describe('a change built on a refused one is refused too', () => {
     });
     const logged: string[] = [];
     const again = await LowdbStore.open(crashed, { log: (l) => logged.push(l) });
-    expect((await again.list('records')).map((r) => r.id)).toEqual(['deal_a']);
+    expect(again.snapshot('records').map((r) => r.id)).toEqual(['deal_a']);
     expect(logged.join('\n')).toMatch(/cut short/);
     await again.close();
     disk.full = false;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { canDeliver } from '../../../runtime/delivery/deliver-item.js';
 import type { DeliveryPorts } from '../../../runtime/delivery/delivery-ports.js';
 import { backoffDelay, DEFAULT_RETRY_POLICY } from '../../../runtime/delivery/retry-policy.js';
-import type { OutboxDoc } from '../../../runtime/store/store-types.js';
+import type { OutboxDoc } from '../../../runtime/domain/outbox.js';
 
 describe('backoffDelay', () => {
   const policy = { ...DEFAULT_RETRY_POLICY, baseDelayMs: 100, maxDelayMs: 1_000, jitter: 0.5 };

@@ -68,7 +68,7 @@ describe('Scheduler wake-ups', () => {
     expect((await store.get('records', late.id))?.fields.fires).toBeUndefined();
 
     // Removing that timer: waking at 07:12 finds nothing due and sleeps until 07:30.
-    const [kept] = await store.listByRecord('timers', soon.id);
+    const [kept] = (await store.query('timers', { recordId: soon.id }, { limit: 1000 })).items;
     expect(kept?.ruleId).toBe('robot:at_call_kept');
     await c.core.store.commit([{ op: 'delete', collection: 'timers', key: kept?.id ?? '' }]);
     t = Date.parse('2026-03-10T07:12:00Z');

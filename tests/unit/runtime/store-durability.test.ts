@@ -8,7 +8,8 @@ import {
   type StoreFileHandle,
   type StoreFs,
 } from '../../../runtime/store/store-fs.js';
-import type { RecordDoc, WriteOp } from '../../../runtime/store/store-types.js';
+import type { RecordDoc } from '../../../runtime/domain/record.js';
+import type { WriteOp } from '../../../runtime/domain/write-op.js';
 
 const put = (id: string): WriteOp => ({
   op: 'put',

@@ -1,0 +1,86 @@
+import type { CollectionFilters } from './collection-filters.js';
+import type { CollectionName, CollectionTypes, SmallCollection } from './collections.js';
+import type { OutboxDoc } from './outbox.js';
+import type { Page, PageRequest } from './page.js';
+import type { RecordDoc } from './record.js';
+import type { RecordPageRequest, RecordQuery } from './record-query.js';
+import type { TimerDoc } from './timer.js';
+import type { WriteOp } from './write-op.js';
+
+/** How long a claim keeps a timer or outbox item from other claimers when none is given. */
+export const DEFAULT_CLAIM_LEASE_MS = 60_000;
+
+/**
+ * What the services and the engine need from storage, shaped for a database: the
+ * embedded store (lowdb), the memory store and the PostgreSQL store implement it, and
+ * `tests/store-conformance/` checks each against the same suite. Nothing above this
+ * interface knows which store it talks to. Every method is asynchronous; nothing returns
+ * a whole large collection (lists are paged; `listAll` only serves `SMALL_COLLECTIONS`).
+ * See `docs/contracts.md` ("Store contract").
+ */
+export interface Store {
+  /** One document by key. */
+  get<C extends CollectionName>(
+    collection: C,
+    key: string,
+  ): Promise<CollectionTypes[C] | undefined>;
+
+  /** Every document of a small, bounded collection (directory, roles, settings), by key. */
+  listAll<C extends SmallCollection>(collection: C): Promise<Array<CollectionTypes[C]>>;
+
+  /**
+   * A page of a collection's documents matching `filter`, in the collection's order
+   * (`SORT_KEYS`, then key; `order: 'desc'` reverses it). Throws `InvalidCursorError`
+   * for a cursor it did not issue for this collection.
+   */
+  query<C extends CollectionName>(
+    collection: C,
+    filter: CollectionFilters[C],
+    page?: PageRequest,
+  ): Promise<Page<CollectionTypes[C]>>;
+
+  /** A page of records matching `filter` (see `RecordQuery`), sorted by `page.sort`. */
+  queryRecords(filter: RecordQuery, page?: RecordPageRequest): Promise<Page<RecordDoc>>;
+
+  /** How many records match `filter`. */
+  countRecords(filter: RecordQuery): Promise<number>;
+
+  /**
+   * Records of an entity whose field has this normalised value (`normalizeMatchValue`):
+   * duplicate control's lookup, answered from an index, not a scan.
+   */
+  findRecordsByValue(entity: string, field: string, key: string): Promise<RecordDoc[]>;
+
+  /**
+   * Up to `limit` timers due at or before `now` (not parked), earliest first (ties by
+   * id), that no other claim holds: each is held for `leaseMs` (default
+   * `DEFAULT_CLAIM_LEASE_MS`) or until a commit deletes it or changes its `dueAt` or
+   * `status`, so two concurrent claimers never get the same timer. A claim is not a
+   * write: it does not change the document, and it ends with the process that made it
+   * where the store is embedded.
+   */
+  claimDueTimers(now: string, limit: number, leaseMs?: number): Promise<TimerDoc[]>;
+
+  /**
+   * Up to `limit` outbox items with status `pending` whose `nextAttemptAt` is absent or
+   * at or before `now`, earliest attempt first, held like timers (a commit that deletes
+   * the item or changes its `status`, `attempts` or `nextAttemptAt` ends the claim).
+   */
+  claimPendingOutbox(now: string, limit: number, leaseMs?: number): Promise<OutboxDoc[]>;
+
+  /** The earliest due time of a pending (not parked) timer, so the scheduler can sleep until then. */
+  nextTimerDue(): Promise<string | undefined>;
+
+  /** Called after every applied batch that added, changed or removed a timer. */
+  onTimersChanged(listener: () => void): () => void;
+
+  /**
+   * Applies a batch atomically and resolves once it is durable. A failed condition
+   * (`expectRevision`) refuses the whole batch with `RevisionConflictError`; a put on an
+   * append-only collection or an append on an existing key with `AppendOnlyError`.
+   * Records' `revision` is set by the store (previous + 1) on every put.
+   */
+  commit(ops: readonly WriteOp[]): Promise<void>;
+
+  close(): Promise<void>;
+}
