@@ -5,6 +5,7 @@ import { benchDesignerRender } from './designer-render.js';
 import { benchEngine } from './engine.js';
 import { benchHttp } from './http.js';
 import { benchSimulation } from './simulation.js';
+import { benchStore } from './store.js';
 import { benchTimers } from './timers.js';
 
 /**
@@ -19,6 +20,7 @@ const BENCHES: Readonly<Record<string, () => Promise<void>>> = {
   engine: benchEngine,
   http: benchHttp,
   simulation: benchSimulation,
+  store: benchStore,
   timers: benchTimers,
 };
 

@@ -19,6 +19,10 @@ import { DataDirLockedError } from './store/lock-data-dir.js';
 import { redactSecrets } from './security/redact-secrets.js';
 import { redactingLogger } from './security/redacting-logger.js';
 import { LowdbStore } from './store/lowdb-store.js';
+import {
+  timelineRetentionFromEnv,
+  TimelineRetentionSettingError,
+} from './store/timeline/retention-from-env.js';
 
 /**
  * Test-only (tests/http/timer-crash-loop.test.ts): with the variable set, the process
@@ -72,8 +76,15 @@ async function main(): Promise<void> {
   }
   let store: LowdbStore;
   try {
-    store = await LowdbStore.open(dataDir);
+    const timelineRetentionDays = timelineRetentionFromEnv(process.env);
+    store = await LowdbStore.open(dataDir, {
+      ...(timelineRetentionDays === undefined ? {} : { timelineRetentionDays }),
+    });
   } catch (e) {
+    if (e instanceof TimelineRetentionSettingError) {
+      console.error(e.message);
+      process.exit(1);
+    }
     // A folder in use, damaged, read-only or impossible to create: one line, not a stack.
     if (
       e instanceof DataDirLockedError ||
@@ -85,10 +96,13 @@ async function main(): Promise<void> {
     }
     throw e;
   }
+  const size = store.size();
+  if (size.warning !== undefined) console.error(`Conveyor: ${size.warning}`);
   const allowedHosts = allowedHostsFromEnv(process.env.ALLOWED_HOSTS, host);
   const trustProxy = trustProxyFromEnv(process.env.TRUST_PROXY);
   const conveyor = await createApp({
     store,
+    storeSize: () => store.size(),
     ...(owner === undefined ? {} : { owner }),
     sessionPolicy,
     allowedOrigins,

@@ -55,6 +55,7 @@ import { fileExampleCatalogue } from '../seed/file-example-catalogue.js';
 import { simulationRoutes } from '../http/routes/simulation-routes.js';
 import { timerRoutes } from '../http/routes/timer-routes.js';
 import { Health } from '../http/schemas/api-schemas.js';
+import type { StoreSize } from '../store/store-size.js';
 import { Scheduler } from '../scheduler/scheduler.js';
 import type { TimerRetryPolicy } from '../scheduler/timer-retry-policy.js';
 import { DeliveryService } from '../services/delivery-service.js';
@@ -72,6 +73,8 @@ import { redactingLogger } from '../security/redacting-logger.js';
 
 export interface AppDeps {
   store: Store;
+  /** The embedded store's size, shown in `/api/health` (with a warning past its limits). */
+  storeSize?: () => StoreSize;
   clock?: Clock;
   ids?: IdGenerator;
   /** Chance for random assignment (default `Math.random`). */
@@ -183,7 +186,10 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
       summary: 'Liveness',
       open: 'always',
       responses: { 200: Health },
-      handle: async () => ({ body: { status: 'ok' } }),
+      handle: async () => {
+        const store = deps.storeSize?.();
+        return { body: { status: 'ok', ...(store === undefined ? {} : { details: { store } }) } };
+      },
     },
     ...authRoutes(identity),
     ...tokenRoutes(identity),

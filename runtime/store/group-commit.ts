@@ -12,6 +12,8 @@ export interface Journal {
 export interface GroupCommitOptions {
   journal?: Journal;
   checkpointMs?: number;
+  /** A checkpoint also starts once the journal holds this many bytes (default: time only). */
+  checkpointBytes?: number;
   /** A checkpoint (or a write without journal) failed; it is tried again later. */
   onError?: (e: unknown) => void;
   /**
@@ -22,6 +24,8 @@ export interface GroupCommitOptions {
   onRefused?: (e: unknown) => void;
   /** After a checkpoint wrote its files, before the journal is trimmed: make them durable. */
   afterWrites?: () => Promise<void>;
+  /** After a checkpoint trimmed the journal: nothing in the files needs the trimmed batches. */
+  afterCheckpoint?: () => Promise<void>;
 }
 
 interface Waiter {
@@ -60,9 +64,11 @@ export class GroupCommit<K> {
   private checkpointing: Promise<void> | undefined;
   private readonly journal: Journal | undefined;
   private readonly checkpointMs: number;
+  private readonly checkpointBytes: number;
   private readonly onError: (e: unknown) => void;
   private readonly onRefused: (e: unknown) => void;
   private readonly afterWrites: () => Promise<void>;
+  private readonly afterCheckpoint: () => Promise<void>;
 
   constructor(
     private readonly writeOne: (key: K) => Promise<void>,
@@ -70,9 +76,11 @@ export class GroupCommit<K> {
   ) {
     this.journal = options.journal;
     this.checkpointMs = options.checkpointMs ?? 1000;
+    this.checkpointBytes = options.checkpointBytes ?? Infinity;
     this.onError = options.onError ?? (() => undefined);
     this.onRefused = options.onRefused ?? (() => undefined);
     this.afterWrites = options.afterWrites ?? (() => Promise.resolve());
+    this.afterCheckpoint = options.afterCheckpoint ?? (() => Promise.resolve());
   }
 
   flush(keys: Iterable<K>, options: { checkpoint?: boolean } = {}): Promise<void> {
@@ -124,8 +132,10 @@ export class GroupCommit<K> {
         continue;
       }
       for (const w of ready) w.resolve();
-      if (this.checkpointing === undefined && Date.now() - this.lastCheckpoint >= this.checkpointMs)
-        void this.startCheckpoint();
+      const due =
+        Date.now() - this.lastCheckpoint >= this.checkpointMs ||
+        journal.mark() >= this.checkpointBytes;
+      if (this.checkpointing === undefined && due) void this.startCheckpoint();
       else this.later();
     }
     this.running = false;
@@ -205,6 +215,7 @@ export class GroupCommit<K> {
       await Promise.all(keys.map((k) => this.writeOne(k)));
       await this.afterWrites();
       await this.journal?.trim(mark);
+      await this.afterCheckpoint();
     } catch (e) {
       // The journal still holds everything; try again at the next checkpoint.
       for (const k of keys) this.pending.add(k);

@@ -4,14 +4,28 @@ import { DataDirDamagedError } from './data-dir-damaged-error.js';
 import { DataDirUnusableError, isDataDirFault } from './data-dir-unusable-error.js';
 import { openDataDir } from './open-data-dir.js';
 import { GroupCommit } from './group-commit.js';
+import { IoSlots } from './io-slots.js';
 import { MemoryStore } from './memory-store.js';
+import { RecordFilterIndex } from './record-filter-index.js';
 import { SliceFile, type SliceData, type SliceProblem } from './slice-file.js';
 import { sliceOf } from './slice-of.js';
+import { SliceTexts, type SliceStep } from './slice-texts.js';
 import { nodeStoreFs, syncDir, type StoreFs } from './store-fs.js';
-import { COLLECTIONS, type CollectionName } from '../domain/collections.js';
+import { COLLECTIONS, type CollectionName, type CollectionTypes } from '../domain/collections.js';
+import type { CollectionFilters } from '../domain/collection-filters.js';
+import type { Page, PageRequest } from '../domain/page.js';
+import type { RecordDoc } from '../domain/record.js';
+import type { RecordPageRequest, RecordQuery } from '../domain/record-query.js';
+import type { TimelineEntry } from '../domain/timeline.js';
 import type { WriteOp } from '../domain/write-op.js';
-import type { PlainOp } from './prepare-batch.js';
+import { prepareBatch, type PlainOp } from './prepare-batch.js';
+import { matchDocument } from './query/match-document.js';
+import { matchRecord } from './query/match-record.js';
+import { pageOf } from './query/page-of.js';
+import { recordTupleOf, sortTupleOf } from './query/sort-tuple.js';
+import { storeSize, type StoreSize } from './store-size.js';
 import { StoreUnavailableError } from '../domain/store-unavailable-error.js';
+import { TimelineFiles } from './timeline/timeline-files.js';
 import { WriteAheadLog } from './write-ahead-log.js';
 
 type Shard = Low<SliceData>;
@@ -27,7 +41,41 @@ export interface LowdbStoreOptions {
   fsync?: boolean;
   /** Where the store reports what it dropped or retries (default: stderr). */
   log?: (line: string) => void;
+  /** Timeline segments whose newest entry is older than this many days are removed (default: kept). */
+  timelineRetentionDays?: number;
+  /** Size at which a timeline segment is sealed and a new one started (default 32 MiB). */
+  timelineSegmentBytes?: number;
+  /** Time between checkpoints (default 5 s; one also starts when the journal reaches 16 MiB). */
+  checkpointMs?: number;
+  /** Told about every step of a checkpoint's slice serialisation (tests bound the work per step). */
+  onCheckpointStep?: (step: SliceStep) => void;
 }
+
+/**
+ * A checkpoint rewrites every dirty slice: under steady random writes that is every
+ * slice, so its cost is the collection's size, paid once per checkpoint. Every 5 s (or
+ * 16 MiB of journal, about 2 s of replay on a loaded machine) instead of every second
+ * writes a fifth as much, for a longer journal to replay after a crash.
+ */
+const CHECKPOINT_MS = 5000;
+const CHECKPOINT_BYTES = 16 * 1024 * 1024;
+
+/** Slice files a checkpoint writes at once (the rest wait: see `IoSlots`). */
+const WRITE_SLOTS = 2;
+
+/** A batch's journal line from each put's JSON text, made once for the journal and the slices. */
+function batchText(ops: readonly WriteOp[], texts: ReadonlyArray<string | undefined>): string {
+  const parts = ops.map((op, i) => {
+    const text = texts[i];
+    if (text === undefined) return JSON.stringify(op);
+    const { value: _value, ...rest } = op as WriteOp & { value: unknown };
+    return `${JSON.stringify(rest).slice(0, -1)},"value":${text}}`;
+  });
+  return `[${parts.join(',')}]`;
+}
+
+/** The dirty-set key of the timeline: its checkpoint appends to the active segment. */
+const TIMELINE = 'timeline';
 
 /**
  * The embedded store: everything in memory, persisted with lowdb as one JSON file per
@@ -42,6 +90,10 @@ export interface LowdbStoreOptions {
  */
 export class LowdbStore extends MemoryStore {
   private readonly shards = new Map<string, Shard>();
+  private readonly files = new Map<string, SliceFile>();
+  private readonly texts: SliceTexts;
+  private readonly slots = new IoSlots(WRITE_SLOTS);
+  private readonly filterIndex = new RecordFilterIndex();
   private readonly journal: WriteAheadLog;
   private readonly writer: GroupCommit<string>;
   private readonly fs: StoreFs;
@@ -53,6 +105,8 @@ export class LowdbStore extends MemoryStore {
   private readonly unsettled: Array<{ seq: number; undo: PlainOp[] }> = [];
   /** Set from a refusal until the next turn of the event loop (see `refuse`). */
   private refusing: StoreUnavailableError | undefined;
+  /** The timeline, append-only in its own segment files (set by `load`). */
+  private timeline!: TimelineFiles;
 
   private constructor(
     private readonly dir: string,
@@ -70,12 +124,18 @@ export class LowdbStore extends MemoryStore {
     });
     this.writer = new GroupCommit<string>((id) => this.writeShard(id), {
       journal: this.journal,
-      checkpointMs: 1000,
+      checkpointMs: options.checkpointMs ?? CHECKPOINT_MS,
+      checkpointBytes: CHECKPOINT_BYTES,
       onError: (e) => this.log(`Conveyor: writing DATA_DIR failed, will retry: ${String(e)}`),
       onRefused: (e) => this.refuse(e),
       afterWrites: () => this.syncDirs(),
+      afterCheckpoint: () => this.timeline.afterCheckpoint(),
     });
+    this.options = options;
+    this.texts = new SliceTexts(options.onCheckpointStep);
   }
+
+  private readonly options: LowdbStoreOptions;
 
   /**
    * Opens (and locks) a data folder, loading every file into memory. Refuses a damaged
@@ -105,8 +165,10 @@ export class LowdbStore extends MemoryStore {
           p.reason,
         );
       };
-      s = new Low(new SliceFile(this.fs, file, this.fsync, damaged), {});
+      const adapter = new SliceFile(this.fs, file, this.fsync, damaged);
+      s = new Low(adapter, {});
       this.shards.set(id, s);
+      this.files.set(id, adapter);
     }
     return s;
   }
@@ -124,11 +186,26 @@ export class LowdbStore extends MemoryStore {
         found.push({ c, id });
       }
     }
+    this.timeline = await TimelineFiles.open(join(this.dir, 'timeline'), this.dir, {
+      fs: this.fs,
+      fsync: this.fsync,
+      log: this.log,
+      ...(this.options.timelineRetentionDays === undefined
+        ? {}
+        : { retentionDays: this.options.timelineRetentionDays }),
+      ...(this.options.timelineSegmentBytes === undefined
+        ? {}
+        : { segmentBytes: this.options.timelineSegmentBytes }),
+    });
+    const legacy = found.filter((f) => f.c === 'timeline');
+    this.migrateTimeline(legacy.map((f) => f.id));
     const batches = await this.journal.read(this.dir);
     // A document found in another slice than its own (the slice count changed) moves.
     const moves: Array<{ from: string; to: string; key: string; value: unknown }> = [];
     for (const { c, id } of found) {
+      if (c === 'timeline') continue;
       for (const [key, value] of Object.entries(this.shard(id).data)) {
+        if (c === 'records') this.filterIndex.update(undefined, value as RecordDoc);
         this.map(c).set(key, value);
         this.index(c, key, value, true);
         const home = sliceOf(c, key, value);
@@ -142,9 +219,36 @@ export class LowdbStore extends MemoryStore {
       for (const id of this.place(ops as PlainOp[])) dirty.add(id);
       this.apply(ops as PlainOp[]);
     }
-    await Promise.all([...dirty].map((id) => this.writeShard(id)));
+    await Promise.all(
+      [...dirty, ...(this.timeline.dirty() ? [TIMELINE] : [])].map((id) => this.writeShard(id)),
+    );
     await this.syncDirs();
     await this.journal.trim();
+    // Only now are the entries of the slices written before timeline files existed in a segment.
+    for (const f of legacy) {
+      await this.fs.rm(join(this.dir, `${f.id}.json`), { force: true });
+      this.shards.delete(f.id);
+    }
+    if (legacy.length > 0) this.touchedDirs.add(join(this.dir, 'timeline'));
+    await this.syncDirs();
+  }
+
+  /** Entries of timeline slices (before timeline files existed) join the segments in time order. */
+  private migrateTimeline(ids: readonly string[]): void {
+    const entries: TimelineEntry[] = [];
+    for (const id of ids) entries.push(...(Object.values(this.shard(id).data) as TimelineEntry[]));
+    entries.sort((a, b) =>
+      a.at === b.at
+        ? a.seq === b.seq
+          ? a.id < b.id
+            ? -1
+            : 1
+          : a.seq - b.seq
+        : a.at < b.at
+          ? -1
+          : 1,
+    );
+    for (const e of entries) this.timeline.append(e);
   }
 
   /** Writes moved documents to their new slice before removing them from the old one. */
@@ -162,14 +266,19 @@ export class LowdbStore extends MemoryStore {
 
   /** Writes a slice; an emptied timer file (its hour has passed) is removed instead. */
   private async writeShard(id: string): Promise<void> {
+    if (id === TIMELINE) return this.timeline.flush();
     const s = this.shard(id);
     const file = join(this.dir, `${id}.json`);
     this.touchedDirs.add(dirname(file));
     if (id.startsWith('timers/') && Object.keys(s.data).length === 0) {
+      this.texts.drop(id);
       await this.fs.rm(file, { force: true });
       return;
     }
-    await s.write();
+    // The snapshot is taken now, before any await (see `GroupCommit.checkpoint`).
+    const snap = this.texts.snapshot(id, s.data);
+    const adapter = this.files.get(id) as SliceFile;
+    await this.slots.run(() => adapter.replace(() => this.texts.render(id, snap, s.data)));
   }
 
   /** Makes the renames and removals of the written slices durable (before a journal trim). */
@@ -186,9 +295,16 @@ export class LowdbStore extends MemoryStore {
   }
 
   /** Puts a batch into its slices' data; returns the slices it dirtied. */
-  private place(ops: readonly PlainOp[]): Set<string> {
+  private place(
+    ops: readonly PlainOp[],
+    texts: ReadonlyArray<string | undefined> = [],
+  ): Set<string> {
     const dirty = new Set<string>();
-    for (const op of ops) {
+    for (const [i, op] of ops.entries()) {
+      if (op.collection === 'timeline') {
+        dirty.add(TIMELINE);
+        continue;
+      }
       const before = this.map(op.collection).get(op.key);
       const value = op.op === 'put' ? op.value : before;
       if (value === undefined) continue;
@@ -197,11 +313,13 @@ export class LowdbStore extends MemoryStore {
       const was = before === undefined ? id : sliceOf(op.collection, op.key, before);
       if (was !== id) {
         delete this.shard(was).data[op.key];
+        this.texts.set(was, op.key, undefined);
         dirty.add(was);
       }
       const data = this.shard(id).data;
       if (op.op === 'put') data[op.key] = op.value;
       else delete data[op.key];
+      this.texts.set(id, op.key, op.op === 'put' ? texts[i] : undefined);
       dirty.add(id);
     }
     return dirty;
@@ -253,6 +371,107 @@ export class LowdbStore extends MemoryStore {
     setImmediate(() => (this.refusing = undefined));
   }
 
+  /** The timeline goes to its files; everything else to the maps. */
+  protected override apply(ops: readonly PlainOp[]): void {
+    this.indexRecords(ops);
+    if (!ops.some((op) => op.collection === 'timeline')) return super.apply(ops);
+    super.apply(ops.filter((op) => op.collection !== 'timeline'));
+    for (const op of ops) {
+      if (op.collection !== 'timeline') continue;
+      if (op.op === 'put') this.timeline.append(op.value);
+      else this.timeline.remove(op.key);
+    }
+  }
+
+  /** Keeps the filter index current, op by op (a batch may touch a record twice). */
+  private indexRecords(ops: readonly PlainOp[]): void {
+    let seen: Map<string, RecordDoc | undefined> | undefined;
+    for (const op of ops) {
+      if (op.collection !== 'records') continue;
+      seen ??= new Map();
+      const before = seen.has(op.key)
+        ? seen.get(op.key)
+        : (this.map('records').get(op.key) as RecordDoc | undefined);
+      const after = op.op === 'put' ? op.value : undefined;
+      this.filterIndex.update(before, after);
+      seen.set(op.key, after);
+    }
+  }
+
+  /** Appends to the timeline are checked against its index (its entries are on disk). */
+  protected override prepare(ops: readonly WriteOp[]): PlainOp[] {
+    return prepareBatch(ops, (c, key) =>
+      c === 'timeline' ? (this.timeline.has(key) ? true : undefined) : this.map(c).get(key),
+    );
+  }
+
+  /** Records from the smallest indexed set the filter names, not a scan of every record. */
+  override async queryRecords(
+    filter: RecordQuery,
+    page: RecordPageRequest = {},
+  ): Promise<Page<RecordDoc>> {
+    const ids = this.filterIndex.candidates(filter);
+    if (ids === undefined) return super.queryRecords(filter, page);
+    const sort = page.sort ?? 'createdAt';
+    const records = this.map('records');
+    const rows: Array<{ tuple: ReturnType<typeof recordTupleOf>; doc: RecordDoc }> = [];
+    for (const id of ids) {
+      const r = records.get(id) as RecordDoc | undefined;
+      if (r !== undefined && matchRecord(r, filter))
+        rows.push({ tuple: recordTupleOf(sort, id, r), doc: r });
+    }
+    return pageOf(rows, { ...page, tag: `records:${sort}`, arity: 2 });
+  }
+
+  override async countRecords(filter: RecordQuery): Promise<number> {
+    const ids = this.filterIndex.candidates(filter);
+    if (ids === undefined) return super.countRecords(filter);
+    const records = this.map('records');
+    let n = 0;
+    for (const id of ids) {
+      const r = records.get(id) as RecordDoc | undefined;
+      if (r !== undefined && matchRecord(r, filter)) n++;
+    }
+    return n;
+  }
+
+  override async get<C extends CollectionName>(
+    c: C,
+    key: string,
+  ): Promise<CollectionTypes[C] | undefined> {
+    if (c !== 'timeline') return super.get(c, key);
+    return (await this.timeline.get(key)) as CollectionTypes[C] | undefined;
+  }
+
+  /** The timeline is read from its files: one record's entries, or (tools only) all. */
+  override async query<C extends CollectionName>(
+    c: C,
+    filter: CollectionFilters[C],
+    page: PageRequest = {},
+  ): Promise<Page<CollectionTypes[C]>> {
+    if (c !== 'timeline') return super.query(c, filter, page);
+    const f = filter as CollectionFilters['timeline'];
+    const entries =
+      f.recordId === undefined
+        ? await this.timeline.listAll()
+        : await this.timeline.listByRecord(f.recordId);
+    const rows: Array<{ tuple: ReturnType<typeof sortTupleOf>; doc: CollectionTypes[C] }> = [];
+    for (const e of entries)
+      if (matchDocument('timeline', e, f))
+        rows.push({ tuple: sortTupleOf('timeline', e.id, e), doc: e as CollectionTypes[C] });
+    return pageOf(rows, { ...page, tag: c, arity: sortTupleOf(c, '', {}).length });
+  }
+
+  /** Entries in the timeline files (the size warning counts them). */
+  timelineSize(): number {
+    return this.timeline.size;
+  }
+
+  /** How much the store holds, with a warning past the size it is made for. */
+  size(): StoreSize {
+    return storeSize(this.map('records').size, this.timeline.size);
+  }
+
   override async commit(batch: readonly WriteOp[]): Promise<void> {
     if (batch.length === 0) return;
     if (this.refusing !== undefined)
@@ -262,9 +481,12 @@ export class LowdbStore extends MemoryStore {
     const durable = this.journal.durable();
     while ((this.unsettled[0]?.seq ?? Infinity) <= durable) this.unsettled.shift();
     const undo = this.undoOf(ops);
-    const dirty = this.place(ops);
+    // Each document is serialised once: for the journal line and for its slice's next write.
+    const texts = ops.map((op) => (op.op === 'put' ? JSON.stringify(op.value) : undefined));
+    const dirty = this.place(ops, texts);
     this.apply(ops);
-    if (dirty.size > 0) this.unsettled.push({ seq: this.journal.add(ops), undo });
+    if (dirty.size > 0)
+      this.unsettled.push({ seq: this.journal.add(ops, batchText(ops, texts)), undo });
     try {
       await this.writer.flush(dirty);
     } catch (e) {
@@ -285,6 +507,7 @@ export class LowdbStore extends MemoryStore {
   override async close(): Promise<void> {
     await this.writer.flush([], { checkpoint: true });
     await this.journal.close();
+    await this.timeline.close();
     await this.release();
   }
 }

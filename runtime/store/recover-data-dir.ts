@@ -6,12 +6,23 @@ import { openDataDir } from './open-data-dir.js';
 import { parseSlice, type SliceProblem } from './slice-file.js';
 import { errorCode, nodeStoreFs, replaceFile, syncDir, type StoreFs } from './store-fs.js';
 import { COLLECTIONS } from './store-types.js';
+import { salvageSegment } from './timeline/segment-lines.js';
 
 export interface RecoveryReport {
   /** The folder holding copies of the damaged files as found (none when nothing was damaged). */
   backup?: string;
   journal?: JournalDamage & { kept: number };
+  /** Damaged slices, and damaged timeline segments (`timeline/<n>.jsonl`: every whole line kept). */
   slices: Array<SliceProblem & { file: string; kept: number }>;
+}
+
+interface DamagedSegment {
+  file: string;
+  offset: number;
+  reason: string;
+  kept: number;
+  /** The whole lines, what the segment is rewritten with. */
+  text: string;
 }
 
 export interface RecoverOptions {
@@ -44,6 +55,33 @@ async function damagedSlices(fs: StoreFs, dir: string): Promise<RecoveryReport['
   return out;
 }
 
+/** The timeline segments that are damaged, with their whole lines. */
+async function damagedSegments(fs: StoreFs, dir: string): Promise<DamagedSegment[]> {
+  let names: string[];
+  try {
+    names = await fs.readdir(join(dir, 'timeline'));
+  } catch (e) {
+    if (errorCode(e) === 'ENOENT') return [];
+    throw e;
+  }
+  const segs = names
+    .filter((n) => /^\d+\.jsonl$/.test(n))
+    .sort((a, b) => parseInt(a, 10) - parseInt(b, 10));
+  const out: DamagedSegment[] = [];
+  for (const [i, f] of segs.entries()) {
+    const s = salvageSegment(await fs.readFile(join(dir, 'timeline', f)), i === segs.length - 1);
+    if (s !== undefined)
+      out.push({
+        file: `timeline/${f}`,
+        offset: s.offset,
+        reason: s.reason,
+        kept: s.keptLines,
+        text: s.kept,
+      });
+  }
+  return out;
+}
+
 /**
  * Recovers a damaged data folder (the store refuses to open it): copies every damaged
  * file into `DATA_DIR/damaged-<time>/` first, then cuts the journal before its first
@@ -66,6 +104,10 @@ export async function recoverDataDir(
   const report: RecoveryReport = { slices: [] };
   try {
     report.slices = await damagedSlices(fs, dir);
+    const segments = await damagedSegments(fs, dir);
+    // Reported as slices too, so every caller that lists damaged files names them.
+    for (const g of segments)
+      report.slices.push({ file: g.file, offset: g.offset, reason: g.reason, kept: g.kept });
     const journalFile = join(dir, 'journal.log');
     let journal: Buffer = Buffer.alloc(0);
     try {
@@ -93,7 +135,14 @@ export async function recoverDataDir(
       await replaceFile(fs, journalFile, journal.subarray(0, report.journal.offset), true);
       await syncDir(fs, dir);
     }
+    for (const g of segments) {
+      // Offsets change: the sealed segment's index goes, and the segment is read line by line.
+      await replaceFile(fs, join(dir, g.file), g.text, true);
+      await fs.rm(join(dir, g.file.replace(/\.jsonl$/, '.idx.json')), { force: true });
+    }
+    if (segments.length > 0) await syncDir(fs, join(dir, 'timeline'));
     for (const s of report.slices) {
+      if (s.file.endsWith('.jsonl')) continue;
       await replaceFile(fs, join(dir, s.file), JSON.stringify(s.salvage ?? {}), true);
       await syncDir(fs, dirname(join(dir, s.file)));
     }

@@ -84,7 +84,14 @@ export class SliceFile implements Adapter<SliceData> {
 
   write(data: SliceData): Promise<void> {
     const text = JSON.stringify(data);
-    const run = this.writing.then(() => replaceFile(this.fs, this.file, text, this.fsync));
+    return this.replace(async () => text);
+  }
+
+  /** Replaces the file with text made when its turn comes (after this file's earlier writes). */
+  replace(text: () => Promise<string>): Promise<void> {
+    const run = this.writing.then(async () =>
+      replaceFile(this.fs, this.file, await text(), this.fsync),
+    );
     this.writing = run.catch(() => undefined);
     return run;
   }

@@ -4,7 +4,6 @@ import type { CollectionName } from './store-types.js';
 /** Big or fast-growing collections are spread over files so one write rewrites a slice. */
 const SHARDS: Partial<Record<CollectionName, number>> = {
   records: 128,
-  timeline: 64,
   tasks: 8,
   notifications: 8,
   outbox: 8,

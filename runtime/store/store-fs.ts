@@ -25,6 +25,17 @@ export interface StoreFs {
   mkdir(path: string, options: { recursive: true }): Promise<unknown>;
   readdir(path: string): Promise<string[]>;
   cp(from: string, to: string): Promise<void>;
+  /** Opens a file for positioned reads (the timeline's segments are read by offset). */
+  openRead(path: string): Promise<StoreReader>;
+  /** The file's size in bytes. */
+  size(path: string): Promise<number>;
+}
+
+/** A file open for reading at given offsets. */
+export interface StoreReader {
+  /** Exactly `length` bytes from `position` (fewer only at the end of the file). */
+  read(position: number, length: number): Promise<Buffer>;
+  close(): Promise<void>;
 }
 
 export const nodeStoreFs: StoreFs = {
@@ -35,6 +46,18 @@ export const nodeStoreFs: StoreFs = {
   mkdir: fsp.mkdir,
   readdir: (path) => fsp.readdir(path),
   cp: (from, to) => fsp.cp(from, to),
+  async openRead(path) {
+    const h = await fsp.open(path, 'r');
+    return {
+      async read(position, length) {
+        const buf = Buffer.allocUnsafe(length);
+        const { bytesRead } = await h.read(buf, 0, length, position);
+        return buf.subarray(0, bytesRead);
+      },
+      close: () => h.close(),
+    };
+  },
+  size: async (path) => (await fsp.stat(path)).size,
 };
 
 /** The error code of a failed fs call (`ENOSPC`...), if it has one. */

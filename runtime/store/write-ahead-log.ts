@@ -72,9 +72,12 @@ export class WriteAheadLog {
     return this.size;
   }
 
-  /** Queues a batch; it reaches the file with the next `drain`. Returns its sequence number. */
-  add(ops: readonly WriteOp[]): number {
-    this.buffer.push(JSON.stringify(ops));
+  /**
+   * Queues a batch (`text`: its JSON, when the caller has it); it reaches the file with
+   * the next `drain`. Returns its sequence number.
+   */
+  add(ops: readonly WriteOp[], text?: string): number {
+    this.buffer.push(text ?? JSON.stringify(ops));
     return ++this.added;
   }
 

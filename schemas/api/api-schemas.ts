@@ -26,7 +26,19 @@ export const ErrorBody = Type.Object({
   }),
 });
 
-export const Health = Type.Object({ status: Type.Literal('ok') });
+export const Health = Type.Object({
+  status: Type.Literal('ok'),
+  /** The embedded store's size; `warning` past the size it is made for (use PostgreSQL). */
+  details: Type.Optional(
+    Type.Object({
+      store: Type.Object({
+        records: Type.Integer(),
+        timelineEntries: Type.Integer(),
+        warning: Type.Optional(Type.String()),
+      }),
+    }),
+  ),
+});
 
 export const DirectoryBody = Type.Object({
   users: Type.Array(User),

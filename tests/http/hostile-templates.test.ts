@@ -153,7 +153,7 @@ describe('rendering is bounded', () => {
       expect((await h.call('POST', `/api/models/${id}/publish`, {})).status).toBe(201);
 
       const creating = newDeal(h, id);
-      expect((await h.call('GET', '/api/health')).body).toEqual({ status: 'ok' });
+      expect((await h.call('GET', '/api/health')).body).toMatchObject({ status: 'ok' });
       const { timeline } = await creating;
 
       const failed = timeline.find((e) => e.kind === 'action' && e.outcome === 'failed');

@@ -75,6 +75,7 @@ export async function startServer(
   const store = await LowdbStore.open(dir, storeOptions);
   const conveyor = await createApp({
     store,
+    storeSize: () => store.size(),
     designerDir: join(dir, 'no-designer'),
     ...(options.withoutOwner ? {} : { owner: HARNESS_OWNER }),
     ...deps,

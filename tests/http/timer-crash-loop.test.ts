@@ -119,7 +119,7 @@ describe('a timer that takes the process down', () => {
 
     // Third start: found in flight twice, the timer is parked instead of run.
     const third = await start(dataDir, true);
-    expect((await call(third.url, 'GET', '/health')).body).toEqual({ status: 'ok' });
+    expect((await call(third.url, 'GET', '/health')).body).toMatchObject({ status: 'ok' });
     const failed = (await call(third.url, 'GET', '/timers?model=crash-loop&status=failed')).body
       .items;
     expect(failed.length).toBe(1);

@@ -45,7 +45,7 @@ describe('journal and checkpoints running side by side', () => {
 
   it('batches answered while a checkpoint writes the slices survive a crash after it', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'conveyor-journal-bg-'));
-    const store = await LowdbStore.open(dir);
+    const store = await LowdbStore.open(dir, { checkpointMs: 1000 });
     // Enough data that writing the slices takes a while.
     await store.commit(Array.from({ length: 3000 }, (_, i) => put(`deal_${i}`, 0)));
     await sleep(1100); // the next round starts a timed checkpoint

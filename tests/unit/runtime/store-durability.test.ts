@@ -90,7 +90,7 @@ describe('an acknowledged write survives power loss', () => {
   it('a journal rewritten around a running checkpoint is synced before the rename, the folder after', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'conveyor-durable-'));
     const events: string[] = [];
-    const store = await LowdbStore.open(dir, { fs: recordingFs(dir, events) });
+    const store = await LowdbStore.open(dir, { fs: recordingFs(dir, events), checkpointMs: 1000 });
     await store.commit(Array.from({ length: 2000 }, (_, i) => put(`deal_${i}`)));
     // Keep committing until a timed checkpoint trims only part of the journal (a rewrite).
     for (let i = 0; !events.includes('rename journal.log') && i < 100_000; i++) {

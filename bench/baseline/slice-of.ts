@@ -1,0 +1,43 @@
+import { recordIdOf } from '../../runtime/store/memory-store.js';
+import type { CollectionName } from '../../runtime/store/store-types.js';
+
+/** Big or fast-growing collections are spread over files so one write rewrites a slice. */
+const SHARDS: Partial<Record<CollectionName, number>> = {
+  records: 128,
+  timeline: 64,
+  tasks: 8,
+  notifications: 8,
+  outbox: 8,
+  effects: 16,
+  documents: 8,
+};
+
+/**
+ * Timers are filed by the hour they fall due (`timers/<hours since 1970>.json`): firing
+ * and planning touch the files of the next hours, never the far-future bulk.
+ */
+const TIMER_FILE_MS = 3_600_000;
+
+function hash(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/**
+ * The slice a document lives in (`<collection>/<n>`, the file `<n>.json`): a hash of its
+ * record (or its key) over the collection's slices; timers by the hour they fall due.
+ *
+ * @example
+ * sliceOf('users', 'ivanov', {}) // 'users/0'
+ */
+export function sliceOf(collection: CollectionName, key: string, value: unknown): string {
+  if (collection === 'timers') {
+    const due = Date.parse((value as { dueAt?: string }).dueAt ?? '');
+    return `timers/${Number.isFinite(due) ? Math.max(0, Math.floor(due / TIMER_FILE_MS)) : 0}`;
+  }
+  const n = SHARDS[collection] ?? 1;
+  if (n === 1) return `${collection}/0`;
+  const basis = recordIdOf(collection, value) ?? key;
+  return `${collection}/${hash(basis) % n}`;
+}

@@ -1,0 +1,65 @@
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { createApp } from '../../runtime/app/create-app.js';
+import { createIdGenerator, systemClock } from '../../runtime/engine/ports.js';
+import { LowdbStore } from '../../runtime/store/lowdb-store.js';
+import type { Store } from '../../runtime/store/store.js';
+import { BaselineLowdbStore } from '../baseline/lowdb-store.js';
+
+/** What the server tells the bench (over IPC). */
+export type ServeMessage =
+  | { kind: 'ready'; port: number; openMs: number; readyMs: number }
+  | { kind: 'stats'; rssMb: number; eldP99Ms: number; eldMaxMs: number };
+
+/**
+ * The server the store bench drives, in its own process (so the clients' work does not
+ * share its event loop): `node --import tsx bench/store/serve.ts <new|baseline> <dir>`.
+ * The real app (`createApp`: routes, services, engine, scheduler) over this branch's
+ * store or main's (`bench/baseline/`), rate limits off. Answers `stats` with its RSS and
+ * event-loop delay since the last `stats`.
+ */
+const started = performance.now();
+const [kind, dir] = process.argv.slice(2);
+if ((kind !== 'new' && kind !== 'baseline') || dir === undefined) {
+  console.error('usage: serve.ts <new|baseline> <data dir>');
+  process.exit(2);
+}
+const send = (m: ServeMessage): void => {
+  if (process.connected) process.send?.(m);
+};
+const store: Store & { close(): Promise<void> } =
+  kind === 'new' ? await LowdbStore.open(dir) : await BaselineLowdbStore.open(dir);
+const openMs = performance.now() - started;
+const conveyor = await createApp({
+  store,
+  clock: systemClock,
+  ids: createIdGenerator(),
+  designerDir: join(dir, 'none'),
+  rateLimits: { bulkReadsPerMinute: 0, hookFailuresPerMinute: 0 },
+});
+const eld = monitorEventLoopDelay({ resolution: 10 });
+const server: Server = conveyor.app.listen(0, '127.0.0.1', () => {
+  // The clients never idle long; a closed keep-alive connection would only add noise.
+  server.keepAliveTimeout = 60_000;
+  const a = server.address();
+  conveyor.scheduler.start();
+  eld.enable();
+  send({
+    kind: 'ready',
+    port: typeof a === 'object' && a !== null ? a.port : 0,
+    openMs,
+    readyMs: performance.now() - started,
+  });
+});
+process.on('message', (m) => {
+  if (m !== 'stats') return;
+  send({
+    kind: 'stats',
+    rssMb: process.memoryUsage.rss() / 2 ** 20,
+    eldP99Ms: eld.percentile(99) / 1e6,
+    eldMaxMs: eld.max / 1e6,
+  });
+  eld.reset();
+});
+process.on('disconnect', () => process.exit(0));
