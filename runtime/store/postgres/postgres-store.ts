@@ -66,12 +66,8 @@ export class PostgresStore implements Store {
 
   /** Connects, makes the schema when missing and applies the migrations. */
   static async open(options: PostgresStoreOptions): Promise<PostgresStore> {
-    try {
-      return new PostgresStore(await openDatabase(options));
-    } catch (e) {
-      if (isUnavailable(e)) throw new StoreUnavailableError(e, 'the database could not be reached');
-      throw e;
-    }
+    // Errors as the driver says them: at start the caller reports them in one line.
+    return new PostgresStore(await openDatabase(options));
   }
 
   /** Runs a read or write, turning a lost database into `StoreUnavailableError` (HTTP 503). */
