@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import express, { type Express } from 'express';
+import type { Logger as PinoLogger } from 'pino';
 import { Type } from '@sinclair/typebox';
 import { CommitObserver } from '../delivery/observe-commits.js';
 import { deliveryOutbox } from '../delivery/delivery-outbox.js';
@@ -70,6 +71,8 @@ import type { Store } from '../domain/store-port.js';
 import type { TimerDoc } from '../domain/timer.js';
 import type { WriteOp } from '../domain/write-op.js';
 import { redactingLogger } from '../security/redacting-logger.js';
+import { requestId } from '../logging/request-id.js';
+import { requestLogging } from '../logging/request-logging.js';
 
 export interface AppDeps {
   store: Store;
@@ -80,6 +83,8 @@ export interface AppDeps {
   /** Chance for random assignment (default `Math.random`). */
   random?: RandomSource;
   log?: Logger;
+  /** Structured request log (one JSON line per request, with its id); absent: none. */
+  requestLogger?: PinoLogger;
   outbox?: OutboxPort;
   /**
    * Adapters to the outside world (mailer, message channels, HTTP client). Given: a
@@ -224,6 +229,9 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
 
   const app = express();
   app.disable('x-powered-by');
+  // First: every answer, even a 421 or a 415, carries its request id and is logged.
+  app.use(requestId());
+  if (deps.requestLogger !== undefined) app.use(requestLogging(deps.requestLogger));
   if (deps.trustProxy !== undefined) app.set('trust proxy', deps.trustProxy);
   app.use(securityHeaders());
   app.use(checkHost(deps.allowedHosts ?? defaultAllowedHosts('127.0.0.1')));
