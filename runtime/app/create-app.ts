@@ -25,6 +25,7 @@ import { checkHost, defaultAllowedHosts } from '../http/check-host.js';
 import { errorMiddleware } from '../http/error-middleware.js';
 import { HttpError } from '../http/http-error.js';
 import { mountRoutes } from '../http/mount-routes.js';
+import { permissionCheck } from '../http/check-permission.js';
 import {
   DEFAULT_RATE_LIMITS,
   mountRateLimits,
@@ -240,7 +241,12 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
   app.use(express.json({ limit: '5mb', strict: false }));
   mountSignInLimits(app, { ...DEFAULT_RATE_LIMITS, ...deps.rateLimits });
   const api = express.Router();
-  mountRoutes(api, routes, requestGate(identity, deps.allowedOrigins ?? []));
+  mountRoutes(
+    api,
+    routes,
+    requestGate(identity, deps.allowedOrigins ?? []),
+    permissionCheck(identity.access, (id) => core.store.get('records', id)),
+  );
   app.use(api);
   app.use('/api', () => {
     throw new HttpError(404, 'NOT_FOUND', 'no such API route');
