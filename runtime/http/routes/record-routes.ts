@@ -4,6 +4,7 @@ import type { RecordQuery as StoreRecordQuery } from '../../domain/record-query.
 import { recordEtag, type RecordService } from '../../services/record-service.js';
 import { pageRequest } from '../page-request.js';
 import type { RouteDef, RouteRequest } from '../route.js';
+import { whoOf } from '../who-of.js';
 import { EntityParam, IdParam, RecordParams } from '../schemas/path-params.js';
 import {
   AnyItem,
@@ -93,7 +94,7 @@ export function recordRoutes(records: RecordService): RouteDef[] {
       responses: { 201: RecordBody, 400: ErrorBody, 422: ErrorBody },
       handle: async (r) => ({
         status: 201,
-        body: await records.create(entity(r), r.body as never),
+        body: await records.create(entity(r), r.body as never, whoOf(r)),
       }),
     },
     {
@@ -121,6 +122,7 @@ export function recordRoutes(records: RecordService): RouteDef[] {
             id(r),
             (r.body as { fields: Record<string, unknown> }).fields,
             r.headers['if-match'],
+            whoOf(r),
           ),
         ),
     },
@@ -133,7 +135,7 @@ export function recordRoutes(records: RecordService): RouteDef[] {
       requestHeaders: IF_MATCH,
       responses: { 204: undefined, 404: ErrorBody, 412: ErrorBody },
       handle: async (r) => {
-        await records.remove(entity(r), id(r), r.headers['if-match']);
+        await records.remove(entity(r), id(r), r.headers['if-match'], whoOf(r));
         return { status: 204 };
       },
     },
@@ -154,7 +156,9 @@ export function recordRoutes(records: RecordService): RouteDef[] {
         422: ErrorBody,
       },
       handle: async (r) =>
-        withEtag(await records.move(entity(r), id(r), r.body as never, r.headers['if-match'])),
+        withEtag(
+          await records.move(entity(r), id(r), r.body as never, r.headers['if-match'], whoOf(r)),
+        ),
     },
     {
       method: 'post',
@@ -172,7 +176,9 @@ export function recordRoutes(records: RecordService): RouteDef[] {
         422: ErrorBody,
       },
       handle: async (r) =>
-        withEtag(await records.link(entity(r), id(r), r.body as never, r.headers['if-match'])),
+        withEtag(
+          await records.link(entity(r), id(r), r.body as never, r.headers['if-match'], whoOf(r)),
+        ),
     },
   ];
   for (const what of ['timeline', 'tasks', 'notifications', 'outbox'] as const) {
@@ -197,7 +203,7 @@ export function recordRoutes(records: RecordService): RouteDef[] {
       summary: 'An external event about a record (message, payment, call...)',
       body: EventBody,
       responses: { 200: EventResult, 400: ErrorBody, 422: ErrorBody },
-      handle: async (r) => ({ body: await records.event(r.body as never) }),
+      handle: async (r) => ({ body: await records.event(r.body as never, whoOf(r)) }),
     },
     {
       method: 'post',
@@ -206,7 +212,7 @@ export function recordRoutes(records: RecordService): RouteDef[] {
       summary: 'Complete a task (fires task_completed)',
       params: { id: IdParam },
       responses: { 200: AnyObject, 404: ErrorBody, 409: ErrorBody },
-      handle: async (r) => ({ body: await records.completeTask(id(r)) }),
+      handle: async (r) => ({ body: await records.completeTask(id(r), whoOf(r)) }),
     },
   );
   return routes;
