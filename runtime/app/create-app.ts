@@ -34,6 +34,10 @@ import {
 } from '../http/rate-limits.js';
 import { requestGate } from '../http/authenticate-request.js';
 import { accountRoutes } from '../http/routes/account-routes.js';
+import { auditRoutes } from '../http/routes/audit-routes.js';
+import { recycleBinRoutes } from '../http/routes/recycle-bin-routes.js';
+import { AuditService } from '../audit/audit-service.js';
+import { RecycleBinService } from '../services/recycle-bin-service.js';
 import { authRoutes } from '../http/routes/auth-routes.js';
 import { tokenRoutes } from '../http/routes/token-routes.js';
 import { Identity } from '../identity/identity.js';
@@ -120,6 +124,11 @@ export interface AppDeps {
   allowedOrigins?: readonly string[];
   /** Express's `trust proxy` (`TRUST_PROXY`): client address and HTTPS from the proxy's headers. */
   trustProxy?: boolean | number | string;
+  /**
+   * Days a deleted record stays in the recycle bin (`RECYCLE_BIN_RETENTION_DAYS`;
+   * default 30); the `recycleBinRetentionDays` setting in the store overrides it.
+   */
+  recycleBinRetentionDays?: number;
   /** Test-only: called before each timer runs, once its in-flight mark is on disk. */
   beforeTimerRun?: (timer: TimerDoc) => void;
 }
@@ -136,6 +145,8 @@ export interface ConveyorApp {
   documents: DocumentService;
   hooks: HookService;
   identity: Identity;
+  recycleBin: RecycleBinService;
+  audit: AuditService;
   routes: RouteDef[];
 }
 
@@ -165,7 +176,9 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
   const store = new CommitObserver(deps.store, (ops) => onCommit(ops));
   const core = new RuntimeCore(store, engine, clock, ids);
   const models = new ModelService(core);
-  const records = new RecordService(core);
+  const recycleBin = new RecycleBinService(core, deps.recycleBinRetentionDays);
+  const audit = new AuditService(core);
+  const records = new RecordService(core, recycleBin);
   const identity = new Identity(core, { ...DEFAULT_SESSION_POLICY, ...deps.sessionPolicy });
   const directory = new DirectoryService(core, (tx, user) => identity.userEnded(tx, user));
   const delivery = new DeliveryService(core, ports);
@@ -183,6 +196,8 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
   await models.activateAll();
   await identity.setup.ensureOwner(deps.owner);
   if (deps.delivery !== undefined) await dispatcher.start();
+  // Past their retention, deleted records go at start (and periodically: `main.ts`).
+  await recycleBin.purgeExpired();
 
   const routes: RouteDef[] = [
     {
@@ -209,6 +224,8 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
     ...hookRoutes(hooks),
     ...simulationRoutes({ models, directory: () => core.directory(), templates }),
     ...timerRoutes(core),
+    ...auditRoutes(audit),
+    ...recycleBinRoutes(recycleBin),
     ...exampleRoutes(
       new ExampleService(
         deps.examples ?? fileExampleCatalogue(join(process.cwd(), 'examples')),
@@ -274,6 +291,8 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
     documents,
     hooks,
     identity,
+    recycleBin,
+    audit,
     routes,
   };
 }

@@ -8,6 +8,7 @@ import { recordEtag, type RecordService } from '../../services/record-service.js
 import { HttpError } from '../http-error.js';
 import { pageRequest } from '../page-request.js';
 import type { RouteDef, RouteRequest } from '../route.js';
+import { whoOf } from '../who-of.js';
 import { EntityParam, IdParam, RecordParams } from '../schemas/path-params.js';
 import {
   AnyItem,
@@ -138,7 +139,7 @@ export function recordRoutes(records: RecordService): RouteDef[] {
             : body.fields;
         const place = records.placement(e, body);
         access.checkPlacement('create', { entity: e, fields }, place.def?.key, place.stage);
-        return { status: 201, body: await records.create(e, { ...body, fields }) };
+        return { status: 201, body: await records.create(e, { ...body, fields }, whoOf(r)) };
       },
     },
     {
@@ -168,6 +169,7 @@ export function recordRoutes(records: RecordService): RouteDef[] {
             id(r),
             (r.body as { fields: Record<string, unknown> }).fields,
             r.headers['if-match'],
+            whoOf(r),
           ),
         ),
     },
@@ -181,7 +183,7 @@ export function recordRoutes(records: RecordService): RouteDef[] {
       requestHeaders: IF_MATCH,
       responses: { 204: undefined, 404: ErrorBody, 412: ErrorBody },
       handle: async (r) => {
-        await records.remove(entity(r), id(r), r.headers['if-match']);
+        await records.remove(entity(r), id(r), r.headers['if-match'], whoOf(r));
         return { status: 204 };
       },
     },
@@ -211,7 +213,9 @@ export function recordRoutes(records: RecordService): RouteDef[] {
           body.pipeline ?? current.pipeline,
           body.stage,
         );
-        return withEtag(await records.move(entity(r), id(r), body, r.headers['if-match']));
+        return withEtag(
+          await records.move(entity(r), id(r), body, r.headers['if-match'], whoOf(r)),
+        );
       },
     },
     {
@@ -236,7 +240,9 @@ export function recordRoutes(records: RecordService): RouteDef[] {
         const other = await records.get(target.entity, target.id).catch(() => undefined);
         if (other !== undefined && !accessOf(r).canRecord('read', other))
           throw new HttpError(422, 'UNKNOWN_RECORD', `/id: no ${target.entity} ${target.id}`);
-        return withEtag(await records.link(entity(r), id(r), target, r.headers['if-match']));
+        return withEtag(
+          await records.link(entity(r), id(r), target, r.headers['if-match'], whoOf(r)),
+        );
       },
     },
   ];
@@ -264,7 +270,7 @@ export function recordRoutes(records: RecordService): RouteDef[] {
       summary: 'An external event about a record (message, payment, call...)',
       body: EventBody,
       responses: { 200: EventResult, 400: ErrorBody, 422: ErrorBody },
-      handle: async (r) => ({ body: await records.event(r.body as never) }),
+      handle: async (r) => ({ body: await records.event(r.body as never, whoOf(r)) }),
     },
     {
       method: 'post',
@@ -277,7 +283,7 @@ export function recordRoutes(records: RecordService): RouteDef[] {
       handle: async (r) => {
         const record = await records.recordOfTask(id(r));
         if (record !== undefined) accessOf(r).checkRecord('update', record);
-        return { body: await records.completeTask(id(r)) };
+        return { body: await records.completeTask(id(r), whoOf(r)) };
       },
     },
   );
