@@ -24,8 +24,8 @@ export function UserMenu() {
   return (
     <details className="header-menu user-menu" ref={menu} data-testid="user-menu">
       <summary aria-label={t('access.menu.label', { name: account.name })}>
-        <span aria-hidden="true">👤 </span>
         {account.name}
+        <span aria-hidden="true"> ▾</span>
       </summary>
       <div className="header-menu-items user-menu-items">
         <div className="user-menu-who">
