@@ -1,13 +1,22 @@
 import { useEffect, useState } from 'react';
+import { accessScreenOf, type AccessScreen } from '../access/access-routes.js';
+import { AccessScreenPage } from '../access/access-screen-page.js';
 import { DesignerPage } from './designer-page.js';
 import { ModelList } from './model-list.js';
 
-function route(): { page: 'list' } | { page: 'model'; id: string } {
+type Route = { page: 'list' } | { page: 'model'; id: string } | { page: AccessScreen };
+
+function route(): Route {
   const m = /^#\/models\/([^/]+)/.exec(window.location.hash);
-  return m?.[1] ? { page: 'model', id: decodeURIComponent(m[1]) } : { page: 'list' };
+  if (m?.[1]) return { page: 'model', id: decodeURIComponent(m[1]) };
+  return { page: accessScreenOf(window.location.hash) ?? 'list' };
 }
 
-/** Hash routes: `#/` the model list, `#/models/<id>` the designer. */
+/**
+ * Hash routes: `#/` the model list, `#/models/<id>` the designer, `#/users`,
+ * `#/tokens`, `#/roles`, `#/audit`, `#/recycle-bin`, `#/sessions`, `#/password` the
+ * access screens.
+ */
 export function App() {
   const [current, setCurrent] = useState(route);
   useEffect(() => {
@@ -16,7 +25,9 @@ export function App() {
     return () => window.removeEventListener('hashchange', on);
   }, []);
   if (current.page === 'model') return <DesignerPage id={current.id} />;
-  return (
-    <ModelList onOpen={(id) => (window.location.hash = `#/models/${encodeURIComponent(id)}`)} />
-  );
+  if (current.page === 'list')
+    return (
+      <ModelList onOpen={(id) => (window.location.hash = `#/models/${encodeURIComponent(id)}`)} />
+    );
+  return <AccessScreenPage screen={current.page} />;
 }
