@@ -54,6 +54,9 @@ import { ExampleService } from '../services/example-service.js';
 import { fileExampleCatalogue } from '../seed/file-example-catalogue.js';
 import { simulationRoutes } from '../http/routes/simulation-routes.js';
 import { timerRoutes } from '../http/routes/timer-routes.js';
+import { liveRoutes } from '../http/routes/live-routes.js';
+import { boardRoutes } from '../http/routes/board-routes.js';
+import { LiveHub } from '../live/live-hub.js';
 import { Health } from '../http/schemas/api-schemas.js';
 import type { StoreSize } from '../store/store-size.js';
 import { Scheduler } from '../scheduler/scheduler.js';
@@ -114,6 +117,10 @@ export interface AppDeps {
   allowedOrigins?: readonly string[];
   /** Express's `trust proxy` (`TRUST_PROXY`): client address and HTTPS from the proxy's headers. */
   trustProxy?: boolean | number | string;
+  /** How often an idle live stream (`GET /api/events`) sends a heartbeat (default 15 s). */
+  liveHeartbeatMs?: number;
+  /** Events kept for live streams to catch up after a reconnect (default 2,000). */
+  liveCapacity?: number;
   /** Test-only: called before each timer runs, once its in-flight mark is on disk. */
   beforeTimerRun?: (timer: TimerDoc) => void;
 }
@@ -130,6 +137,8 @@ export interface ConveyorApp {
   documents: DocumentService;
   hooks: HookService;
   identity: Identity;
+  /** Live changes for `GET /api/events`; `close()` it before closing the HTTP server. */
+  live: LiveHub;
   routes: RouteDef[];
 }
 
@@ -167,8 +176,10 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
   const hooks = new HookService(core);
   const policy = { ...DEFAULT_RETRY_POLICY, ...deps.retryPolicy };
   const dispatcher = new Dispatcher(core, ports, { policy, clock, log });
+  const live = new LiveHub(deps.liveCapacity === undefined ? {} : { capacity: deps.liveCapacity });
   onCommit = (ops) => {
     dispatcher.committed(ops);
+    live.committed(ops);
     // A published version's inbound_webhook triggers get their tokens right away.
     for (const op of ops)
       if (op.op === 'put' && op.collection === 'versions')
@@ -196,6 +207,8 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
     ...accountRoutes(identity),
     ...directoryRoutes(directory),
     ...modelRoutes(models),
+    // Before the record routes: `/api/records/:entity/stage-totals` is not a record id.
+    ...boardRoutes(core.store),
     ...recordRoutes(records),
     ...importRoutes(new ImportService(core, records)),
     ...deliveryRoutes(delivery),
@@ -203,6 +216,7 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
     ...hookRoutes(hooks),
     ...simulationRoutes({ models, directory: () => core.directory(), templates }),
     ...timerRoutes(core),
+    ...liveRoutes(live, deps.liveHeartbeatMs),
     ...exampleRoutes(
       new ExampleService(
         deps.examples ?? fileExampleCatalogue(join(process.cwd(), 'examples')),
@@ -260,6 +274,7 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
     documents,
     hooks,
     identity,
+    live,
     routes,
   };
 }

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { Router } from 'express';
 import type { RouteGate } from './authenticate-request.js';
 import type { RouteDef } from './route.js';
+import { openStream } from './open-stream.js';
 import { sessionSetCookie } from './session-cookie.js';
 import { namesFromASet } from './schemas/path-params.js';
 import { validatePart } from './validate-request.js';
@@ -44,6 +45,10 @@ export function mountRoutes(router: Router, routes: readonly RouteDef[], gate: R
         res.append('set-cookie', sessionSetCookie(out.sessionCookie.value, req.secure));
       const status = out.status ?? 200;
       if (out.headers !== undefined) res.set(out.headers);
+      if (out.stream !== undefined) {
+        openStream(res, out.stream);
+        return;
+      }
       if (out.raw !== undefined)
         res
           .status(status)
