@@ -59,6 +59,13 @@ export const LiveQuery = Type.Object(
   {
     entity: Type.Optional(EntityType),
     pipeline: Type.Optional(Key),
+    lastEventId: Type.Optional(
+      Type.String({
+        maxLength: 100,
+        description:
+          'Like the Last-Event-ID header, for a client that opens a new EventSource itself (the header wins)',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

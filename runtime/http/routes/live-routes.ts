@@ -46,7 +46,7 @@ export function liveRoutes(hub: LiveHub, heartbeatMs = DEFAULT_HEARTBEAT_MS): Ro
       },
       handle: async (r) => {
         const q = r.query as LiveQuery;
-        const lastId = r.headers['last-event-id'];
+        const lastId = r.headers['last-event-id'] ?? q.lastEventId;
         return {
           stream: {
             open(send, end) {
