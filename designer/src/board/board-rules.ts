@@ -32,7 +32,9 @@ export function stageRules(modelId: string, stage: Stage): StageRule[] {
 }
 
 /** The name of a rule by id anywhere in the pipeline (a timer's robot). */
-export function ruleName(pipeline: Pipeline, ruleId: string): string | undefined {
+export function ruleName(pipeline: Pipeline, fullId: string): string | undefined {
+  // Timers and timeline entries name rules as `robot:<id>` or `trigger:<id>`.
+  const ruleId = fullId.replace(/^(robot|trigger):/, '');
   for (const s of pipeline.stages) {
     const r = s.robots.find((x) => x.id === ruleId);
     if (r !== undefined) return r.name ?? r.action.type;

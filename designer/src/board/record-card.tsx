@@ -74,7 +74,7 @@ export function RecordCard(p: RecordCardProps) {
       </div>
       {p.nextTimer !== undefined && (
         <div className="card-timer" data-testid="card-timer">
-          ⏱ {p.nextTimer}
+          {p.nextTimer}
         </div>
       )}
       {p.error !== undefined && (
@@ -91,9 +91,7 @@ export function RecordCard(p: RecordCardProps) {
         />
       )}
       <details className="card-menu" ref={menu}>
-        <summary aria-label={t('board.moveToFor', { title })} data-testid="card-move-menu">
-          {t('board.moveTo')}
-        </summary>
+        <summary data-testid="card-move-menu">{t('board.moveTo')}</summary>
         <ul className="card-menu-items">
           {p.stages
             .filter((s) => s.key !== p.record.stage)
