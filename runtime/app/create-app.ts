@@ -60,6 +60,9 @@ import { ExampleService } from '../services/example-service.js';
 import { fileExampleCatalogue } from '../seed/file-example-catalogue.js';
 import { simulationRoutes } from '../http/routes/simulation-routes.js';
 import { timerRoutes } from '../http/routes/timer-routes.js';
+import { liveRoutes } from '../http/routes/live-routes.js';
+import { boardRoutes } from '../http/routes/board-routes.js';
+import { LiveHub } from '../live/live-hub.js';
 import { Health } from '../http/schemas/api-schemas.js';
 import type { StoreSize } from '../store/store-size.js';
 import { Scheduler } from '../scheduler/scheduler.js';
@@ -129,6 +132,10 @@ export interface AppDeps {
    * default 30); the `recycleBinRetentionDays` setting in the store overrides it.
    */
   recycleBinRetentionDays?: number;
+  /** How often an idle live stream (`GET /api/events`) sends a heartbeat (default 15 s). */
+  liveHeartbeatMs?: number;
+  /** Events kept for live streams to catch up after a reconnect (default 2,000). */
+  liveCapacity?: number;
   /** Test-only: called before each timer runs, once its in-flight mark is on disk. */
   beforeTimerRun?: (timer: TimerDoc) => void;
 }
@@ -147,6 +154,8 @@ export interface ConveyorApp {
   identity: Identity;
   recycleBin: RecycleBinService;
   audit: AuditService;
+  /** Live changes for `GET /api/events`; `close()` it before closing the HTTP server. */
+  live: LiveHub;
   routes: RouteDef[];
 }
 
@@ -186,8 +195,10 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
   const hooks = new HookService(core);
   const policy = { ...DEFAULT_RETRY_POLICY, ...deps.retryPolicy };
   const dispatcher = new Dispatcher(core, ports, { policy, clock, log });
+  const live = new LiveHub(deps.liveCapacity === undefined ? {} : { capacity: deps.liveCapacity });
   onCommit = (ops) => {
     dispatcher.committed(ops);
+    live.committed(ops);
     // A published version's inbound_webhook triggers get their tokens right away.
     for (const op of ops)
       if (op.op === 'put' && op.collection === 'versions')
@@ -217,6 +228,8 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
     ...accountRoutes(identity),
     ...directoryRoutes(directory),
     ...modelRoutes(models),
+    // Before the record routes: `/api/records/:entity/stage-totals` is not a record id.
+    ...boardRoutes(core.store),
     ...recordRoutes(records),
     ...importRoutes(new ImportService(core, records)),
     ...deliveryRoutes(delivery),
@@ -226,6 +239,7 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
     ...timerRoutes(core),
     ...auditRoutes(audit),
     ...recycleBinRoutes(recycleBin),
+    ...liveRoutes(live, deps.liveHeartbeatMs),
     ...exampleRoutes(
       new ExampleService(
         deps.examples ?? fileExampleCatalogue(join(process.cwd(), 'examples')),
@@ -293,6 +307,7 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
     identity,
     recycleBin,
     audit,
+    live,
     routes,
   };
 }

@@ -5,3 +5,4 @@ export * from './page-schemas.js';
 export * from './identity-schemas.js';
 export * from './role-schemas.js';
 export * from './audit-schemas.js';
+export * from './live-schemas.js';

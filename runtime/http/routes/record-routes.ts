@@ -42,7 +42,7 @@ const list = (v: string | undefined): string | string[] | undefined =>
   v === undefined ? undefined : v.includes(',') ? v.split(',') : v;
 
 /** The store's record filter from the list route's query. */
-function recordFilterOf(q: RecordQuery): Omit<StoreRecordQuery, 'entity'> {
+export function recordFilterOf(q: RecordQuery): Omit<StoreRecordQuery, 'entity'> {
   const stage = list(q.stage);
   const responsible = list(q.responsible);
   const amount = {
