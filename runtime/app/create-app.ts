@@ -54,6 +54,7 @@ import { ExampleService } from '../services/example-service.js';
 import { fileExampleCatalogue } from '../seed/file-example-catalogue.js';
 import { simulationRoutes } from '../http/routes/simulation-routes.js';
 import { timerRoutes } from '../http/routes/timer-routes.js';
+import { whyRoutes } from '../http/routes/why-routes.js';
 import { Health } from '../http/schemas/api-schemas.js';
 import type { StoreSize } from '../store/store-size.js';
 import { Scheduler } from '../scheduler/scheduler.js';
@@ -203,6 +204,7 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
     ...hookRoutes(hooks),
     ...simulationRoutes({ models, directory: () => core.directory(), templates }),
     ...timerRoutes(core),
+    ...whyRoutes(core),
     ...exampleRoutes(
       new ExampleService(
         deps.examples ?? fileExampleCatalogue(join(process.cwd(), 'examples')),

@@ -3,3 +3,4 @@ export * from './api-schemas.js';
 export * from './example-schemas.js';
 export * from './page-schemas.js';
 export * from './identity-schemas.js';
+export * from './why-schemas.js';
