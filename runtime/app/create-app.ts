@@ -63,6 +63,7 @@ import { timerRoutes } from '../http/routes/timer-routes.js';
 import { liveRoutes } from '../http/routes/live-routes.js';
 import { boardRoutes } from '../http/routes/board-routes.js';
 import { LiveHub } from '../live/live-hub.js';
+import { whyRoutes } from '../http/routes/why-routes.js';
 import { Health } from '../http/schemas/api-schemas.js';
 import type { StoreSize } from '../store/store-size.js';
 import { Scheduler } from '../scheduler/scheduler.js';
@@ -240,6 +241,7 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
     ...auditRoutes(audit),
     ...recycleBinRoutes(recycleBin),
     ...liveRoutes(live, deps.liveHeartbeatMs),
+    ...whyRoutes(core),
     ...exampleRoutes(
       new ExampleService(
         deps.examples ?? fileExampleCatalogue(join(process.cwd(), 'examples')),

@@ -6,3 +6,4 @@ export * from './identity-schemas.js';
 export * from './role-schemas.js';
 export * from './audit-schemas.js';
 export * from './live-schemas.js';
+export * from './why-schemas.js';
