@@ -30,7 +30,9 @@ export function UserMenu() {
       <div className="header-menu-items user-menu-items">
         <div className="user-menu-who">
           <strong>{account.name}</strong>
-          <span className="muted">{account.email}</span>
+          <span className="muted" data-user-text>
+            {account.email}
+          </span>
           <span className="muted" data-testid="user-menu-role">
             {roleLabel(account.role)}
           </span>
