@@ -55,7 +55,7 @@ import { ExampleService } from '../services/example-service.js';
 import { fileExampleCatalogue } from '../seed/file-example-catalogue.js';
 import { simulationRoutes } from '../http/routes/simulation-routes.js';
 import { timerRoutes } from '../http/routes/timer-routes.js';
-import { Health } from '../http/schemas/api-schemas.js';
+import { Health, Readiness as ReadinessBody } from '../http/schemas/api-schemas.js';
 import type { StoreSize } from '../store/store-size.js';
 import { Scheduler } from '../scheduler/scheduler.js';
 import type { TimerRetryPolicy } from '../scheduler/timer-retry-policy.js';
@@ -73,6 +73,7 @@ import type { WriteOp } from '../domain/write-op.js';
 import { redactingLogger } from '../security/redacting-logger.js';
 import { requestId } from '../logging/request-id.js';
 import { requestLogging } from '../logging/request-logging.js';
+import { Readiness, type ReadyCheck } from './readiness.js';
 
 export interface AppDeps {
   store: Store;
@@ -83,6 +84,11 @@ export interface AppDeps {
   /** Chance for random assignment (default `Math.random`). */
   random?: RandomSource;
   log?: Logger;
+  /**
+   * Checks `GET /api/ready` runs besides the built-in ones (`store`: it answers a read;
+   * `timers`: the scheduler runs). A database store adds its own (migrations, jobs).
+   */
+  ready?: Record<string, ReadyCheck>;
   /** Structured request log (one JSON line per request, with its id); absent: none. */
   requestLogger?: PinoLogger;
   outbox?: OutboxPort;
@@ -135,6 +141,8 @@ export interface ConveyorApp {
   documents: DocumentService;
   hooks: HookService;
   identity: Identity;
+  /** What `GET /api/ready` checks; the server adds `shutdown` (503 once it drains). */
+  readiness: Readiness;
   routes: RouteDef[];
 }
 
@@ -183,6 +191,19 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
   await identity.setup.ensureOwner(deps.owner);
   if (deps.delivery !== undefined) await dispatcher.start();
 
+  const readiness = new Readiness();
+  // Any read that has to reach the store proves it answers (a database: its connection).
+  readiness.add('store', async () => {
+    await deps.store.get('settings', 'ready-probe');
+    return undefined;
+  });
+  // Late-bound: the scheduler is made below, and started by the caller after listen.
+  let timersRunning = (): boolean => false;
+  readiness.add('timers', async () =>
+    timersRunning() ? undefined : 'the timer scheduler is not running',
+  );
+  for (const [name, check] of Object.entries(deps.ready ?? {})) readiness.add(name, check);
+
   const routes: RouteDef[] = [
     {
       method: 'get',
@@ -194,6 +215,20 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
       handle: async () => {
         const store = deps.storeSize?.();
         return { body: { status: 'ok', ...(store === undefined ? {} : { details: { store } }) } };
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/ready',
+      tag: 'meta',
+      summary: 'Readiness: the store answers, timers run, not shutting down (503 with reasons)',
+      open: 'always',
+      responses: { 200: ReadinessBody, 503: ReadinessBody },
+      handle: async () => {
+        const r = await readiness.report();
+        return r.ready
+          ? { body: { status: 'ready', checks: r.checks } }
+          : { status: 503, body: { status: 'not_ready', checks: r.checks, reasons: r.reasons } };
       },
     },
     ...authRoutes(identity),
@@ -256,6 +291,7 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
     ...(deps.timerRetry === undefined ? {} : { retry: deps.timerRetry }),
     ...(deps.beforeTimerRun === undefined ? {} : { beforeRun: deps.beforeTimerRun }),
   });
+  timersRunning = () => scheduler.isRunning();
   return {
     app,
     core,
@@ -268,6 +304,7 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
     documents,
     hooks,
     identity,
+    readiness,
     routes,
   };
 }
