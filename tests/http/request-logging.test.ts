@@ -59,6 +59,17 @@ describe('request ids', () => {
   });
 });
 
+describe('probes', () => {
+  it('logs /api/health and /api/ready only when they fail', async () => {
+    await h.call('GET', '/api/health', undefined, { 'x-request-id': 'probe-ok' });
+    await h.call('GET', '/api/ready', undefined, { 'x-request-id': 'probe-503' });
+    await expect
+      .poll(() => sink.requests().find((l) => l.req.id === 'probe-503'))
+      .toMatchObject({ req: { url: '/api/ready' }, res: { statusCode: 503 } });
+    expect(sink.requests().find((l) => l.req.id === 'probe-ok')).toBeUndefined();
+  });
+});
+
 describe('secrets never reach the log output', () => {
   it('not the password, session cookie, API token, hook token, query token or URL credentials', async () => {
     const { cookie } = await h.signIn(HARNESS_OWNER.email, HARNESS_OWNER.password);
