@@ -14,6 +14,9 @@ import { DataDirUnusableError } from './store/data-dir-unusable-error.js';
 import { DataDirLockedError } from './store/lock-data-dir.js';
 import { redactSecrets } from './security/redact-secrets.js';
 import { LowdbStore } from './store/lowdb-store.js';
+import { PostgresStore } from './store/postgres/postgres-store.js';
+import type { StoreSize } from './store/store-size.js';
+import type { Store } from './domain/store-port.js';
 
 /**
  * Test-only (tests/http/timer-crash-loop.test.ts): with the variable set, the process
@@ -31,9 +34,9 @@ function killOnTimerRule(ruleId: string | undefined): Pick<AppDeps, 'beforeTimer
 
 /**
  * Composition root: configuration (every problem at once, one line each), real adapters
- * (store, system clock, ids, pino), then listen; SIGTERM/SIGINT drain and exit.
- * Operator lines (listening, the setup link, start-up refusals) are plain text; every
- * other line is a JSON log line on stdout.
+ * (the PostgreSQL store with DATABASE_URL, the lowdb store otherwise; system clock, ids,
+ * pino), then listen; SIGTERM/SIGINT drain and exit. Operator lines (listening, the
+ * setup link, start-up refusals) are plain text; every other line is JSON on stdout.
  */
 async function main(): Promise<void> {
   // The level is checked with the rest below; a bad one logs at info until then.
@@ -45,32 +48,51 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const config = read.config;
-  const { host, port, dataDir } = config;
-  let store: LowdbStore;
-  try {
-    store = await LowdbStore.open(dataDir, {
-      ...(config.timelineRetentionDays === undefined
-        ? {}
-        : { timelineRetentionDays: config.timelineRetentionDays }),
-    });
-  } catch (e) {
-    // A folder in use, damaged, read-only or impossible to create: one line, not a stack.
-    if (
-      e instanceof DataDirLockedError ||
-      e instanceof DataDirDamagedError ||
-      e instanceof DataDirUnusableError
-    ) {
-      console.error(e.message);
+  const { host, port, dataDir, store: choice } = config;
+  let store: Store;
+  let storeSize: (() => StoreSize) | undefined;
+  if (choice.databaseUrl !== undefined) {
+    try {
+      store = await PostgresStore.open({
+        connectionString: choice.databaseUrl,
+        ...(choice.schema === undefined ? {} : { schema: choice.schema }),
+      });
+    } catch (e) {
+      // Unreachable, refusing the login, a failed migration: one line, the URL's secrets masked.
+      console.error(
+        `Conveyor: the PostgreSQL database (DATABASE_URL) cannot be used: ${redactSecrets(e instanceof Error ? e.message : String(e))}`,
+      );
       process.exit(1);
     }
-    throw e;
+  } else {
+    let lowdb: LowdbStore;
+    try {
+      lowdb = await LowdbStore.open(dataDir, {
+        ...(config.timelineRetentionDays === undefined
+          ? {}
+          : { timelineRetentionDays: config.timelineRetentionDays }),
+      });
+    } catch (e) {
+      // A folder in use, damaged, read-only or impossible to create: one line, not a stack.
+      if (
+        e instanceof DataDirLockedError ||
+        e instanceof DataDirDamagedError ||
+        e instanceof DataDirUnusableError
+      ) {
+        console.error(e.message);
+        process.exit(1);
+      }
+      throw e;
+    }
+    const size = lowdb.size();
+    if (size.warning !== undefined) console.error(`Conveyor: ${size.warning}`);
+    store = lowdb;
+    storeSize = () => lowdb.size();
   }
-  const size = store.size();
-  if (size.warning !== undefined) console.error(`Conveyor: ${size.warning}`);
   let shuttingDown = false;
   const conveyor = await createApp({
     store,
-    storeSize: () => store.size(),
+    ...(storeSize === undefined ? {} : { storeSize }),
     ready: { shutdown: async () => (shuttingDown ? 'the process is shutting down' : undefined) },
     ...(config.owner === undefined ? {} : { owner: config.owner }),
     sessionPolicy: config.sessionPolicy,
@@ -107,7 +129,11 @@ async function main(): Promise<void> {
     server,
     timeoutMs: config.shutdownTimeoutMs,
     log,
-    onDraining: () => (shuttingDown = true),
+    onDraining: () => {
+      shuttingDown = true;
+      // Open live streams would keep the server from closing.
+      conveyor.live.close();
+    },
     whileDraining: [
       { name: 'timer scheduler', run: () => conveyor.scheduler.stop() },
       { name: 'delivery dispatcher', run: () => conveyor.dispatcher.stop() },

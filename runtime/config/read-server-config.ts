@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { storeFromEnv, type StoreChoice } from '../app/store-from-env.js';
 import { templateLimitsFromEnv } from '../app/template-limits-from-env.js';
 import type { DeliveryPorts } from '../delivery/delivery-ports.js';
 import { deliveryFromEnv } from '../delivery/delivery-from-env.js';
@@ -12,7 +13,6 @@ import { sessionPolicyFromEnv, type SessionPolicy } from '../identity/session-po
 import type { OwnerFromEnv } from '../identity/setup-service.js';
 import { logLevelFromEnv, type LogLevel } from '../logging/log-level.js';
 import { redactSecrets } from '../security/redact-secrets.js';
-import { seedExamplesFromEnv, type StoreKind } from '../seed/seed-examples-from-env.js';
 import { timelineRetentionFromEnv } from '../store/timeline/retention-from-env.js';
 import {
   DEFAULT_SHUTDOWN_TIMEOUT_MS,
@@ -28,7 +28,8 @@ export interface ServerConfig {
   port: number;
   host: string;
   dataDir: string;
-  storeKind: StoreKind;
+  /** `DATABASE_URL`, `DATABASE_SCHEMA` and `SEED_EXAMPLES` (`runtime/app/store-from-env.ts`). */
+  store: StoreChoice;
   logLevel: LogLevel;
   shutdownTimeoutMs: number;
   seedExamples: boolean;
@@ -61,17 +62,17 @@ export function readServerConfig(env: Env, log: Logger): ConfigResult {
     }
   }
   const host = read(() => hostFromEnv(env));
-  const storeKind: StoreKind = (env.DATABASE_URL ?? '').trim() === '' ? 'embedded' : 'postgres';
+  const store = read(() => storeFromEnv(env));
   const config: ServerConfig = {
     port: read(() => portFromEnv(env)),
     host,
     dataDir: resolve(env.DATA_DIR ?? './data'),
-    storeKind,
+    store,
     logLevel: read(() => logLevelFromEnv(env)),
     shutdownTimeoutMs: read(() =>
       positiveIntegerFromEnv(env, 'SHUTDOWN_TIMEOUT_MS', DEFAULT_SHUTDOWN_TIMEOUT_MS),
     ),
-    seedExamples: read(() => seedExamplesFromEnv(env, { storeKind })),
+    seedExamples: store?.seedExamples ?? false,
     templateLimits: read(() => templateLimitsFromEnv(env)),
     delivery: read(() => deliveryFromEnv(env, log)),
     rateLimits: read(() => rateLimitsFromEnv(env)),

@@ -43,10 +43,10 @@ describe('configuration is checked at start', () => {
     const lines = stderr.trim().split('\n');
     expect(lines).toEqual([
       expect.stringMatching(/^HOST must be an address to listen on .* not "not a host"$/),
+      'SEED_EXAMPLES must be 1 or 0, not "maybe"',
       'PORT must be a whole number from 0 to 65535, not "70000"',
       expect.stringMatching(/^LOG_LEVEL must be one of trace, debug, .* not "loud"$/),
       'SHUTDOWN_TIMEOUT_MS must be a positive whole number, not "-5"',
-      'SEED_EXAMPLES must be 1 or 0, not "maybe"',
       expect.stringMatching(/^TEMPLATE_RENDER_LIMIT_MS .*"fast"/),
       expect.stringMatching(/^SMTP_URL is not a URL/),
       expect.stringMatching(/RATE_LIMIT_BULK_READS/),
