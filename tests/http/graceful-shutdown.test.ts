@@ -3,8 +3,9 @@ import { request, type ClientRequest } from 'node:http';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { RUNTIME_ENTRY } from '../e2e/support/runtime-server.js';
+import { dropSchema, freshSchemaName, TEST_DATABASE_URL } from '../support/postgres.js';
 import { OWNER_ENV, ownerHeaders } from '../support/runtime-auth.js';
 import { TIMER_LAB_MODEL } from './timer-lab-model.js';
 
@@ -108,39 +109,49 @@ async function setUp(base: string): Promise<void> {
   expect((await call(base, 'POST', '/models/timer-lab/publish', {})).status).toBe(201);
 }
 
-describe('graceful shutdown (SIGTERM / SIGINT)', () => {
-  it('finishes a request in flight with 201, exits 0, and what was acknowledged is there after restart', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'conveyor-shutdown-'));
-    const first = await start(dataDir);
-    expect((await call(first.url, 'GET', '/ready')).body).toMatchObject({
-      status: 'ready',
-      checks: { store: 'ok', timers: 'ok', shutdown: 'ok' },
-    });
-    await setUp(first.url);
-    expect((await call(first.url, 'POST', '/records/deals', deal('Before'))).status).toBe(201);
-    const slow = await slowCreate(first.url, 'In flight');
-    first.child.kill('SIGTERM');
-    await refusesConnections(first.url);
-    slow.finish();
-    const answer = await slow.answer;
-    expect(answer.status, answer.body).toBe(201);
-    const id = (JSON.parse(answer.body) as { id: string }).id;
-    expect(await first.exited).toBe(0);
-    expect(first.output()).toContain('SIGTERM: shutting down');
-    expect(first.output()).toContain('shut down cleanly');
-
-    const second = await start(dataDir);
-    const titles = (
-      (await call(second.url, 'GET', '/records/deals')).body.items as {
-        id: string;
-        fields: { title: string };
-      }[]
-    ).map((d) => d.fields.title);
-    expect(titles.sort()).toEqual(['Before', 'In flight']);
-    expect((await call(second.url, 'GET', `/records/deals/${id}`)).status).toBe(200);
-    second.child.kill('SIGINT');
-    expect(await second.exited).toBe(0);
+/**
+ * A request in flight at SIGTERM is answered (201), the process exits 0, and what it
+ * acknowledged is there after a restart on the same data (`env` picks the store).
+ */
+async function finishesInFlight(env: Record<string, string> = {}): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'conveyor-shutdown-'));
+  const first = await start(dataDir, env);
+  expect((await call(first.url, 'GET', '/ready')).body).toMatchObject({
+    status: 'ready',
+    checks: { store: 'ok', timers: 'ok', shutdown: 'ok' },
   });
+  await setUp(first.url);
+  expect((await call(first.url, 'POST', '/records/deals', deal('Before'))).status).toBe(201);
+  const slow = await slowCreate(first.url, 'In flight');
+  first.child.kill('SIGTERM');
+  await refusesConnections(first.url);
+  slow.finish();
+  const answer = await slow.answer;
+  expect(answer.status, answer.body).toBe(201);
+  const id = (JSON.parse(answer.body) as { id: string }).id;
+  expect(await first.exited).toBe(0);
+  expect(first.output()).toContain('SIGTERM: shutting down');
+  expect(first.output()).toContain('shut down cleanly');
+
+  const second = await start(dataDir, env);
+  const titles = (
+    (await call(second.url, 'GET', '/records/deals')).body.items as {
+      id: string;
+      fields: { title: string };
+    }[]
+  ).map((d) => d.fields.title);
+  expect(titles.sort()).toEqual(['Before', 'In flight']);
+  expect((await call(second.url, 'GET', `/records/deals/${id}`)).status).toBe(200);
+  second.child.kill('SIGINT');
+  expect(await second.exited).toBe(0);
+}
+
+// Each test starts one or two real processes: generous, the machine may be loaded.
+const SLOW = { timeout: 120_000 };
+
+describe('graceful shutdown (SIGTERM / SIGINT)', SLOW, () => {
+  it('finishes a request in flight with 201, exits 0, and what was acknowledged is there after restart', () =>
+    finishesInFlight());
 
   it('exits at once on a second signal, without waiting for the request in flight', async () => {
     const p = await start(mkdtempSync(join(tmpdir(), 'conveyor-shutdown-twice-')));
@@ -168,4 +179,12 @@ describe('graceful shutdown (SIGTERM / SIGINT)', () => {
       /shutdown did not finish in 1500 ms \(SHUTDOWN_TIMEOUT_MS\), still waiting for: requests in flight/,
     );
   });
+});
+
+describe.runIf(TEST_DATABASE_URL !== undefined)('graceful shutdown on PostgreSQL', SLOW, () => {
+  const schema = freshSchemaName();
+  afterAll(() => dropSchema(schema));
+
+  it('finishes a request in flight, exits 0, and the records are in the database after restart', () =>
+    finishesInFlight({ DATABASE_URL: TEST_DATABASE_URL ?? '', DATABASE_SCHEMA: schema }));
 });
