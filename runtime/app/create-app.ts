@@ -64,7 +64,7 @@ import { liveRoutes } from '../http/routes/live-routes.js';
 import { boardRoutes } from '../http/routes/board-routes.js';
 import { LiveHub } from '../live/live-hub.js';
 import { whyRoutes } from '../http/routes/why-routes.js';
-import { Health } from '../http/schemas/api-schemas.js';
+import { Health, Readiness as ReadinessBody } from '../http/schemas/api-schemas.js';
 import type { StoreSize } from '../store/store-size.js';
 import { Scheduler } from '../scheduler/scheduler.js';
 import type { TimerRetryPolicy } from '../scheduler/timer-retry-policy.js';
@@ -82,6 +82,7 @@ import type { WriteOp } from '../domain/write-op.js';
 import { redactingLogger } from '../security/redacting-logger.js';
 import { requestId } from '../logging/request-id.js';
 import { requestLogging } from '../logging/request-logging.js';
+import { Readiness, type ReadyCheck } from './readiness.js';
 
 export interface AppDeps {
   store: Store;
@@ -92,6 +93,11 @@ export interface AppDeps {
   /** Chance for random assignment (default `Math.random`). */
   random?: RandomSource;
   log?: Logger;
+  /**
+   * Checks `GET /api/ready` runs besides the built-in ones (`store`: it answers a read;
+   * `timers`: the scheduler runs). A database store adds its own (migrations, jobs).
+   */
+  ready?: Record<string, ReadyCheck>;
   /** Structured request log (one JSON line per request, with its id); absent: none. */
   requestLogger?: PinoLogger;
   outbox?: OutboxPort;
@@ -153,6 +159,8 @@ export interface ConveyorApp {
   documents: DocumentService;
   hooks: HookService;
   identity: Identity;
+  /** What `GET /api/ready` checks; the server adds `shutdown` (503 once it drains). */
+  readiness: Readiness;
   recycleBin: RecycleBinService;
   audit: AuditService;
   /** Live changes for `GET /api/events`; `close()` it before closing the HTTP server. */
@@ -211,6 +219,19 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
   // Past their retention, deleted records go at start (and periodically: `main.ts`).
   await recycleBin.purgeExpired();
 
+  const readiness = new Readiness();
+  // Any read that has to reach the store proves it answers (a database: its connection).
+  readiness.add('store', async () => {
+    await deps.store.get('settings', 'ready-probe');
+    return undefined;
+  });
+  // Late-bound: the scheduler is made below, and started by the caller after listen.
+  let timersRunning = (): boolean => false;
+  readiness.add('timers', async () =>
+    timersRunning() ? undefined : 'the timer scheduler is not running',
+  );
+  for (const [name, check] of Object.entries(deps.ready ?? {})) readiness.add(name, check);
+
   const routes: RouteDef[] = [
     {
       method: 'get',
@@ -222,6 +243,20 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
       handle: async () => {
         const store = deps.storeSize?.();
         return { body: { status: 'ok', ...(store === undefined ? {} : { details: { store } }) } };
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/ready',
+      tag: 'meta',
+      summary: 'Readiness: the store answers, timers run, not shutting down (503 with reasons)',
+      open: 'always',
+      responses: { 200: ReadinessBody, 503: ReadinessBody },
+      handle: async () => {
+        const r = await readiness.report();
+        return r.ready
+          ? { body: { status: 'ready', checks: r.checks } }
+          : { status: 503, body: { status: 'not_ready', checks: r.checks, reasons: r.reasons } };
       },
     },
     ...authRoutes(identity),
@@ -295,6 +330,7 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
     ...(deps.timerRetry === undefined ? {} : { retry: deps.timerRetry }),
     ...(deps.beforeTimerRun === undefined ? {} : { beforeRun: deps.beforeTimerRun }),
   });
+  timersRunning = () => scheduler.isRunning();
   return {
     app,
     core,
@@ -307,6 +343,7 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
     documents,
     hooks,
     identity,
+    readiness,
     recycleBin,
     audit,
     live,

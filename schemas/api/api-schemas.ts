@@ -40,6 +40,14 @@ export const Health = Type.Object({
   ),
 });
 
+/** `GET /api/ready`: 200 when every check holds, 503 with the reasons otherwise. */
+export const Readiness = Type.Object({
+  status: Type.Union([Type.Literal('ready'), Type.Literal('not_ready')]),
+  /** Each check by name (`store`, `timers`, `shutdown`; a database adds its own): `ok` or why not. */
+  checks: Type.Record(Type.String(), Type.String()),
+  reasons: Type.Optional(Type.Array(Type.String())),
+});
+
 export const DirectoryBody = Type.Object({
   users: Type.Array(User),
   departments: Type.Array(Department),
