@@ -35,6 +35,8 @@ import { requestGate } from '../http/authenticate-request.js';
 import { accountRoutes } from '../http/routes/account-routes.js';
 import { authRoutes } from '../http/routes/auth-routes.js';
 import { tokenRoutes } from '../http/routes/token-routes.js';
+import { roleRoutes } from '../http/routes/role-routes.js';
+import { RoleService } from '../access/role-service.js';
 import { Identity } from '../identity/identity.js';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../identity/session-policy.js';
 import type { OwnerFromEnv } from '../identity/setup-service.js';
@@ -195,6 +197,7 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
     ...authRoutes(identity),
     ...tokenRoutes(identity),
     ...accountRoutes(identity),
+    ...roleRoutes(new RoleService(core, identity.reads, identity.access)),
     ...directoryRoutes(directory),
     ...modelRoutes(models),
     ...recordRoutes(records),
