@@ -200,7 +200,7 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
     ...roleRoutes(new RoleService(core, identity.reads, identity.access)),
     ...directoryRoutes(directory),
     ...modelRoutes(models),
-    ...recordRoutes(records),
+    ...recordRoutes(records, core),
     ...importRoutes(new ImportService(core, records)),
     ...deliveryRoutes(delivery),
     ...documentRoutes(documents),

@@ -4,3 +4,4 @@ export * from './example-schemas.js';
 export * from './page-schemas.js';
 export * from './identity-schemas.js';
 export * from './role-schemas.js';
+export * from './export-schemas.js';

@@ -1,6 +1,10 @@
 import type { EntityType } from '../../../schemas/index.js';
 import type { Access } from '../../access/access.js';
 import { intersectResponsible } from '../../access/record-scope-filter.js';
+import { exportRecords } from '../../access/record-export.js';
+import { RecordExportQuery } from '../../../schemas/api/export-schemas.js';
+import type { RuntimeCore } from '../../services/runtime-core.js';
+import { Type } from '@sinclair/typebox';
 import { entityOfPath } from '../../services/entity-paths.js';
 import type { RecordDoc } from '../../domain/record.js';
 import type { RecordQuery as StoreRecordQuery } from '../../domain/record-query.js';
@@ -88,8 +92,8 @@ export function scopedFilter(
   };
 }
 
-/** Records, moves, links, per-record logs, external events and tasks. */
-export function recordRoutes(records: RecordService): RouteDef[] {
+/** Records, moves, links, per-record logs, external events, tasks and the CSV export. */
+export function recordRoutes(records: RecordService, core: RuntimeCore): RouteDef[] {
   const tag = 'records';
   const id = (r: RouteRequest): string => r.params.id ?? '';
   const routes: RouteDef[] = [
@@ -112,6 +116,43 @@ export function recordRoutes(records: RecordService): RouteDef[] {
             ...(q.sort === undefined ? {} : { sort: q.sort }),
             ...(q.order === undefined ? {} : { order: q.order }),
           }),
+        };
+      },
+    },
+    {
+      // Before `/api/records/:entity/:id`, which would take `export` for an id.
+      method: 'get',
+      path: '/api/records/:entity/export',
+      tag,
+      permission: { action: 'export', subject: ':entity' },
+      summary:
+        'The records matching the list filters as CSV (only those in your export scope; audited as record.exported)',
+      params: { entity: EntityParam },
+      query: RecordExportQuery,
+      produces: 'text/csv',
+      responses: { 200: Type.String(), 400: ErrorBody, 404: ErrorBody },
+      handle: async (r) => {
+        const q = r.query as RecordQuery;
+        const e = entity(r);
+        const { csv } = await exportRecords(core, {
+          entity: e,
+          query: scopedFilter(accessOf(r), 'export', e, recordFilterOf(q)),
+          order: {
+            ...(q.sort === undefined ? {} : { sort: q.sort }),
+            ...(q.order === undefined ? {} : { order: q.order }),
+          },
+          actor: r.actor ?? { kind: 'system', name: 'api' },
+          address: r.address,
+        });
+        const day = core.clock.now().toISOString().slice(0, 10);
+        return {
+          raw: {
+            contentType: 'text/csv; charset=utf-8',
+            headers: {
+              'content-disposition': `attachment; filename="${r.params.entity ?? e}-${day}.csv"`,
+            },
+            content: csv,
+          },
         };
       },
     },
