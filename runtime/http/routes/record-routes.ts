@@ -300,12 +300,26 @@ export function recordRoutes(records: RecordService, core: RuntimeCore): RouteDe
     {
       method: 'post',
       path: '/api/events',
-      permission: { action: 'update', subject: ':entity' },
+      permission: { action: 'update', subject: ':record' },
       tag: 'events',
       summary: 'An external event about a record (message, payment, call...)',
       body: EventBody,
       responses: { 200: EventResult, 400: ErrorBody, 422: ErrorBody },
-      handle: async (r) => ({ body: await records.event(r.body as never) }),
+      handle: async (r) => {
+        const body = r.body as Parameters<RecordService['event']>[0];
+        const record = await records.get(body.entity, body.recordId).catch(() => undefined);
+        if (record !== undefined && !accessOf(r).canRecord('update', record)) {
+          // Out of the read scope it is as unknown as a missing record (the service's 422).
+          if (!accessOf(r).canRecord('read', record))
+            throw new HttpError(
+              422,
+              'UNKNOWN_RECORD',
+              `/recordId: no ${body.entity} ${body.recordId}`,
+            );
+          accessOf(r).checkRecord('update', record);
+        }
+        return { body: await records.event(body) };
+      },
     },
     {
       method: 'post',
