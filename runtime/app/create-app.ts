@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import express, { type Express } from 'express';
+import type { Logger as PinoLogger } from 'pino';
 import { Type } from '@sinclair/typebox';
 import { CommitObserver } from '../delivery/observe-commits.js';
 import { deliveryOutbox } from '../delivery/delivery-outbox.js';
@@ -33,6 +34,10 @@ import {
 } from '../http/rate-limits.js';
 import { requestGate } from '../http/authenticate-request.js';
 import { accountRoutes } from '../http/routes/account-routes.js';
+import { auditRoutes } from '../http/routes/audit-routes.js';
+import { recycleBinRoutes } from '../http/routes/recycle-bin-routes.js';
+import { AuditService } from '../audit/audit-service.js';
+import { RecycleBinService } from '../services/recycle-bin-service.js';
 import { authRoutes } from '../http/routes/auth-routes.js';
 import { tokenRoutes } from '../http/routes/token-routes.js';
 import { roleRoutes } from '../http/routes/role-routes.js';
@@ -57,6 +62,10 @@ import { ExampleService } from '../services/example-service.js';
 import { fileExampleCatalogue } from '../seed/file-example-catalogue.js';
 import { simulationRoutes } from '../http/routes/simulation-routes.js';
 import { timerRoutes } from '../http/routes/timer-routes.js';
+import { liveRoutes } from '../http/routes/live-routes.js';
+import { boardRoutes } from '../http/routes/board-routes.js';
+import { LiveHub } from '../live/live-hub.js';
+import { whyRoutes } from '../http/routes/why-routes.js';
 import { Health } from '../http/schemas/api-schemas.js';
 import type { StoreSize } from '../store/store-size.js';
 import { Scheduler } from '../scheduler/scheduler.js';
@@ -73,6 +82,8 @@ import type { Store } from '../domain/store-port.js';
 import type { TimerDoc } from '../domain/timer.js';
 import type { WriteOp } from '../domain/write-op.js';
 import { redactingLogger } from '../security/redacting-logger.js';
+import { requestId } from '../logging/request-id.js';
+import { requestLogging } from '../logging/request-logging.js';
 
 export interface AppDeps {
   store: Store;
@@ -83,6 +94,8 @@ export interface AppDeps {
   /** Chance for random assignment (default `Math.random`). */
   random?: RandomSource;
   log?: Logger;
+  /** Structured request log (one JSON line per request, with its id); absent: none. */
+  requestLogger?: PinoLogger;
   outbox?: OutboxPort;
   /**
    * Adapters to the outside world (mailer, message channels, HTTP client). Given: a
@@ -117,6 +130,15 @@ export interface AppDeps {
   allowedOrigins?: readonly string[];
   /** Express's `trust proxy` (`TRUST_PROXY`): client address and HTTPS from the proxy's headers. */
   trustProxy?: boolean | number | string;
+  /**
+   * Days a deleted record stays in the recycle bin (`RECYCLE_BIN_RETENTION_DAYS`;
+   * default 30); the `recycleBinRetentionDays` setting in the store overrides it.
+   */
+  recycleBinRetentionDays?: number;
+  /** How often an idle live stream (`GET /api/events`) sends a heartbeat (default 15 s). */
+  liveHeartbeatMs?: number;
+  /** Events kept for live streams to catch up after a reconnect (default 2,000). */
+  liveCapacity?: number;
   /** Test-only: called before each timer runs, once its in-flight mark is on disk. */
   beforeTimerRun?: (timer: TimerDoc) => void;
 }
@@ -133,6 +155,10 @@ export interface ConveyorApp {
   documents: DocumentService;
   hooks: HookService;
   identity: Identity;
+  recycleBin: RecycleBinService;
+  audit: AuditService;
+  /** Live changes for `GET /api/events`; `close()` it before closing the HTTP server. */
+  live: LiveHub;
   routes: RouteDef[];
 }
 
@@ -162,7 +188,9 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
   const store = new CommitObserver(deps.store, (ops) => onCommit(ops));
   const core = new RuntimeCore(store, engine, clock, ids);
   const models = new ModelService(core);
-  const records = new RecordService(core);
+  const recycleBin = new RecycleBinService(core, deps.recycleBinRetentionDays);
+  const audit = new AuditService(core);
+  const records = new RecordService(core, recycleBin);
   const identity = new Identity(core, { ...DEFAULT_SESSION_POLICY, ...deps.sessionPolicy });
   const directory = new DirectoryService(core, (tx, user) => identity.userEnded(tx, user));
   const delivery = new DeliveryService(core, ports);
@@ -170,8 +198,10 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
   const hooks = new HookService(core);
   const policy = { ...DEFAULT_RETRY_POLICY, ...deps.retryPolicy };
   const dispatcher = new Dispatcher(core, ports, { policy, clock, log });
+  const live = new LiveHub(deps.liveCapacity === undefined ? {} : { capacity: deps.liveCapacity });
   onCommit = (ops) => {
     dispatcher.committed(ops);
+    live.committed(ops);
     // A published version's inbound_webhook triggers get their tokens right away.
     for (const op of ops)
       if (op.op === 'put' && op.collection === 'versions')
@@ -180,6 +210,8 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
   await models.activateAll();
   await identity.setup.ensureOwner(deps.owner);
   if (deps.delivery !== undefined) await dispatcher.start();
+  // Past their retention, deleted records go at start (and periodically: `main.ts`).
+  await recycleBin.purgeExpired();
 
   const routes: RouteDef[] = [
     {
@@ -200,6 +232,8 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
     ...roleRoutes(new RoleService(core, identity.reads, identity.access)),
     ...directoryRoutes(directory),
     ...modelRoutes(models),
+    // Before the record routes: `/api/records/:entity/stage-totals` is not a record id.
+    ...boardRoutes(core.store),
     ...recordRoutes(records, core),
     ...importRoutes(new ImportService(core, records)),
     ...deliveryRoutes(delivery),
@@ -207,6 +241,10 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
     ...hookRoutes(hooks),
     ...simulationRoutes({ models, directory: () => core.directory(), templates }),
     ...timerRoutes(core),
+    ...auditRoutes(audit),
+    ...recycleBinRoutes(recycleBin),
+    ...liveRoutes(live, deps.liveHeartbeatMs),
+    ...whyRoutes(core),
     ...exampleRoutes(
       new ExampleService(
         deps.examples ?? fileExampleCatalogue(join(process.cwd(), 'examples')),
@@ -228,6 +266,9 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
 
   const app = express();
   app.disable('x-powered-by');
+  // First: every answer, even a 421 or a 415, carries its request id and is logged.
+  app.use(requestId());
+  if (deps.requestLogger !== undefined) app.use(requestLogging(deps.requestLogger));
   if (deps.trustProxy !== undefined) app.set('trust proxy', deps.trustProxy);
   app.use(securityHeaders());
   app.use(checkHost(deps.allowedHosts ?? defaultAllowedHosts('127.0.0.1')));
@@ -269,6 +310,9 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
     documents,
     hooks,
     identity,
+    recycleBin,
+    audit,
+    live,
     routes,
   };
 }

@@ -3,6 +3,7 @@ import type { Router } from 'express';
 import type { RouteGate } from './authenticate-request.js';
 import { assertPermissions, type PermissionCheck } from './check-permission.js';
 import type { RouteDef, RouteRequest } from './route.js';
+import { openStream } from './open-stream.js';
 import { sessionSetCookie } from './session-cookie.js';
 import { namesFromASet } from './schemas/path-params.js';
 import { validatePart } from './validate-request.js';
@@ -62,6 +63,10 @@ export function mountRoutes(
         res.append('set-cookie', sessionSetCookie(out.sessionCookie.value, req.secure));
       const status = out.status ?? 200;
       if (out.headers !== undefined) res.set(out.headers);
+      if (out.stream !== undefined) {
+        openStream(res, out.stream);
+        return;
+      }
       if (out.raw !== undefined)
         res
           .status(status)

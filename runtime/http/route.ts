@@ -38,6 +38,17 @@ export interface RouteResult {
   raw?: { contentType: string; headers?: Record<string, string>; content: string };
   /** Sets or clears the `conveyor_session` cookie. */
   sessionCookie?: SessionCookie;
+  /** A Server-Sent Events stream instead of a body (`text/event-stream`). */
+  stream?: EventStream;
+}
+
+/**
+ * A long-lived answer: `open` is called once the headers are out, with `send` (writes
+ * raw SSE frames) and `end` (ends the response); it answers its cleanup, which runs
+ * when the client goes away or the stream ends.
+ */
+export interface EventStream {
+  open(send: (frame: string) => void, end: () => void): () => void;
 }
 
 /**

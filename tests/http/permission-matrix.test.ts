@@ -50,12 +50,16 @@ type Need =
   | { everyRecord: true } // read all records of every entity
   | { automation: keyof RolePermissions['automations'] }
   | { level: 'directory' | 'roles' | 'accounts'; at: 'view' | 'manage' }
+  | { audit: 'view' | 'export' }
+  | { recycleBin: 'view' | 'restore' | 'purge' }
   | { tokens: true }
   | { hookSecrets: true }
   | 'signed-in';
 
 interface Row {
   need: Need;
+  /** Answers a stream (Server-Sent Events): only its status is read. */
+  stream?: true;
   /** The call: path (ids filled), body, extra headers. */
   call: (id: string) => { path: string; body?: unknown; headers?: Record<string, string> };
 }
@@ -221,6 +225,26 @@ const ROWS: Record<string, Row> = {
   'get /api/records/:entity/:id/outbox': { need: { record: 'read' }, call: rec('/outbox') },
   'get /api/records/:entity/:id/documents': { need: { record: 'read' }, call: rec('/documents') },
   'get /api/records/:entity/:id/timers': { need: { record: 'read' }, call: rec('/timers') },
+  'get /api/records/:entity/stage-totals': {
+    need: { entity: 'read' },
+    call: get('/api/records/deals/stage-totals?stage=new'),
+  },
+  'get /api/records/:entity/:id/why': {
+    need: { record: 'read' },
+    call: rec('/why?rule=robot:create_logistics'),
+  },
+  'get /api/audit': { need: { audit: 'view' }, call: get('/api/audit') },
+  'get /api/audit/export': { need: { audit: 'export' }, call: get('/api/audit/export?format=csv') },
+  'get /api/recycle-bin': { need: { recycleBin: 'view' }, call: get('/api/recycle-bin') },
+  'post /api/recycle-bin/:entity/:id/restore': {
+    need: { recycleBin: 'restore' },
+    call: () => ({ path: '/api/recycle-bin/deals/nope/restore', body: {} }),
+  },
+  'delete /api/recycle-bin/:entity/:id': {
+    need: { recycleBin: 'purge' },
+    call: () => ({ path: '/api/recycle-bin/deals/nope' }),
+  },
+  'get /api/events': { need: 'signed-in', stream: true, call: get('/api/events') },
   'post /api/events': {
     need: { anyEntity: 'update' },
     call: () => ({
@@ -323,12 +347,19 @@ describe('the permission matrix over HTTP: every role x every route x own/depart
     path: string,
     body?: unknown,
     headers: Record<string, string> = {},
+    stream = false,
   ) => {
+    const abort = new AbortController();
     const res = await fetch(h.url + path, {
       method,
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      signal: abort.signal,
     });
+    if (stream && res.status === 200) {
+      abort.abort();
+      return { status: res.status, body: undefined };
+    }
     const text = await res.text();
     const json = (res.headers.get('content-type') ?? '').includes('json') && text !== '';
     return { status: res.status, body: json ? JSON.parse(text) : undefined };
@@ -369,6 +400,12 @@ describe('the permission matrix over HTTP: every role x every route x own/depart
     if ('level' in need)
       return yes(need.at === 'view' ? p[need.level] !== 'none' : p[need.level] === 'manage');
     if ('tokens' in need) return yes(p.tokens !== 'none');
+    if ('audit' in need)
+      return yes(['view', 'export'].indexOf(p.audit) >= ['view', 'export'].indexOf(need.audit));
+    if ('recycleBin' in need) {
+      const order = ['none', 'view', 'restore', 'purge'];
+      return yes(order.indexOf(p.recycleBin) >= order.indexOf(need.recycleBin));
+    }
     return yes(p.hookSecrets);
   };
 
@@ -397,7 +434,14 @@ describe('the permission matrix over HTTP: every role x every route x own/depart
             : [undefined];
         for (const f of targets) {
           const c = row.call(f?.id ?? '');
-          const res = await send(token, r.method.toUpperCase(), c.path, c.body, c.headers);
+          const res = await send(
+            token,
+            r.method.toUpperCase(),
+            c.path,
+            c.body,
+            c.headers,
+            row.stream,
+          );
           calls++;
           const want = expected(role, row, f);
           wants[String(want)] = (wants[String(want)] ?? 0) + 1;

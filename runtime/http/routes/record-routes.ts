@@ -12,6 +12,7 @@ import { recordEtag, type RecordService } from '../../services/record-service.js
 import { HttpError } from '../http-error.js';
 import { pageRequest } from '../page-request.js';
 import type { RouteDef, RouteRequest } from '../route.js';
+import { whoOf } from '../who-of.js';
 import { EntityParam, IdParam, RecordParams } from '../schemas/path-params.js';
 import {
   AnyItem,
@@ -45,7 +46,7 @@ const list = (v: string | undefined): string | string[] | undefined =>
   v === undefined ? undefined : v.includes(',') ? v.split(',') : v;
 
 /** The store's record filter from the list route's query. */
-function recordFilterOf(q: RecordQuery): Omit<StoreRecordQuery, 'entity'> {
+export function recordFilterOf(q: RecordQuery): Omit<StoreRecordQuery, 'entity'> {
   const stage = list(q.stage);
   const responsible = list(q.responsible);
   const amount = {
@@ -179,7 +180,7 @@ export function recordRoutes(records: RecordService, core: RuntimeCore): RouteDe
             : body.fields;
         const place = records.placement(e, body);
         access.checkPlacement('create', { entity: e, fields }, place.def?.key, place.stage);
-        return { status: 201, body: await records.create(e, { ...body, fields }) };
+        return { status: 201, body: await records.create(e, { ...body, fields }, whoOf(r)) };
       },
     },
     {
@@ -209,6 +210,7 @@ export function recordRoutes(records: RecordService, core: RuntimeCore): RouteDe
             id(r),
             (r.body as { fields: Record<string, unknown> }).fields,
             r.headers['if-match'],
+            whoOf(r),
           ),
         ),
     },
@@ -222,7 +224,7 @@ export function recordRoutes(records: RecordService, core: RuntimeCore): RouteDe
       requestHeaders: IF_MATCH,
       responses: { 204: undefined, 404: ErrorBody, 412: ErrorBody },
       handle: async (r) => {
-        await records.remove(entity(r), id(r), r.headers['if-match']);
+        await records.remove(entity(r), id(r), r.headers['if-match'], whoOf(r));
         return { status: 204 };
       },
     },
@@ -252,7 +254,9 @@ export function recordRoutes(records: RecordService, core: RuntimeCore): RouteDe
           body.pipeline ?? current.pipeline,
           body.stage,
         );
-        return withEtag(await records.move(entity(r), id(r), body, r.headers['if-match']));
+        return withEtag(
+          await records.move(entity(r), id(r), body, r.headers['if-match'], whoOf(r)),
+        );
       },
     },
     {
@@ -277,7 +281,9 @@ export function recordRoutes(records: RecordService, core: RuntimeCore): RouteDe
         const other = await records.get(target.entity, target.id).catch(() => undefined);
         if (other !== undefined && !accessOf(r).canRecord('read', other))
           throw new HttpError(422, 'UNKNOWN_RECORD', `/id: no ${target.entity} ${target.id}`);
-        return withEtag(await records.link(entity(r), id(r), target, r.headers['if-match']));
+        return withEtag(
+          await records.link(entity(r), id(r), target, r.headers['if-match'], whoOf(r)),
+        );
       },
     },
   ];
@@ -318,7 +324,7 @@ export function recordRoutes(records: RecordService, core: RuntimeCore): RouteDe
             );
           accessOf(r).checkRecord('update', record);
         }
-        return { body: await records.event(body) };
+        return { body: await records.event(body, whoOf(r)) };
       },
     },
     {
@@ -332,7 +338,7 @@ export function recordRoutes(records: RecordService, core: RuntimeCore): RouteDe
       handle: async (r) => {
         const record = await records.recordOfTask(id(r));
         if (record !== undefined) accessOf(r).checkRecord('update', record);
-        return { body: await records.completeTask(id(r)) };
+        return { body: await records.completeTask(id(r), whoOf(r)) };
       },
     },
   );
