@@ -1,10 +1,10 @@
+import { stringify } from 'csv-stringify/sync';
 import type { EntityType } from '../../schemas/index.js';
-import type { Actor } from '../domain/actor.js';
 import type { RecordDoc } from '../domain/record.js';
 import type { RecordPageRequest, RecordQuery } from '../domain/record-query.js';
-import type { AuditEntry } from '../domain/security-types.js';
+import type { Who } from '../domain/who.js';
+import { safeCsvCell } from '../audit/csv-cell.js';
 import type { RuntimeCore } from '../services/runtime-core.js';
-import { csvText } from './csv.js';
 
 /** Records read per store query: an export never holds one huge page of the store. */
 export const EXPORT_PAGE = 500;
@@ -12,6 +12,16 @@ export const EXPORT_PAGE = 500;
 const META = ['id', 'entity', 'model', 'pipeline', 'stage', 'createdAt', 'updatedAt'] as const;
 /** The usual fields first, then the others by key. */
 const FIRST_FIELDS = ['title', 'responsible', 'amount'];
+
+/**
+ * A cell: numbers and booleans as they are, text with a formula's first character
+ * defused (`safeCsvCell`), anything else as JSON.
+ */
+export function exportCell(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return safeCsvCell(typeof value === 'string' ? value : JSON.stringify(value));
+}
 
 /** Every record a (scope-filtered) query matches, read page by page. */
 async function allMatching(
@@ -34,8 +44,9 @@ async function allMatching(
 }
 
 /**
- * The records of an export as CSV, after an audit entry (`record.exported`: who, from
- * where, which entity, filter and count) is stored: no export leaves unrecorded.
+ * The records of an export as CSV (`csv-stringify`), after its audit entry
+ * (`record.exported`: who, from where, entity, filter and count) is stored: no export
+ * leaves unrecorded.
  */
 export async function exportRecords(
   core: RuntimeCore,
@@ -43,8 +54,7 @@ export async function exportRecords(
     entity: EntityType;
     query: Omit<RecordQuery, 'entity'>;
     order: Pick<RecordPageRequest, 'sort' | 'order'>;
-    actor: Actor;
-    address?: string;
+    who: Who | undefined;
   },
 ): Promise<{ csv: string; count: number }> {
   const records = await allMatching(core, { ...input.query, entity: input.entity }, input.order);
@@ -54,22 +64,22 @@ export async function exportRecords(
     ...FIRST_FIELDS.filter((k) => seen.has(k)),
     ...[...seen].filter((k) => !FIRST_FIELDS.includes(k)).sort(),
   ];
-  const csv = csvText(
-    [...META, ...fields],
-    records.map((r) => [...META.map((m) => r[m]), ...fields.map((k) => r.fields[k])]),
-  );
-  const at = core.clock.now().toISOString();
-  const entry: AuditEntry = {
-    id: core.ids.next('aud'),
-    at,
-    seq: 0,
-    actor: input.actor,
-    ...(input.address === undefined ? {} : { address: input.address }),
-    kind: 'record.exported',
-    entity: input.entity,
-    outcome: 'success',
-    detail: `${records.length} ${input.entity} record(s) as CSV; filter ${JSON.stringify(input.query)}`,
-  };
-  await core.change(async (tx) => tx.append('audit', entry.id, entry));
+  const rows = records.map((r) => [
+    ...META.map((m) => exportCell(r[m])),
+    ...fields.map((k) => exportCell(r.fields[k])),
+  ]);
+  await core.changeAs(input.who, async (tx) => {
+    core.audit(tx, {
+      kind: 'record.exported',
+      entity: input.entity,
+      detail: `${records.length} ${input.entity} record(s) as CSV; filter ${JSON.stringify(input.query)}`,
+    });
+  });
+  const csv = stringify(rows, {
+    header: true,
+    columns: [...META, ...fields].map(exportCell),
+    record_delimiter: 'windows',
+    eof: true,
+  });
   return { csv, count: records.length };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILT_IN_PERMISSIONS } from '../../runtime/access/built-in-permissions.js';
-import { csvCell } from '../../runtime/access/csv.js';
+import { exportCell } from '../../runtime/access/record-export.js';
 import { readAllPages } from '../../runtime/domain/read-all-pages.js';
 import { startServer, type Harness } from './server-harness.js';
 
@@ -53,8 +53,8 @@ describe('CSV export of records', () => {
     expect(res.text).toContain('Someone else’s deal');
     const filtered = await csvOf(null, 'format=csv&amountMin=25');
     expect(filtered.text.trimEnd().split('\r\n')).toHaveLength(2);
-    expect(csvCell('-1+2')).toBe("'-1+2");
-    expect(csvCell(-3)).toBe('-3');
+    expect(exportCell('-1+2')).toBe("'-1+2");
+    expect(exportCell(-3)).toBe('-3');
   });
 
   it('holds only records in the caller’s export scope', async () => {

@@ -142,8 +142,7 @@ export function recordRoutes(records: RecordService, core: RuntimeCore): RouteDe
             ...(q.sort === undefined ? {} : { sort: q.sort }),
             ...(q.order === undefined ? {} : { order: q.order }),
           },
-          actor: r.actor ?? { kind: 'system', name: 'api' },
-          address: r.address,
+          who: whoOf(r),
         });
         const day = core.clock.now().toISOString().slice(0, 10);
         return {
