@@ -1,4 +1,5 @@
 import type { RoleDoc, RolePermissions } from '../domain/security-types.js';
+import type { Who } from '../domain/who.js';
 import { HttpError, notFound } from '../http/http-error.js';
 import type { Authenticated } from '../identity/authenticated.js';
 import { BUILT_IN_ROLES, isBuiltInRole } from '../identity/built-in-roles.js';
@@ -48,6 +49,7 @@ export class RoleService {
   async create(
     by: Authenticated,
     input: { key: string; name: string; permissions: RolePermissions },
+    who?: Who,
   ): Promise<ResolvedRole> {
     if (isBuiltInRole(input.key)) throw builtIn(input.key);
     await this.checkWithin(by, input.permissions);
@@ -59,10 +61,15 @@ export class RoleService {
       createdAt: now,
       updatedAt: now,
     };
-    await this.core.change(async (tx) => {
+    await this.core.changeAs(who, async (tx) => {
       if ((await tx.get('roles', input.key)) !== undefined)
         throw new HttpError(409, 'ROLE_EXISTS', `/key: a role ${input.key} exists already`);
       tx.put('roles', doc.key, doc);
+      this.core.audit(tx, {
+        kind: 'role.created',
+        target: doc.key,
+        changes: { name: { after: doc.name }, permissions: { after: doc.permissions } },
+      });
     });
     return { key: doc.key, name: doc.name, builtIn: false, permissions: doc.permissions };
   }
@@ -71,10 +78,11 @@ export class RoleService {
     by: Authenticated,
     key: string,
     input: { name: string; permissions: RolePermissions },
+    who?: Who,
   ): Promise<ResolvedRole> {
     if (isBuiltInRole(key)) throw builtIn(key);
     await this.checkWithin(by, input.permissions);
-    const next = await this.core.change(async (tx) => {
+    const next = await this.core.changeAs(who, async (tx) => {
       const cur = await tx.get('roles', key);
       if (cur === undefined) throw notFound(`role ${key}`);
       const doc: RoleDoc = {
@@ -84,16 +92,25 @@ export class RoleService {
         updatedAt: this.core.clock.now().toISOString(),
       };
       tx.put('roles', key, doc);
+      this.core.audit(tx, {
+        kind: 'role.updated',
+        target: key,
+        changes: {
+          name: { before: cur.name, after: doc.name },
+          permissions: { before: cur.permissions, after: doc.permissions },
+        },
+      });
       return doc;
     });
     return { key, name: next.name, builtIn: false, permissions: next.permissions };
   }
 
   /** 409 `ROLE_IN_USE` while an account or a live token holds it. */
-  async remove(key: string): Promise<void> {
+  async remove(key: string, who?: Who): Promise<void> {
     if (isBuiltInRole(key)) throw builtIn(key);
-    await this.core.change(async (tx) => {
-      if ((await tx.get('roles', key)) === undefined) throw notFound(`role ${key}`);
+    await this.core.changeAs(who, async (tx) => {
+      const cur = await tx.get('roles', key);
+      if (cur === undefined) throw notFound(`role ${key}`);
       const holders = [
         ...(await this.reads.accounts()).filter((a) => a.role === key).map((a) => a.email),
         ...(await this.reads.tokensOf(undefined))
@@ -107,6 +124,11 @@ export class RoleService {
           `role ${key} is held by ${holders.slice(0, 5).join(', ')}${holders.length > 5 ? ` and ${holders.length - 5} more` : ''}: give them another role first`,
         );
       tx.delete('roles', key);
+      this.core.audit(tx, {
+        kind: 'role.deleted',
+        target: key,
+        changes: { name: { before: cur.name }, permissions: { before: cur.permissions } },
+      });
     });
   }
 }

@@ -83,6 +83,16 @@ describe('roles API', () => {
       await h.call('DELETE', `/api/tokens/${t.id}`);
     expect((await h.call('DELETE', '/api/roles/deal_watcher')).status).toBe(204);
     expect((await h.call('DELETE', '/api/roles/deal_watcher')).status).toBe(404);
+    // Each change to a role is one audit entry naming who did it.
+    const audit = await h.call('GET', '/api/audit?limit=1000');
+    const kinds = audit.body.items
+      .filter((e: { target?: string }) => e.target === 'deal_watcher')
+      .map((e: { kind: string; actor: { kind: string } }) => `${e.kind} by ${e.actor.kind}`);
+    expect(kinds).toEqual([
+      'role.deleted by token',
+      'role.updated by token',
+      'role.created by token',
+    ]);
   });
 
   it('refuses bad permissions with the path, and roles above their author', async () => {

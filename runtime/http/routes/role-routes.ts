@@ -10,6 +10,7 @@ import type { RolePermissions } from '../../domain/security-types.js';
 import type { RouteDef } from '../route.js';
 import { ErrorBody } from '../schemas/api-schemas.js';
 import { authOf } from './auth-routes.js';
+import { whoOf } from '../who-of.js';
 
 type RoleInput = { name: string; permissions: RolePermissions };
 
@@ -37,7 +38,7 @@ export function roleRoutes(roles: RoleService): RouteDef[] {
       responses: { 201: RoleView, 403: ErrorBody, 409: ErrorBody },
       handle: async (r) => ({
         status: 201,
-        body: await roles.create(authOf(r), r.body as RoleInput & { key: string }),
+        body: await roles.create(authOf(r), r.body as RoleInput & { key: string }, whoOf(r)),
       }),
     },
     {
@@ -50,7 +51,7 @@ export function roleRoutes(roles: RoleService): RouteDef[] {
       body: RoleUpdateBody,
       responses: { 200: RoleView, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
       handle: async (r) => ({
-        body: await roles.update(authOf(r), r.params.key ?? '', r.body as RoleInput),
+        body: await roles.update(authOf(r), r.params.key ?? '', r.body as RoleInput, whoOf(r)),
       }),
     },
     {
@@ -62,7 +63,7 @@ export function roleRoutes(roles: RoleService): RouteDef[] {
       params: key,
       responses: { 204: undefined, 404: ErrorBody, 409: ErrorBody },
       handle: async (r) => {
-        await roles.remove(r.params.key ?? '');
+        await roles.remove(r.params.key ?? '', whoOf(r));
         return { status: 204 };
       },
     },
