@@ -40,6 +40,8 @@ import { AuditService } from '../audit/audit-service.js';
 import { RecycleBinService } from '../services/recycle-bin-service.js';
 import { authRoutes } from '../http/routes/auth-routes.js';
 import { tokenRoutes } from '../http/routes/token-routes.js';
+import { roleRoutes } from '../http/routes/role-routes.js';
+import { RoleService } from '../access/role-service.js';
 import { Identity } from '../identity/identity.js';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../identity/session-policy.js';
 import type { OwnerFromEnv } from '../identity/setup-service.js';
@@ -262,11 +264,12 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
     ...authRoutes(identity),
     ...tokenRoutes(identity),
     ...accountRoutes(identity),
+    ...roleRoutes(new RoleService(core, identity.reads, identity.access)),
     ...directoryRoutes(directory),
     ...modelRoutes(models),
     // Before the record routes: `/api/records/:entity/stage-totals` is not a record id.
     ...boardRoutes(core.store),
-    ...recordRoutes(records),
+    ...recordRoutes(records, core),
     ...importRoutes(new ImportService(core, records)),
     ...deliveryRoutes(delivery),
     ...documentRoutes(documents),
