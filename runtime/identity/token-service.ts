@@ -1,4 +1,5 @@
 import type { ApiTokenDoc } from '../domain/security-types.js';
+import type { Who } from '../domain/who.js';
 import { HttpError } from '../http/http-error.js';
 import type { RuntimeCore } from '../services/runtime-core.js';
 import type { Authenticated } from './authenticated.js';
@@ -41,6 +42,7 @@ export class TokenService {
   async create(
     by: Authenticated,
     input: { name: string; role: string },
+    who: Who = { actor: by.actor },
   ): Promise<TokenSummary & { token: string }> {
     if (
       !isBuiltInRole(input.role) &&
@@ -63,7 +65,15 @@ export class TokenService {
       accountId: by.account.id,
       createdAt: this.core.clock.now().toISOString(),
     };
-    await this.core.change(async (tx) => tx.put('apiTokens', id, doc));
+    await this.core.changeAs(who, async (tx) => {
+      tx.put('apiTokens', id, doc);
+      // Name and role only: the token and its hash never reach the log.
+      this.core.audit(tx, {
+        kind: 'token.created',
+        target: id,
+        changes: { name: { after: doc.name }, role: { after: doc.role } },
+      });
+    });
     return { ...summary(doc), token };
   }
 
@@ -73,8 +83,8 @@ export class TokenService {
     return (await this.reads.tokensOf(all ? undefined : by.account.id)).map(summary);
   }
 
-  async revoke(by: Authenticated, id: string): Promise<void> {
-    await this.core.change(async (tx) => {
+  async revoke(by: Authenticated, id: string, who: Who = { actor: by.actor }): Promise<void> {
+    await this.core.changeAs(who, async (tx) => {
       const t = await tx.get('apiTokens', id);
       const visible =
         t !== undefined &&
@@ -82,6 +92,7 @@ export class TokenService {
         (t.accountId === by.account.id || managesAccounts(by.actor.role));
       if (!visible) throw new HttpError(404, 'NOT_FOUND', `token ${id} not found`);
       tx.put('apiTokens', id, { ...t, revokedAt: this.core.clock.now().toISOString() });
+      this.core.audit(tx, { kind: 'token.revoked', target: id, detail: t.name });
     });
   }
 

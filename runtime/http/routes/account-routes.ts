@@ -13,6 +13,7 @@ import { managesAccounts } from '../../identity/built-in-roles.js';
 import type { Identity } from '../../identity/identity.js';
 import { HttpError } from '../http-error.js';
 import type { RouteDef, RouteRequest } from '../route.js';
+import { whoOf } from '../who-of.js';
 import { ErrorBody } from '../schemas/api-schemas.js';
 import { authOf } from './auth-routes.js';
 
@@ -48,7 +49,13 @@ export function accountRoutes(identity: Identity): RouteDef[] {
       body: AccountCreateBody,
       responses: { 201: AccountAnswer, 403: ErrorBody, 409: ErrorBody, 422: ErrorBody },
       handle: async (r) => {
-        const account = await identity.accounts.create(r.body as NewAccount, manager(r));
+        const by = manager(r);
+        const account = await identity.accounts.create(
+          r.body as NewAccount,
+          by,
+          undefined,
+          whoOf(r),
+        );
         return { status: 201, body: { account: publicAccount(account) } };
       },
     },
@@ -65,6 +72,7 @@ export function accountRoutes(identity: Identity): RouteDef[] {
           r.params.id ?? '',
           r.body as AccountPatch,
           manager(r),
+          whoOf(r),
         );
         return { body: { account: publicAccount(account) } };
       },
@@ -89,6 +97,9 @@ export function accountRoutes(identity: Identity): RouteDef[] {
         await identity.accounts.setPassword(
           target.id,
           (r.body as { newPassword: string }).newPassword,
+          undefined,
+          whoOf(r),
+          'account.password_reset',
         );
         return { status: 204 };
       },
