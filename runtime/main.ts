@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import type { Server } from 'node:http';
+import { recycleBinRetentionFromEnv } from './services/recycle-bin-from-env.js';
+import { startRetentionSweep } from './services/retention-sweep.js';
 import { createApp, type AppDeps } from './app/create-app.js';
 import {
   templateLimitsFromEnv,
@@ -62,15 +64,17 @@ async function main(): Promise<void> {
   let owner;
   let sessionPolicy;
   let allowedOrigins;
+  let recycleBinRetentionDays;
   try {
     delivery = deliveryFromEnv(process.env, log);
     rateLimits = rateLimitsFromEnv(process.env);
     owner = ownerFromEnv(process.env);
     sessionPolicy = sessionPolicyFromEnv(process.env);
     allowedOrigins = allowedOriginsFromEnv(process.env.ALLOWED_ORIGINS);
+    recycleBinRetentionDays = recycleBinRetentionFromEnv(process.env);
   } catch (e) {
     // A bad SMTP_URL, MESSAGE_WEBHOOK_URL, OUTBOUND_ALLOW, RATE_LIMIT_*, OWNER_*,
-    // SESSION_* or ALLOWED_ORIGINS: one line naming it.
+    // SESSION_*, ALLOWED_ORIGINS or RECYCLE_BIN_RETENTION_DAYS: one line naming it.
     console.error(e instanceof Error ? e.message : String(e));
     process.exit(1);
   }
@@ -114,11 +118,13 @@ async function main(): Promise<void> {
     rateLimits,
     allowedHosts,
     templateLimits,
+    ...(recycleBinRetentionDays === undefined ? {} : { recycleBinRetentionDays }),
     ...killOnTimerRule(process.env.CONVEYOR_TEST_KILL_ON_TIMER_RULE),
   });
   await seedExamples(conveyor, resolve('examples'), log);
   // Made before listening, so the first request cannot see setup without a token.
   const setupToken = await conveyor.identity.setup.newSetupToken();
+  const sweep = startRetentionSweep(conveyor.recycleBin, log.error);
   const server: Server = conveyor.app.listen(port, host, () => {
     const addr = server.address();
     const actual = typeof addr === 'object' && addr !== null ? addr.port : port;
@@ -135,8 +141,9 @@ async function main(): Promise<void> {
   });
   const shutdown = (): void => {
     server.close();
-    void conveyor.scheduler
+    void sweep
       .stop()
+      .then(() => conveyor.scheduler.stop())
       .then(() => conveyor.dispatcher.stop())
       .then(() => store.close())
       .then(() => process.exit(0));
