@@ -357,6 +357,12 @@ export class RecordService {
     );
   }
 
+  /** The record a task hangs on (undefined: no such task, or its record is gone). */
+  async recordOfTask(taskId: string): Promise<RecordDoc | undefined> {
+    const t = await this.core.store.get('tasks', taskId);
+    return t === undefined ? undefined : this.core.store.get('records', t.recordId);
+  }
+
   async completeTask(id: string, who?: Who) {
     return this.core.change(
       async (tx, run) => {

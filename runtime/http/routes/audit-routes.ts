@@ -9,7 +9,6 @@ import { pageRequest } from '../page-request.js';
 import type { RouteDef, RouteRequest } from '../route.js';
 import { ErrorBody, Page } from '../schemas/api-schemas.js';
 import { whoOf } from '../who-of.js';
-import { requireOwnerOrAdministrator } from './require-owner-or-administrator.js';
 
 /** A query time as the store compares it (`toISOString`); 400 naming the parameter otherwise. */
 function instant(q: Record<string, unknown>, name: 'from' | 'to'): string | undefined {
@@ -50,8 +49,8 @@ export function auditRoutes(audit: AuditService): RouteDef[] {
         'A page of the audit log, newest first (filters: actor, entity, record, kind, from, to)',
       query: AuditQuery,
       responses: { 200: Page(AuditEntryView), 400: ErrorBody, 403: ErrorBody },
+      permission: { action: 'view', subject: 'audit' },
       handle: async (r) => {
-        requireOwnerOrAdministrator(r, 'view the audit log');
         return { body: await audit.query(filterOf(r), pageRequest(r.query)) };
       },
     },
@@ -63,8 +62,8 @@ export function auditRoutes(audit: AuditService): RouteDef[] {
       query: AuditExportQuery,
       produces: 'text/csv',
       responses: { 200: undefined, 400: ErrorBody, 403: ErrorBody },
+      permission: { action: 'export', subject: 'audit' },
       handle: async (r) => {
-        requireOwnerOrAdministrator(r, 'export the audit log');
         const csv = await audit.exportCsv(filterOf(r), whoOf(r));
         return {
           raw: {

@@ -18,6 +18,7 @@ export function directoryRoutes(dir: DirectoryService): RouteDef[] {
     {
       method: 'get',
       path: '/api/directory',
+      permission: { action: 'view', subject: 'directory' },
       tag,
       summary: 'Users, departments and queues',
       responses: { 200: DirectoryBody },
@@ -32,6 +33,7 @@ export function directoryRoutes(dir: DirectoryService): RouteDef[] {
       {
         method: 'get',
         path: base,
+        permission: { action: 'view', subject: 'directory' },
         tag,
         summary: `A page of ${kind}, by key`,
         query: PageQuery,
@@ -41,6 +43,7 @@ export function directoryRoutes(dir: DirectoryService): RouteDef[] {
       {
         method: 'post',
         path: base,
+        permission: { action: 'manage', subject: 'directory' },
         tag,
         summary: `Add one of ${kind}`,
         body: schema,
@@ -53,6 +56,7 @@ export function directoryRoutes(dir: DirectoryService): RouteDef[] {
       {
         method: 'get',
         path: `${base}/:key`,
+        permission: { action: 'view', subject: 'directory' },
         tag,
         summary: `One of ${kind}`,
         params: key,
@@ -62,6 +66,7 @@ export function directoryRoutes(dir: DirectoryService): RouteDef[] {
       {
         method: 'put',
         path: `${base}/:key`,
+        permission: { action: 'manage', subject: 'directory' },
         tag,
         summary: `Replace one of ${kind}`,
         params: key,
@@ -74,6 +79,7 @@ export function directoryRoutes(dir: DirectoryService): RouteDef[] {
       {
         method: 'delete',
         path: `${base}/:key`,
+        permission: { action: 'manage', subject: 'directory' },
         tag,
         summary: `Remove one of ${kind}`,
         params: key,

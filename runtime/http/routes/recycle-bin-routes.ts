@@ -8,7 +8,6 @@ import type { RouteDef, RouteRequest } from '../route.js';
 import { ErrorBody, Page, RecordBody } from '../schemas/api-schemas.js';
 import { IdParam } from '../schemas/path-params.js';
 import { whoOf } from '../who-of.js';
-import { requireOwnerOrAdministrator } from './require-owner-or-administrator.js';
 
 /** `:entity` of the bin's routes: the entity as its items name it (`deal`) or its collection (`deals`). */
 const BinEntityParam = Type.Union(
@@ -33,8 +32,8 @@ export function recycleBinRoutes(bin: RecycleBinService): RouteDef[] {
       summary: 'A page of deleted records, newest deletion first (filter: entity)',
       query: RecycleBinQuery,
       responses: { 200: Page(RecycleBinItem), 400: ErrorBody, 403: ErrorBody },
+      permission: { action: 'view', subject: 'recycleBin' },
       handle: async (r) => {
-        requireOwnerOrAdministrator(r, 'view the recycle bin');
         const entity = r.query.entity as EntityType | undefined;
         return { body: await bin.list(entity, pageRequest(r.query)) };
       },
@@ -46,8 +45,8 @@ export function recycleBinRoutes(bin: RecycleBinService): RouteDef[] {
       summary: 'Restore a deleted record with its links, timeline, tasks and timers',
       params,
       responses: { 200: RecordBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+      permission: { action: 'restore', subject: 'recycleBin' },
       handle: async (r) => {
-        requireOwnerOrAdministrator(r, 'restore deleted records');
         return { body: await bin.restore(entityOf(r), r.params.id ?? '', whoOf(r)) };
       },
     },
@@ -58,8 +57,8 @@ export function recycleBinRoutes(bin: RecycleBinService): RouteDef[] {
       summary: 'Purge a deleted record: it and its timeline are erased',
       params,
       responses: { 204: undefined, 403: ErrorBody, 404: ErrorBody },
+      permission: { action: 'purge', subject: 'recycleBin' },
       handle: async (r) => {
-        requireOwnerOrAdministrator(r, 'purge deleted records');
         await bin.purge(entityOf(r), r.params.id ?? '', whoOf(r));
         return { status: 204 };
       },
