@@ -43,11 +43,6 @@ export class Tx {
     return this.audited;
   }
 
-  /** Whether this unit of work has appended an audit entry yet. */
-  get hasAudit(): boolean {
-    return this.audited > 0;
-  }
-
   private k(c: CollectionName, key: string): string {
     return `${c}\u0000${key}`;
   }
