@@ -97,14 +97,23 @@ describe('recycle bin (issue 12)', () => {
   it('purge erases the record and its timeline; the bin survives a restart', async () => {
     h = await startServer();
     const { deal } = await dealWithHistory(h);
+    const kept = (await h.call('POST', '/api/records/leads', { fields: { title: 'Kept' } })).body;
+    const keptTimeline = (await h.call('GET', `/api/records/leads/${kept.id}/timeline`)).body.items;
     expect((await h.call('DELETE', `/api/records/deals/${deal.id}`)).status).toBe(204);
+    expect((await h.call('DELETE', `/api/records/leads/${kept.id}`)).status).toBe(204);
     await h.close();
     h = await startServer(h.dataDir);
     expect(
       (await h.call('GET', '/api/recycle-bin')).body.items.map(
         (i: { recordId: string }) => i.recordId,
       ),
-    ).toEqual([deal.id]);
+    ).toEqual([kept.id, deal.id]);
+    // Restored after a restart: the same history, readable again, and again after another.
+    expect((await h.call('POST', `/api/recycle-bin/leads/${kept.id}/restore`)).status).toBe(200);
+    await h.close();
+    h = await startServer(h.dataDir);
+    const back = (await h.call('GET', `/api/records/leads/${kept.id}/timeline`)).body.items;
+    expect(back.slice(0, keptTimeline.length)).toEqual(keptTimeline);
     expect((await h.call('DELETE', `/api/recycle-bin/deal/${deal.id}`)).status).toBe(204);
     expect((await h.call('GET', '/api/recycle-bin')).body.items).toEqual([]);
     expect((await h.call('POST', `/api/recycle-bin/deal/${deal.id}/restore`)).status).toBe(404);
