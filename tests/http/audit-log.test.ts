@@ -462,6 +462,16 @@ describe('audit log (issue 12): every mutating route writes its entries in the s
         status: 204,
         kinds: ['record.created', 'record.deleted', 'record.purged'],
       },
+      'PUT /api/settings/recycle-bin-retention': {
+        call: () => h.call('PUT', '/api/settings/recycle-bin-retention', { days: 45 }),
+        status: 200,
+        kinds: ['setting.changed'],
+        check: (e) =>
+          expect(e[0]).toMatchObject({
+            target: 'recycleBinRetentionDays',
+            changes: { recycleBinRetentionDays: { before: 30, after: 45 } },
+          }),
+      },
       'POST /api/simulate': 'read-only',
     };
   }

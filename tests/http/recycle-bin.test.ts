@@ -149,6 +149,28 @@ describe('recycle bin (issue 12)', () => {
     t += 3 * DAY;
     h = await startServer(h.dataDir, { clock, recycleBinRetentionDays: 7 });
     expect((await h.call('GET', '/api/recycle-bin')).body.items).toEqual([]);
+    // The stored setting overrides the environment's days for records deleted from now on.
+    expect((await h.call('GET', '/api/settings/recycle-bin-retention')).body).toEqual({
+      days: 7,
+      source: 'env',
+    });
+    const set = await h.call('PUT', '/api/settings/recycle-bin-retention', { days: 2 });
+    expect(set.body).toEqual({ days: 2, source: 'setting' });
+    for (const bad of [{ days: -1 }, { days: 1.5 }, { days: '3' }, {}, { days: 3, x: 1 }])
+      expect((await h.call('PUT', '/api/settings/recycle-bin-retention', bad)).status).toBe(400);
+    const c = (await h.call('POST', '/api/records/leads', { fields: { title: 'C' } })).body;
+    await h.call('DELETE', `/api/records/leads/${c.id}`);
+    expect((await h.call('GET', '/api/recycle-bin')).body.items[0].purgeAfter).toBe(
+      new Date(t + 2 * DAY).toISOString(),
+    );
+    const viewer = await h.accountWithRole('viewer');
+    expect(
+      (
+        await h.callAs({ token: viewer.token }, 'PUT', '/api/settings/recycle-bin-retention', {
+          days: 1,
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('answers 4xx for hostile input and refuses roles below administrator', async () => {
