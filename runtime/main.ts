@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Server } from 'node:http';
+import { startRetentionSweep } from './services/retention-sweep.js';
 import { createApp, type AppDeps } from './app/create-app.js';
 import { handleShutdownSignals } from './app/graceful-shutdown.js';
 import { readServerConfig } from './config/read-server-config.js';
@@ -106,11 +107,15 @@ async function main(): Promise<void> {
     rateLimits: config.rateLimits,
     allowedHosts: config.allowedHosts,
     templateLimits: config.templateLimits,
+    ...(config.recycleBinRetentionDays === undefined
+      ? {}
+      : { recycleBinRetentionDays: config.recycleBinRetentionDays }),
     ...killOnTimerRule(process.env.CONVEYOR_TEST_KILL_ON_TIMER_RULE),
   });
   if (config.seedExamples) await seedExamples(conveyor, resolve('examples'), log);
   // Made before listening, so the first request cannot see setup without a token.
   const setupToken = await conveyor.identity.setup.newSetupToken();
+  const sweep = startRetentionSweep(conveyor.recycleBin, log.error);
   const server: Server = conveyor.app.listen(port, host, () => {
     const addr = server.address();
     const actual = typeof addr === 'object' && addr !== null ? addr.port : port;
@@ -135,6 +140,7 @@ async function main(): Promise<void> {
       conveyor.live.close();
     },
     whileDraining: [
+      { name: 'recycle bin retention', run: () => sweep.stop() },
       { name: 'timer scheduler', run: () => conveyor.scheduler.stop() },
       { name: 'delivery dispatcher', run: () => conveyor.dispatcher.stop() },
     ],

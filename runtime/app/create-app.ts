@@ -36,6 +36,7 @@ import { requestGate } from '../http/authenticate-request.js';
 import { accountRoutes } from '../http/routes/account-routes.js';
 import { auditRoutes } from '../http/routes/audit-routes.js';
 import { recycleBinRoutes } from '../http/routes/recycle-bin-routes.js';
+import { settingsRoutes } from '../http/routes/settings-routes.js';
 import { AuditService } from '../audit/audit-service.js';
 import { RecycleBinService } from '../services/recycle-bin-service.js';
 import { authRoutes } from '../http/routes/auth-routes.js';
@@ -278,6 +279,7 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
     ...timerRoutes(core),
     ...auditRoutes(audit),
     ...recycleBinRoutes(recycleBin),
+    ...settingsRoutes(recycleBin),
     ...liveRoutes(live, deps.liveHeartbeatMs),
     ...whyRoutes(core),
     ...exampleRoutes(

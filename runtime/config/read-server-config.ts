@@ -13,6 +13,7 @@ import { sessionPolicyFromEnv, type SessionPolicy } from '../identity/session-po
 import type { OwnerFromEnv } from '../identity/setup-service.js';
 import { logLevelFromEnv, type LogLevel } from '../logging/log-level.js';
 import { redactSecrets } from '../security/redact-secrets.js';
+import { recycleBinRetentionFromEnv } from '../services/recycle-bin-from-env.js';
 import { timelineRetentionFromEnv } from '../store/timeline/retention-from-env.js';
 import {
   DEFAULT_SHUTDOWN_TIMEOUT_MS,
@@ -42,6 +43,8 @@ export interface ServerConfig {
   allowedHosts: string[];
   trustProxy: boolean | number | string | undefined;
   timelineRetentionDays: number | undefined;
+  /** `RECYCLE_BIN_RETENTION_DAYS` (undefined: the default, 30). */
+  recycleBinRetentionDays: number | undefined;
 }
 
 export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; problems: string[] };
@@ -79,6 +82,7 @@ export function readServerConfig(env: Env, log: Logger): ConfigResult {
     owner: read(() => ownerFromEnv(env)),
     sessionPolicy: read(() => sessionPolicyFromEnv(env)),
     allowedOrigins: read(() => allowedOriginsFromEnv(env.ALLOWED_ORIGINS)),
+    recycleBinRetentionDays: read(() => recycleBinRetentionFromEnv(env)),
     allowedHosts: read(() => allowedHostsFromEnv(env.ALLOWED_HOSTS, host ?? '127.0.0.1')),
     trustProxy: read(() => trustProxyFromEnv(env.TRUST_PROXY)),
     timelineRetentionDays: read(() => timelineRetentionFromEnv(env)),

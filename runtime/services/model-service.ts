@@ -7,6 +7,7 @@ import {
   type Diagnostic,
 } from '../../schemas/index.js';
 import type { Actor } from '../domain/actor.js';
+import type { Who } from '../domain/who.js';
 import { HttpError, notFound } from '../http/http-error.js';
 import type { ModelEntry, ModelVersion } from '../domain/model.js';
 import type { Page, PageRequest } from '../domain/page.js';
@@ -26,6 +27,12 @@ export interface PublishOutcome {
   diagnostics: Diagnostic[];
   unchanged: boolean;
 }
+
+/** The change's actor and, for a request, its client address. */
+const whoOf = (actor: Actor, address: string | undefined): Who => ({
+  actor,
+  ...(address === undefined || address === '' ? {} : { address }),
+});
 
 /** Who changed a draft stored before accounts existed. */
 const BY = 'api';
@@ -105,9 +112,9 @@ export class ModelService {
     };
   }
 
-  async create(doc: unknown, by: Actor = SERVER_ACTOR) {
+  async create(doc: unknown, by: Actor = SERVER_ACTOR, address?: string) {
     const { model, diagnostics } = await this.check(doc);
-    return this.core.change(async (tx) => {
+    return this.core.changeAs(whoOf(by, address), async (tx) => {
       if ((await tx.get('models', model.id)) !== undefined) {
         throw new HttpError(
           409,
@@ -124,6 +131,7 @@ export class ModelService {
       };
       tx.put('models', model.id, entry);
       tx.expectRevision('models', model.id, null);
+      this.core.audit(tx, { kind: 'model.created', target: model.id, detail: 'revision 1' });
       return { model, diagnostics, etag: draftEtag(entry) };
     });
   }
@@ -134,14 +142,20 @@ export class ModelService {
    * route bounds size and depth. With `ifMatch` (the `If-Match` header) a draft changed
    * since that revision is refused with 412 naming who changed it and when.
    */
-  async update(id: string, doc: unknown, ifMatch?: string, by: Actor = SERVER_ACTOR) {
+  async update(
+    id: string,
+    doc: unknown,
+    ifMatch?: string,
+    by: Actor = SERVER_ACTOR,
+    address?: string,
+  ) {
     if (doc === null || typeof doc !== 'object' || Array.isArray(doc))
       throw new HttpError(422, 'INVALID_MODEL', '/ the draft must be a JSON object');
     const model = doc as AutomationModel;
     if (model.id !== id)
       throw new HttpError(422, 'ID_MISMATCH', `/id must equal the id in the path (${id})`);
     const diagnostics = analyzeModel(doc, { directory: await this.core.directory() });
-    return this.core.change(async (tx) => {
+    return this.core.changeAs(whoOf(by, address), async (tx) => {
       const cur = await tx.get('models', id);
       if (cur === undefined) throw notFound(`model ${id}`);
       const etag = draftEtag(cur);
@@ -166,12 +180,17 @@ export class ModelService {
       tx.put('models', id, next);
       // Rides on the store's conditional write too: another process may share the store.
       tx.expectRevision('models', id, cur.revision ?? 0);
+      this.core.audit(tx, {
+        kind: 'model.draft_saved',
+        target: id,
+        detail: `revision ${next.revision ?? 0}`,
+      });
       return { model, diagnostics, etag: draftEtag(next) };
     });
   }
 
-  async discardDraft(id: string, by: Actor = SERVER_ACTOR) {
-    return this.core.change(async (tx) => {
+  async discardDraft(id: string, by: Actor = SERVER_ACTOR, address?: string) {
+    return this.core.changeAs(whoOf(by, address), async (tx) => {
       const cur = await tx.get('models', id);
       if (cur === undefined) throw notFound(`model ${id}`);
       if (cur.publishedVersion === undefined)
@@ -191,6 +210,11 @@ export class ModelService {
       };
       tx.put('models', id, next);
       tx.expectRevision('models', id, cur.revision ?? 0);
+      this.core.audit(tx, {
+        kind: 'model.draft_discarded',
+        target: id,
+        detail: `back to version ${cur.publishedVersion}`,
+      });
       return { model: v.model, etag: draftEtag(next) };
     });
   }
@@ -211,8 +235,10 @@ export class ModelService {
     id: string,
     model: AutomationModel,
     note: string | undefined,
-    by: string,
+    who: Who,
+    kind: 'model.published' | 'model.rolled_back',
   ): Promise<PublishOutcome> {
+    const by = actorLabel(who.actor);
     const diagnostics = analyzeModel(model, { directory: await this.core.directory() });
     if (hasErrors(diagnostics)) {
       throw new HttpError(
@@ -223,7 +249,7 @@ export class ModelService {
       );
     }
     const ruleSet = compileModel(model);
-    return this.core.change(async (tx) => {
+    return this.core.changeAs(who, async (tx) => {
       const cur = await tx.get('models', id);
       if (cur === undefined) throw notFound(`model ${id}`);
       const latest = cur.lastVersion ?? cur.publishedVersion;
@@ -260,20 +286,37 @@ export class ModelService {
           : {}),
       });
       tx.expectRevision('models', id, cur.revision ?? 0);
+      this.core.audit(tx, {
+        kind,
+        target: id,
+        changes: {
+          publishedVersion: {
+            ...(cur.publishedVersion === undefined ? {} : { before: cur.publishedVersion }),
+            after: version,
+          },
+        },
+        ...(note === undefined ? {} : { detail: note }),
+      });
       // Activated inside the lane so the next change already runs under it.
       this.core.engine.activate(id, version, ruleSet);
       return { version, diagnostics, unchanged: false };
     });
   }
 
-  async publish(id: string, note?: string, by: Actor = SERVER_ACTOR) {
+  async publish(id: string, note?: string, by: Actor = SERVER_ACTOR, address?: string) {
     const m = await this.entry(id);
-    return this.publishModel(id, m.draft, note, actorLabel(by));
+    return this.publishModel(id, m.draft, note, whoOf(by, address), 'model.published');
   }
 
-  async rollback(id: string, target: number, by: Actor = SERVER_ACTOR) {
+  async rollback(id: string, target: number, by: Actor = SERVER_ACTOR, address?: string) {
     const v = await this.version(id, target);
-    return this.publishModel(id, v.model, `rollback to version ${target}`, actorLabel(by));
+    return this.publishModel(
+      id,
+      v.model,
+      `rollback to version ${target}`,
+      whoOf(by, address),
+      'model.rolled_back',
+    );
   }
 
   /** A page of the model's versions, oldest first. */

@@ -4,6 +4,7 @@ import { filterOf, pageRequest } from '../page-request.js';
 import { ErrorBody, Page, PageQuery } from '../schemas/api-schemas.js';
 import { IdParam } from '../schemas/path-params.js';
 import { OutboxItem, OutboxQuery } from '../schemas/delivery-schemas.js';
+import { whoOf } from '../who-of.js';
 
 /** The outbox across records, dead letters and their replay. */
 export function deliveryRoutes(delivery: DeliveryService): RouteDef[] {
@@ -40,7 +41,7 @@ export function deliveryRoutes(delivery: DeliveryService): RouteDef[] {
       summary: 'Try a dead letter again with fresh attempts (same idempotency key)',
       params: { id: IdParam },
       responses: { 200: OutboxItem, 404: ErrorBody, 409: ErrorBody },
-      handle: async (r) => ({ body: await delivery.replay(r.params.id ?? '') }),
+      handle: async (r) => ({ body: await delivery.replay(r.params.id ?? '', whoOf(r)) }),
     },
   ];
 }

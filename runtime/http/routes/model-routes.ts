@@ -50,7 +50,7 @@ export function modelRoutes(models: ModelService): RouteDef[] {
       summary: 'Save a new draft (validated and analysed)',
       body: ModelDocument,
       responses: { 201: ModelWithDiagnostics, 409: ErrorBody, 422: ErrorBody },
-      handle: async (r) => withEtag(await models.create(r.body, r.actor), 201),
+      handle: async (r) => withEtag(await models.create(r.body, r.actor, r.address), 201),
     },
     {
       method: 'get',
@@ -76,7 +76,9 @@ export function modelRoutes(models: ModelService): RouteDef[] {
       body: ModelDocument,
       responses: { 200: ModelWithDiagnostics, 404: ErrorBody, 412: ErrorBody, 422: ErrorBody },
       handle: async (r) =>
-        withEtag(await models.update(r.params.id ?? '', r.body, r.headers['if-match'], r.actor)),
+        withEtag(
+          await models.update(r.params.id ?? '', r.body, r.headers['if-match'], r.actor, r.address),
+        ),
     },
     {
       method: 'delete',
@@ -86,7 +88,8 @@ export function modelRoutes(models: ModelService): RouteDef[] {
       summary: 'Discard the draft (back to the published version)',
       params: id,
       responses: { 200: DraftDiscarded, 404: ErrorBody, 409: ErrorBody },
-      handle: async (r) => withEtag(await models.discardDraft(r.params.id ?? '', r.actor)),
+      handle: async (r) =>
+        withEtag(await models.discardDraft(r.params.id ?? '', r.actor, r.address)),
     },
     {
       method: 'get',
@@ -117,6 +120,7 @@ export function modelRoutes(models: ModelService): RouteDef[] {
           r.params.id ?? '',
           (r.body as { note?: string }).note,
           r.actor,
+          r.address,
         );
         return { status: out.unchanged ? 200 : 201, body: out };
       },
@@ -171,6 +175,7 @@ export function modelRoutes(models: ModelService): RouteDef[] {
           r.params.id ?? '',
           (r.body as { version: number }).version,
           r.actor,
+          r.address,
         );
         return { status: out.unchanged ? 200 : 201, body: out };
       },
