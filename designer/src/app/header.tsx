@@ -26,6 +26,8 @@ export interface HeaderProps {
   onAutoLayout(): void;
   onAddPipeline(): void;
   onView(v: 'canvas' | 'json'): void;
+  /** The live boards of the model's pipelines (shown once published). */
+  readonly boards?: ReadonlyArray<{ readonly href: string; readonly name: string }>;
 }
 
 /** The toolbar: model name, save state, undo/redo, import/export, publish, language. */
@@ -158,6 +160,18 @@ export function Header(p: HeaderProps) {
             </button>
           </div>
         </details>
+        {p.boards !== undefined && p.boards.length > 0 && (
+          <details className="header-menu">
+            <summary data-testid="board-menu">{t('board.open')}</summary>
+            <div className="header-menu-items">
+              {p.boards.map((b) => (
+                <a key={b.href} href={b.href} data-user-text>
+                  {b.name}
+                </a>
+              ))}
+            </div>
+          </details>
+        )}
         {canPublish && (
           <button type="button" className="primary" onClick={p.onPublish} data-testid="publish">
             {t('header.publish')}
