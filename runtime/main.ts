@@ -170,6 +170,8 @@ async function main(): Promise<void> {
     conveyor.scheduler.start();
   });
   const shutdown = (): void => {
+    // Open live streams would keep the server from closing.
+    conveyor.live.close();
     server.close();
     void conveyor.scheduler
       .stop()

@@ -198,6 +198,7 @@ export async function startServer(
     },
     ownerToken,
     async close() {
+      conveyor.live.close();
       await new Promise<void>((r) => server.close(() => r()));
       await conveyor.scheduler.stop();
       await store.close();
