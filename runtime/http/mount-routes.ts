@@ -3,7 +3,6 @@ import type { Router } from 'express';
 import type { RouteGate } from './authenticate-request.js';
 import { assertPermissions, type PermissionCheck } from './check-permission.js';
 import type { RouteDef, RouteRequest } from './route.js';
-import type { RouteDef } from './route.js';
 import { openStream } from './open-stream.js';
 import { sessionSetCookie } from './session-cookie.js';
 import { namesFromASet } from './schemas/path-params.js';
