@@ -20,6 +20,7 @@ import { redactSecrets } from './security/redact-secrets.js';
 import { redactingLogger } from './security/redacting-logger.js';
 import { LowdbStore } from './store/lowdb-store.js';
 import { PostgresStore } from './store/postgres/postgres-store.js';
+import { startJobWorker } from './store/postgres/job-worker.js';
 import type { StoreSize } from './store/store-size.js';
 import type { Store } from './domain/store-port.js';
 import { storeFromEnv, StoreSettingError, type StoreChoice } from './app/store-from-env.js';
@@ -93,12 +94,17 @@ async function main(): Promise<void> {
   }
   let store: Store;
   let storeSize: (() => StoreSize) | undefined;
+  let jobsSchema: string | undefined;
   if (choice.databaseUrl !== undefined) {
     try {
-      store = await PostgresStore.open({
+      const pgStore = await PostgresStore.open({
         connectionString: choice.databaseUrl,
         ...(choice.schema === undefined ? {} : { schema: choice.schema }),
+        // Timers are planned as graphile-worker jobs in their own transaction.
+        jobs: true,
       });
+      store = pgStore;
+      jobsSchema = pgStore.jobsSchema;
     } catch (e) {
       // Unreachable, refusing the login, a failed migration: one line, the URL's secrets masked.
       console.error(
@@ -169,12 +175,25 @@ async function main(): Promise<void> {
     // Only now: an overdue timer never runs before the server answers /api/health.
     conveyor.scheduler.start();
   });
+  // On PostgreSQL a timer's job wakes this process's scheduler when it falls due (in any
+  // process on the database); the scheduler claims what is due, so nothing runs twice.
+  const worker =
+    choice.databaseUrl === undefined || jobsSchema === undefined
+      ? undefined
+      : await startJobWorker({
+          connectionString: choice.databaseUrl,
+          jobsSchema,
+          onTimerDue: async () => {
+            await conveyor.scheduler.tick();
+          },
+          onError: (m) => log.error(m),
+        });
   const shutdown = (): void => {
     // Open live streams would keep the server from closing.
     conveyor.live.close();
     server.close();
-    void conveyor.scheduler
-      .stop()
+    void (worker === undefined ? Promise.resolve() : worker.stop())
+      .then(() => conveyor.scheduler.stop())
       .then(() => conveyor.dispatcher.stop())
       .then(() => store.close())
       .then(() => process.exit(0));
