@@ -156,6 +156,8 @@ async function main(): Promise<void> {
     rateLimits,
     allowedHosts,
     templateLimits,
+    // On PostgreSQL deliveries are graphile-worker jobs, worked by any process.
+    ...(choice.databaseUrl === undefined ? {} : { deliveriesByJobs: true }),
     ...killOnTimerRule(process.env.CONVEYOR_TEST_KILL_ON_TIMER_RULE),
   });
   if (choice.seedExamples) await seedExamples(conveyor, resolve('examples'), log);
@@ -176,7 +178,8 @@ async function main(): Promise<void> {
     conveyor.scheduler.start();
   });
   // On PostgreSQL a timer's job wakes this process's scheduler when it falls due (in any
-  // process on the database); the scheduler claims what is due, so nothing runs twice.
+  // process on the database); the scheduler claims what is due, so nothing runs twice. A
+  // delivery's job attempts that item (graphile-worker hands each job to one process).
   const worker =
     choice.databaseUrl === undefined || jobsSchema === undefined
       ? undefined
@@ -186,6 +189,7 @@ async function main(): Promise<void> {
           onTimerDue: async () => {
             await conveyor.scheduler.tick();
           },
+          onDeliveryDue: (key) => conveyor.dispatcher.deliver(key),
           onError: (m) => log.error(m),
         });
   const shutdown = (): void => {

@@ -4,7 +4,7 @@ import { RevisionConflictError } from '../../runtime/domain/revision-conflict-er
 import { startJobWorker } from '../../runtime/store/postgres/job-worker.js';
 import { PostgresStore } from '../../runtime/store/postgres/postgres-store.js';
 import { dropSchema, freshSchemaName, TEST_DATABASE_URL } from '../support/postgres.js';
-import { at, putRecord, putTimer, record, timer } from './fixtures.js';
+import { at, outbox, putRecord, putTimer, record, timer } from './fixtures.js';
 
 // Timers planned as graphile-worker jobs in the same transaction as the change.
 describe.skipIf(TEST_DATABASE_URL === undefined)(
@@ -58,6 +58,18 @@ describe.skipIf(TEST_DATABASE_URL === undefined)(
       // A retried (unparked) timer gets its job back.
       await store.commit([putTimer(timer('t1', 11))]);
       expect((await jobs()).map((j) => j.runAt)).toEqual([at(11)]);
+    });
+
+    it('adds a job per pending outbox item at its next attempt, replaced by an outcome, removed once sent', async () => {
+      const put = (o: ReturnType<typeof outbox>) =>
+        store.commit([{ op: 'put', collection: 'outbox', key: o.id, value: o }]);
+      await put(outbox('o1', 1, { nextAttemptAt: at(3) }));
+      await put(outbox('o2', 1, { status: 'kept' }));
+      expect(await jobs()).toEqual([{ key: 'outbox:o1', runAt: at(3), task: 'conveyor_delivery' }]);
+      await put(outbox('o1', 1, { attempts: 1, nextAttemptAt: at(8) }));
+      expect((await jobs()).map((j) => j.runAt)).toEqual([at(8)]);
+      await put(outbox('o1', 1, { attempts: 2, status: 'sent' }));
+      expect(await jobs()).toEqual([]);
     });
 
     it('adds no job for a batch that was refused', async () => {

@@ -1,11 +1,13 @@
 import { runMigrations, Logger } from 'graphile-worker';
 import { sql, type Kysely } from 'kysely';
+import type { OutboxDoc } from '../../domain/outbox.js';
 import type { TimerDoc } from '../../domain/timer.js';
 
 /** graphile-worker's task names for Conveyor's jobs. */
 export const TIMER_TASK = 'conveyor_timer';
+export const DELIVERY_TASK = 'conveyor_delivery';
 
-/** The payload of a job: which timer is due (the store's row stays the truth). */
+/** The payload of a job: which timer or outbox item is due (the store's row stays the truth). */
 export interface JobPayload {
   key: string;
 }
@@ -27,6 +29,7 @@ export async function installJobs(connectionString: string, jobsSchema: string):
  */
 export const timerJobKey = (t: Pick<TimerDoc, 'recordId' | 'ruleId'>, key: string): string =>
   `timer:${t.recordId}:${t.ruleId}:${key}`;
+export const deliveryJobKey = (key: string): string => `outbox:${key}`;
 
 type Trx = Kysely<Record<string, never>>;
 
@@ -36,12 +39,13 @@ async function addJob(
   task: string,
   jobKey: string,
   key: string,
-  runAt: string,
+  /** Absent: now (the database's clock). */
+  runAt: string | undefined,
 ): Promise<void> {
   const payload: JobPayload = { key };
   await sql`SELECT ${sql.id(schema, 'add_job')}(
       identifier => ${task}, payload => ${JSON.stringify(payload)}::json,
-      run_at => ${runAt}::timestamptz, job_key => ${jobKey}, job_key_mode => 'replace',
+      run_at => coalesce(${runAt ?? null}::timestamptz, now()), job_key => ${jobKey}, job_key_mode => 'replace',
       max_attempts => 25)`.execute(trx);
 }
 
@@ -67,4 +71,28 @@ export async function planTimerJob(
     if (live(before) && before.dueAt === after.dueAt) return;
     await addJob(trx, schema, TIMER_TASK, timerJobKey(after, key), key, after.dueAt);
   } else if (live(before)) await removeJob(trx, schema, timerJobKey(before, key));
+}
+
+/**
+ * The same for an outbox item: a job while it is `pending`, at its next attempt (now
+ * when it has none), replaced when an attempt's outcome moves that time, removed once
+ * it is sent, dead or kept.
+ */
+export async function planDeliveryJob(
+  trx: Trx,
+  schema: string,
+  key: string,
+  before: OutboxDoc | undefined,
+  after: OutboxDoc | undefined,
+): Promise<void> {
+  const pending = (o: OutboxDoc | undefined): o is OutboxDoc => o?.status === 'pending';
+  if (pending(after)) {
+    if (
+      pending(before) &&
+      before.nextAttemptAt === after.nextAttemptAt &&
+      before.attempts === after.attempts
+    )
+      return;
+    await addJob(trx, schema, DELIVERY_TASK, deliveryJobKey(key), key, after.nextAttemptAt);
+  } else if (pending(before)) await removeJob(trx, schema, deliveryJobKey(key));
 }
