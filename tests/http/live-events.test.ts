@@ -51,10 +51,11 @@ describe('GET /api/events: live changes as Server-Sent Events', () => {
       revision: 1,
     });
 
-    // Another client (a signed-in session) moves the deal; its robot creates a logistics deal.
-    const manager = await h.accountWithRole('manager');
+    // Another client (an administrator's token) moves the deal; its robot creates a
+    // logistics deal. (A manager could not: the deal is not theirs.)
+    const admin = await h.accountWithRole('administrator');
     const moved = await h.callAs(
-      { token: manager.token },
+      { token: admin.token },
       'POST',
       `/api/records/deals/${id}/move`,
       {
