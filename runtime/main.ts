@@ -16,6 +16,7 @@ import { DataDirLockedError } from './store/lock-data-dir.js';
 import { redactSecrets } from './security/redact-secrets.js';
 import { LowdbStore } from './store/lowdb-store.js';
 import { PostgresStore } from './store/postgres/postgres-store.js';
+import { startJobWorker } from './store/postgres/job-worker.js';
 import type { StoreSize } from './store/store-size.js';
 import type { Store } from './domain/store-port.js';
 
@@ -52,12 +53,17 @@ async function main(): Promise<void> {
   const { host, port, dataDir, store: choice } = config;
   let store: Store;
   let storeSize: (() => StoreSize) | undefined;
+  let jobsSchema: string | undefined;
   if (choice.databaseUrl !== undefined) {
     try {
-      store = await PostgresStore.open({
+      const pgStore = await PostgresStore.open({
         connectionString: choice.databaseUrl,
         ...(choice.schema === undefined ? {} : { schema: choice.schema }),
+        // Timers are planned as graphile-worker jobs in their own transaction.
+        jobs: true,
       });
+      store = pgStore;
+      jobsSchema = pgStore.jobsSchema;
     } catch (e) {
       // Unreachable, refusing the login, a failed migration: one line, the URL's secrets masked.
       console.error(
@@ -110,6 +116,8 @@ async function main(): Promise<void> {
     ...(config.recycleBinRetentionDays === undefined
       ? {}
       : { recycleBinRetentionDays: config.recycleBinRetentionDays }),
+    // On PostgreSQL deliveries are graphile-worker jobs, worked by any process.
+    ...(choice.databaseUrl === undefined ? {} : { deliveriesByJobs: true }),
     ...killOnTimerRule(process.env.CONVEYOR_TEST_KILL_ON_TIMER_RULE),
   });
   if (config.seedExamples) await seedExamples(conveyor, resolve('examples'), log);
@@ -130,6 +138,21 @@ async function main(): Promise<void> {
     // Only now: an overdue timer never runs before the server answers /api/health.
     conveyor.scheduler.start();
   });
+  // On PostgreSQL a timer's job wakes this process's scheduler when it falls due (in any
+  // process on the database); the scheduler claims what is due, so nothing runs twice. A
+  // delivery's job attempts that item (graphile-worker hands each job to one process).
+  const worker =
+    choice.databaseUrl === undefined || jobsSchema === undefined
+      ? undefined
+      : await startJobWorker({
+          connectionString: choice.databaseUrl,
+          jobsSchema,
+          onTimerDue: async () => {
+            await conveyor.scheduler.tick();
+          },
+          onDeliveryDue: (key) => conveyor.dispatcher.deliver(key),
+          onError: (m) => log.error(m),
+        });
   handleShutdownSignals({
     server,
     timeoutMs: config.shutdownTimeoutMs,
@@ -140,6 +163,7 @@ async function main(): Promise<void> {
       conveyor.live.close();
     },
     whileDraining: [
+      ...(worker === undefined ? [] : [{ name: 'job worker', run: () => worker.stop() }]),
       { name: 'recycle bin retention', run: () => sweep.stop() },
       { name: 'timer scheduler', run: () => conveyor.scheduler.stop() },
       { name: 'delivery dispatcher', run: () => conveyor.dispatcher.stop() },

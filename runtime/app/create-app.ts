@@ -111,6 +111,8 @@ export interface AppDeps {
    */
   delivery?: DeliveryPorts;
   retryPolicy?: Partial<RetryPolicy>;
+  /** Deliveries are worked from a job queue (`dispatcher.deliver`), not scheduled here. */
+  deliveriesByJobs?: boolean;
   /** Built designer to serve at `/` (default `dist/designer` when it exists). */
   designerDir?: string;
   /** The examples gallery (default the `examples/` folder of the working directory). */
@@ -206,7 +208,12 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
   const documents = new DocumentService(core);
   const hooks = new HookService(core);
   const policy = { ...DEFAULT_RETRY_POLICY, ...deps.retryPolicy };
-  const dispatcher = new Dispatcher(core, ports, { policy, clock, log });
+  const dispatcher = new Dispatcher(core, ports, {
+    policy,
+    clock,
+    log,
+    ...(deps.deliveriesByJobs === true ? { byJobs: true } : {}),
+  });
   const live = new LiveHub(deps.liveCapacity === undefined ? {} : { capacity: deps.liveCapacity });
   onCommit = (ops) => {
     dispatcher.committed(ops);

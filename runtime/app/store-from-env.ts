@@ -44,9 +44,9 @@ export function storeFromEnv(env: Readonly<Record<string, string | undefined>>):
       'DATABASE_URL must be a postgres:// or postgresql:// URL (unset it to use the embedded store)',
     );
   const schema = env.DATABASE_SCHEMA?.trim() ?? '';
-  if (schema !== '' && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
+  if (schema !== '' && !/^[a-z_][a-z0-9_]{0,57}$/.test(schema))
     throw new StoreSettingError(
-      'DATABASE_SCHEMA must be lower-case letters, digits and _ (at most 63), starting with a letter or _',
+      'DATABASE_SCHEMA must be lower-case letters, digits and _ (at most 58), starting with a letter or _',
     );
   const kind = url === '' ? 'lowdb' : 'postgres';
   return {
