@@ -18,6 +18,8 @@ import {
   RecordPatchBody,
   Page,
   PageQuery,
+  RecordCount,
+  RecordCountQuery,
   RecordQuery,
 } from '../schemas/api-schemas.js';
 
@@ -36,8 +38,8 @@ function withEtag(record: RecordDoc) {
 const list = (v: string | undefined): string | string[] | undefined =>
   v === undefined ? undefined : v.includes(',') ? v.split(',') : v;
 
-/** The store's record filter from the list route's query. */
-function recordFilterOf(q: RecordQuery): Omit<StoreRecordQuery, 'entity'> {
+/** The store's record filter from the list (or count) route's query. */
+function recordFilterOf(q: RecordCountQuery): Omit<StoreRecordQuery, 'entity'> {
   const stage = list(q.stage);
   const responsible = list(q.responsible);
   const amount = {
@@ -82,6 +84,22 @@ export function recordRoutes(records: RecordService): RouteDef[] {
           }),
         };
       },
+    },
+    {
+      // Before `/api/records/:entity/:id`, which would take `count` for an id.
+      method: 'get',
+      path: '/api/records/:entity/count',
+      tag,
+      summary:
+        'How many records match the list filters (model, pipeline, stage, responsible, updatedSince, q, amountMin, amountMax)',
+      params: { entity: EntityParam },
+      query: RecordCountQuery,
+      responses: { 200: RecordCount, 400: ErrorBody, 404: ErrorBody },
+      handle: async (r) => ({
+        body: {
+          count: await records.count(entity(r), recordFilterOf(r.query as RecordCountQuery)),
+        },
+      }),
     },
     {
       method: 'post',
