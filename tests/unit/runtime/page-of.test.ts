@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareTuples } from '../../../runtime/store/query/compare-tuples.js';
+import type { Page } from '../../../runtime/domain/page.js';
 import type { SortTuple } from '../../../runtime/store/query/cursor.js';
 import { pageOf } from '../../../runtime/store/query/page-of.js';
 
@@ -29,7 +30,7 @@ describe('pageOf', () => {
           const seen: number[] = [];
           let cursor: string | null = null;
           do {
-            const page = pageOf(rows, { tag: 't', arity: 2, limit, order, cursor });
+            const page: Page<number> = pageOf(rows, { tag: 't', arity: 2, limit, order, cursor });
             expect(page.items.length).toBeLessThanOrEqual(limit);
             if (page.nextCursor !== null) expect(page.items).toHaveLength(limit);
             seen.push(...page.items);
