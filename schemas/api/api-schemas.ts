@@ -159,20 +159,23 @@ const KeyList = (what: string) =>
 const Amount = (what: string) =>
   Type.String({ pattern: '^-?[0-9]{1,15}(\\.[0-9]{1,6})?$', description: what });
 
+/** The record list's filters (the list adds sort and paging; the count takes these alone). */
+const RecordFilterProperties = {
+  model: Type.Optional(Key),
+  pipeline: Type.Optional(Key),
+  stage: Type.Optional(KeyList('Stage')),
+  responsible: Type.Optional(KeyList('Responsible user')),
+  updatedSince: Type.Optional(
+    Type.String({ format: 'date-time', description: 'Changed at or after (ISO 8601)' }),
+  ),
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Text in the title' })),
+  amountMin: Type.Optional(Amount('Amount at least')),
+  amountMax: Type.Optional(Amount('Amount at most')),
+};
+
 export const RecordQuery = Type.Object(
   {
-    model: Type.Optional(Key),
-    pipeline: Type.Optional(Key),
-    stage: Type.Optional(KeyList('Stage')),
-    responsible: Type.Optional(KeyList('Responsible user')),
-    updatedSince: Type.Optional(
-      Type.String({ format: 'date-time', description: 'Changed at or after (ISO 8601)' }),
-    ),
-    q: Type.Optional(
-      Type.String({ minLength: 1, maxLength: 200, description: 'Text in the title' }),
-    ),
-    amountMin: Type.Optional(Amount('Amount at least')),
-    amountMax: Type.Optional(Amount('Amount at most')),
+    ...RecordFilterProperties,
     sort: Type.Optional(
       Type.Union([Type.Literal('createdAt'), Type.Literal('updatedAt')], {
         description: 'Order by (default createdAt), ties by id',
@@ -184,6 +187,15 @@ export const RecordQuery = Type.Object(
   { additionalProperties: false },
 );
 export type RecordQuery = Static<typeof RecordQuery>;
+
+export const RecordCountQuery = Type.Object(RecordFilterProperties, {
+  additionalProperties: false,
+});
+export type RecordCountQuery = Static<typeof RecordCountQuery>;
+export const RecordCount = Type.Object(
+  { count: Type.Integer({ minimum: 0, description: 'Records matching the filters' }) },
+  { additionalProperties: false },
+);
 
 export const EXTERNAL_EVENTS = [
   'incoming_message',
