@@ -173,7 +173,7 @@ export function RecordDrawer(p: RecordDrawerProps) {
         <span>{str(i.text ?? i.message ?? i.title)}</span>
       ))}
       {section('documents', (i) => (
-        <a href={`/api/documents/${encodeURIComponent(i.id)}/content`}>{str(i.name ?? i.id)}</a>
+        <a href={`/api/documents/${encodeURIComponent(i.id)}/content`}>{str(i.title ?? i.id)}</a>
       ))}
       {section('outbox', (i) => (
         <span>
