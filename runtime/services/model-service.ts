@@ -14,7 +14,7 @@ import { ifMatchHolds } from './if-match-holds.js';
 import { actorLabel } from '../identity/authenticated.js';
 import type { RuntimeCore } from './runtime-core.js';
 
-const versionKey = (id: string, n: number): string => `${id}@${String(n).padStart(6, '0')}`;
+export const versionKey = (id: string, n: number): string => `${id}@${String(n).padStart(6, '0')}`;
 
 /** Same document whatever the key order. */
 const sameDocument = (a: unknown, b: unknown): boolean =>

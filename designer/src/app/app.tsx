@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import { accessScreenOf, type AccessScreen } from '../access/access-routes.js';
+import { AccessScreenPage } from '../access/access-screen-page.js';
 import { BoardPage } from '../board/board-page.js';
 import { DesignerPage } from './designer-page.js';
 import { ModelList } from './model-list.js';
@@ -6,7 +8,8 @@ import { ModelList } from './model-list.js';
 type Route =
   | { page: 'list' }
   | { page: 'model'; id: string; node?: string }
-  | { page: 'board'; pipeline: string; model?: string };
+  | { page: 'board'; pipeline: string; model?: string }
+  | { page: AccessScreen };
 
 function route(): Route {
   const [path = '', search = ''] = window.location.hash.split('?');
@@ -21,14 +24,16 @@ function route(): Route {
     };
   }
   const m = /^#\/models\/([^/]+)/.exec(path);
-  if (!m?.[1]) return { page: 'list' };
+  if (!m?.[1]) return { page: accessScreenOf(window.location.hash) ?? 'list' };
   const node = q.get('node');
   return { page: 'model', id: decodeURIComponent(m[1]), ...(node ? { node } : {}) };
 }
 
 /**
  * Hash routes: `#/` the model list, `#/models/<id>[?node=<node id>]` the designer (with
- * that node selected), `#/board/<pipeline key>[?model=<id>]` the live board.
+ * that node selected), `#/board/<pipeline key>[?model=<id>]` the live board, `#/users`,
+ * `#/tokens`, `#/roles`, `#/audit`, `#/recycle-bin`, `#/sessions`, `#/password` the
+ * access screens.
  */
 export function App() {
   const [current, setCurrent] = useState(route);
@@ -51,7 +56,9 @@ export function App() {
         {...(current.node === undefined ? {} : { focusNode: current.node })}
       />
     );
-  return (
-    <ModelList onOpen={(id) => (window.location.hash = `#/models/${encodeURIComponent(id)}`)} />
-  );
+  if (current.page === 'list')
+    return (
+      <ModelList onOpen={(id) => (window.location.hash = `#/models/${encodeURIComponent(id)}`)} />
+    );
+  return <AccessScreenPage screen={current.page} />;
 }

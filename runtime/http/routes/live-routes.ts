@@ -1,6 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import { LiveQuery } from '../../../schemas/api/live-schemas.js';
 import type { LiveEvent, LiveHub } from '../../live/live-hub.js';
+import type { Access } from '../../access/access.js';
+import { recordSubject } from '../../access/record-facts.js';
 import type { RouteDef } from '../route.js';
 import { ErrorBody } from '../schemas/api-schemas.js';
 
@@ -20,6 +22,26 @@ function matches(e: LiveEvent, q: LiveQuery): boolean {
   if (q.pipeline !== undefined && e.data.pipeline !== undefined && e.data.pipeline !== q.pipeline)
     return false;
   return true;
+}
+
+/**
+ * Whether the caller may see an event: a record's change only when the record is in
+ * their read scope (responsible, department, stage limits); a timer or outbox item when
+ * they may read that entity at all (its record's responsible is not on the event).
+ */
+function visible(e: LiveEvent, access: Access | undefined): boolean {
+  if (access === undefined) return false;
+  const entity = e.data.entity;
+  if (entity === undefined) return true; // only an id the client may already show
+  if (e.type === 'record') {
+    const d = e.data;
+    const fields = d.responsible === undefined ? {} : { responsible: d.responsible };
+    return access.ability.can(
+      'read',
+      recordSubject({ entity, fields, pipeline: d.pipeline, stage: d.stage }),
+    );
+  }
+  return access.can('read', entity);
 }
 
 /** `GET /api/events`: live changes of records, timers and outbox items as Server-Sent Events. */
@@ -44,6 +66,7 @@ export function liveRoutes(hub: LiveHub, heartbeatMs = DEFAULT_HEARTBEAT_MS): Ro
         }),
         400: ErrorBody,
       },
+      permission: 'signed-in',
       handle: async (r) => {
         const q = r.query as LiveQuery;
         const lastId = r.headers['last-event-id'] ?? q.lastEventId;
@@ -52,7 +75,8 @@ export function liveRoutes(hub: LiveHub, heartbeatMs = DEFAULT_HEARTBEAT_MS): Ro
             open(send, end) {
               send(`retry: 1000\n\n`);
               const deliver = (e: LiveEvent): void => {
-                if (matches(e, q)) send(sseFrame({ id: e.id, type: e.type, data: e.data }));
+                if (matches(e, q) && visible(e, r.access))
+                  send(sseFrame({ id: e.id, type: e.type, data: e.data }));
               };
               if (lastId !== undefined && lastId !== '') {
                 const missed = hub.since(lastId);

@@ -35,6 +35,7 @@ export function modelRoutes(models: ModelService): RouteDef[] {
     {
       method: 'get',
       path: '/api/models',
+      permission: { action: 'view', subject: 'automation' },
       tag,
       summary: 'A page of models, by id',
       query: PageQuery,
@@ -44,6 +45,7 @@ export function modelRoutes(models: ModelService): RouteDef[] {
     {
       method: 'post',
       path: '/api/models',
+      permission: { action: 'editDrafts', subject: 'automation' },
       tag,
       summary: 'Save a new draft (validated and analysed)',
       body: ModelDocument,
@@ -53,6 +55,7 @@ export function modelRoutes(models: ModelService): RouteDef[] {
     {
       method: 'get',
       path: '/api/models/:id',
+      permission: { action: 'view', subject: 'automation' },
       tag,
       summary: 'The draft with its diagnostics (ETag: its revision)',
       params: id,
@@ -62,6 +65,7 @@ export function modelRoutes(models: ModelService): RouteDef[] {
     {
       method: 'put',
       path: '/api/models/:id',
+      permission: { action: 'editDrafts', subject: 'automation' },
       tag,
       summary:
         'Update the draft (kept even when it does not match the schema; publishing refuses it)',
@@ -77,6 +81,7 @@ export function modelRoutes(models: ModelService): RouteDef[] {
     {
       method: 'delete',
       path: '/api/models/:id/draft',
+      permission: { action: 'editDrafts', subject: 'automation' },
       tag,
       summary: 'Discard the draft (back to the published version)',
       params: id,
@@ -86,6 +91,7 @@ export function modelRoutes(models: ModelService): RouteDef[] {
     {
       method: 'get',
       path: '/api/models/:id/ruleset',
+      permission: { action: 'view', subject: 'automation' },
       tag,
       summary: 'The compiled draft',
       params: id,
@@ -99,6 +105,7 @@ export function modelRoutes(models: ModelService): RouteDef[] {
     {
       method: 'post',
       path: '/api/models/:id/publish',
+      permission: { action: 'publish', subject: 'automation' },
       tag,
       summary:
         'Publish the draft as a new version (refused with analyzer errors; 200 with unchanged: true and the existing version when the draft is identical to the latest version)',
@@ -117,6 +124,7 @@ export function modelRoutes(models: ModelService): RouteDef[] {
     {
       method: 'get',
       path: '/api/models/:id/versions',
+      permission: { action: 'view', subject: 'automation' },
       tag,
       summary: 'Published versions',
       params: id,
@@ -129,6 +137,7 @@ export function modelRoutes(models: ModelService): RouteDef[] {
     {
       method: 'get',
       path: '/api/models/:id/versions/:n',
+      permission: { action: 'view', subject: 'automation' },
       tag,
       summary: 'One published version',
       params: { ...id, n: VersionParam },
@@ -150,6 +159,7 @@ export function modelRoutes(models: ModelService): RouteDef[] {
     {
       method: 'post',
       path: '/api/models/:id/rollback',
+      permission: { action: 'rollBack', subject: 'automation' },
       tag,
       summary:
         'Publish an older version again as a new number (200 with unchanged: true when it is the latest version already)',
