@@ -143,7 +143,13 @@ export function RecordDrawer(p: RecordDrawerProps) {
                 <a href={r.href} data-user-text>
                   {r.name}
                 </a>{' '}
-                <WhyButton api={api} entity={entity} recordId={recordId} ruleId={r.id} />
+                <WhyButton
+                  api={api}
+                  entity={entity}
+                  recordId={recordId}
+                  kind={r.kind}
+                  ruleId={r.id}
+                />
               </li>
             ))}
           </ul>
