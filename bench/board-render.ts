@@ -120,7 +120,7 @@ export async function benchBoardRender(): Promise<void> {
       .first()
       .waitFor({ timeout: 120_000 });
     const firstCards = Date.now() - opened;
-    await page.getByTestId('totals-new').getByText(/\d/).waitFor({ timeout: 120_000 });
+    await page.getByTestId('totals-new').getByText(/Σ/).waitFor({ timeout: 120_000 });
     const totals = (await page.getByTestId('totals-new').textContent()) ?? '';
     const early = await scrollFrames(page);
     const earlyMounted = await mounted(page);
