@@ -127,24 +127,29 @@ export async function benchBoardRender(): Promise<void> {
     // Page in every deal: scroll to the end until the column has loaded them all.
     const loadStart = Date.now();
     const scroller = page.getByTestId('column-new').locator('.column-scroll');
-    for (let i = 0; i < 2000; i++) {
-      const busy = await page.getByTestId('column-new').locator('ul[aria-busy="true"]').count();
-      const h = await scroller.evaluate((el) => {
+    const list = page.getByTestId('column-new').locator('ul.column-cards');
+    for (let i = 0; i < 4000; i++) {
+      if ((await list.getAttribute('data-more')) === 'false') break;
+      await scroller.evaluate((el) => {
         el.scrollTop = el.scrollHeight;
-        return el.scrollHeight;
       });
-      if (busy === 0 && h > (DEALS - 5) * 80) break;
       await page.waitForTimeout(50);
     }
+    const loaded = await list.getAttribute('data-loaded');
     const loadAll = Date.now() - loadStart;
     await scroller.evaluate((el) => {
       el.scrollTop = el.scrollHeight / 2;
     });
     const late = await scrollFrames(page);
     const lateMounted = await mounted(page);
+    const heights = await page
+      .getByTestId('column-new')
+      .locator('.column-cards > li')
+      .evaluateAll((els) => [...new Set(els.map((e) => e.getBoundingClientRect().height))]);
     await page.screenshot({ path: 'test-results/bench/board.png' });
+    console.log(`  card heights (px, with the gap): ${heights.join(', ')}`);
     console.log(
-      `  first cards ${firstCards} ms; totals "${totals}"; all ${DEALS} paged in after ${loadAll} ms`,
+      `  first cards ${firstCards} ms; totals "${totals}"; ${loaded} paged in after ${loadAll} ms`,
     );
     console.log('  case                 cards mounted   frame p50 ms   frame p95 ms   fps');
     for (const [label, frames, n] of [
