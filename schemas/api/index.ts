@@ -4,3 +4,4 @@ export * from './example-schemas.js';
 export * from './page-schemas.js';
 export * from './identity-schemas.js';
 export * from './why-schemas.js';
+export * from './publish-preview-schemas.js';
