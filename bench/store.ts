@@ -14,6 +14,10 @@ const CLIENTS = 16;
 /** Timers due during the measured window (their lateness is measured). */
 const MEASURED_TIMERS = 200;
 const here = dirname(fileURLToPath(import.meta.url));
+/** `new` or `baseline` measures one store only (while iterating; the figures that count compare both). */
+const ONLY = process.env.BENCH_STORE_ONLY;
+/** A folder: each server writes a CPU profile there (`--cpu-prof`) and is stopped cleanly instead of killed. */
+const CPU_PROF = process.env.BENCH_STORE_CPU_PROF;
 
 type Kind = 'baseline' | 'new';
 
@@ -30,8 +34,28 @@ interface Figures {
   rssMb: number;
   eldP99: number;
   eldMax: number;
+  /** The server process's CPU time (user + system) in the window per move: independent of load. */
+  cpuMsPerMove: number;
   connectionErrors: number;
 }
+
+/** The column of a store left out (`BENCH_STORE_ONLY`). */
+const notMeasured = (): Figures => ({
+  movesPerSecond: NaN,
+  moveP99: NaN,
+  pageP99: NaN,
+  pageRows: NaN,
+  restartOpenMs: NaN,
+  restartReadyMs: NaN,
+  restartWallMs: NaN,
+  latenessP99: NaN,
+  fired: NaN,
+  rssMb: NaN,
+  eldP99: NaN,
+  eldMax: NaN,
+  cpuMsPerMove: NaN,
+  connectionErrors: NaN,
+});
 
 const p = (xs: number[], q: number): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -44,7 +68,12 @@ function serve(
 ): { child: ChildProcess; next: () => Promise<ServeMessage> } {
   const child = fork(join(here, 'store', 'serve.ts'), [kind, dir], {
     // A larger heap for both: main's store keeps every timeline entry in memory.
-    execArgv: ['--import', 'tsx', '--max-old-space-size=8192'],
+    execArgv: [
+      '--import',
+      'tsx',
+      '--max-old-space-size=8192',
+      ...(CPU_PROF === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`]),
+    ],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const inbox: ServeMessage[] = [];
@@ -68,6 +97,14 @@ function serve(
   return { child, next };
 }
 
+/** Kills the server (a crash); when profiling, disconnects instead so it exits and writes its profile. */
+async function stop(s: ReturnType<typeof serve>): Promise<void> {
+  const exited = new Promise((r) => s.child.once('exit', r));
+  if (CPU_PROF === undefined) s.child.kill('SIGKILL');
+  else s.child.disconnect();
+  await exited;
+}
+
 async function stats(
   s: ReturnType<typeof serve>,
 ): Promise<Extract<ServeMessage, { kind: 'stats' }>> {
@@ -76,6 +113,9 @@ async function stats(
   if (m.kind !== 'stats') throw new Error('expected stats');
   return m;
 }
+
+/** The server's owner token headers (from its `ready` message). */
+let auth: Record<string, string> = {};
 
 /** Requests that failed at the connection (the server closed it, or died): counted, not fatal. */
 let connectionErrors = 0;
@@ -102,7 +142,7 @@ async function callOnce(
 ): Promise<{ status: number; json: unknown }> {
   const res = await fetch(url, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: body === undefined ? auth : { ...auth, 'content-type': 'application/json' },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await res.text();
@@ -121,6 +161,7 @@ async function measure(kind: Kind, set: DataSet): Promise<Figures> {
   let s = serve(kind, work);
   const ready = await s.next();
   if (ready.kind !== 'ready') throw new Error('expected ready');
+  auth = ready.auth;
   const url = `http://127.0.0.1:${ready.port}`;
 
   // Timers due during the measured window, one after another.
@@ -200,14 +241,13 @@ async function measure(kind: Kind, set: DataSet): Promise<Figures> {
   }
 
   // Restart after a crash: the journal is replayed.
-  s.child.kill('SIGKILL');
-  await new Promise((r) => s.child.once('exit', r));
+  await stop(s);
   const t0 = performance.now();
   s = serve(kind, work);
   const again = await s.next();
   const restartWallMs = performance.now() - t0;
   if (again.kind !== 'ready') throw new Error('expected ready');
-  s.child.kill('SIGKILL');
+  await stop(s);
   await rm(work, { recursive: true, force: true });
   return {
     movesPerSecond: moves.length / SECONDS,
@@ -222,6 +262,7 @@ async function measure(kind: Kind, set: DataSet): Promise<Figures> {
     rssMb: during.rssMb,
     eldP99: during.eldP99Ms,
     eldMax: during.eldMaxMs,
+    cpuMsPerMove: during.cpuMs / Math.max(1, moves.length),
     connectionErrors,
   };
 }
@@ -240,8 +281,8 @@ export async function benchStore(): Promise<void> {
       .map((x) => x.toFixed(1))
       .join(' ')}`,
   );
-  const baseline = await measure('baseline', set);
-  const ours = await measure('new', set);
+  const baseline = ONLY === 'new' ? notMeasured() : await measure('baseline', set);
+  const ours = ONLY === 'baseline' ? notMeasured() : await measure('new', set);
   const rows: Array<[string, (f: Figures) => string, string]> = [
     ['moves/s', (f) => f.movesPerSecond.toFixed(0), '>= 1,000'],
     ['move p99 (ms)', (f) => f.moveP99.toFixed(0), '< 100'],
@@ -261,6 +302,7 @@ export async function benchStore(): Promise<void> {
       (f) => `${f.latenessP99.toFixed(0)} (${f.fired}/${MEASURED_TIMERS} fired)`,
       '< 1,000',
     ],
+    ['server CPU per move (ms)', (f) => f.cpuMsPerMove.toFixed(2), ''],
     ['RSS while moving (MB)', (f) => f.rssMb.toFixed(0), ''],
     ['requests retried (connection lost)', (f) => String(f.connectionErrors), '0'],
     [

@@ -19,6 +19,10 @@ import { DataDirLockedError } from './store/lock-data-dir.js';
 import { redactSecrets } from './security/redact-secrets.js';
 import { redactingLogger } from './security/redacting-logger.js';
 import { LowdbStore } from './store/lowdb-store.js';
+import { PostgresStore } from './store/postgres/postgres-store.js';
+import type { StoreSize } from './store/store-size.js';
+import type { Store } from './domain/store-port.js';
+import { storeFromEnv, StoreSettingError, type StoreChoice } from './app/store-from-env.js';
 import {
   timelineRetentionFromEnv,
   TimelineRetentionSettingError,
@@ -38,7 +42,10 @@ function killOnTimerRule(ruleId: string | undefined): Pick<AppDeps, 'beforeTimer
   };
 }
 
-/** Composition root: real adapters (lowdb store, system clock, ids, console), then listen. */
+/**
+ * Composition root: real adapters (the PostgreSQL store with DATABASE_URL, the lowdb store
+ * otherwise; system clock, ids, console), then listen.
+ */
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '127.0.0.1';
@@ -74,35 +81,64 @@ async function main(): Promise<void> {
     console.error(e instanceof Error ? e.message : String(e));
     process.exit(1);
   }
-  let store: LowdbStore;
+  let choice: StoreChoice;
   try {
-    const timelineRetentionDays = timelineRetentionFromEnv(process.env);
-    store = await LowdbStore.open(dataDir, {
-      ...(timelineRetentionDays === undefined ? {} : { timelineRetentionDays }),
-    });
+    choice = storeFromEnv(process.env);
   } catch (e) {
-    if (e instanceof TimelineRetentionSettingError) {
-      console.error(e.message);
-      process.exit(1);
-    }
-    // A folder in use, damaged, read-only or impossible to create: one line, not a stack.
-    if (
-      e instanceof DataDirLockedError ||
-      e instanceof DataDirDamagedError ||
-      e instanceof DataDirUnusableError
-    ) {
+    if (e instanceof StoreSettingError) {
       console.error(e.message);
       process.exit(1);
     }
     throw e;
   }
-  const size = store.size();
-  if (size.warning !== undefined) console.error(`Conveyor: ${size.warning}`);
+  let store: Store;
+  let storeSize: (() => StoreSize) | undefined;
+  if (choice.databaseUrl !== undefined) {
+    try {
+      store = await PostgresStore.open({
+        connectionString: choice.databaseUrl,
+        ...(choice.schema === undefined ? {} : { schema: choice.schema }),
+      });
+    } catch (e) {
+      // Unreachable, refusing the login, a failed migration: one line, the URL's secrets masked.
+      console.error(
+        `Conveyor: the PostgreSQL database (DATABASE_URL) cannot be used: ${redactSecrets(e instanceof Error ? e.message : String(e))}`,
+      );
+      process.exit(1);
+    }
+  } else {
+    let lowdb: LowdbStore;
+    try {
+      const timelineRetentionDays = timelineRetentionFromEnv(process.env);
+      lowdb = await LowdbStore.open(dataDir, {
+        ...(timelineRetentionDays === undefined ? {} : { timelineRetentionDays }),
+      });
+    } catch (e) {
+      if (e instanceof TimelineRetentionSettingError) {
+        console.error(e.message);
+        process.exit(1);
+      }
+      // A folder in use, damaged, read-only or impossible to create: one line, not a stack.
+      if (
+        e instanceof DataDirLockedError ||
+        e instanceof DataDirDamagedError ||
+        e instanceof DataDirUnusableError
+      ) {
+        console.error(e.message);
+        process.exit(1);
+      }
+      throw e;
+    }
+    const size = lowdb.size();
+    if (size.warning !== undefined) console.error(`Conveyor: ${size.warning}`);
+    store = lowdb;
+    storeSize = () => lowdb.size();
+  }
   const allowedHosts = allowedHostsFromEnv(process.env.ALLOWED_HOSTS, host);
   const trustProxy = trustProxyFromEnv(process.env.TRUST_PROXY);
   const conveyor = await createApp({
     store,
-    storeSize: () => store.size(),
+    ...(storeSize === undefined ? {} : { storeSize }),
     ...(owner === undefined ? {} : { owner }),
     sessionPolicy,
     allowedOrigins,
@@ -116,7 +152,7 @@ async function main(): Promise<void> {
     templateLimits,
     ...killOnTimerRule(process.env.CONVEYOR_TEST_KILL_ON_TIMER_RULE),
   });
-  await seedExamples(conveyor, resolve('examples'), log);
+  if (choice.seedExamples) await seedExamples(conveyor, resolve('examples'), log);
   // Made before listening, so the first request cannot see setup without a token.
   const setupToken = await conveyor.identity.setup.newSetupToken();
   const server: Server = conveyor.app.listen(port, host, () => {
@@ -134,6 +170,8 @@ async function main(): Promise<void> {
     conveyor.scheduler.start();
   });
   const shutdown = (): void => {
+    // Open live streams would keep the server from closing.
+    conveyor.live.close();
     server.close();
     void conveyor.scheduler
       .stop()

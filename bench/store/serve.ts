@@ -6,11 +6,19 @@ import { createIdGenerator, systemClock } from '../../runtime/engine/ports.js';
 import { LowdbStore } from '../../runtime/store/lowdb-store.js';
 import type { Store } from '../../runtime/store/store.js';
 import { BaselineLowdbStore } from '../baseline/lowdb-store.js';
+import { BENCH_OWNER, benchAuthHeaders } from '../bench-owner.js';
 
 /** What the server tells the bench (over IPC). */
 export type ServeMessage =
-  | { kind: 'ready'; port: number; openMs: number; readyMs: number }
-  | { kind: 'stats'; rssMb: number; eldP99Ms: number; eldMaxMs: number };
+  | {
+      kind: 'ready';
+      port: number;
+      openMs: number;
+      readyMs: number;
+      /** The owner's API token as request headers (every route needs one). */
+      auth: Record<string, string>;
+    }
+  | { kind: 'stats'; rssMb: number; eldP99Ms: number; eldMaxMs: number; cpuMs: number };
 
 /**
  * The server the store bench drives, in its own process (so the clients' work does not
@@ -37,8 +45,12 @@ const conveyor = await createApp({
   ids: createIdGenerator(),
   designerDir: join(dir, 'none'),
   rateLimits: { bulkReadsPerMinute: 0, hookFailuresPerMinute: 0 },
+  owner: BENCH_OWNER,
 });
+const auth = await benchAuthHeaders(conveyor);
 const eld = monitorEventLoopDelay({ resolution: 10 });
+// CPU time of this process (user + system): per move it does not depend on the machine's load.
+let cpuMark = process.cpuUsage();
 const server: Server = conveyor.app.listen(0, '127.0.0.1', () => {
   // The clients never idle long; a closed keep-alive connection would only add noise.
   server.keepAliveTimeout = 60_000;
@@ -50,16 +62,21 @@ const server: Server = conveyor.app.listen(0, '127.0.0.1', () => {
     port: typeof a === 'object' && a !== null ? a.port : 0,
     openMs,
     readyMs: performance.now() - started,
+    auth,
   });
 });
 process.on('message', (m) => {
   if (m !== 'stats') return;
+  const cpu = process.cpuUsage(cpuMark);
+  cpuMark = process.cpuUsage();
   send({
     kind: 'stats',
     rssMb: process.memoryUsage.rss() / 2 ** 20,
     eldP99Ms: eld.percentile(99) / 1e6,
     eldMaxMs: eld.max / 1e6,
+    cpuMs: (cpu.user + cpu.system) / 1000,
   });
   eld.reset();
 });
+// `process.exit` writes the CPU profile (`--cpu-prof`) on the way out.
 process.on('disconnect', () => process.exit(0));

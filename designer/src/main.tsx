@@ -7,6 +7,7 @@ import { i18n } from './i18n/i18n.js';
 import { ApiProvider } from './api/api-context.js';
 import { createHttpApiClient } from './api/http-api-client.js';
 import { App } from './app/app.js';
+import { AuthGate } from './access/auth-gate.js';
 
 const root = document.getElementById('root');
 if (root)
@@ -14,7 +15,9 @@ if (root)
     <StrictMode>
       <I18nextProvider i18n={i18n}>
         <ApiProvider client={createHttpApiClient()}>
-          <App />
+          <AuthGate>
+            <App />
+          </AuthGate>
         </ApiProvider>
       </I18nextProvider>
     </StrictMode>,

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import express, { type Express } from 'express';
+import type { Logger as PinoLogger } from 'pino';
 import { Type } from '@sinclair/typebox';
 import { CommitObserver } from '../delivery/observe-commits.js';
 import { deliveryOutbox } from '../delivery/delivery-outbox.js';
@@ -24,6 +25,7 @@ import { checkHost, defaultAllowedHosts } from '../http/check-host.js';
 import { errorMiddleware } from '../http/error-middleware.js';
 import { HttpError } from '../http/http-error.js';
 import { mountRoutes } from '../http/mount-routes.js';
+import { permissionCheck } from '../http/check-permission.js';
 import {
   DEFAULT_RATE_LIMITS,
   mountRateLimits,
@@ -32,6 +34,10 @@ import {
 } from '../http/rate-limits.js';
 import { requestGate } from '../http/authenticate-request.js';
 import { accountRoutes } from '../http/routes/account-routes.js';
+import { auditRoutes } from '../http/routes/audit-routes.js';
+import { recycleBinRoutes } from '../http/routes/recycle-bin-routes.js';
+import { AuditService } from '../audit/audit-service.js';
+import { RecycleBinService } from '../services/recycle-bin-service.js';
 import { authRoutes } from '../http/routes/auth-routes.js';
 import { tokenRoutes } from '../http/routes/token-routes.js';
 import { Identity } from '../identity/identity.js';
@@ -54,6 +60,9 @@ import { ExampleService } from '../services/example-service.js';
 import { fileExampleCatalogue } from '../seed/file-example-catalogue.js';
 import { simulationRoutes } from '../http/routes/simulation-routes.js';
 import { timerRoutes } from '../http/routes/timer-routes.js';
+import { liveRoutes } from '../http/routes/live-routes.js';
+import { boardRoutes } from '../http/routes/board-routes.js';
+import { LiveHub } from '../live/live-hub.js';
 import { whyRoutes } from '../http/routes/why-routes.js';
 import { Health } from '../http/schemas/api-schemas.js';
 import type { StoreSize } from '../store/store-size.js';
@@ -71,6 +80,8 @@ import type { Store } from '../domain/store-port.js';
 import type { TimerDoc } from '../domain/timer.js';
 import type { WriteOp } from '../domain/write-op.js';
 import { redactingLogger } from '../security/redacting-logger.js';
+import { requestId } from '../logging/request-id.js';
+import { requestLogging } from '../logging/request-logging.js';
 
 export interface AppDeps {
   store: Store;
@@ -81,6 +92,8 @@ export interface AppDeps {
   /** Chance for random assignment (default `Math.random`). */
   random?: RandomSource;
   log?: Logger;
+  /** Structured request log (one JSON line per request, with its id); absent: none. */
+  requestLogger?: PinoLogger;
   outbox?: OutboxPort;
   /**
    * Adapters to the outside world (mailer, message channels, HTTP client). Given: a
@@ -115,6 +128,15 @@ export interface AppDeps {
   allowedOrigins?: readonly string[];
   /** Express's `trust proxy` (`TRUST_PROXY`): client address and HTTPS from the proxy's headers. */
   trustProxy?: boolean | number | string;
+  /**
+   * Days a deleted record stays in the recycle bin (`RECYCLE_BIN_RETENTION_DAYS`;
+   * default 30); the `recycleBinRetentionDays` setting in the store overrides it.
+   */
+  recycleBinRetentionDays?: number;
+  /** How often an idle live stream (`GET /api/events`) sends a heartbeat (default 15 s). */
+  liveHeartbeatMs?: number;
+  /** Events kept for live streams to catch up after a reconnect (default 2,000). */
+  liveCapacity?: number;
   /** Test-only: called before each timer runs, once its in-flight mark is on disk. */
   beforeTimerRun?: (timer: TimerDoc) => void;
 }
@@ -131,6 +153,10 @@ export interface ConveyorApp {
   documents: DocumentService;
   hooks: HookService;
   identity: Identity;
+  recycleBin: RecycleBinService;
+  audit: AuditService;
+  /** Live changes for `GET /api/events`; `close()` it before closing the HTTP server. */
+  live: LiveHub;
   routes: RouteDef[];
 }
 
@@ -160,7 +186,9 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
   const store = new CommitObserver(deps.store, (ops) => onCommit(ops));
   const core = new RuntimeCore(store, engine, clock, ids);
   const models = new ModelService(core);
-  const records = new RecordService(core);
+  const recycleBin = new RecycleBinService(core, deps.recycleBinRetentionDays);
+  const audit = new AuditService(core);
+  const records = new RecordService(core, recycleBin);
   const identity = new Identity(core, { ...DEFAULT_SESSION_POLICY, ...deps.sessionPolicy });
   const directory = new DirectoryService(core, (tx, user) => identity.userEnded(tx, user));
   const delivery = new DeliveryService(core, ports);
@@ -168,8 +196,10 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
   const hooks = new HookService(core);
   const policy = { ...DEFAULT_RETRY_POLICY, ...deps.retryPolicy };
   const dispatcher = new Dispatcher(core, ports, { policy, clock, log });
+  const live = new LiveHub(deps.liveCapacity === undefined ? {} : { capacity: deps.liveCapacity });
   onCommit = (ops) => {
     dispatcher.committed(ops);
+    live.committed(ops);
     // A published version's inbound_webhook triggers get their tokens right away.
     for (const op of ops)
       if (op.op === 'put' && op.collection === 'versions')
@@ -178,6 +208,8 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
   await models.activateAll();
   await identity.setup.ensureOwner(deps.owner);
   if (deps.delivery !== undefined) await dispatcher.start();
+  // Past their retention, deleted records go at start (and periodically: `main.ts`).
+  await recycleBin.purgeExpired();
 
   const routes: RouteDef[] = [
     {
@@ -197,6 +229,8 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
     ...accountRoutes(identity),
     ...directoryRoutes(directory),
     ...modelRoutes(models),
+    // Before the record routes: `/api/records/:entity/stage-totals` is not a record id.
+    ...boardRoutes(core.store),
     ...recordRoutes(records),
     ...importRoutes(new ImportService(core, records)),
     ...deliveryRoutes(delivery),
@@ -204,6 +238,9 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
     ...hookRoutes(hooks),
     ...simulationRoutes({ models, directory: () => core.directory(), templates }),
     ...timerRoutes(core),
+    ...auditRoutes(audit),
+    ...recycleBinRoutes(recycleBin),
+    ...liveRoutes(live, deps.liveHeartbeatMs),
     ...whyRoutes(core),
     ...exampleRoutes(
       new ExampleService(
@@ -226,6 +263,9 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
 
   const app = express();
   app.disable('x-powered-by');
+  // First: every answer, even a 421 or a 415, carries its request id and is logged.
+  app.use(requestId());
+  if (deps.requestLogger !== undefined) app.use(requestLogging(deps.requestLogger));
   if (deps.trustProxy !== undefined) app.set('trust proxy', deps.trustProxy);
   app.use(securityHeaders());
   app.use(checkHost(deps.allowedHosts ?? defaultAllowedHosts('127.0.0.1')));
@@ -234,7 +274,12 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
   app.use(express.json({ limit: '5mb', strict: false }));
   mountSignInLimits(app, { ...DEFAULT_RATE_LIMITS, ...deps.rateLimits });
   const api = express.Router();
-  mountRoutes(api, routes, requestGate(identity, deps.allowedOrigins ?? []));
+  mountRoutes(
+    api,
+    routes,
+    requestGate(identity, deps.allowedOrigins ?? []),
+    permissionCheck(identity.access, (id) => core.store.get('records', id)),
+  );
   app.use(api);
   app.use('/api', () => {
     throw new HttpError(404, 'NOT_FOUND', 'no such API route');
@@ -262,6 +307,9 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
     documents,
     hooks,
     identity,
+    recycleBin,
+    audit,
+    live,
     routes,
   };
 }

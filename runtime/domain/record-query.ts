@@ -19,6 +19,11 @@ export interface RecordQuery {
   responsible?: string | readonly string[];
   /** Equality on `fields.<key>`. */
   fields?: Readonly<Record<string, FieldValue>>;
+  /**
+   * Stage limits by pipeline key: a record in one of these pipelines matches only in
+   * the listed stages; records of other pipelines (or none) are not limited.
+   */
+  stageLimits?: Readonly<Record<string, readonly string[]>>;
   /** `updatedAt` at or after this ISO time. */
   updatedSince?: string;
   /** Case-insensitive substring of `fields.title`. */

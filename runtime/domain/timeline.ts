@@ -1,3 +1,5 @@
+import type { Actor } from './actor.js';
+
 /** One append-only line of a record's history. */
 export interface TimelineEntry {
   id: string;
@@ -13,4 +15,6 @@ export interface TimelineEntry {
   outcome?: string;
   message: string;
   data?: Record<string, unknown>;
+  /** Who asked for it, on entries written for a request (robots' entries name their rule). */
+  actor?: Actor;
 }

@@ -44,6 +44,12 @@ export interface TimerDoc {
    */
   inFlight?: number;
   /**
+   * Marked to run in a group (one write marked every timer of the group, before the
+   * first ran): if the process died then, it cannot be told which one it ran, so none
+   * counts a crash (`inFlight` stays); each runs alone afterwards, counted.
+   */
+  queuedRun?: true;
+  /**
    * The chain of automation that planned this timer, as it was then: firing continues
    * it, so a loop through delayed robots is counted (and stopped) across runs and
    * restarts. Absent on timers planned before chains were kept: firing starts a chain.

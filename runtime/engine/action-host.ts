@@ -43,7 +43,7 @@ export interface ActionHost {
     },
     cause: Cause,
   ): Promise<RecordDoc | undefined>;
-  link(ctx: RunContext, a: RecordDoc, b: RecordDoc): Promise<void>;
+  link(ctx: RunContext, a: RecordDoc, b: RecordDoc, cause?: Cause): Promise<void>;
 }
 
 /** Everything one action run needs. */

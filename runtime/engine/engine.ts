@@ -11,6 +11,7 @@ import type { RecordDoc } from '../domain/record.js';
 import type { TimerDoc } from '../domain/timer.js';
 import type { ActionHost, Cause } from './action-host.js';
 import { runAction } from './actions/run-action.js';
+import { auditRecord } from './audit-record.js';
 import { readInput, truthy } from './condition-adapter.js';
 import { DirectoryView } from './directory-view.js';
 import {
@@ -213,6 +214,18 @@ export class Engine implements ActionHost {
       record.stageEnteredAt = ctx.now;
     }
     ctx.tx.put('records', id, record);
+    auditRecord(ctx, cause, record.model, {
+      kind: 'record.created',
+      entity: record.entity,
+      recordId: id,
+      changes: Object.fromEntries(
+        Object.entries({
+          ...record.fields,
+          ...(record.pipeline === undefined ? {} : { pipeline: record.pipeline }),
+          ...(record.stage === undefined ? {} : { stage: record.stage }),
+        }).map(([k, v]) => [k, { after: v }]),
+      ),
+    });
     log(ctx, id, {
       kind: 'record_created',
       eventId: cause.eventId,
@@ -226,7 +239,7 @@ export class Engine implements ActionHost {
     for (const l of input.links ?? []) {
       const other = await ctx.tx.get('records', l.id);
       const self = await ctx.tx.get('records', id);
-      if (other !== undefined && self !== undefined) await this.link(ctx, self, other);
+      if (other !== undefined && self !== undefined) await this.link(ctx, self, other, cause);
     }
     if (beforeEnter !== undefined) {
       await beforeEnter(record);
@@ -243,7 +256,14 @@ export class Engine implements ActionHost {
     }
   }
 
-  async link(ctx: RunContext, a: RecordDoc, b: RecordDoc): Promise<void> {
+  /** Links two records both ways (audited once, as a change of `a`); `cause` absent: the request's. */
+  async link(
+    ctx: RunContext,
+    a: RecordDoc,
+    b: RecordDoc,
+    cause: Cause = { eventId: 'api' },
+  ): Promise<void> {
+    let changed = false;
     for (const [x, y] of [
       [a, b],
       [b, a],
@@ -255,7 +275,15 @@ export class Engine implements ActionHost {
         links: [...cur.links, { entity: y.entity, id: y.id }],
         updatedAt: ctx.now,
       });
+      changed = true;
     }
+    if (changed)
+      auditRecord(ctx, cause, a.model, {
+        kind: 'record.linked',
+        entity: a.entity,
+        recordId: a.id,
+        target: `${b.entity}/${b.id}`,
+      });
   }
 
   async setFields(
@@ -286,6 +314,20 @@ export class Engine implements ActionHost {
     }
     if (changed.length === 0) return [];
     ctx.tx.put('records', recordId, { ...record, fields, updatedAt: ctx.now });
+    auditRecord(ctx, cause, record.model, {
+      kind: 'record.updated',
+      entity: record.entity,
+      recordId,
+      changes: Object.fromEntries(
+        changed.map((k) => [
+          k,
+          {
+            ...(record.fields[k] === undefined ? {} : { before: record.fields[k] }),
+            ...(fields[k] === undefined ? {} : { after: fields[k] }),
+          },
+        ]),
+      ),
+    });
     log(ctx, recordId, {
       kind: 'fields_changed',
       eventId: cause.eventId,
@@ -366,6 +408,22 @@ export class Engine implements ActionHost {
       stage,
       stageEnteredAt: ctx.now,
       updatedAt: ctx.now,
+    });
+    auditRecord(ctx, cause, pinned.modelId, {
+      kind: 'record.moved',
+      entity: record.entity,
+      recordId,
+      changes: {
+        stage: { ...(from.stage === undefined ? {} : { before: from.stage }), after: stage },
+        ...(from.pipeline === pipeline
+          ? {}
+          : {
+              pipeline: {
+                ...(from.pipeline === undefined ? {} : { before: from.pipeline }),
+                after: pipeline,
+              },
+            }),
+      },
     });
     await cancelOnLeave(ctx, recordId, from);
     if (from.pipeline !== pipeline || record.model !== pinned.modelId) {

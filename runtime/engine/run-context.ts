@@ -54,7 +54,10 @@ export interface RunContext {
   seq: number;
 }
 
-/** Appends a timeline entry for a record. */
+/**
+ * Appends a timeline entry for a record. Entries a request's change writes (no rule
+ * behind them) name the request's actor, so the timeline shows who did what.
+ */
 export function log(
   ctx: RunContext,
   recordId: string,
@@ -62,7 +65,15 @@ export function log(
 ): void {
   const id = ctx.ids.next('tl');
   ctx.seq += 1;
-  ctx.tx.put('timeline', id, { id, recordId, at: ctx.now, seq: ctx.seq, ...entry });
+  const actor = entry.ruleId === undefined ? ctx.tx.who?.actor : undefined;
+  ctx.tx.put('timeline', id, {
+    id,
+    recordId,
+    at: ctx.now,
+    seq: ctx.seq,
+    ...entry,
+    ...(actor === undefined || entry.actor !== undefined ? {} : { actor }),
+  });
 }
 
 /**

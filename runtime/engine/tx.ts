@@ -8,6 +8,7 @@ import {
 import type { CollectionFilters } from '../domain/collection-filters.js';
 import type { Page } from '../domain/page.js';
 import type { Store } from '../domain/store-port.js';
+import type { Who } from '../domain/who.js';
 import type { WriteOp } from '../domain/write-op.js';
 
 /** Per-record lists are read in pages of this size (a record's own documents: few). */
@@ -22,7 +23,28 @@ export class Tx {
   private readonly writes = new Map<string, WriteOp>();
   private readonly expected = new Map<string, number | null>();
 
-  constructor(readonly store: Store) {}
+  /** Audit entries appended so far (their `seq`: several share one clock reading). */
+  private audited = 0;
+
+  /**
+   * `who`: the request (or the server) this unit of work changes things for; its audit
+   * entries and the timeline entries it writes for the request name that actor.
+   */
+  constructor(
+    readonly store: Store,
+    readonly who?: Who,
+  ) {}
+
+  /** The next audit entry's position within this unit of work. */
+  nextAuditSeq(): number {
+    this.audited += 1;
+    return this.audited;
+  }
+
+  /** Whether this unit of work has appended an audit entry yet. */
+  get hasAudit(): boolean {
+    return this.audited > 0;
+  }
 
   private k(c: CollectionName, key: string): string {
     return `${c}\u0000${key}`;

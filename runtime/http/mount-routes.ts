@@ -1,16 +1,26 @@
 import { Type } from '@sinclair/typebox';
 import type { Router } from 'express';
 import type { RouteGate } from './authenticate-request.js';
-import type { RouteDef } from './route.js';
+import { assertPermissions, type PermissionCheck } from './check-permission.js';
+import type { RouteDef, RouteRequest } from './route.js';
+import { openStream } from './open-stream.js';
 import { sessionSetCookie } from './session-cookie.js';
 import { namesFromASet } from './schemas/path-params.js';
 import { validatePart } from './validate-request.js';
 
 /**
  * Registers route definitions: the gate first (who calls, 401/403), then path, query and
- * body validation, then the handler.
+ * body validation, then the route's permission (403, or 404 for a record out of the
+ * caller's read scope), then the handler. Every route that is not open must name a
+ * permission: the server does not start otherwise.
  */
-export function mountRoutes(router: Router, routes: readonly RouteDef[], gate: RouteGate): void {
+export function mountRoutes(
+  router: Router,
+  routes: readonly RouteDef[],
+  gate: RouteGate,
+  permitted: PermissionCheck,
+): void {
+  assertPermissions(routes);
   for (const def of routes) {
     // One schema per parameter, so each answers with its own status.
     const params = Object.entries(def.params ?? {}).map(([name, schema]) => ({
@@ -31,7 +41,7 @@ export function mountRoutes(router: Router, routes: readonly RouteDef[], gate: R
       }
       const headers: Record<string, string | undefined> = {};
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
-      const out = await def.handle({
+      const request: RouteRequest = {
         params: path,
         query,
         body,
@@ -39,11 +49,17 @@ export function mountRoutes(router: Router, routes: readonly RouteDef[], gate: R
         ...(auth === undefined ? {} : { auth, actor: auth.actor }),
         address: req.ip ?? '',
         secure: req.secure,
-      });
+      };
+      const access = await permitted(def, request);
+      const out = await def.handle(access === undefined ? request : { ...request, access });
       if (out.sessionCookie !== undefined)
         res.append('set-cookie', sessionSetCookie(out.sessionCookie.value, req.secure));
       const status = out.status ?? 200;
       if (out.headers !== undefined) res.set(out.headers);
+      if (out.stream !== undefined) {
+        openStream(res, out.stream);
+        return;
+      }
       if (out.raw !== undefined)
         res
           .status(status)

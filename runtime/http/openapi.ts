@@ -69,6 +69,10 @@ export function buildOpenApi(routes: readonly RouteDef[]): object {
           ? 'No valid session cookie or API token (UNAUTHENTICATED), or no owner yet (SETUP_REQUIRED)'
           : 'No owner yet (SETUP_REQUIRED)',
       );
+    if (r.permission !== undefined && r.permission !== 'signed-in')
+      responses['403'] ??= failure(
+        `The caller's role may not do this (FORBIDDEN; x-permission names what is needed)`,
+      );
     if (WRITES.has(r.method)) {
       responses['403'] ??= failure(
         'A cookie-borne change from another origin (CROSS_SITE), or not allowed',
@@ -88,6 +92,7 @@ export function buildOpenApi(routes: readonly RouteDef[]): object {
       summary: r.summary,
       tags: [r.tag],
       security: r.open === undefined ? SIGNED_IN : [],
+      ...(r.permission === undefined ? {} : { 'x-permission': r.permission }),
       operationId: `${r.method}${path.replace(/[^A-Za-z]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`,
       ...(parameters.length > 0 ? { parameters } : {}),
       ...(r.body === undefined

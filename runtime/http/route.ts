@@ -1,4 +1,6 @@
 import type { TSchema } from '@sinclair/typebox';
+import type { AccessAction, AccessSubject } from '../access/ability.js';
+import type { Access } from '../access/access.js';
 import type { Actor } from '../domain/actor.js';
 import type { Authenticated } from '../identity/authenticated.js';
 
@@ -14,6 +16,8 @@ export interface RouteRequest {
   actor?: Actor;
   /** The account, session or token behind `actor`. */
   auth?: Authenticated;
+  /** What the caller may do (the permission matrix); present wherever `auth` is. */
+  access?: Access;
   /** The client's address (the proxy's, unless `TRUST_PROXY` is set). */
   address: string;
   /** Whether the request came over HTTPS (behind a proxy: with `TRUST_PROXY` set). */
@@ -34,6 +38,17 @@ export interface RouteResult {
   raw?: { contentType: string; headers?: Record<string, string>; content: string };
   /** Sets or clears the `conveyor_session` cookie. */
   sessionCookie?: SessionCookie;
+  /** A Server-Sent Events stream instead of a body (`text/event-stream`). */
+  stream?: EventStream;
+}
+
+/**
+ * A long-lived answer: `open` is called once the headers are out, with `send` (writes
+ * raw SSE frames) and `end` (ends the response); it answers its cleanup, which runs
+ * when the client goes away or the stream ends.
+ */
+export interface EventStream {
+  open(send: (frame: string) => void, end: () => void): () => void;
 }
 
 /**
@@ -42,6 +57,24 @@ export interface RouteResult {
  * exists. Absent: a session cookie or an API token is needed.
  */
 export type OpenAccess = 'always' | 'after-setup';
+
+/**
+ * What a route needs of the permission matrix, checked centrally before its handler
+ * (403 `FORBIDDEN`). `subject` besides the matrix's own subjects:
+ * - `:entity`: the entity of the path (or of the body's `entity`); a route naming a
+ *   record (`:entity/:id`, or a body's `recordId`) is checked on that record too: 404
+ *   outside the read scope, 403 when `action` is not allowed on it;
+ * - `:record`: some record whose entity the handler finds (a task's), checked there;
+ * - `:every-record`: lists across records of every entity (outbox, timers, documents)
+ *   need `action` on all records of every entity, not only one's own.
+ * `signed-in`: any caller with credentials (their own session, account and sign-out).
+ */
+export type RoutePermission =
+  | {
+      action: AccessAction;
+      subject: AccessSubject | ':entity' | ':record' | ':every-record';
+    }
+  | 'signed-in';
 
 /**
  * One HTTP route: its shapes (which validate the request and document it in OpenAPI)
@@ -61,6 +94,8 @@ export interface RouteDef {
   produces?: string;
   /** Absent: the route needs a signed-in caller (cookie or token). */
   open?: OpenAccess;
+  /** Required on every route that is not `open` (the server refuses to start without). */
+  permission?: RoutePermission;
   /** Status -> body schema (undefined: no body). */
   responses: Record<number, TSchema | undefined>;
   handle(req: RouteRequest): Promise<RouteResult>;

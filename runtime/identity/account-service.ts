@@ -2,11 +2,11 @@ import { deriveKey } from '../../schemas/keys/derive-key.js';
 import type { User } from '../../schemas/index.js';
 import type { AccountDoc } from '../domain/security-types.js';
 import type { Tx } from '../engine/tx.js';
+import type { AccessService } from '../access/access-service.js';
 import { HttpError, notFound } from '../http/http-error.js';
 import type { RuntimeCore } from '../services/runtime-core.js';
 import type { Authenticated, PublicAccount } from './authenticated.js';
 import { publicAccount } from './authenticated.js';
-import { isBuiltInRole, roleWithin } from './built-in-roles.js';
 import type { IdentityReads } from './identity-reads.js';
 import { hashPassword, PASSWORD_MAX, PASSWORD_MIN } from './password-hash.js';
 import { randomId } from './secret-tokens.js';
@@ -53,6 +53,7 @@ export class AccountService {
   constructor(
     private readonly core: RuntimeCore,
     private readonly reads: IdentityReads,
+    private readonly access: AccessService,
   ) {}
 
   private now(): string {
@@ -70,9 +71,9 @@ export class AccountService {
   }
 
   private async checkRole(role: string, by: Authenticated | undefined): Promise<void> {
-    if (!isBuiltInRole(role) && (await this.core.store.get('roles', role)) === undefined)
+    if (!(await this.access.exists(role)))
       throw new HttpError(422, 'UNKNOWN_ROLE', `/role: no role ${role}`);
-    if (by !== undefined && !roleWithin(by.actor.role, role))
+    if (by !== undefined && !(await this.access.grants(by, role)))
       throw new HttpError(
         403,
         'ROLE_TOO_HIGH',

@@ -1,3 +1,4 @@
+import { AccessService } from '../access/access-service.js';
 import type { Tx } from '../engine/tx.js';
 import type { RuntimeCore } from '../services/runtime-core.js';
 import { AccountService, endAccessOf } from './account-service.js';
@@ -14,15 +15,18 @@ export class Identity {
   readonly sessions: SessionService;
   readonly tokens: TokenService;
   readonly setup: SetupService;
+  /** Roles and each caller's rights (the permission matrix). */
+  readonly access: AccessService;
 
   constructor(
     private readonly core: RuntimeCore,
     policy: SessionPolicy,
   ) {
     this.reads = new IdentityReads(core.store);
-    this.accounts = new AccountService(core, this.reads);
+    this.access = new AccessService(core.store);
+    this.accounts = new AccountService(core, this.reads, this.access);
     this.sessions = new SessionService(core, this.reads, policy);
-    this.tokens = new TokenService(core, this.reads, this.sessions);
+    this.tokens = new TokenService(core, this.reads, this.sessions, this.access);
     this.setup = new SetupService(core, this.reads, this.accounts);
   }
 

@@ -2,7 +2,7 @@ import type { ApiTokenDoc } from '../domain/security-types.js';
 import { HttpError } from '../http/http-error.js';
 import type { RuntimeCore } from '../services/runtime-core.js';
 import type { Authenticated } from './authenticated.js';
-import { isBuiltInRole, managesAccounts, roleWithin } from './built-in-roles.js';
+import type { AccessService } from '../access/access-service.js';
 import type { IdentityReads } from './identity-reads.js';
 import { apiTokenId, newApiToken, randomId, sameDigest, sha256Hex } from './secret-tokens.js';
 import type { SessionService } from './session-service.js';
@@ -35,19 +35,17 @@ export class TokenService {
     private readonly core: RuntimeCore,
     private readonly reads: IdentityReads,
     private readonly sessions: SessionService,
+    private readonly access: AccessService,
   ) {}
 
-  /** Creates a token with a role no higher than its creator's; the token is in this answer only. */
+  /** Creates a token with no more rights than its creator's; the token is in this answer only. */
   async create(
     by: Authenticated,
     input: { name: string; role: string },
   ): Promise<TokenSummary & { token: string }> {
-    if (
-      !isBuiltInRole(input.role) &&
-      (await this.core.store.get('roles', input.role)) === undefined
-    )
+    if (!(await this.access.exists(input.role)))
       throw new HttpError(422, 'UNKNOWN_ROLE', `/role: no role ${input.role}`);
-    if (!roleWithin(by.actor.role, input.role))
+    if (!(await this.access.grants(by, input.role)))
       throw new HttpError(
         403,
         'ROLE_TOO_HIGH',
@@ -67,19 +65,22 @@ export class TokenService {
     return { ...summary(doc), token };
   }
 
-  /** Own tokens; every token for those who manage accounts. */
+  private async managesTokens(by: Authenticated): Promise<boolean> {
+    return (await this.access.forAuth(by)).can('manage', 'token');
+  }
+
+  /** Own tokens; every token for those who manage tokens. */
   async list(by: Authenticated): Promise<TokenSummary[]> {
-    const all = managesAccounts(by.actor.role);
+    const all = await this.managesTokens(by);
     return (await this.reads.tokensOf(all ? undefined : by.account.id)).map(summary);
   }
 
   async revoke(by: Authenticated, id: string): Promise<void> {
+    const all = await this.managesTokens(by);
     await this.core.change(async (tx) => {
       const t = await tx.get('apiTokens', id);
       const visible =
-        t !== undefined &&
-        t.revokedAt === undefined &&
-        (t.accountId === by.account.id || managesAccounts(by.actor.role));
+        t !== undefined && t.revokedAt === undefined && (t.accountId === by.account.id || all);
       if (!visible) throw new HttpError(404, 'NOT_FOUND', `token ${id} not found`);
       tx.put('apiTokens', id, { ...t, revokedAt: this.core.clock.now().toISOString() });
     });
@@ -87,7 +88,7 @@ export class TokenService {
 
   /**
    * The token behind a bearer value, or undefined. It acts with its own role, but
-   * never above its creator's current one; a deactivated creator ends it.
+   * never with more rights than its creator's current ones; a deactivated creator ends it.
    */
   async authenticate(token: string): Promise<Authenticated | undefined> {
     const id = apiTokenId(token);
@@ -108,7 +109,9 @@ export class TokenService {
           if (cur !== undefined) tx.put('apiTokens', id, { ...cur, lastUsedAt: now.toISOString() });
         })
         .catch(() => undefined);
-    const role = roleWithin(account.role, doc.role) ? doc.role : account.role;
+    // Its rights are its role's within the creator's current ones (`AccessService.forAuth`);
+    // an owner token of a creator no longer owner loses the owner role outright.
+    const role = doc.role === 'owner' && account.role !== 'owner' ? account.role : doc.role;
     return {
       account,
       actor: {

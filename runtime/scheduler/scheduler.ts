@@ -94,8 +94,8 @@ export class Scheduler {
 
   /**
    * Runs the due timers, each in its own batch, in due order; resolves once they have
-   * run in memory, with a promise of their being on disk. Before each run the timer's
-   * `inFlight` mark is put on disk (it shares a flush with the run before it), so a run
+   * run in memory, with a promise of their being on disk. Before a timer runs its
+   * `inFlight` mark is on disk (one write marks a group: see `nextGroup`), so a run
    * that takes the process down is known after the restart. A run that throws is
    * rolled back and recorded as a failure: tried again later with backoff, then parked.
    * A timer whose batch a crash loses is still in the files and fires after the
@@ -118,44 +118,50 @@ export class Scheduler {
     }
     const ran: Array<Promise<boolean>> = [];
     const written: Array<Promise<void>> = [];
-    for (const timer of due) {
+    for (let i = 0; i < due.length;) {
       // Shutting down: the rest stay due (unmarked) for the next start; their claims end
       // with this process, or with the lease if the same open store gets a new scheduler.
       if (this.stopping) break;
-      const pinned = pins.get(versionKey(timer.modelId, timer.version));
+      const group = this.nextGroup(due, i);
+      i += group.length;
+      let marked: TimerDoc[] = group;
       if (this.options.markInFlight !== false) {
-        let marked: TimerDoc | undefined;
         try {
-          marked = await this.markInFlight(timer.id);
+          marked = await this.markInFlight(
+            group.map((t) => t.id),
+            group.length > 1,
+          );
         } catch (e) {
           // Nothing can be stored: stop this round, look again after maxSleepMs.
           this.failed = true;
-          this.options.log?.error(`timer ${timer.id} not started: ${errorText(e)}`);
+          this.options.log?.error(`timer ${group[0]?.id ?? ''} not started: ${errorText(e)}`);
           break;
         }
-        if (marked === undefined) continue;
-        this.options.beforeRun?.(marked);
       }
-      let done: (fired: boolean) => void = () => undefined;
-      ran.push(new Promise<boolean>((r) => (done = r)));
-      const write = this.core
-        .change(async (tx, run) => {
-          const pending = await tx.get('timers', timer.id);
-          if (pending !== undefined) await engine.fireTimer(await run(), pending);
-          done(pending !== undefined);
-          return pending !== undefined;
-        }, pinned)
-        .then(
-          (fired) => {
-            if (fired)
-              this.options.onFired?.(timer, clock.now().getTime() - Date.parse(timer.dueAt));
-          },
-          (e: unknown) => {
-            done(false);
-            return this.recordFailure(timer.id, errorText(e), pinned);
-          },
-        );
-      written.push(write);
+      for (const timer of marked) {
+        if (this.options.markInFlight !== false) this.options.beforeRun?.(timer);
+        const pinned = pins.get(versionKey(timer.modelId, timer.version));
+        let done: (fired: boolean) => void = () => undefined;
+        ran.push(new Promise<boolean>((r) => (done = r)));
+        const write = this.core
+          .change(async (tx, run) => {
+            const pending = await tx.get('timers', timer.id);
+            if (pending !== undefined) await engine.fireTimer(await run(), pending);
+            done(pending !== undefined);
+            return pending !== undefined;
+          }, pinned)
+          .then(
+            (fired) => {
+              if (fired)
+                this.options.onFired?.(timer, clock.now().getTime() - Date.parse(timer.dueAt));
+            },
+            (e: unknown) => {
+              done(false);
+              return this.recordFailure(timer.id, errorText(e), pinned);
+            },
+          );
+        written.push(write);
+      }
     }
     const durable = Promise.all(written).then(() => undefined);
     this.writing.add(durable);
@@ -164,13 +170,41 @@ export class Scheduler {
     return { ran: fired, durable };
   }
 
-  /** Puts the timer's in-flight mark on disk; undefined when it is gone or parked. */
-  private markInFlight(id: string): Promise<TimerDoc | undefined> {
+  /**
+   * The timers that run after one in-flight mark, from `due[from]`: a timer found in
+   * flight (it was running, or marked to run, when the process died) runs alone, so a
+   * crash while it runs counts against it only; the others run together after one
+   * write marks them all. One write per timer made the scheduler fire one timer per
+   * disk flush, falling behind when clients kept the disk busy. When the process dies
+   * during a group, no timer of it counts a crash (which one ran is not known): each
+   * runs alone at the next start (marked `queuedRun`), where a crash counts.
+   */
+  private nextGroup(due: readonly TimerDoc[], from: number): TimerDoc[] {
+    const alone = (t: TimerDoc): boolean => (t.inFlight ?? 0) > 0 || t.queuedRun === true;
+    const first = due[from] as TimerDoc;
+    if (alone(first) || this.options.markInFlight === false) return [first];
+    let end = from + 1;
+    while (end < due.length && !alone(due[end] as TimerDoc)) end++;
+    return due.slice(from, end);
+  }
+
+  /**
+   * Puts the timers' marks on disk in one write: a timer alone counts a run in flight,
+   * a group's are queued runs; those gone or parked are left out.
+   */
+  private markInFlight(ids: readonly string[], group: boolean): Promise<TimerDoc[]> {
     return this.core.change(async (tx) => {
-      const t = await tx.get('timers', id);
-      if (t === undefined || t.status === 'failed') return undefined;
-      const marked = { ...t, inFlight: (t.inFlight ?? 0) + 1 };
-      tx.put('timers', id, marked);
+      const marked: TimerDoc[] = [];
+      for (const id of ids) {
+        const t = await tx.get('timers', id);
+        if (t === undefined || t.status === 'failed') continue;
+        const { queuedRun: _q, ...rest } = t;
+        const m: TimerDoc = group
+          ? { ...t, queuedRun: true }
+          : { ...rest, inFlight: (t.inFlight ?? 0) + 1 };
+        tx.put('timers', id, m);
+        marked.push(m);
+      }
       return marked;
     });
   }

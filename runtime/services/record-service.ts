@@ -5,6 +5,7 @@ import {
   type EntityType,
   type RuleSetPipeline,
 } from '../../schemas/index.js';
+import { appendAudit } from '../engine/append-audit.js';
 import { missingRequired } from '../engine/engine.js';
 import type { EngineEvent } from '../engine/run-context.js';
 import { redactOutboxItem } from '../delivery/redact-outbox-item.js';
@@ -13,9 +14,11 @@ import type { Page, PageRequest } from '../domain/page.js';
 import type { RecordPageRequest, RecordQuery } from '../domain/record-query.js';
 import { revisionOf, type RecordDoc } from '../domain/record.js';
 import type { Tx } from '../engine/tx.js';
+import type { Who } from '../domain/who.js';
 import { ifMatchHolds } from './if-match-holds.js';
 import { checkRecordFields } from './check-record-fields.js';
 import { createCheckedRecord } from './create-checked-record.js';
+import { RecycleBinService } from './recycle-bin-service.js';
 import type { RuntimeCore } from './runtime-core.js';
 
 const API = { eventId: 'api' };
@@ -25,7 +28,15 @@ export const recordEtag = (r: RecordDoc): string => `"${revisionOf(r)}"`;
 
 /** Records, moves, links and external events: each a run of the engine in one batch. */
 export class RecordService {
-  constructor(private readonly core: RuntimeCore) {}
+  private readonly bin: RecycleBinService;
+
+  /** `bin`: where deleted records go (default: one with the default retention). */
+  constructor(
+    private readonly core: RuntimeCore,
+    bin?: RecycleBinService,
+  ) {
+    this.bin = bin ?? new RecycleBinService(core);
+  }
 
   /** A page of an entity's records matching the filter. */
   list(
@@ -111,6 +122,7 @@ export class RecordService {
   async create(
     entity: EntityType,
     body: { model?: string; pipeline?: string; stage?: string; fields: Record<string, unknown> },
+    who?: Who,
   ) {
     const { engine } = this.core;
     const place = this.placement(entity, body);
@@ -121,12 +133,16 @@ export class RecordService {
         throw this.missing(stageDisplayName([place.def], place.def.key, place.stage), missing);
     }
     const model = place.model;
-    return this.core.change(async (tx, run) => {
-      const input = { ...body, ...(model === undefined ? {} : { model }) };
-      const made = await createCheckedRecord(engine, await run(), entity, input, 'create');
-      if (made.record === undefined) throw new Error('onDuplicate "create" always creates');
-      return made.record;
-    });
+    return this.core.change(
+      async (tx, run) => {
+        const input = { ...body, ...(model === undefined ? {} : { model }) };
+        const made = await createCheckedRecord(engine, await run(), entity, input, 'create');
+        if (made.record === undefined) throw new Error('onDuplicate "create" always creates');
+        return made.record;
+      },
+      [],
+      who,
+    );
   }
 
   /**
@@ -171,27 +187,37 @@ export class RecordService {
     id: string,
     fields: Record<string, unknown>,
     ifMatch?: string,
+    who?: Who,
   ): Promise<RecordDoc> {
-    const changed = await this.core.change(async (tx, run) => {
-      const r = await this.forUpdate(tx, entity, id, ifMatch);
-      this.checkFields(entity, r.model, fields);
-      const ctx = await run();
-      await this.core.engine.setFields(ctx, id, fields, API);
-      return (await tx.get('records', id)) ?? r;
-    });
+    const changed = await this.core.change(
+      async (tx, run) => {
+        const r = await this.forUpdate(tx, entity, id, ifMatch);
+        this.checkFields(entity, r.model, fields);
+        const ctx = await run();
+        await this.core.engine.setFields(ctx, id, fields, API);
+        return (await tx.get('records', id)) ?? r;
+      },
+      [],
+      who,
+    );
     return this.stored(changed);
   }
 
-  async remove(entity: EntityType, id: string, ifMatch?: string): Promise<void> {
-    await this.core.change(async (tx) => {
+  /**
+   * Deletes a record into the recycle bin: it goes there with its links, timeline,
+   * tasks, notifications, documents and timers, in one commit with its audit entry.
+   */
+  async remove(entity: EntityType, id: string, ifMatch?: string, who?: Who): Promise<void> {
+    await this.core.changeAs(who, async (tx) => {
       const r = await this.forUpdate(tx, entity, id, ifMatch);
-      tx.delete('records', id);
-      for (const t of await tx.listByRecord('timers', id)) tx.delete('timers', t.id);
-      for (const l of r.links) {
-        const o = await tx.get('records', l.id);
-        if (o !== undefined)
-          tx.put('records', o.id, { ...o, links: o.links.filter((x) => x.id !== id) });
-      }
+      const now = this.core.clock.now().toISOString();
+      const binned = await this.bin.moveIn(tx, r, now);
+      this.core.audit(tx, {
+        kind: 'record.deleted',
+        entity,
+        recordId: id,
+        detail: `kept in the recycle bin until ${binned.purgeAfter}`,
+      });
     });
   }
 
@@ -200,49 +226,54 @@ export class RecordService {
     id: string,
     body: { stage: string; pipeline?: string },
     ifMatch?: string,
+    who?: Who,
   ): Promise<RecordDoc> {
-    const moved = await this.core.change(async (tx, run) => {
-      const r = await this.forUpdate(tx, entity, id, ifMatch);
-      const ctx = await run();
-      const pipeline = body.pipeline ?? r.pipeline;
-      if (pipeline === undefined)
-        throw new HttpError(
-          422,
-          'NO_PIPELINE',
-          '/pipeline is required: the record is in no pipeline',
-        );
-      const found =
-        this.core.engine.findPipeline(entity, pipeline, r.model) ??
-        this.core.engine.findPipeline(entity, pipeline);
-      const def =
-        found === undefined
-          ? undefined
-          : (ctx.versions.get(found.set.modelId) ?? found.set).pipeline(pipeline);
-      if (def === undefined)
-        throw new HttpError(
-          422,
-          'UNKNOWN_PIPELINE',
-          `/pipeline: no published pipeline ${pipeline}`,
-        );
-      if (!def.stages.some((s) => s.key === body.stage))
-        throw new HttpError(
-          422,
-          'UNKNOWN_STAGE',
-          `/stage: ${body.stage} is not a stage of ${quoted(def.name ?? pipeline)} (${pipeline})`,
-        );
-      if (r.pipeline === pipeline && r.stage === body.stage)
-        throw new HttpError(
-          409,
-          'ALREADY_IN_STAGE',
-          `the record is already in ${quoted(stageDisplayName([def], pipeline, body.stage))}`,
-        );
-      const missing = missingRequired(def, body.stage, r.fields);
-      if (missing.length > 0)
-        throw this.missing(stageDisplayName([def], pipeline, body.stage), missing);
-      const res = await this.core.engine.move(ctx, id, pipeline, body.stage, API);
-      if (!res.ok) throw new HttpError(422, 'MOVE_REFUSED', res.message);
-      return (await tx.get('records', id)) ?? r;
-    });
+    const moved = await this.core.change(
+      async (tx, run) => {
+        const r = await this.forUpdate(tx, entity, id, ifMatch);
+        const ctx = await run();
+        const pipeline = body.pipeline ?? r.pipeline;
+        if (pipeline === undefined)
+          throw new HttpError(
+            422,
+            'NO_PIPELINE',
+            '/pipeline is required: the record is in no pipeline',
+          );
+        const found =
+          this.core.engine.findPipeline(entity, pipeline, r.model) ??
+          this.core.engine.findPipeline(entity, pipeline);
+        const def =
+          found === undefined
+            ? undefined
+            : (ctx.versions.get(found.set.modelId) ?? found.set).pipeline(pipeline);
+        if (def === undefined)
+          throw new HttpError(
+            422,
+            'UNKNOWN_PIPELINE',
+            `/pipeline: no published pipeline ${pipeline}`,
+          );
+        if (!def.stages.some((s) => s.key === body.stage))
+          throw new HttpError(
+            422,
+            'UNKNOWN_STAGE',
+            `/stage: ${body.stage} is not a stage of ${quoted(def.name ?? pipeline)} (${pipeline})`,
+          );
+        if (r.pipeline === pipeline && r.stage === body.stage)
+          throw new HttpError(
+            409,
+            'ALREADY_IN_STAGE',
+            `the record is already in ${quoted(stageDisplayName([def], pipeline, body.stage))}`,
+          );
+        const missing = missingRequired(def, body.stage, r.fields);
+        if (missing.length > 0)
+          throw this.missing(stageDisplayName([def], pipeline, body.stage), missing);
+        const res = await this.core.engine.move(ctx, id, pipeline, body.stage, API);
+        if (!res.ok) throw new HttpError(422, 'MOVE_REFUSED', res.message);
+        return (await tx.get('records', id)) ?? r;
+      },
+      [],
+      who,
+    );
     return this.stored(moved);
   }
 
@@ -251,17 +282,22 @@ export class RecordService {
     id: string,
     target: { entity: EntityType; id: string },
     ifMatch?: string,
+    who?: Who,
   ): Promise<RecordDoc> {
-    const linked = await this.core.change(async (tx, run) => {
-      const a = await this.forUpdate(tx, entity, id, ifMatch);
-      if (target.id === id)
-        throw new HttpError(422, 'SELF_LINK', `/id: a record cannot be linked to itself (${id})`);
-      const b = await tx.get('records', target.id);
-      if (b === undefined || b.entity !== target.entity)
-        throw new HttpError(422, 'UNKNOWN_RECORD', `/id: no ${target.entity} ${target.id}`);
-      await this.core.engine.link(await run(), a, b);
-      return (await tx.get('records', id)) ?? a;
-    });
+    const linked = await this.core.change(
+      async (tx, run) => {
+        const a = await this.forUpdate(tx, entity, id, ifMatch);
+        if (target.id === id)
+          throw new HttpError(422, 'SELF_LINK', `/id: a record cannot be linked to itself (${id})`);
+        const b = await tx.get('records', target.id);
+        if (b === undefined || b.entity !== target.entity)
+          throw new HttpError(422, 'UNKNOWN_RECORD', `/id: no ${target.entity} ${target.id}`);
+        await this.core.engine.link(await run(), a, b);
+        return (await tx.get('records', id)) ?? a;
+      },
+      [],
+      who,
+    );
     return this.stored(linked);
   }
 
@@ -281,41 +317,78 @@ export class RecordService {
   }
 
   /** An external event (message, payment, call...) about a record. */
-  async event(body: {
-    kind: EngineEvent['kind'];
-    entity: EntityType;
-    recordId: string;
-    payload?: Record<string, unknown>;
-  }) {
-    return this.core.change(async (tx, run) => {
-      const r = await tx.get('records', body.recordId);
-      if (r === undefined || r.entity !== body.entity)
-        throw new HttpError(422, 'UNKNOWN_RECORD', `/recordId: no ${body.entity} ${body.recordId}`);
-      const ctx = await run();
-      const event = this.core.engine.newEvent(
-        body.kind,
-        r.id,
-        body.payload === undefined ? {} : { payload: body.payload },
-      );
-      await this.core.engine.handle(ctx, event);
-      return { eventId: event.id, record: (await tx.get('records', r.id)) ?? r };
-    });
+  async event(
+    body: {
+      kind: EngineEvent['kind'];
+      entity: EntityType;
+      recordId: string;
+      payload?: Record<string, unknown>;
+    },
+    who?: Who,
+  ) {
+    return this.core.change(
+      async (tx, run) => {
+        const r = await tx.get('records', body.recordId);
+        if (r === undefined || r.entity !== body.entity)
+          throw new HttpError(
+            422,
+            'UNKNOWN_RECORD',
+            `/recordId: no ${body.entity} ${body.recordId}`,
+          );
+        const ctx = await run();
+        const event = this.core.engine.newEvent(
+          body.kind,
+          r.id,
+          body.payload === undefined ? {} : { payload: body.payload },
+        );
+        // The event's payload may carry anything: the entry names the event, not its content.
+        appendAudit(tx, ctx, {
+          kind: 'record.event',
+          entity: r.entity,
+          recordId: r.id,
+          target: event.id,
+          detail: body.kind,
+        });
+        await this.core.engine.handle(ctx, event);
+        return { eventId: event.id, record: (await tx.get('records', r.id)) ?? r };
+      },
+      [],
+      who,
+    );
   }
 
-  async completeTask(id: string) {
-    return this.core.change(async (tx, run) => {
-      const t = await tx.get('tasks', id);
-      if (t === undefined) throw notFound(`task ${id}`);
-      if (t.status === 'done')
-        throw new HttpError(409, 'ALREADY_DONE', `task ${id} is already completed`);
-      const ctx = await run();
-      const done = { ...t, status: 'done' as const, completedAt: ctx.now };
-      tx.put('tasks', id, done);
-      const event = this.core.engine.newEvent('task_completed', t.recordId, {
-        payload: { taskId: id },
-      });
-      await this.core.engine.handle(ctx, event);
-      return done;
-    });
+  /** The record a task hangs on (undefined: no such task, or its record is gone). */
+  async recordOfTask(taskId: string): Promise<RecordDoc | undefined> {
+    const t = await this.core.store.get('tasks', taskId);
+    return t === undefined ? undefined : this.core.store.get('records', t.recordId);
+  }
+
+  async completeTask(id: string, who?: Who) {
+    return this.core.change(
+      async (tx, run) => {
+        const t = await tx.get('tasks', id);
+        if (t === undefined) throw notFound(`task ${id}`);
+        if (t.status === 'done')
+          throw new HttpError(409, 'ALREADY_DONE', `task ${id} is already completed`);
+        const ctx = await run();
+        const done = { ...t, status: 'done' as const, completedAt: ctx.now };
+        tx.put('tasks', id, done);
+        const r = await tx.get('records', t.recordId);
+        appendAudit(tx, ctx, {
+          kind: 'task.completed',
+          ...(r === undefined ? {} : { entity: r.entity }),
+          recordId: t.recordId,
+          target: id,
+          changes: { status: { before: t.status, after: 'done' } },
+        });
+        const event = this.core.engine.newEvent('task_completed', t.recordId, {
+          payload: { taskId: id },
+        });
+        await this.core.engine.handle(ctx, event);
+        return done;
+      },
+      [],
+      who,
+    );
   }
 }

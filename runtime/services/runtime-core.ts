@@ -8,6 +8,9 @@ import { RevisionConflictError } from '../domain/revision-conflict-error.js';
 import type { Store } from '../domain/store-port.js';
 import { StoreUnavailableError } from '../domain/store-unavailable-error.js';
 import type { PreparedRuleSet } from '../engine/prepared-rule-set.js';
+import { appendAudit, type AuditInput } from '../engine/append-audit.js';
+import type { AuditEntry } from '../domain/security-types.js';
+import type { Who } from '../domain/who.js';
 
 /**
  * A conditional write lost to a change made since it read (another process, or a
@@ -64,15 +67,18 @@ export class RuntimeCore {
    * When the disk refuses a batch (full, read-only), the store rolls it back and this
    * throws 503 `STORE_UNAVAILABLE`; a change that was running meanwhile is refused too
    * (it may have read what was rolled back), so an error means nothing was stored.
+   * `who`: the request (or server) the change is made for; its audit entries and the
+   * timeline entries written for it name that actor.
    */
   async change<T>(
     fn: (tx: Tx, run: () => Promise<RunContext>) => Promise<T>,
     pinned: PreparedRuleSet[] = [],
+    who?: Who,
   ): Promise<T> {
     let durable: Promise<void> = Promise.resolve();
     const step = this.lane.then(async () => {
       const refusals = this.refusals;
-      const tx = new Tx(this.store);
+      const tx = new Tx(this.store, who);
       const result = await fn(tx, async () =>
         this.engine.startRun(tx, await this.directory(), pinned),
       );
@@ -95,5 +101,18 @@ export class RuntimeCore {
       if (e instanceof RevisionConflictError) throw conflictOf(e);
       throw e;
     }
+  }
+
+  /** A change made for `who` (a request's actor and address). */
+  changeAs<T>(
+    who: Who | undefined,
+    fn: (tx: Tx, run: () => Promise<RunContext>) => Promise<T>,
+  ): Promise<T> {
+    return this.change(fn, [], who);
+  }
+
+  /** Appends the audit entry of a change to its unit of work (same commit; see `appendAudit`). */
+  audit(tx: Tx, input: AuditInput): AuditEntry {
+    return appendAudit(tx, { now: this.clock.now().toISOString(), ids: this.ids }, input);
   }
 }

@@ -58,7 +58,7 @@ export class TimerService {
       if (t.status !== 'failed')
         throw new HttpError(409, 'TIMER_NOT_FAILED', `timer ${id} is pending, not parked`);
       const ctx = await run();
-      const { status: _s, attempts: _a, lastError: _e, inFlight: _f, ...rest } = t;
+      const { status: _s, attempts: _a, lastError: _e, inFlight: _f, queuedRun: _q, ...rest } = t;
       const again: TimerDoc = { ...rest, dueAt: ctx.now };
       tx.put('timers', id, again);
       log(ctx, t.recordId, {

@@ -191,11 +191,29 @@ export class WriteAheadLog {
    * left out; a damaged line before it throws `DataDirDamagedError` (nothing changed).
    */
   async read(dataDir = dirname(this.file)): Promise<WriteOp[][]> {
+    return (await this.readWhole(dataDir)).batches;
+  }
+
+  /**
+   * Reads the journal to replay it and then keep appending to it (no trim needed on
+   * open): its whole batches count as appended, and a torn tail is cut before the
+   * next append.
+   */
+  async resume(dataDir = dirname(this.file)): Promise<WriteOp[][]> {
+    const { batches, whole, torn } = await this.readWhole(dataDir);
+    this.size = whole;
+    this.torn = torn;
+    return batches;
+  }
+
+  private async readWhole(
+    dataDir: string,
+  ): Promise<{ batches: WriteOp[][]; whole: number; torn: boolean }> {
     let buf: Buffer;
     try {
       buf = await this.fs.readFile(this.file);
     } catch (e) {
-      if (errorCode(e) === 'ENOENT') return [];
+      if (errorCode(e) === 'ENOENT') return { batches: [], whole: 0, torn: false };
       throw e;
     }
     const parsed = parseJournal(buf);
@@ -214,6 +232,10 @@ export class WriteAheadLog {
         `Conveyor: ${name} ends with ${parsed.torn.bytes} bytes of a batch cut short at byte ` +
           `${parsed.torn.offset} (a crash during its append; never acknowledged): dropped`,
       );
-    return parsed.batches;
+    return {
+      batches: parsed.batches,
+      whole: parsed.torn?.offset ?? buf.length,
+      torn: parsed.torn !== undefined,
+    };
   }
 }

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Key } from '../model/common.js';
+import { RolePermissions } from './role-schemas.js';
 
 /**
  * Bodies of sign-in, the owner's setup, sessions, API tokens and accounts (issue 12).
@@ -60,8 +61,8 @@ export const MeAnswer = Type.Object({
   }),
   /** Who the server records as acting: a person (cookie) or a token. */
   actor: Type.Object({ kind: Type.String() }, { additionalProperties: true }),
-  /** What the caller may do: the role key until the permission matrix adds its rules. */
-  permissions: Type.Object({ role: Type.String() }, { additionalProperties: true }),
+  /** What the caller may do: its role's rights (a token's within its creator's). */
+  permissions: RolePermissions,
 });
 export type MeAnswer = Static<typeof MeAnswer>;
 

@@ -1,6 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { Header } from '../../designer/src/app/header.js';
+import { withMe, type StoryParameters } from '../support/decorators.js';
+import { storyMe } from '../support/access-fixtures.js';
 
 /** The toolbar: name, save state, undo/redo, views, import/export, publish, language. */
 const meta = {
@@ -49,5 +51,26 @@ export const Buttons: Story = {
     await expect(args.onView).toHaveBeenLastCalledWith('json');
     await userEvent.click(canvas.getByTestId('publish'));
     await expect(args.onPublish).toHaveBeenCalledOnce();
+  },
+};
+
+/** Signed in as the owner: the user menu sits at the end of the toolbar. */
+export const SignedIn: Story = {
+  decorators: [withMe],
+  parameters: { me: storyMe('owner') } satisfies StoryParameters,
+};
+
+/** A viewer's matrix: no Publish button; editing buttons disabled with the reason. */
+export const Viewer: Story = {
+  decorators: [withMe],
+  parameters: { me: storyMe('viewer') } satisfies StoryParameters,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.queryByTestId('publish')).toBeNull();
+    await expect(canvas.getByTestId('add-pipeline')).toBeDisabled();
+    await expect(canvas.getByTestId('add-pipeline')).toHaveAttribute(
+      'title',
+      'Your role may not edit drafts',
+    );
   },
 };

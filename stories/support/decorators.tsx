@@ -10,6 +10,12 @@ import { ExtraApiProvider } from '../../designer/src/api/extra-api-context.js';
 import type { ExtraApi } from '../../designer/src/api/extra-api.js';
 import { storyExtraApi } from './story-extra-api.js';
 import { EditorHarness } from './editor-harness.js';
+import { AccessApiProvider } from '../../designer/src/access/access-api-context.js';
+import type { AccessApi } from '../../designer/src/access/access-api.js';
+import { MeContext } from '../../designer/src/access/me-context.js';
+import { matrixOf } from '../../designer/src/access/permissions.js';
+import type { MeAnswer } from '../../designer/src/access/access-types.js';
+import { createFakeAccessApi } from './fake-access-api.js';
 import { EXAMPLE_MODELS, STORY_DIRECTORY, WORKBENCH } from './fixtures.js';
 import { localeInstance } from './locale-i18n.js';
 
@@ -24,6 +30,10 @@ export interface StoryParameters {
    * example gallery, scenario 4's versions and recorded simulations (`storyExtraApi`).
    */
   readonly extraApi?: () => ExtraApi;
+  /** Makes the sign-in and access client; the fake one with sample accounts by default. */
+  readonly accessApi?: () => AccessApi;
+  /** The signed-in caller (`withMe`); absent: nobody, nothing hidden. */
+  readonly me?: MeAnswer;
 }
 
 function ours(parameters: Parameters): StoryParameters {
@@ -38,17 +48,22 @@ const defaultApi = () =>
 function StoryApi({
   make,
   makeExtra,
+  makeAccess,
   children,
 }: {
   make: () => ApiClient;
   makeExtra: () => ExtraApi;
+  makeAccess: () => AccessApi;
   children: ReactNode;
 }) {
   const [client] = useState(make);
   const [extra] = useState(makeExtra);
+  const [access] = useState(makeAccess);
   return (
     <ApiProvider client={client}>
-      <ExtraApiProvider client={extra}>{children}</ExtraApiProvider>
+      <ExtraApiProvider client={extra}>
+        <AccessApiProvider client={access}>{children}</AccessApiProvider>
+      </ExtraApiProvider>
     </ApiProvider>
   );
 }
@@ -71,6 +86,7 @@ export const withApi: Decorator = (Story, context) => (
     key={context.id}
     make={ours(context.parameters).api ?? defaultApi}
     makeExtra={ours(context.parameters).extraApi ?? storyExtraApi}
+    makeAccess={ours(context.parameters).accessApi ?? createFakeAccessApi}
   >
     <Story />
   </StoryApi>
@@ -89,3 +105,16 @@ export const withFlow: Decorator = (Story) => (
     <Story />
   </ReactFlowProvider>
 );
+
+/** A signed-in caller (`parameters.me`) for the user menu and the permission checks. */
+export const withMe: Decorator = (Story, context) => {
+  const me = ours(context.parameters).me;
+  if (me === undefined) return <Story />;
+  return (
+    <MeContext.Provider
+      value={{ me, matrix: matrixOf(me.permissions), signOut: () => Promise.resolve() }}
+    >
+      <Story />
+    </MeContext.Provider>
+  );
+};

@@ -106,7 +106,7 @@ describe('sign-in, sessions and their end', () => {
       name: 'mira',
       role: 'manager',
     });
-    expect(me.body.permissions.role).toBe('manager');
+    expect(me.body.permissions.entities.deal).toMatchObject({ read: 'own', delete: 'none' });
   });
 
   it('a cookie set before sign-in is never promoted (no session fixation)', async () => {

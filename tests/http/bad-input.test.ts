@@ -191,7 +191,7 @@ describe('bad input on every route: 400/404/409/422 naming the place, never a wr
 
   it('answers each row with its status and mentions the JSON path; nothing was written', async () => {
     const snapshot = async () =>
-      JSON.stringify(await Promise.all(COLLECTIONS.map((c) => h.store.snapshot(c))));
+      JSON.stringify(await Promise.all(COLLECTIONS.map((c) => h.snapshot(c))));
     const before = await snapshot();
     for (const [method, path, body, status, mention] of rows()) {
       const res = await h.call(method, path, body);

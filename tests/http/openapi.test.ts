@@ -52,6 +52,11 @@ describe('GET /api/openapi.json', () => {
       const op = doc.paths[r.path.replace(/:([A-Za-z]+)/g, '{$1}')][r.method];
       expect(op.security, `${r.method} ${r.path}`).toEqual(r.open === undefined ? signedIn : []);
       if (r.open !== 'always') expect(op.responses['401'], r.path).toBeDefined();
+      // Every route that needs credentials names the permission it needs (issue 12).
+      if (r.open === undefined) {
+        expect(r.permission, `${r.method} ${r.path}`).toBeDefined();
+        expect(op['x-permission'], `${r.method} ${r.path}`).toEqual(r.permission);
+      }
       expect(op.responses['421'], r.path).toBeDefined();
       if (r.method !== 'get') expect(op.responses['415'], r.path).toBeDefined();
     }

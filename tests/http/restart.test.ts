@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { LowdbStore } from '../../runtime/store/lowdb-store.js';
-import { startServer } from './server-harness.js';
+import { harnessOnPostgres, startServer } from './server-harness.js';
 
 const model = JSON.parse(readFileSync('examples/deal-distribution/model.json', 'utf8'));
 
@@ -40,23 +40,33 @@ describe('restart on the same DATA_DIR', () => {
     await second.close();
   });
 
-  it('refuses a second store instance on the same DATA_DIR with a clear message', async () => {
-    const h = await startServer();
-    await expect(LowdbStore.open(h.dataDir)).rejects.toThrow(/in use by another Conveyor process/);
-    await h.close();
-  });
+  // The data dir's lock is the embedded store's: on PostgreSQL processes share the database.
+  it.skipIf(harnessOnPostgres())(
+    'refuses a second store instance on the same DATA_DIR with a clear message',
+    async () => {
+      const h = await startServer();
+      await expect(LowdbStore.open(h.dataDir)).rejects.toThrow(
+        /in use by another Conveyor process/,
+      );
+      await h.close();
+    },
+  );
 
-  it('refuses a second process on the same DATA_DIR', async () => {
-    const h = await startServer();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'runtime/main.ts'], {
-      env: { ...process.env, PORT: '0', DATA_DIR: h.dataDir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let err = '';
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    const code = await new Promise<number | null>((r) => child.on('exit', r));
-    expect(code).toBe(1);
-    expect(err).toContain('is in use by another Conveyor process');
-    await h.close();
-  }, 30_000);
+  it.skipIf(harnessOnPostgres())(
+    'refuses a second process on the same DATA_DIR',
+    async () => {
+      const h = await startServer();
+      const child = spawn(process.execPath, ['--import', 'tsx', 'runtime/main.ts'], {
+        env: { ...process.env, PORT: '0', DATA_DIR: h.dataDir },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let err = '';
+      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      const code = await new Promise<number | null>((r) => child.on('exit', r));
+      expect(code).toBe(1);
+      expect(err).toContain('is in use by another Conveyor process');
+      await h.close();
+    },
+    30_000,
+  );
 });

@@ -3,8 +3,44 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type AppDeps, type ConveyorApp } from '../../runtime/app/create-app.js';
+import type { CollectionName, CollectionTypes } from '../../runtime/domain/collections.js';
+import type { Store } from '../../runtime/domain/store-port.js';
 import { personActor } from '../../runtime/identity/authenticated.js';
 import { LowdbStore, type LowdbStoreOptions } from '../../runtime/store/lowdb-store.js';
+import { PostgresStore } from '../../runtime/store/postgres/postgres-store.js';
+import { dropSchema } from '../support/postgres.js';
+
+/**
+ * Which store harness servers use: the embedded one (lowdb in the data dir) unless a
+ * suite running on PostgreSQL chose it (`tests/http/on-postgres.test.ts`); then each
+ * data dir stands for its own schema, so a restart on the same data dir finds its data.
+ */
+let storeKind: { kind: 'lowdb' } | { kind: 'postgres'; url: string } = { kind: 'lowdb' };
+const schemas = new Set<string>();
+
+/** Makes every later `startServer` in this test file use PostgreSQL at `url`. */
+export function useHarnessPostgres(url: string): void {
+  storeKind = { kind: 'postgres', url };
+}
+
+/** Whether harness servers run on PostgreSQL (tests of the data dir itself skip then). */
+export const harnessOnPostgres = (): boolean => storeKind.kind === 'postgres';
+
+/** Drops the schemas harness servers made (once their tests are done). */
+export async function dropHarnessSchemas(): Promise<void> {
+  for (const schema of schemas) await dropSchema(schema);
+  schemas.clear();
+}
+
+const schemaByDir = new Map<string, string>();
+const schemaOf = (dir: string): string => {
+  let schema = schemaByDir.get(dir);
+  if (schema === undefined) {
+    schema = `conveyor_http_${process.pid}_${schemaByDir.size + 1}`;
+    schemaByDir.set(dir, schema);
+  }
+  return schema;
+};
 
 /** The owner every harness server is created with (`OWNER_EMAIL` / `OWNER_PASSWORD`). */
 export const HARNESS_OWNER = {
@@ -24,7 +60,10 @@ export interface Harness {
   url: string;
   dataDir: string;
   conveyor: ConveyorApp;
-  store: LowdbStore;
+  /** The server's store: lowdb, or PostgreSQL in a suite that chose it. */
+  store: Store;
+  /** Every document of a collection (through paged queries, so on any store). */
+  snapshot<C extends CollectionName>(collection: C): Promise<Array<CollectionTypes[C]>>;
   /** The owner's API token (role `owner`) that `call` sends; null when set up without an owner. */
   ownerToken: string | null;
   close(): Promise<void>;
@@ -61,9 +100,10 @@ export interface HarnessOptions {
 }
 
 /**
- * A real server: createApp + lowdb store in a (temp) DATA_DIR, on 127.0.0.1 port 0,
- * with an owner account (`HARNESS_OWNER`) whose API token `call` sends.
- * `storeOptions` injects a file system (a failing disk) into the store.
+ * A real server: createApp + lowdb store in a (temp) DATA_DIR (or PostgreSQL, see
+ * `useHarnessPostgres`), on 127.0.0.1 port 0, with an owner account (`HARNESS_OWNER`)
+ * whose API token `call` sends. `storeOptions` injects a file system (a failing disk)
+ * into the lowdb store.
  */
 export async function startServer(
   dataDir?: string,
@@ -72,10 +112,20 @@ export async function startServer(
   options: HarnessOptions = {},
 ): Promise<Harness> {
   const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'conveyor-http-')));
-  const store = await LowdbStore.open(dir, storeOptions);
+  let store: Store;
+  let size: Pick<AppDeps, 'storeSize'> = {};
+  if (storeKind.kind === 'postgres') {
+    const schema = schemaOf(dir);
+    schemas.add(schema);
+    store = await PostgresStore.open({ connectionString: storeKind.url, schema, poolSize: 4 });
+  } else {
+    const lowdb = await LowdbStore.open(dir, storeOptions);
+    store = lowdb;
+    size = { storeSize: () => lowdb.size() };
+  }
   const conveyor = await createApp({
     store,
-    storeSize: () => store.size(),
+    ...size,
     designerDir: join(dir, 'no-designer'),
     ...(options.withoutOwner ? {} : { owner: HARNESS_OWNER }),
     ...deps,
@@ -132,8 +182,23 @@ export async function startServer(
     dataDir: dir,
     conveyor,
     store,
+    async snapshot(collection) {
+      const out: Array<CollectionTypes[typeof collection]> = [];
+      let cursor: string | null = null;
+      do {
+        const page: Awaited<ReturnType<Store['query']>> = await store.query(
+          collection,
+          {},
+          { limit: 1000, cursor },
+        );
+        out.push(...(page.items as typeof out));
+        cursor = page.nextCursor;
+      } while (cursor !== null);
+      return out;
+    },
     ownerToken,
     async close() {
+      conveyor.live.close();
       await new Promise<void>((r) => server.close(() => r()));
       await conveyor.scheduler.stop();
       await store.close();

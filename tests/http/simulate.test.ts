@@ -54,7 +54,7 @@ describe('POST /api/simulate', () => {
       '30 robot:escalate_after_30_min',
     ]);
     // Nothing leaked into the runtime's own store.
-    expect(h.store.snapshot('records')).toEqual([]);
+    expect(await h.snapshot('records')).toEqual([]);
   });
 
   it('scenario 4, moved to In progress at +10: none of the notices', async () => {

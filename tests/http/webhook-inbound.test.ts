@@ -24,7 +24,7 @@ describe('inbound webhook triggers: a secret URL per trigger', () => {
   afterAll(() => h.close());
 
   const snapshot = async () =>
-    JSON.stringify(await Promise.all(COLLECTIONS.map((c) => h.store.snapshot(c))));
+    JSON.stringify(await Promise.all(COLLECTIONS.map((c) => h.snapshot(c))));
 
   it('lists one URL per inbound_webhook trigger with an unguessable token', async () => {
     const hooks: Hook[] = (await h.call('GET', '/api/models/outside/hooks')).body;

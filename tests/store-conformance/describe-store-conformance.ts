@@ -229,6 +229,18 @@ export function describeStoreConformance(name: string, open: () => Promise<Opene
         expect(await q({ amount: { min: 1000 } })).toEqual(['r2']);
       });
 
+      it('filters by stage limits per pipeline (access scopes), other pipelines unlimited', async () => {
+        const limits = { sales: ['new', 'won'] };
+        expect(await q({ entity: 'deal', stageLimits: limits })).toEqual(['r1', 'r2', 'r3']);
+        expect(await q({ stageLimits: { sales: [] } })).toEqual(['r3']);
+        expect(await q({ responsible: ['ivanov'], stageLimits: limits })).toEqual([
+          'r1',
+          'r3',
+          'r4',
+        ]);
+        expect(await store.countRecords({ stageLimits: { support: ['closed'] } })).toBe(4);
+      });
+
       it('counts what a filter matches', async () => {
         expect(await store.countRecords({})).toBe(5);
         expect(await store.countRecords({ entity: 'deal', pipeline: 'sales' })).toBe(3);

@@ -1,4 +1,5 @@
 import { ApiError } from './api-types.js';
+import { SIGN_IN_CODES, signalUnauthenticated } from '../access/auth-signal.js';
 
 type ErrorBody = {
   error?: { code?: string; message?: string; diagnostics?: ApiError['diagnostics'] } & Record<
@@ -66,6 +67,9 @@ export function httpJsonWithEtag(
     if (!res.ok) {
       const err = (json as ErrorBody | undefined)?.error;
       const { code, message, diagnostics, ...details } = err ?? {};
+      // The session ended or never was: the app shows sign-in, then comes back here.
+      if (res.status === 401 && code !== undefined && SIGN_IN_CODES.has(code))
+        signalUnauthenticated(code);
       throw new ApiError(
         res.status,
         code ?? `HTTP_${res.status}`,

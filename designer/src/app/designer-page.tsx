@@ -8,7 +8,7 @@ import { ModelEditor } from './model-editor.js';
 const EMPTY_DIRECTORY: Directory = { users: [], departments: [], queues: [] };
 
 /** Loads a model and the runtime directory, then opens the editor. */
-export function DesignerPage({ id }: { id: string }) {
+export function DesignerPage({ id, focusNode }: { id: string; focusNode?: string }) {
   const { t } = useTranslation();
   const api = useApi();
   const [loaded, setLoaded] = useState<LoadedModel | null>(null);
@@ -37,6 +37,7 @@ export function DesignerPage({ id }: { id: string }) {
       initial={loaded.model}
       {...(loaded.etag === undefined ? {} : { initialEtag: loaded.etag })}
       runtimeDirectory={directory}
+      {...(focusNode === undefined ? {} : { focusNode })}
     />
   );
 }

@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { SaveState } from './use-autosave.js';
 import { LanguageSwitch } from './language-switch.js';
 import { useBlankableName } from '../inspector/use-blankable-name.js';
+import { UserMenu } from '../access/user-menu.js';
+import { useMatrix } from '../access/me-context.js';
+import { allowsAutomation } from '../access/permissions.js';
 
 export interface HeaderProps {
   readonly name: string;
@@ -23,6 +26,8 @@ export interface HeaderProps {
   onAutoLayout(): void;
   onAddPipeline(): void;
   onView(v: 'canvas' | 'json'): void;
+  /** The live boards of the model's pipelines (shown once published). */
+  readonly boards?: ReadonlyArray<{ readonly href: string; readonly name: string }>;
 }
 
 /** The toolbar: model name, save state, undo/redo, import/export, publish, language. */
@@ -36,6 +41,11 @@ export function Header(p: HeaderProps) {
       ? t('header.saveFailed', { message: p.save.message })
       : t(`header.${p.save.status}`);
   const ro = p.readOnly === true;
+  // Without the matrix (the runtime sends only the role) nothing is hidden.
+  const matrix = useMatrix();
+  const canPublish = allowsAutomation(matrix, 'publish');
+  const canEdit = allowsAutomation(matrix, 'editDrafts');
+  const noEdit = canEdit ? undefined : t('access.reason.editDrafts');
   return (
     <header className="app-header">
       <a href="#/" className="brand">
@@ -78,10 +88,16 @@ export function Header(p: HeaderProps) {
         >
           ↷
         </button>
-        <button type="button" onClick={p.onAddPipeline} disabled={ro} data-testid="add-pipeline">
+        <button
+          type="button"
+          onClick={p.onAddPipeline}
+          disabled={ro || !canEdit}
+          title={noEdit}
+          data-testid="add-pipeline"
+        >
           {t('header.addPipeline')}
         </button>
-        <button type="button" onClick={p.onAutoLayout} disabled={ro}>
+        <button type="button" onClick={p.onAutoLayout} disabled={ro || !canEdit} title={noEdit}>
           {t('header.autoLayout')}
         </button>
         <button
@@ -103,7 +119,8 @@ export function Header(p: HeaderProps) {
         <button
           type="button"
           onClick={() => file.current?.click()}
-          disabled={ro}
+          disabled={ro || !canEdit}
+          title={noEdit}
           data-testid="import"
         >
           {t('header.import')}
@@ -143,10 +160,25 @@ export function Header(p: HeaderProps) {
             </button>
           </div>
         </details>
-        <button type="button" className="primary" onClick={p.onPublish} data-testid="publish">
-          {t('header.publish')}
-        </button>
+        {p.boards !== undefined && p.boards.length > 0 && (
+          <details className="header-menu">
+            <summary data-testid="board-menu">{t('board.open')}</summary>
+            <div className="header-menu-items">
+              {p.boards.map((b) => (
+                <a key={b.href} href={b.href} data-user-text>
+                  {b.name}
+                </a>
+              ))}
+            </div>
+          </details>
+        )}
+        {canPublish && (
+          <button type="button" className="primary" onClick={p.onPublish} data-testid="publish">
+            {t('header.publish')}
+          </button>
+        )}
         <LanguageSwitch />
+        <UserMenu />
       </div>
       {p.notice && (
         <div className="notice" data-testid="notice">

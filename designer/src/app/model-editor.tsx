@@ -61,6 +61,8 @@ export interface ModelEditorProps {
   /** The loaded draft's revision: saves send it as `If-Match`. */
   readonly initialEtag?: string;
   readonly runtimeDirectory: Directory;
+  /** A canvas node to select and show at once (`#/models/<id>?node=`: the board's links). */
+  readonly focusNode?: string;
 }
 
 /** The designer for one model: canvas or JSON, palette, inspector, problems, autosave. */
@@ -72,7 +74,7 @@ export function ModelEditor(props: ModelEditorProps) {
   );
 }
 
-function ModelEditorBody({ initial, initialEtag, runtimeDirectory }: ModelEditorProps) {
+function ModelEditorBody({ initial, initialEtag, runtimeDirectory, focusNode }: ModelEditorProps) {
   const { t } = useTranslation();
   const api = useApi();
   const confirm = useConfirm();
@@ -92,8 +94,10 @@ function ModelEditorBody({ initial, initialEtag, runtimeDirectory }: ModelEditor
     if (b) clearBackup(initial.id);
     return null;
   });
-  const [selected, setSelected] = useState<string[]>([]);
-  const [focus, setFocus] = useState<{ nodeId: string; n: number } | null>(null);
+  const [selected, setSelected] = useState<string[]>(focusNode ? [focusNode] : []);
+  const [focus, setFocus] = useState<{ nodeId: string; n: number } | null>(
+    focusNode ? { nodeId: focusNode, n: 1 } : null,
+  );
   // The field a picked problem points at (path inside its node), for the inspector.
   const [jump, setJump] = useState<{ rel: string; n: number } | null>(null);
   const [view, setView] = useState<'canvas' | 'json'>('canvas');
@@ -324,6 +328,10 @@ function ModelEditorBody({ initial, initialEtag, runtimeDirectory }: ModelEditor
             onAutoLayout={() => dispatch({ type: 'autoLayout' })}
             onAddPipeline={addPipeline}
             onView={setView}
+            boards={model.pipelines.map((p) => ({
+              href: `#/board/${encodeURIComponent(p.key)}?model=${encodeURIComponent(model.id)}`,
+              name: p.name,
+            }))}
           />
           {autosave.state.status === 'conflict' && (
             <ConflictBanner

@@ -7,6 +7,7 @@ import { makeKey } from '../editor/make-key.js';
 import { LanguageSwitch } from './language-switch.js';
 import { ExamplesGallery } from '../gallery/examples-gallery.js';
 import { ModelRow } from './model-row.js';
+import { UserMenu } from '../access/user-menu.js';
 
 /** The entry point: saved models and "new model". */
 export function ModelList({ onOpen }: { onOpen: (id: string) => void }) {
@@ -43,6 +44,7 @@ export function ModelList({ onOpen }: { onOpen: (id: string) => void }) {
         <span className="brand">{t('app.title')}</span>
         <div className="toolbar">
           <LanguageSwitch />
+          <UserMenu />
         </div>
       </header>
       <main>

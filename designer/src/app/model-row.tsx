@@ -15,6 +15,7 @@ export function ModelRow({ model }: { model: ModelSummary }) {
   const format = useFormat();
   const api = useApi();
   const extra = useExtraApi();
+  const [boards, setBoards] = useState<ReadonlyArray<{ key: string; name: string }>>([]);
   const [status, setStatus] = useState<DraftStatus | null>(
     model.publishedVersion === undefined ? 'notPublished' : null,
   );
@@ -23,7 +24,11 @@ export function ModelRow({ model }: { model: ModelSummary }) {
     if (version === undefined) return;
     let live = true;
     Promise.all([api.getModel(model.id), extra.getVersion(model.id, version)]).then(
-      ([draft, published]) => live && setStatus(draftStatus(draft.model, published.model)),
+      ([draft, published]) => {
+        if (!live) return;
+        setStatus(draftStatus(draft.model, published.model));
+        setBoards(published.model.pipelines.map((p) => ({ key: p.key, name: p.name })));
+      },
       // Unknown is shown as unknown ("checking…" stays), not as a guess.
       () => undefined,
     );
@@ -37,6 +42,16 @@ export function ModelRow({ model }: { model: ModelSummary }) {
         <a href={`#/models/${encodeURIComponent(model.id)}`} data-user-text>
           {model.name}
         </a>
+        {boards.map((b) => (
+          <a
+            key={b.key}
+            className="board-link"
+            href={`#/board/${encodeURIComponent(b.key)}?model=${encodeURIComponent(model.id)}`}
+            data-testid={`board-link-${model.id}-${b.key}`}
+          >
+            {t('board.openBoard', { name: b.name })}
+          </a>
+        ))}
       </td>
       <td>
         <code>{model.id}</code>

@@ -11,6 +11,8 @@ import { diffMarks } from './diff-marks.js';
 import { nodeLabel } from './node-label.js';
 import { RollbackDialog } from './rollback-dialog.js';
 import { useConfirm } from '../dialogs/confirm-context.js';
+import { useMatrix } from '../access/me-context.js';
+import { allowsAutomation } from '../access/permissions.js';
 
 /** `'draft'` or a published version number. */
 type Side = 'draft' | number;
@@ -31,6 +33,7 @@ export interface VersionsPanelProps {
 export function VersionsPanel(p: VersionsPanelProps) {
   const { t } = useTranslation();
   const f = useFormat();
+  const canRollBack = allowsAutomation(useMatrix(), 'rollBack');
   const api = useExtraApi();
   const confirm = useConfirm();
   const [versions, setVersions] = useState<VersionSummary[]>([]);
@@ -204,7 +207,7 @@ export function VersionsPanel(p: VersionsPanelProps) {
               <td>{f.dateTime(v.publishedAt)}</td>
               <td data-user-text>{v.note ?? ''}</td>
               <td>
-                {v.version !== versions.at(-1)?.version && (
+                {v.version !== versions.at(-1)?.version && canRollBack && (
                   <button
                     type="button"
                     onClick={() => void askRollback(v.version)}

@@ -148,7 +148,7 @@ export async function convertLead(
     for (let j = i + 1; j < made.length; j++) {
       const x = made[i];
       const y = made[j];
-      if (x !== undefined && y !== undefined) await input.host.link(input.ctx, x, y);
+      if (x !== undefined && y !== undefined) await input.host.link(input.ctx, x, y, c);
     }
   }
   if (a.deal !== undefined && !refused) {

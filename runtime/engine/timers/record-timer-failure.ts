@@ -20,7 +20,7 @@ export interface TimerFailure {
  * was rolled back, so this batch holds only the failure.
  */
 export function recordTimerFailure(ctx: RunContext, timer: TimerDoc, f: TimerFailure): TimerDoc {
-  const { inFlight: _inFlight, status: _status, ...rest } = timer;
+  const { inFlight: _inFlight, queuedRun: _queued, status: _status, ...rest } = timer;
   const next: TimerDoc =
     f.retryAt === undefined
       ? { ...rest, attempts: f.attempts, lastError: f.error, status: 'failed' }

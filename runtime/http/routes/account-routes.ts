@@ -7,22 +7,12 @@ import {
   PasswordResetBody,
 } from '../../../schemas/api/identity-schemas.js';
 import type { AccountPatch, NewAccount } from '../../identity/account-service.js';
-import type { Authenticated } from '../../identity/authenticated.js';
 import { publicAccount } from '../../identity/authenticated.js';
-import { managesAccounts } from '../../identity/built-in-roles.js';
 import type { Identity } from '../../identity/identity.js';
 import { HttpError } from '../http-error.js';
-import type { RouteDef, RouteRequest } from '../route.js';
+import type { RouteDef } from '../route.js';
 import { ErrorBody } from '../schemas/api-schemas.js';
 import { authOf } from './auth-routes.js';
-
-/** Until the permission matrix decides (`access`), the owner and administrators manage accounts. */
-function manager(r: RouteRequest): Authenticated {
-  const auth = authOf(r);
-  if (!managesAccounts(auth.actor.role))
-    throw new HttpError(403, 'FORBIDDEN', `role ${auth.actor.role} may not manage accounts`);
-  return auth;
-}
 
 /** Accounts of the people who sign in. */
 export function accountRoutes(identity: Identity): RouteDef[] {
@@ -32,29 +22,31 @@ export function accountRoutes(identity: Identity): RouteDef[] {
     {
       method: 'get',
       path: '/api/accounts',
+      permission: { action: 'view', subject: 'account' },
       tag,
       summary: 'Accounts',
       responses: { 200: AccountList, 403: ErrorBody },
-      handle: async (r) => {
-        manager(r);
-        return { body: { items: await identity.accounts.list(), nextCursor: null } };
-      },
+      handle: async () => ({
+        body: { items: await identity.accounts.list(), nextCursor: null },
+      }),
     },
     {
       method: 'post',
       path: '/api/accounts',
+      permission: { action: 'manage', subject: 'account' },
       tag,
       summary: 'Create an account (and its directory user when userId is absent)',
       body: AccountCreateBody,
       responses: { 201: AccountAnswer, 403: ErrorBody, 409: ErrorBody, 422: ErrorBody },
       handle: async (r) => {
-        const account = await identity.accounts.create(r.body as NewAccount, manager(r));
+        const account = await identity.accounts.create(r.body as NewAccount, authOf(r));
         return { status: 201, body: { account: publicAccount(account) } };
       },
     },
     {
       method: 'patch',
       path: '/api/accounts/:id',
+      permission: { action: 'manage', subject: 'account' },
       tag,
       summary: 'Change role, name or active (deactivating ends its sessions and tokens)',
       params: id,
@@ -64,7 +56,7 @@ export function accountRoutes(identity: Identity): RouteDef[] {
         const account = await identity.accounts.update(
           r.params.id ?? '',
           r.body as AccountPatch,
-          manager(r),
+          authOf(r),
         );
         return { body: { account: publicAccount(account) } };
       },
@@ -72,13 +64,14 @@ export function accountRoutes(identity: Identity): RouteDef[] {
     {
       method: 'post',
       path: '/api/accounts/:id/password',
+      permission: { action: 'manage', subject: 'account' },
       tag,
       summary: "Reset an account's password (ends all its sessions)",
       params: id,
       body: PasswordResetBody,
       responses: { 204: undefined, 403: ErrorBody, 404: ErrorBody, 422: ErrorBody },
       handle: async (r) => {
-        const by = manager(r);
+        const by = authOf(r);
         const target = await identity.accounts.get(r.params.id ?? '');
         if (target.role === 'owner' && by.actor.role !== 'owner')
           throw new HttpError(

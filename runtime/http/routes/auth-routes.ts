@@ -94,6 +94,7 @@ export function authRoutes(identity: Identity): RouteDef[] {
     {
       method: 'post',
       path: '/api/auth/sign-out',
+      permission: 'signed-in',
       tag,
       summary: 'End this session (clears the cookie)',
       responses: { 204: undefined },
@@ -106,11 +107,13 @@ export function authRoutes(identity: Identity): RouteDef[] {
     {
       method: 'get',
       path: '/api/auth/me',
+      permission: 'signed-in',
       tag,
       summary: 'The signed-in account, how it acts, and what it may do',
       responses: { 200: MeAnswer },
       handle: async (r) => {
         const { account, actor } = authOf(r);
+        const permissions = r.access?.permissions;
         return {
           body: {
             account: {
@@ -122,7 +125,7 @@ export function authRoutes(identity: Identity): RouteDef[] {
               ...(account.language === undefined ? {} : { language: account.language }),
             },
             actor,
-            permissions: { role: actor.role },
+            permissions,
           },
         };
       },
@@ -130,6 +133,7 @@ export function authRoutes(identity: Identity): RouteDef[] {
     {
       method: 'post',
       path: '/api/auth/password',
+      permission: 'signed-in',
       tag,
       summary: 'Change your password (ends your other sessions)',
       body: PasswordChangeBody,
@@ -149,6 +153,7 @@ export function authRoutes(identity: Identity): RouteDef[] {
     {
       method: 'get',
       path: '/api/auth/sessions',
+      permission: 'signed-in',
       tag,
       summary: 'Your sessions',
       responses: { 200: SessionList },
@@ -165,6 +170,7 @@ export function authRoutes(identity: Identity): RouteDef[] {
     {
       method: 'delete',
       path: '/api/auth/sessions/:id',
+      permission: 'signed-in',
       tag,
       summary: 'End one of your sessions',
       params: { id: HandleParam },

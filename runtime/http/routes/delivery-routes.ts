@@ -12,6 +12,7 @@ export function deliveryRoutes(delivery: DeliveryService): RouteDef[] {
     {
       method: 'get',
       path: '/api/outbox',
+      permission: { action: 'read', subject: ':every-record' },
       tag,
       summary:
         'A page of outgoing items of every record, oldest first (filters: status, kind, recordId; limit, cursor)',
@@ -24,6 +25,7 @@ export function deliveryRoutes(delivery: DeliveryService): RouteDef[] {
     {
       method: 'get',
       path: '/api/dead-letters',
+      permission: { action: 'read', subject: ':every-record' },
       tag,
       summary: 'A page of deliveries that ran out of attempts or were refused, oldest first',
       query: PageQuery,
@@ -33,6 +35,7 @@ export function deliveryRoutes(delivery: DeliveryService): RouteDef[] {
     {
       method: 'post',
       path: '/api/dead-letters/:id/replay',
+      permission: { action: 'publish', subject: 'automation' },
       tag,
       summary: 'Try a dead letter again with fresh attempts (same idempotency key)',
       params: { id: IdParam },

@@ -17,6 +17,7 @@ export function directoryRoutes(dir: DirectoryService): RouteDef[] {
     {
       method: 'get',
       path: '/api/directory',
+      permission: { action: 'view', subject: 'directory' },
       tag,
       summary: 'Users, departments and queues',
       responses: { 200: DirectoryBody },
@@ -31,6 +32,7 @@ export function directoryRoutes(dir: DirectoryService): RouteDef[] {
       {
         method: 'get',
         path: base,
+        permission: { action: 'view', subject: 'directory' },
         tag,
         summary: `A page of ${kind}, by key`,
         query: PageQuery,
@@ -40,6 +42,7 @@ export function directoryRoutes(dir: DirectoryService): RouteDef[] {
       {
         method: 'post',
         path: base,
+        permission: { action: 'manage', subject: 'directory' },
         tag,
         summary: `Add one of ${kind}`,
         body: schema,
@@ -49,6 +52,7 @@ export function directoryRoutes(dir: DirectoryService): RouteDef[] {
       {
         method: 'get',
         path: `${base}/:key`,
+        permission: { action: 'view', subject: 'directory' },
         tag,
         summary: `One of ${kind}`,
         params: key,
@@ -58,6 +62,7 @@ export function directoryRoutes(dir: DirectoryService): RouteDef[] {
       {
         method: 'put',
         path: `${base}/:key`,
+        permission: { action: 'manage', subject: 'directory' },
         tag,
         summary: `Replace one of ${kind}`,
         params: key,
@@ -70,6 +75,7 @@ export function directoryRoutes(dir: DirectoryService): RouteDef[] {
       {
         method: 'delete',
         path: `${base}/:key`,
+        permission: { action: 'manage', subject: 'directory' },
         tag,
         summary: `Remove one of ${kind}`,
         params: key,

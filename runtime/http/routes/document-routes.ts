@@ -24,6 +24,7 @@ export function documentRoutes(documents: DocumentService): RouteDef[] {
     {
       method: 'get',
       path: '/api/documents',
+      permission: { action: 'read', subject: ':every-record' },
       tag,
       summary:
         'A page of generated documents, oldest first (filters: register, recordId; limit, cursor)',
@@ -36,6 +37,7 @@ export function documentRoutes(documents: DocumentService): RouteDef[] {
     {
       method: 'get',
       path: '/api/documents/:id',
+      permission: { action: 'read', subject: ':every-record' },
       tag,
       summary: 'One document (metadata)',
       params: id,
@@ -45,6 +47,7 @@ export function documentRoutes(documents: DocumentService): RouteDef[] {
     {
       method: 'get',
       path: '/api/documents/:id/content',
+      permission: { action: 'read', subject: ':every-record' },
       tag,
       summary: 'Download a document (text/html)',
       params: id,
@@ -67,6 +70,7 @@ export function documentRoutes(documents: DocumentService): RouteDef[] {
     {
       method: 'get',
       path: '/api/records/:entity/:id/documents',
+      permission: { action: 'read', subject: ':entity' },
       tag,
       summary: "A page of a record's generated documents, oldest first",
       params: RecordParams,

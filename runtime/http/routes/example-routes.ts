@@ -13,6 +13,7 @@ export function exampleRoutes(examples: ExampleService): RouteDef[] {
     {
       method: 'get',
       path: '/api/examples',
+      permission: { action: 'view', subject: 'automation' },
       tag,
       summary: 'Example models (one per scenario) with a sentence in English and Russian',
       responses: { 200: Type.Array(ExampleSummary) },
@@ -21,6 +22,7 @@ export function exampleRoutes(examples: ExampleService): RouteDef[] {
     {
       method: 'post',
       path: '/api/examples/:slug/copy',
+      permission: { action: 'editDrafts', subject: 'automation' },
       tag,
       summary: 'Copy an example into a new draft with a fresh id',
       params: { slug: SlugParam },

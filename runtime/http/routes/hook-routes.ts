@@ -11,6 +11,7 @@ export function hookRoutes(hooks: HookService): RouteDef[] {
     {
       method: 'get',
       path: '/api/models/:id/hooks',
+      permission: { action: 'view', subject: 'hookSecret' },
       tag: 'models',
       summary: "URLs of the published model's inbound_webhook triggers (they hold the secret)",
       params: { id: KeyParam },

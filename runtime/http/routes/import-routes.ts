@@ -11,6 +11,7 @@ export function importRoutes(imports: ImportService): RouteDef[] {
     {
       method: 'post',
       path: '/api/records/:entity/import',
+      permission: { action: 'import', subject: ':entity' },
       tag: 'records',
       summary:
         'Import records into a stage under duplicate control; bad rows are reported by index and path, the others are created',

@@ -40,6 +40,7 @@ export function modelRoutes(models: ModelService): RouteDef[] {
     {
       method: 'get',
       path: '/api/models',
+      permission: { action: 'view', subject: 'automation' },
       tag,
       summary: 'A page of models, by id',
       query: PageQuery,
@@ -49,6 +50,7 @@ export function modelRoutes(models: ModelService): RouteDef[] {
     {
       method: 'post',
       path: '/api/models',
+      permission: { action: 'editDrafts', subject: 'automation' },
       tag,
       summary: 'Save a new draft (validated and analysed)',
       body: ModelDocument,
@@ -58,6 +60,7 @@ export function modelRoutes(models: ModelService): RouteDef[] {
     {
       method: 'get',
       path: '/api/models/:id',
+      permission: { action: 'view', subject: 'automation' },
       tag,
       summary: 'The draft with its diagnostics (ETag: its revision)',
       params: id,
@@ -67,6 +70,7 @@ export function modelRoutes(models: ModelService): RouteDef[] {
     {
       method: 'put',
       path: '/api/models/:id',
+      permission: { action: 'editDrafts', subject: 'automation' },
       tag,
       summary:
         'Update the draft (kept even when it does not match the schema; publishing refuses it)',
@@ -82,6 +86,7 @@ export function modelRoutes(models: ModelService): RouteDef[] {
     {
       method: 'delete',
       path: '/api/models/:id/draft',
+      permission: { action: 'editDrafts', subject: 'automation' },
       tag,
       summary: 'Discard the draft (back to the published version)',
       params: id,
@@ -91,6 +96,7 @@ export function modelRoutes(models: ModelService): RouteDef[] {
     {
       method: 'get',
       path: '/api/models/:id/ruleset',
+      permission: { action: 'view', subject: 'automation' },
       tag,
       summary: 'The compiled draft',
       params: id,
@@ -104,6 +110,7 @@ export function modelRoutes(models: ModelService): RouteDef[] {
     {
       method: 'post',
       path: '/api/models/:id/publish',
+      permission: { action: 'publish', subject: 'automation' },
       tag,
       summary:
         'Publish the draft as a new version (refused with analyzer errors; 200 with unchanged: true and the existing version when the draft is identical to the latest version). Pending timers of removed robots or stages are cancelled, those whose timing changed re-planned; existingRecords "include_existing" also plans new date triggers and delayed robots for records already in place. ?dryRun=true answers that report (PublishPreview) and publishes nothing',
@@ -132,6 +139,7 @@ export function modelRoutes(models: ModelService): RouteDef[] {
     {
       method: 'get',
       path: '/api/models/:id/versions',
+      permission: { action: 'view', subject: 'automation' },
       tag,
       summary: 'Published versions',
       params: id,
@@ -144,6 +152,7 @@ export function modelRoutes(models: ModelService): RouteDef[] {
     {
       method: 'get',
       path: '/api/models/:id/versions/:n',
+      permission: { action: 'view', subject: 'automation' },
       tag,
       summary: 'One published version',
       params: { ...id, n: VersionParam },
@@ -165,6 +174,7 @@ export function modelRoutes(models: ModelService): RouteDef[] {
     {
       method: 'post',
       path: '/api/models/:id/rollback',
+      permission: { action: 'rollBack', subject: 'automation' },
       tag,
       summary:
         'Publish an older version again as a new number (200 with unchanged: true when it is the latest version already)',

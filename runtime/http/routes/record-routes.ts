@@ -1,9 +1,14 @@
+import type { EntityType } from '../../../schemas/index.js';
+import type { Access } from '../../access/access.js';
+import { intersectResponsible } from '../../access/record-scope-filter.js';
 import { entityOfPath } from '../../services/entity-paths.js';
 import type { RecordDoc } from '../../domain/record.js';
 import type { RecordQuery as StoreRecordQuery } from '../../domain/record-query.js';
 import { recordEtag, type RecordService } from '../../services/record-service.js';
+import { HttpError } from '../http-error.js';
 import { pageRequest } from '../page-request.js';
 import type { RouteDef, RouteRequest } from '../route.js';
+import { whoOf } from '../who-of.js';
 import { EntityParam, IdParam, RecordParams } from '../schemas/path-params.js';
 import {
   AnyItem,
@@ -37,7 +42,7 @@ const list = (v: string | undefined): string | string[] | undefined =>
   v === undefined ? undefined : v.includes(',') ? v.split(',') : v;
 
 /** The store's record filter from the list route's query. */
-function recordFilterOf(q: RecordQuery): Omit<StoreRecordQuery, 'entity'> {
+export function recordFilterOf(q: RecordQuery): Omit<StoreRecordQuery, 'entity'> {
   const stage = list(q.stage);
   const responsible = list(q.responsible);
   const amount = {
@@ -58,6 +63,32 @@ function recordFilterOf(q: RecordQuery): Omit<StoreRecordQuery, 'entity'> {
 }
 const entity = (r: RouteRequest) => entityOfPath(r.params.entity ?? '');
 
+/** The caller's rights (the central check put them on every route that needs credentials). */
+function accessOf(r: RouteRequest): Access {
+  if (r.access === undefined) throw new Error('record routes need the permission check first');
+  return r.access;
+}
+
+/**
+ * The list filter within the caller's read scope: a manager's query names only their
+ * users and stages, so the store never loads anyone else's records.
+ */
+export function scopedFilter(
+  access: Access,
+  action: 'read' | 'export',
+  e: EntityType,
+  asked: Omit<StoreRecordQuery, 'entity'>,
+): Omit<StoreRecordQuery, 'entity'> {
+  const scope = access.recordFilter(action, e);
+  if (scope === null) throw new Error(`the route's permission lets no ${action} of ${e} through`);
+  const responsible = intersectResponsible(asked.responsible, scope.responsible);
+  return {
+    ...asked,
+    ...(responsible === undefined ? {} : { responsible }),
+    ...(scope.stageLimits === undefined ? {} : { stageLimits: scope.stageLimits }),
+  };
+}
+
 /** Records, moves, links, per-record logs, external events and tasks. */
 export function recordRoutes(records: RecordService): RouteDef[] {
   const tag = 'records';
@@ -66,6 +97,7 @@ export function recordRoutes(records: RecordService): RouteDef[] {
     {
       method: 'get',
       path: '/api/records/:entity',
+      permission: { action: 'read', subject: ':entity' },
       tag,
       summary:
         'A page of records (filters: model, pipeline, stage, responsible, updatedSince, q, amountMin, amountMax; sort, order, limit, cursor)',
@@ -74,8 +106,9 @@ export function recordRoutes(records: RecordService): RouteDef[] {
       responses: { 200: Page(RecordBody), 400: ErrorBody, 404: ErrorBody },
       handle: async (r) => {
         const q = r.query as RecordQuery;
+        const e = entity(r);
         return {
-          body: await records.list(entity(r), recordFilterOf(q), {
+          body: await records.list(e, scopedFilter(accessOf(r), 'read', e, recordFilterOf(q)), {
             ...pageRequest(q),
             ...(q.sort === undefined ? {} : { sort: q.sort }),
             ...(q.order === undefined ? {} : { order: q.order }),
@@ -86,19 +119,33 @@ export function recordRoutes(records: RecordService): RouteDef[] {
     {
       method: 'post',
       path: '/api/records/:entity',
+      permission: { action: 'create', subject: ':entity' },
       tag,
       summary: 'Create a record (its stage robots run)',
       params: { entity: EntityParam },
       body: RecordCreateBody,
       responses: { 201: RecordBody, 400: ErrorBody, 422: ErrorBody },
-      handle: async (r) => ({
-        status: 201,
-        body: await records.create(entity(r), r.body as never),
-      }),
+      handle: async (r) => {
+        const e = entity(r);
+        const body = r.body as Parameters<RecordService['create']>[1];
+        const access = accessOf(r);
+        // A record made by someone allowed only their own (or department's) is theirs
+        // unless they name another responsible (then checked like any other).
+        const fields =
+          body.fields.responsible === undefined &&
+          access.permissions.entities[e]?.create !== 'all' &&
+          r.auth !== undefined
+            ? { ...body.fields, responsible: r.auth.account.userId }
+            : body.fields;
+        const place = records.placement(e, body);
+        access.checkPlacement('create', { entity: e, fields }, place.def?.key, place.stage);
+        return { status: 201, body: await records.create(e, { ...body, fields }, whoOf(r)) };
+      },
     },
     {
       method: 'get',
       path: '/api/records/:entity/:id',
+      permission: { action: 'read', subject: ':entity' },
       tag,
       summary: 'One record (ETag: its revision)',
       params,
@@ -108,6 +155,7 @@ export function recordRoutes(records: RecordService): RouteDef[] {
     {
       method: 'patch',
       path: '/api/records/:entity/:id',
+      permission: { action: 'update', subject: ':entity' },
       tag,
       summary: 'Change fields (null clears; triggers field_changed)',
       params,
@@ -121,25 +169,28 @@ export function recordRoutes(records: RecordService): RouteDef[] {
             id(r),
             (r.body as { fields: Record<string, unknown> }).fields,
             r.headers['if-match'],
+            whoOf(r),
           ),
         ),
     },
     {
       method: 'delete',
       path: '/api/records/:entity/:id',
+      permission: { action: 'delete', subject: ':entity' },
       tag,
       summary: 'Delete a record',
       params,
       requestHeaders: IF_MATCH,
       responses: { 204: undefined, 404: ErrorBody, 412: ErrorBody },
       handle: async (r) => {
-        await records.remove(entity(r), id(r), r.headers['if-match']);
+        await records.remove(entity(r), id(r), r.headers['if-match'], whoOf(r));
         return { status: 204 };
       },
     },
     {
       method: 'post',
       path: '/api/records/:entity/:id/move',
+      permission: { action: 'update', subject: ':entity' },
       tag,
       summary: 'Move to a stage (422 naming missing required fields)',
       params,
@@ -153,12 +204,24 @@ export function recordRoutes(records: RecordService): RouteDef[] {
         409: ErrorBody,
         422: ErrorBody,
       },
-      handle: async (r) =>
-        withEtag(await records.move(entity(r), id(r), r.body as never, r.headers['if-match'])),
+      handle: async (r) => {
+        const body = r.body as { stage: string; pipeline?: string };
+        const current = await records.get(entity(r), id(r));
+        accessOf(r).checkPlacement(
+          'update',
+          current,
+          body.pipeline ?? current.pipeline,
+          body.stage,
+        );
+        return withEtag(
+          await records.move(entity(r), id(r), body, r.headers['if-match'], whoOf(r)),
+        );
+      },
     },
     {
       method: 'post',
       path: '/api/records/:entity/:id/links',
+      permission: { action: 'update', subject: ':entity' },
       tag,
       summary: 'Link another record (both ways)',
       params,
@@ -171,14 +234,23 @@ export function recordRoutes(records: RecordService): RouteDef[] {
         412: ErrorBody,
         422: ErrorBody,
       },
-      handle: async (r) =>
-        withEtag(await records.link(entity(r), id(r), r.body as never, r.headers['if-match'])),
+      handle: async (r) => {
+        const target = r.body as { entity: EntityType; id: string };
+        // A record outside the caller's read scope is as unknown as a missing one.
+        const other = await records.get(target.entity, target.id).catch(() => undefined);
+        if (other !== undefined && !accessOf(r).canRecord('read', other))
+          throw new HttpError(422, 'UNKNOWN_RECORD', `/id: no ${target.entity} ${target.id}`);
+        return withEtag(
+          await records.link(entity(r), id(r), target, r.headers['if-match'], whoOf(r)),
+        );
+      },
     },
   ];
   for (const what of ['timeline', 'tasks', 'notifications', 'outbox'] as const) {
     routes.push({
       method: 'get',
       path: `/api/records/:entity/:id/${what}`,
+      permission: { action: 'read', subject: ':entity' },
       tag,
       summary: `A page of the record's ${what}${what === 'timeline' ? ' (time order)' : ' (oldest first)'}`,
       params,
@@ -193,20 +265,26 @@ export function recordRoutes(records: RecordService): RouteDef[] {
     {
       method: 'post',
       path: '/api/events',
+      permission: { action: 'update', subject: ':entity' },
       tag: 'events',
       summary: 'An external event about a record (message, payment, call...)',
       body: EventBody,
       responses: { 200: EventResult, 400: ErrorBody, 422: ErrorBody },
-      handle: async (r) => ({ body: await records.event(r.body as never) }),
+      handle: async (r) => ({ body: await records.event(r.body as never, whoOf(r)) }),
     },
     {
       method: 'post',
       path: '/api/tasks/:id/complete',
+      permission: { action: 'update', subject: ':record' },
       tag: 'tasks',
       summary: 'Complete a task (fires task_completed)',
       params: { id: IdParam },
       responses: { 200: AnyObject, 404: ErrorBody, 409: ErrorBody },
-      handle: async (r) => ({ body: await records.completeTask(id(r)) }),
+      handle: async (r) => {
+        const record = await records.recordOfTask(id(r));
+        if (record !== undefined) accessOf(r).checkRecord('update', record);
+        return { body: await records.completeTask(id(r), whoOf(r)) };
+      },
     },
   );
   return routes;

@@ -61,6 +61,7 @@ export function simulationRoutes(deps: SimulationRouteDeps): RouteDef[] {
     {
       method: 'post',
       path: '/api/simulate',
+      permission: { action: 'simulate', subject: 'automation' },
       tag: 'simulation',
       summary:
         'Simulate a model (draft or published version) over a script of steps at virtual times; answers the timeline, final records, tasks, notifications, outbox and expectations',

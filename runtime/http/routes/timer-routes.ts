@@ -15,6 +15,7 @@ export function timerRoutes(core: RuntimeCore): RouteDef[] {
     {
       method: 'get',
       path: '/api/timers',
+      permission: { action: 'read', subject: ':every-record' },
       tag,
       summary:
         'A page of timers, earliest first: pending ones and parked ones (`status: failed`) (filters: model, entity, status, dueAfter, dueBefore; limit, cursor)',
@@ -25,6 +26,7 @@ export function timerRoutes(core: RuntimeCore): RouteDef[] {
     {
       method: 'get',
       path: '/api/records/:entity/:id/timers',
+      permission: { action: 'read', subject: ':entity' },
       tag,
       summary: "A page of the record's pending timers, earliest first",
       params: RecordParams,
@@ -41,6 +43,7 @@ export function timerRoutes(core: RuntimeCore): RouteDef[] {
     {
       method: 'post',
       path: '/api/timers/:id/retry',
+      permission: { action: 'publish', subject: 'automation' },
       tag,
       summary:
         'Run a parked (failed) timer again now, attempts from zero (recorded in the record timeline)',
@@ -51,6 +54,7 @@ export function timerRoutes(core: RuntimeCore): RouteDef[] {
     {
       method: 'delete',
       path: '/api/timers/:id',
+      permission: { action: 'publish', subject: 'automation' },
       tag,
       summary: 'Cancel a pending timer or drop a parked one (recorded in the record timeline)',
       params: { id: IdParam },

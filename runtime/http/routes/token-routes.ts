@@ -12,6 +12,7 @@ export function tokenRoutes(identity: Identity): RouteDef[] {
     {
       method: 'post',
       path: '/api/tokens',
+      permission: { action: 'create', subject: 'token' },
       tag,
       summary: 'Create an API token (the token is in this answer only)',
       body: TokenCreateBody,
@@ -24,6 +25,7 @@ export function tokenRoutes(identity: Identity): RouteDef[] {
     {
       method: 'get',
       path: '/api/tokens',
+      permission: { action: 'view', subject: 'token' },
       tag,
       summary: 'Your tokens (every token for those who manage accounts); never the token itself',
       responses: { 200: TokenList },
@@ -34,6 +36,7 @@ export function tokenRoutes(identity: Identity): RouteDef[] {
     {
       method: 'delete',
       path: '/api/tokens/:id',
+      permission: { action: 'revoke', subject: 'token' },
       tag,
       summary: 'Revoke a token',
       params: { id: Type.String({ pattern: '^[a-z0-9]{1,40}$' }) },

@@ -19,6 +19,7 @@ export function whyRoutes(core: RuntimeCore): RouteDef[] {
       params: RecordParams,
       query: WhyQuery,
       responses: { 200: WhyAnswer, 400: ErrorBody, 404: ErrorBody, 422: ErrorBody },
+      permission: { action: 'read', subject: ':entity' },
       handle: async (r) => ({
         body: await why.why(
           entityOfPath(r.params.entity ?? ''),

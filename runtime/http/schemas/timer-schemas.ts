@@ -61,6 +61,12 @@ export const TimerBody = Type.Object({
   inFlight: Type.Optional(
     Type.Integer({ minimum: 0, description: 'Runs started and not finished (crash detection)' }),
   ),
+  queuedRun: Type.Optional(
+    Type.Literal(true, {
+      description:
+        'Marked to run with a group of due timers and not finished: it runs alone next time',
+    }),
+  ),
 });
 export type TimerBody = Static<typeof TimerBody>;
 

@@ -11,6 +11,12 @@ export function matchRecord(r: RecordDoc, q: RecordQuery): boolean {
   if (q.pipeline !== undefined && r.pipeline !== q.pipeline) return false;
   if (q.stage !== undefined && !oneOf(q.stage, r.stage)) return false;
   if (q.responsible !== undefined && !oneOf(q.responsible, r.fields.responsible)) return false;
+  if (q.stageLimits !== undefined && r.pipeline !== undefined) {
+    const allowed = Object.hasOwn(q.stageLimits, r.pipeline)
+      ? q.stageLimits[r.pipeline]
+      : undefined;
+    if (allowed !== undefined && !allowed.includes(r.stage as string)) return false;
+  }
   if (q.updatedSince !== undefined && r.updatedAt < q.updatedSince) return false;
   if (q.fields !== undefined)
     for (const [k, v] of Object.entries(q.fields)) if (r.fields[k] !== v) return false;

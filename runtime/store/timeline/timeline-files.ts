@@ -93,8 +93,9 @@ export class TimelineFiles {
     return this.activeSize;
   }
 
-  has(id: string): boolean {
-    return this.index.has(id);
+  /** Whether an entry is stored or pending (`recordId`, when known, makes it a short lookup). */
+  has(id: string, recordId?: string): boolean {
+    return this.index.has(id, recordId);
   }
 
   /** Entries waiting for the next checkpoint (or deletions of stored ones). */
@@ -194,7 +195,7 @@ export class TimelineFiles {
         continue;
       }
       const entry = this.pending.get(item);
-      if (entry === undefined || !this.index.has(item)) continue; // rolled back meanwhile
+      if (entry === undefined || !this.index.has(item, entry.recordId)) continue; // rolled back meanwhile
       this.inFlight.add(item);
       lines.push(JSON.stringify(entry));
       written.push({ id: item, recordId: entry.recordId, at: entry.at });
@@ -224,7 +225,8 @@ export class TimelineFiles {
           this.inFlight.delete(w.id);
           this.pending.delete(w.id);
           // Removed while it was appended: the removal must reach the file too.
-          if (this.index.has(w.id)) this.index.place(w.id, { seg: this.active, off, len });
+          if (this.index.has(w.id, w.recordId))
+            this.index.place(w.id, { seg: this.active, off, len }, w.recordId);
           else this.queue.push({ deleted: w.id });
         }
         off += len + 1;
@@ -308,7 +310,8 @@ export class TimelineFiles {
       if (maxAt >= cutoff) continue;
       const sidecar = await this.readSidecar(seg);
       for (const line of sidecar?.lines ?? [])
-        if (line[0] !== null && this.index.spot(line[1])?.seg === seg) this.index.remove(line[1]);
+        if (line[0] !== null && this.index.spot(line[1], line[0])?.seg === seg)
+          this.index.remove(line[1], line[0]);
       this.sealed.delete(seg);
       await this.dropReader(seg);
       await this.options.fs.rm(join(this.dir, segName(seg)), { force: true });

@@ -82,6 +82,37 @@ describe('LowdbStore journal', () => {
     }
   });
 
+  it('opening replays the journal without rewriting the slices; later appends follow a cut torn tail and survive the next crash', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'conveyor-journal-'));
+    const store = await LowdbStore.open(dir);
+    await store.commit([{ op: 'put', collection: 'records', key: 'deal_1', value: record(1) }]);
+    await store.checkpoint();
+    await store.commit([{ op: 'put', collection: 'records', key: 'deal_1', value: record(2) }]);
+    const crashed = await crashCopy(dir);
+    await store.close();
+    await appendFile(join(crashed, 'journal.log'), '[[{"op":"put","collection":"rec');
+    const slicesBefore = await slices(crashed, 'records');
+    const journalBefore = await readFile(join(crashed, 'journal.log'), 'utf8');
+
+    const again = await LowdbStore.open(crashed);
+    expect((await again.get('records', 'deal_1'))?.fields.fires).toBe(2);
+    // Nothing rewritten on open: the replayed batch stays in the journal.
+    expect(await slices(crashed, 'records')).toEqual(slicesBefore);
+    expect(await readFile(join(crashed, 'journal.log'), 'utf8')).toBe(journalBefore);
+    await again.commit([{ op: 'put', collection: 'records', key: 'deal_1', value: record(3) }]);
+    // The torn tail was cut before the append: the journal is whole lines only.
+    const journal = await readFile(join(crashed, 'journal.log'), 'utf8');
+    expect(journal.endsWith('\n')).toBe(true);
+    expect(journal.split('\n').filter((l) => l !== '')).toHaveLength(2);
+
+    const twice = await crashCopy(crashed);
+    await again.close();
+    const third = await LowdbStore.open(twice);
+    expect((await third.get('records', 'deal_1'))?.fields.fires).toBe(3);
+    await third.close();
+    expect(await readFile(join(twice, 'journal.log'), 'utf8')).toBe('');
+  });
+
   it('files timers by due hour: moves strays from older layouts, and a re-planned timer leaves its old file', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'conveyor-journal-'));
     let store = await LowdbStore.open(dir);

@@ -1,0 +1,66 @@
+import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { migrationProvider } from './migrations/index.js';
+
+export interface PostgresStoreOptions {
+  /** `postgres://user@host:port/database` */
+  connectionString: string;
+  /**
+   * The schema holding Conveyor's tables (made when missing): several deployments or
+   * test runs can share one database, each in its own. Default `conveyor`.
+   */
+  schema?: string;
+  /** Connections in the pool (default 10). */
+  poolSize?: number;
+}
+
+/** Tables are referenced without a schema: the pool's search_path names it. */
+export type Db = Kysely<Record<string, never>>;
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/** A schema name that cannot be used (it goes into SQL as an identifier). */
+export class InvalidSchemaNameError extends Error {
+  constructor(schema: string) {
+    super(
+      `PostgreSQL schema name ${JSON.stringify(schema)} is not valid: use lower-case letters, digits and _`,
+    );
+    this.name = 'InvalidSchemaNameError';
+  }
+}
+
+// Large numbers come back as strings by default; counts and claim leases fit a double.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+/**
+ * A pool on the schema, with the migrations applied (run here at every start, never by
+ * hand; Kysely's migrator takes a lock, so processes starting together apply each once).
+ */
+export async function openDatabase(options: PostgresStoreOptions): Promise<Db> {
+  const schema = options.schema ?? 'conveyor';
+  if (!SCHEMA_NAME.test(schema)) throw new InvalidSchemaNameError(schema);
+  const setup = new pg.Client({ connectionString: options.connectionString });
+  await setup.connect();
+  try {
+    await setup.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+  } catch (e) {
+    // Two processes creating it at once: one wins, the other finds it made.
+    if ((e as { code?: string }).code !== '23505') throw e;
+  } finally {
+    await setup.end();
+  }
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.poolSize ?? 10,
+    options: `-c search_path="${schema}"`,
+  });
+  const db: Db = new Kysely({ dialect: new PostgresDialect({ pool }) });
+  const migrator = new Migrator({ db, provider: migrationProvider, migrationTableSchema: schema });
+  const { error } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    await db.destroy();
+    throw error instanceof Error ? error : new Error(String(error));
+  }
+  await sql`SELECT 1`.execute(db);
+  return db;
+}

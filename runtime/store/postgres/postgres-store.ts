@@ -1,0 +1,253 @@
+import { sql } from 'kysely';
+import type { CollectionFilters } from '../../domain/collection-filters.js';
+import type { CollectionName, CollectionTypes, SmallCollection } from '../../domain/collections.js';
+import type { OutboxDoc } from '../../domain/outbox.js';
+import type { Page, PageRequest } from '../../domain/page.js';
+import type { RecordDoc } from '../../domain/record.js';
+import type { RecordPageRequest, RecordQuery } from '../../domain/record-query.js';
+import { DEFAULT_CLAIM_LEASE_MS, type Store } from '../../domain/store-port.js';
+import { StoreUnavailableError } from '../../domain/store-unavailable-error.js';
+import type { TimerDoc } from '../../domain/timer.js';
+import type { WriteOp } from '../../domain/write-op.js';
+import { commitBatch, RaceLostError } from './commit-batch.js';
+import { keysetOf, nextCursorOf, type Order } from './keyset.js';
+import { openDatabase, type Db, type PostgresStoreOptions } from './open-database.js';
+import { collectionConditions, recordConditions, whereOf } from './sql-conditions.js';
+import { TABLES } from './tables.js';
+
+export type { PostgresStoreOptions } from './open-database.js';
+
+/** Serialization failures and deadlocks: the batch is tried again, whole. */
+const RETRYABLE = new Set(['40001', '40P01']);
+const MAX_ATTEMPTS = 8;
+
+const codeOf = (e: unknown): string | undefined => {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+};
+
+/** The database is gone or refusing: connection errors, shutdowns, too many clients. */
+function isUnavailable(e: unknown): boolean {
+  const code = codeOf(e);
+  if (code === undefined)
+    return e instanceof Error && /Connection terminated|connect ECONNREFUSED/.test(e.message);
+  return (
+    code.startsWith('08') ||
+    code.startsWith('57P') ||
+    code === '53300' ||
+    code === 'ECONNREFUSED' ||
+    code === 'ECONNRESET' ||
+    code === 'ETIMEDOUT'
+  );
+}
+
+const orderOf = (c: CollectionName): Order => ({
+  tag: c,
+  columns: [
+    ...TABLES[c].sort.map((name) => ({
+      name,
+      type: TABLES[c].columns[name]?.type === 'int' ? ('int' as const) : ('text' as const),
+    })),
+    { name: 'key', type: 'text' as const },
+  ],
+});
+
+/**
+ * The store on PostgreSQL (`pg` pool, Kysely): one table per collection with the
+ * document as json and indexed columns for its filters; records' fields as jsonb. A
+ * commit is one transaction that locks the rows it writes; claims take rows with
+ * `FOR UPDATE SKIP LOCKED` and hold them by a lease in the row, so any number of
+ * processes share one database. Migrations run in `open`.
+ */
+export class PostgresStore implements Store {
+  private readonly timerListeners = new Set<() => void>();
+
+  private constructor(private readonly db: Db) {}
+
+  /** Connects, makes the schema when missing and applies the migrations. */
+  static async open(options: PostgresStoreOptions): Promise<PostgresStore> {
+    // Errors as the driver says them: at start the caller reports them in one line.
+    return new PostgresStore(await openDatabase(options));
+  }
+
+  /** Runs a read or write, turning a lost database into `StoreUnavailableError` (HTTP 503). */
+  private async guard<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (e) {
+      if (isUnavailable(e)) throw new StoreUnavailableError(e, 'the database could not be reached');
+      throw e;
+    }
+  }
+
+  async get<C extends CollectionName>(c: C, key: string): Promise<CollectionTypes[C] | undefined> {
+    return this.guard(async () => {
+      const { rows } = await sql<{ doc: CollectionTypes[C] }>`
+        SELECT doc FROM ${sql.table(TABLES[c].table)} WHERE key = ${key}`.execute(this.db);
+      return rows[0]?.doc;
+    });
+  }
+
+  async listAll<C extends SmallCollection>(c: C): Promise<Array<CollectionTypes[C]>> {
+    return this.guard(async () => {
+      const { rows } = await sql<{ doc: CollectionTypes[C] }>`
+        SELECT doc FROM ${sql.table(TABLES[c].table)} ORDER BY key`.execute(this.db);
+      return rows.map((r) => r.doc);
+    });
+  }
+
+  async query<C extends CollectionName>(
+    c: C,
+    filter: CollectionFilters[C],
+    page: PageRequest = {},
+  ): Promise<Page<CollectionTypes[C]>> {
+    const order = orderOf(c);
+    const keyset = keysetOf(order, page);
+    const conditions = collectionConditions(c, filter);
+    if (keyset.after !== undefined) conditions.push(keyset.after);
+    return this.guard(async () => {
+      const { rows } = await sql<{ doc: CollectionTypes[C] } & Record<string, unknown>>`
+        SELECT doc, ${sql.join(order.columns.map((col) => sql.ref(col.name)))}
+        FROM ${sql.table(TABLES[c].table)} ${whereOf(conditions)}
+        ${keyset.orderBy} LIMIT ${keyset.fetch}`.execute(this.db);
+      return {
+        items: rows.slice(0, keyset.limit).map((r) => r.doc),
+        nextCursor: nextCursorOf(order, rows, keyset.limit),
+      };
+    });
+  }
+
+  async queryRecords(filter: RecordQuery, page: RecordPageRequest = {}): Promise<Page<RecordDoc>> {
+    const sort = page.sort === 'updatedAt' ? 'updated_at' : 'created_at';
+    const order: Order = {
+      tag: `records:${page.sort ?? 'createdAt'}`,
+      columns: [
+        { name: sort, type: 'text' },
+        { name: 'key', type: 'text' },
+      ],
+    };
+    const keyset = keysetOf(order, page);
+    const conditions = recordConditions(filter);
+    if (keyset.after !== undefined) conditions.push(keyset.after);
+    return this.guard(async () => {
+      const { rows } = await sql<{ doc: RecordDoc } & Record<string, unknown>>`
+        SELECT doc, ${sql.ref(sort)}, key FROM records ${whereOf(conditions)}
+        ${keyset.orderBy} LIMIT ${keyset.fetch}`.execute(this.db);
+      return {
+        items: rows.slice(0, keyset.limit).map((r) => r.doc),
+        nextCursor: nextCursorOf(order, rows, keyset.limit),
+      };
+    });
+  }
+
+  async countRecords(filter: RecordQuery): Promise<number> {
+    return this.guard(async () => {
+      const { rows } = await sql<{ n: number }>`
+        SELECT count(*)::integer AS n FROM records ${whereOf(recordConditions(filter))}`.execute(
+        this.db,
+      );
+      return rows[0]?.n ?? 0;
+    });
+  }
+
+  async findRecordsByValue(entity: string, field: string, key: string): Promise<RecordDoc[]> {
+    return this.guard(async () => {
+      const value = key.replaceAll('\u0000', '\uFFFD');
+      const { rows } = await sql<{ doc: RecordDoc }>`
+        SELECT doc FROM records WHERE key IN (
+          SELECT record_id FROM record_values
+          WHERE entity = ${entity} AND field = ${field}
+            AND md5(value_key) = md5(${value}) AND value_key = ${value})
+        ORDER BY key`.execute(this.db);
+      return rows.map((r) => r.doc);
+    });
+  }
+
+  async claimDueTimers(
+    now: string,
+    limit: number,
+    leaseMs = DEFAULT_CLAIM_LEASE_MS,
+  ): Promise<TimerDoc[]> {
+    const at = Date.parse(now);
+    return this.guard(async () => {
+      const { rows } = await sql<{ doc: TimerDoc; due_at: string; key: string }>`
+        WITH due AS (
+          SELECT key FROM timers
+          WHERE NOT failed AND due_at <= ${now}
+            AND (coalesce(claim_until, 0) <= ${at} OR claim_stamp IS DISTINCT FROM stamp)
+          ORDER BY due_at, key LIMIT ${limit}
+          FOR UPDATE SKIP LOCKED)
+        UPDATE timers t SET claim_until = ${at + leaseMs}, claim_stamp = t.stamp
+        FROM due WHERE t.key = due.key
+        RETURNING t.doc, t.due_at, t.key`.execute(this.db);
+      return sortBy(rows, (r) => [r.due_at, r.key]).map((r) => r.doc);
+    });
+  }
+
+  async claimPendingOutbox(
+    now: string,
+    limit: number,
+    leaseMs = DEFAULT_CLAIM_LEASE_MS,
+  ): Promise<OutboxDoc[]> {
+    const at = Date.parse(now);
+    return this.guard(async () => {
+      const { rows } = await sql<{ doc: OutboxDoc; attempt_at: string; key: string }>`
+        WITH ready AS (
+          SELECT key FROM outbox
+          WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ${now})
+            AND (coalesce(claim_until, 0) <= ${at} OR claim_stamp IS DISTINCT FROM stamp)
+          ORDER BY attempt_at, key LIMIT ${limit}
+          FOR UPDATE SKIP LOCKED)
+        UPDATE outbox o SET claim_until = ${at + leaseMs}, claim_stamp = o.stamp
+        FROM ready WHERE o.key = ready.key
+        RETURNING o.doc, o.attempt_at, o.key`.execute(this.db);
+      return sortBy(rows, (r) => [r.attempt_at, r.key]).map((r) => r.doc);
+    });
+  }
+
+  async nextTimerDue(): Promise<string | undefined> {
+    return this.guard(async () => {
+      const { rows } = await sql<{ due_at: string }>`
+        SELECT due_at FROM timers WHERE NOT failed ORDER BY due_at, key LIMIT 1`.execute(this.db);
+      return rows[0]?.due_at;
+    });
+  }
+
+  onTimersChanged(listener: () => void): () => void {
+    this.timerListeners.add(listener);
+    return () => this.timerListeners.delete(listener);
+  }
+
+  async commit(ops: readonly WriteOp[]): Promise<void> {
+    if (ops.length === 0) return;
+    const timers = await this.guard(async () => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await this.db.transaction().execute((trx) => commitBatch(trx, ops));
+        } catch (e) {
+          const again = e instanceof RaceLostError || RETRYABLE.has(codeOf(e) ?? '');
+          if (!again || attempt >= MAX_ATTEMPTS) throw e;
+        }
+      }
+    });
+    if (timers) for (const listener of this.timerListeners) listener();
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}
+
+/** Rows in the order of their tuples (an UPDATE ... RETURNING has none of its own). */
+function sortBy<T>(rows: readonly T[], tuple: (row: T) => readonly string[]): T[] {
+  return [...rows].sort((a, b) => {
+    const x = tuple(a);
+    const y = tuple(b);
+    for (let i = 0; i < x.length; i++) {
+      const p = x[i] as string;
+      const q = y[i] as string;
+      if (p !== q) return p < q ? -1 : 1;
+    }
+    return 0;
+  });
+}

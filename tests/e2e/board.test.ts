@@ -1,0 +1,135 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { browserAvailability, launchBrowser } from './support/browser.js';
+import { seriousViolations } from './support/axe.js';
+import {
+  api,
+  builtDesigner,
+  RUNTIME_ENTRY,
+  startRuntime,
+  type RunningRuntime,
+} from './support/runtime-server.js';
+
+const SHOTS = 'test-results/e2e';
+const browser = browserAvailability();
+const runtimeReady = existsSync(RUNTIME_ENTRY);
+
+describe.runIf(browser.run && runtimeReady)('the live board', () => {
+  let server: RunningRuntime;
+  let context: BrowserContext;
+  let page: Page;
+  let watcher: Page;
+  let modelId = '';
+  let dealId = '';
+  const card = (p: Page, stage: string) =>
+    p.getByTestId(`column-${stage}`).getByTestId(`card-${dealId}`);
+  const axeClean = async (p: Page, view: string) => {
+    const violations = await seriousViolations(p);
+    expect(violations, `${view}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+  };
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    builtDesigner();
+    server = await startRuntime();
+    const copy = await api<{ model: { id: string } }>(
+      server.url,
+      'POST',
+      '/examples/message-templates/copy',
+      {},
+    );
+    modelId = copy.model.id;
+    await api(server.url, 'POST', `/models/${modelId}/publish`, {});
+    const deal = await api<{ id: string }>(server.url, 'POST', '/records/deals', {
+      model: modelId,
+      pipeline: 'sales',
+      fields: { title: 'Kitchen set', amount: 120000 },
+    });
+    dealId = deal.id;
+    context = await launchBrowser(server);
+    page = await context.newPage();
+    watcher = await context.newPage();
+  }, 180_000);
+
+  afterAll(async () => {
+    await context?.close();
+    server?.stop();
+  });
+
+  it('shows the columns with totals, cards and the stage robots; axe clean', async () => {
+    await page.goto(`${server.url}/#/models`);
+    await page.getByTestId(`board-link-${modelId}-sales`).click();
+    await card(page, 'new').waitFor();
+    await expect.poll(() => page.getByTestId('totals-new').textContent()).toContain('1');
+    expect(await page.getByRole('list', { name: 'Proposal sent', exact: true }).count()).toBe(1);
+    expect(await page.getByRole('group', { name: 'Kitchen set' }).getAttribute('tabindex')).toBe(
+      '0',
+    );
+    const robotLink = page
+      .getByTestId('column-proposal_sent')
+      .getByRole('link', { name: /Remember when the proposal went out/ });
+    expect(await robotLink.getAttribute('href')).toBe(
+      `#/models/${modelId}?node=robot%3Astamp_proposal_date`,
+    );
+    await page.getByTestId('live-state').getByText('Live').waitFor();
+    await axeClean(page, 'board');
+    await page.screenshot({ path: `${SHOTS}/board-en.png` });
+  });
+
+  it('drags a deal to the next stage: the robot effect shows on the card, in the drawer, and on a second page', async () => {
+    await watcher.goto(`${server.url}/#/board/sales?model=${modelId}`);
+    await card(watcher, 'new').waitFor();
+    await watcher.getByTestId('live-state').getByText('Live').waitFor();
+
+    await card(page, 'new').dragTo(page.getByTestId('column-proposal_sent'));
+    await card(page, 'proposal_sent').waitFor();
+    // The delayed robot planned a timer: the card names it and when it is due.
+    await expect
+      .poll(() => card(page, 'proposal_sent').getByTestId('card-timer').textContent())
+      .toMatch(/Nudge the client after 3 days.*in \d+ (day|hr|min)/);
+    await expect.poll(() => page.getByTestId('totals-proposal_sent').textContent()).toContain('1');
+    // The second page saw it move without a reload.
+    await card(watcher, 'proposal_sent').waitFor();
+    expect(await card(watcher, 'new').count()).toBe(0);
+
+    // The drawer: the robot's field, the pending timer in the calendar's zone, the timeline.
+    await card(page, 'proposal_sent').getByRole('button', { name: 'Kitchen set' }).click();
+    const drawer = page.getByTestId('record-drawer');
+    await drawer.waitFor();
+    await expect.poll(() => drawer.getByTestId('field-proposal_sent_at').inputValue()).not.toBe('');
+    await expect
+      .poll(() => drawer.getByTestId('drawer-timers').textContent())
+      .toContain('Europe/Moscow');
+    await expect
+      .poll(() => drawer.getByTestId('drawer-timeline').textContent())
+      .toMatch(/stamp|Remember|proposal/i);
+    await drawer.getByTestId('why-nudge_after_3_days').click();
+    await drawer.getByTestId('why-answer-nudge_after_3_days').waitFor();
+    await axeClean(page, 'drawer');
+    await page.screenshot({ path: `${SHOTS}/board-drawer-en.png` });
+    await drawer.getByTestId('drawer-close').click();
+  });
+
+  it('a move to a stage that needs fields asks for them in the card, then moves', async () => {
+    const c = card(page, 'proposal_sent');
+    await c.getByTestId('card-move-menu').click();
+    await c.getByRole('button', { name: 'Invoice' }).click();
+    const form = c.getByTestId('required-fields');
+    await form.waitFor();
+    await form.getByTestId('required-payment_link').fill('https://pay.example/1');
+    await form.getByTestId('required-billing_email').fill('billing@client.example');
+    await page.screenshot({ path: `${SHOTS}/board-required-en.png` });
+    await form.getByTestId('required-submit').click();
+    await card(page, 'invoice').waitFor();
+    await card(watcher, 'invoice').waitFor();
+  });
+
+  it('reads in Russian', async () => {
+    await page.getByTestId('language-switch').selectOption('ru');
+    await page.getByTestId('live-state').getByText('В реальном времени').waitFor();
+    await axeClean(page, 'board in Russian');
+    await page.screenshot({ path: `${SHOTS}/board-ru.png` });
+    await page.getByTestId('language-switch').selectOption('en');
+  });
+});
