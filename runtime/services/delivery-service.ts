@@ -6,6 +6,7 @@ import type { DeliveryStatus, OutboxDoc } from '../domain/outbox.js';
 import type { Page, PageRequest } from '../domain/page.js';
 import type { Who } from '../domain/who.js';
 import type { RuntimeCore } from './runtime-core.js';
+import type { Who } from '../domain/who.js';
 
 export interface OutboxFilter {
   status?: DeliveryStatus;
@@ -28,6 +29,43 @@ export class DeliveryService {
 
   deadLetters(page: PageRequest): Promise<Page<OutboxDoc>> {
     return this.outbox({ status: 'dead' }, page);
+  }
+
+  /**
+   * Drops a dead letter for good (the item is deleted; the record's timeline and the
+   * audit log say who dropped it). Only a dead letter: 409 otherwise.
+   */
+  async drop(id: string, who?: Who): Promise<OutboxDoc> {
+    return this.core.changeAs(who, async (tx) => {
+      const item = await tx.get('outbox', id);
+      if (item === undefined) throw notFound(`outbox item ${id}`);
+      if (item.status !== 'dead')
+        throw new HttpError(
+          409,
+          'NOT_DEAD',
+          `outbox item ${id} is ${item.status ?? 'kept'}; only dead letters are dropped`,
+        );
+      tx.delete('outbox', id);
+      const tl = this.core.ids.next('tl');
+      tx.put('timeline', tl, {
+        id: tl,
+        recordId: item.recordId,
+        at: this.core.clock.now().toISOString(),
+        seq: 0,
+        kind: 'delivery',
+        ...(item.ruleId === undefined ? {} : { ruleId: item.ruleId }),
+        outcome: 'dropped',
+        message: `${item.kind} ${id}: dropped from dead letters`,
+        data: { outboxId: id, idempotencyKey: item.idempotencyKey },
+      });
+      this.core.audit(tx, {
+        kind: 'delivery.dropped',
+        recordId: item.recordId,
+        target: id,
+        detail: `${item.kind} dead letter dropped`,
+      });
+      return redactOutboxItem(item);
+    });
   }
 
   /**

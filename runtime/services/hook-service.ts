@@ -5,6 +5,7 @@ import type { HookTokenDoc } from '../domain/hook-token.js';
 import type { RecordDoc } from '../domain/record.js';
 import type { Who } from '../domain/who.js';
 import type { RuntimeCore } from './runtime-core.js';
+import type { Who } from '../domain/who.js';
 
 const TRIGGER_PREFIX = 'trigger:';
 
@@ -87,6 +88,44 @@ export class HookService {
         },
       ];
     });
+  }
+
+  /**
+   * Gives one inbound_webhook trigger a new secret: the old address stops working at
+   * once (401). Audited without the token. 404 for an unknown model or a trigger its
+   * published version lacks.
+   */
+  async regenerate(modelId: string, triggerId: string, who?: Who): Promise<HookInfo> {
+    if ((await this.core.store.get('models', modelId)) === undefined)
+      throw notFound(`model ${modelId}`);
+    const rule = this.hookRules(modelId).find((r) => r.id === `${TRIGGER_PREFIX}${triggerId}`);
+    if (rule === undefined)
+      throw notFound(`inbound_webhook trigger ${triggerId} in the published model ${modelId}`);
+    const key = `${modelId}/${triggerId}`;
+    const doc: HookTokenDoc = {
+      key,
+      modelId,
+      triggerId,
+      token: newToken(),
+      createdAt: this.core.clock.now().toISOString(),
+    };
+    await this.core.changeAs(who, async (tx) => {
+      tx.put('hookTokens', key, doc);
+      this.core.audit(tx, {
+        kind: 'hook.regenerated',
+        target: key,
+        detail: `new secret address for trigger ${triggerId}`,
+      });
+    });
+    return {
+      triggerId,
+      ruleId: rule.id,
+      entity: rule.entity,
+      pipeline: rule.pipeline,
+      stage: rule.stage,
+      path: `/api/hooks/${doc.token}`,
+      createdAt: doc.createdAt,
+    };
   }
 
   /** The token's trigger, compared in constant time; undefined when none matches. */

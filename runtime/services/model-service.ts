@@ -14,6 +14,14 @@ import type { Page, PageRequest } from '../domain/page.js';
 import { ifMatchHolds } from './if-match-holds.js';
 import { actorLabel } from '../identity/authenticated.js';
 import type { RuntimeCore } from './runtime-core.js';
+import type {
+  ExistingRecords,
+  PublishEffects,
+  PublishPreview,
+} from '../../schemas/api/publish-preview-schemas.js';
+import { applyPublishPlan } from './apply-publish-plan.js';
+import { nameInModel } from './name-in-model.js';
+import { planPublish, reportOf, type PublishPlan } from './plan-publish.js';
 
 export const versionKey = (id: string, n: number): string => `${id}@${String(n).padStart(6, '0')}`;
 
@@ -26,6 +34,8 @@ export interface PublishOutcome {
   version: number;
   diagnostics: Diagnostic[];
   unchanged: boolean;
+  /** What the new version did to pending timers and records in place. */
+  effects?: PublishEffects;
 }
 
 /** The change's actor and, for a request, its client address. */
@@ -237,19 +247,11 @@ export class ModelService {
     note: string | undefined,
     who: Who,
     kind: 'model.published' | 'model.rolled_back',
+    existing: ExistingRecords = 'new_only',
   ): Promise<PublishOutcome> {
     const by = actorLabel(who.actor);
-    const diagnostics = analyzeModel(model, { directory: await this.core.directory() });
-    if (hasErrors(diagnostics)) {
-      throw new HttpError(
-        422,
-        'ANALYZER_ERRORS',
-        'the model has errors and cannot be published',
-        diagnostics,
-      );
-    }
-    const ruleSet = compileModel(model);
-    return this.core.changeAs(who, async (tx) => {
+    const { diagnostics, ruleSet } = await this.compiled(model);
+    return this.core.changeAs(who, async (tx, run) => {
       const cur = await tx.get('models', id);
       if (cur === undefined) throw notFound(`model ${id}`);
       const latest = cur.lastVersion ?? cur.publishedVersion;
@@ -297,15 +299,84 @@ export class ModelService {
         },
         ...(note === undefined ? {} : { detail: note }),
       });
+      // Planned on what is stored before the new version goes live (inside the lane).
+      const wasLive = this.core.engine.activeVersion(id) !== undefined;
+      const plan = await this.plan(id, model, ruleSet);
       // Activated inside the lane so the next change already runs under it.
       this.core.engine.activate(id, version, ruleSet);
-      return { version, diagnostics, unchanged: false };
+      const set = this.core.engine.activeVersion(id);
+      // A first version has nothing in flight: no effects to report.
+      const effects =
+        set === undefined || !wasLive
+          ? undefined
+          : await applyPublishPlan(await run(), set, plan, existing);
+      return { version, diagnostics, unchanged: false, ...(effects ? { effects } : {}) };
     });
   }
 
-  async publish(id: string, note?: string, by: Actor = SERVER_ACTOR, address?: string) {
+  /** The draft analysed and compiled; 422 with the analyzer's errors. */
+  private async compiled(model: AutomationModel) {
+    const diagnostics = analyzeModel(model, { directory: await this.core.directory() });
+    if (hasErrors(diagnostics)) {
+      throw new HttpError(
+        422,
+        'ANALYZER_ERRORS',
+        'the model has errors and cannot be published',
+        diagnostics,
+      );
+    }
+    return { diagnostics, ruleSet: compileModel(model) };
+  }
+
+  /** What publishing `ruleSet` over the live version would do to work in progress. */
+  private async plan(
+    id: string,
+    model: AutomationModel,
+    ruleSet: ReturnType<typeof compileModel>,
+  ): Promise<PublishPlan> {
+    const live = this.core.engine.activeVersion(id);
+    return planPublish({
+      store: this.core.store,
+      modelId: id,
+      ...(live === undefined ? {} : { live: live.ruleSet }),
+      next: ruleSet,
+      now: this.core.clock.now().toISOString(),
+      directory: await this.core.directory(),
+      nameOf: (rule) => nameInModel(model, rule.source.kind, rule.source.id),
+    });
+  }
+
+  /**
+   * What publishing the draft would do (`POST /api/models/:id/publish?dryRun=true`):
+   * pending timers cancelled, re-planned or kept; records in stages that change or go;
+   * new date triggers and delayed robots and the records in place they would apply to.
+   * Refused like publishing (422 with analyzer errors); nothing is written.
+   */
+  async previewPublish(id: string): Promise<PublishPreview> {
     const m = await this.entry(id);
-    return this.publishModel(id, m.draft, note, whoOf(by, address), 'model.published');
+    const model = m.draft;
+    const { diagnostics, ruleSet } = await this.compiled(model);
+    const liveVersion = m.publishedVersion ?? null;
+    const live =
+      liveVersion === null
+        ? undefined
+        : await this.core.store.get('versions', versionKey(id, liveVersion));
+    const unchanged = live !== undefined && sameDocument(live.model, model);
+    const plan = unchanged
+      ? { cancel: [], replan: [], kept: 0, stages: [], newRules: [], fresh: [] }
+      : await this.plan(id, model, ruleSet);
+    return { modelId: id, liveVersion, unchanged, diagnostics, ...reportOf(plan) };
+  }
+
+  async publish(
+    id: string,
+    note?: string,
+    by: Actor = SERVER_ACTOR,
+    address?: string,
+    existing: ExistingRecords = 'new_only',
+  ) {
+    const m = await this.entry(id);
+    return this.publishModel(id, m.draft, note, whoOf(by, address), 'model.published', existing);
   }
 
   async rollback(id: string, target: number, by: Actor = SERVER_ACTOR, address?: string) {
