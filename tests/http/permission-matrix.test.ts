@@ -514,4 +514,27 @@ describe('the permission matrix over HTTP: every role x every route x own/depart
     });
     expect(theirs.status).toBe(403);
   });
+
+  it("robots act beyond the person's rights, and are named as the actor", async () => {
+    const { token } = who.get('manager')!;
+    const own = fixtures.get('manager')!.own;
+    // The paid stage's robot creates a linked logistics deal nobody is responsible for:
+    // outside the manager's rights, yet the robot is not blocked.
+    const paid = await h.callAs({ token }, 'POST', `/api/records/deals/${own.id}/move`, {
+      stage: 'paid',
+    });
+    expect(paid.status, JSON.stringify(paid.body)).toBe(200);
+    const linked = paid.body.links.find((l: { entity: string }) => l.entity === 'deal');
+    expect(linked).toBeDefined();
+    expect((await h.call('GET', `/api/records/deals/${linked.id}`)).status).toBe(200);
+    expect((await h.callAs({ token }, 'GET', `/api/records/deals/${linked.id}`)).status).toBe(404);
+    const audit = await h.call('GET', `/api/audit?record=${linked.id}&limit=100`);
+    const created = audit.body.items.find((e: { kind: string }) => e.kind === 'record.created');
+    expect(created?.actor).toMatchObject({
+      kind: 'robot',
+      modelId: 'handoff',
+      version: 1,
+      ruleId: 'robot:create_logistics',
+    });
+  });
 });
