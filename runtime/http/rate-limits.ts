@@ -22,6 +22,7 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
 export const BULK_READ_PATHS = [
   '/api/records/:entity',
   '/api/records/:entity/export',
+  '/api/records/:entity/count',
   '/api/outbox',
   '/api/dead-letters',
   '/api/documents',

@@ -8,3 +8,4 @@ export * from './export-schemas.js';
 export * from './audit-schemas.js';
 export * from './live-schemas.js';
 export * from './why-schemas.js';
+export * from './publish-preview-schemas.js';

@@ -27,6 +27,8 @@ import {
   RecordPatchBody,
   Page,
   PageQuery,
+  RecordCount,
+  RecordCountQuery,
   RecordQuery,
 } from '../schemas/api-schemas.js';
 
@@ -45,8 +47,8 @@ function withEtag(record: RecordDoc) {
 const list = (v: string | undefined): string | string[] | undefined =>
   v === undefined ? undefined : v.includes(',') ? v.split(',') : v;
 
-/** The store's record filter from the list route's query. */
-export function recordFilterOf(q: RecordQuery): Omit<StoreRecordQuery, 'entity'> {
+/** The store's record filter from the list (or count) route's query. */
+export function recordFilterOf(q: RecordCountQuery): Omit<StoreRecordQuery, 'entity'> {
   const stage = list(q.stage);
   const responsible = list(q.responsible);
   const amount = {
@@ -154,6 +156,29 @@ export function recordRoutes(records: RecordService, core: RuntimeCore): RouteDe
             content: csv,
           },
         };
+      },
+    },
+    {
+      // Before `/api/records/:entity/:id`, which would take `count` for an id.
+      method: 'get',
+      path: '/api/records/:entity/count',
+      permission: { action: 'read', subject: ':entity' },
+      tag,
+      summary:
+        'How many records match the list filters (model, pipeline, stage, responsible, updatedSince, q, amountMin, amountMax)',
+      params: { entity: EntityParam },
+      query: RecordCountQuery,
+      responses: { 200: RecordCount, 400: ErrorBody, 404: ErrorBody },
+      handle: async (r) => {
+        const e = entity(r);
+        // Within the caller's read scope, as their list would show.
+        const filter = scopedFilter(
+          accessOf(r),
+          'read',
+          e,
+          recordFilterOf(r.query as RecordCountQuery),
+        );
+        return { body: { count: await records.count(e, filter) } };
       },
     },
     {
