@@ -49,7 +49,7 @@ type Need =
   | { anyEntity: 'update' } // a record the handler finds (task, event)
   | { everyRecord: true } // read all records of every entity
   | { automation: keyof RolePermissions['automations'] }
-  | { level: 'directory' | 'roles' | 'accounts'; at: 'view' | 'manage' }
+  | { level: 'directory' | 'roles' | 'accounts' | 'settings'; at: 'view' | 'manage' }
   | { audit: 'view' | 'export' }
   | { recycleBin: 'view' | 'restore' | 'purge' }
   | { tokens: true }
@@ -245,6 +245,26 @@ const ROWS: Record<string, Row> = {
     call: () => ({ path: '/api/recycle-bin/deals/nope' }),
   },
   'get /api/events': { need: 'signed-in', stream: true, call: get('/api/events') },
+  'get /api/records/:entity/count': {
+    need: { entity: 'read' },
+    call: get('/api/records/deals/count'),
+  },
+  'delete /api/dead-letters/:id': {
+    need: { automation: 'publish' },
+    call: () => ({ path: '/api/dead-letters/nope' }),
+  },
+  'post /api/models/:id/hooks/:trigger/regenerate': {
+    need: { automation: 'publish' },
+    call: () => ({ path: '/api/models/nope/hooks/nope/regenerate', body: {} }),
+  },
+  'get /api/settings/recycle-bin-retention': {
+    need: { level: 'settings', at: 'view' },
+    call: get('/api/settings/recycle-bin-retention'),
+  },
+  'put /api/settings/recycle-bin-retention': {
+    need: { level: 'settings', at: 'manage' },
+    call: () => ({ path: '/api/settings/recycle-bin-retention', body: BAD }),
+  },
   'post /api/events': {
     need: { anyEntity: 'update' },
     call: () => ({
