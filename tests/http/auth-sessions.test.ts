@@ -37,6 +37,7 @@ describe('sign-in, sessions and their end', () => {
   it('every route that is not open answers 401 UNAUTHENTICATED without credentials', async () => {
     const open = new Set([
       'get /api/health',
+      'get /api/ready',
       'get /api/openapi.json',
       'get /api/auth/setup',
       'post /api/auth/setup',

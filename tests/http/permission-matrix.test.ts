@@ -49,7 +49,7 @@ type Need =
   | { anyEntity: 'update' } // a record the handler finds (task, event)
   | { everyRecord: true } // read all records of every entity
   | { automation: keyof RolePermissions['automations'] }
-  | { level: 'directory' | 'roles' | 'accounts'; at: 'view' | 'manage' }
+  | { level: 'directory' | 'roles' | 'accounts' | 'settings'; at: 'view' | 'manage' }
   | { audit: 'view' | 'export' }
   | { recycleBin: 'view' | 'restore' | 'purge' }
   | { tokens: true }
@@ -245,6 +245,26 @@ const ROWS: Record<string, Row> = {
     call: () => ({ path: '/api/recycle-bin/deals/nope' }),
   },
   'get /api/events': { need: 'signed-in', stream: true, call: get('/api/events') },
+  'get /api/records/:entity/count': {
+    need: { entity: 'read' },
+    call: get('/api/records/deals/count'),
+  },
+  'delete /api/dead-letters/:id': {
+    need: { automation: 'publish' },
+    call: () => ({ path: '/api/dead-letters/nope' }),
+  },
+  'post /api/models/:id/hooks/:trigger/regenerate': {
+    need: { automation: 'publish' },
+    call: () => ({ path: '/api/models/nope/hooks/nope/regenerate', body: {} }),
+  },
+  'get /api/settings/recycle-bin-retention': {
+    need: { level: 'settings', at: 'view' },
+    call: get('/api/settings/recycle-bin-retention'),
+  },
+  'put /api/settings/recycle-bin-retention': {
+    need: { level: 'settings', at: 'manage' },
+    call: () => ({ path: '/api/settings/recycle-bin-retention', body: BAD }),
+  },
   'post /api/events': {
     need: { anyEntity: 'update' },
     call: () => ({
@@ -513,5 +533,28 @@ describe('the permission matrix over HTTP: every role x every route x own/depart
       fields: { title: 'Theirs', responsible: 'carl' },
     });
     expect(theirs.status).toBe(403);
+  });
+
+  it("robots act beyond the person's rights, and are named as the actor", async () => {
+    const { token } = who.get('manager')!;
+    const own = fixtures.get('manager')!.own;
+    // The paid stage's robot creates a linked logistics deal nobody is responsible for:
+    // outside the manager's rights, yet the robot is not blocked.
+    const paid = await h.callAs({ token }, 'POST', `/api/records/deals/${own.id}/move`, {
+      stage: 'paid',
+    });
+    expect(paid.status, JSON.stringify(paid.body)).toBe(200);
+    const linked = paid.body.links.find((l: { entity: string }) => l.entity === 'deal');
+    expect(linked).toBeDefined();
+    expect((await h.call('GET', `/api/records/deals/${linked.id}`)).status).toBe(200);
+    expect((await h.callAs({ token }, 'GET', `/api/records/deals/${linked.id}`)).status).toBe(404);
+    const audit = await h.call('GET', `/api/audit?record=${linked.id}&limit=100`);
+    const created = audit.body.items.find((e: { kind: string }) => e.kind === 'record.created');
+    expect(created?.actor).toMatchObject({
+      kind: 'robot',
+      modelId: 'handoff',
+      version: 1,
+      ruleId: 'robot:create_logistics',
+    });
   });
 });
