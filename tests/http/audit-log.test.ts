@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUILT_IN_PERMISSIONS } from '../../runtime/access/built-in-permissions.js';
 import { actorIdOf } from '../../runtime/domain/actor-id.js';
 import type { AuditEntry } from '../../runtime/domain/security-types.js';
 import { apiTokenId } from '../../runtime/identity/secret-tokens.js';
@@ -471,6 +472,29 @@ describe('audit log (issue 12): every mutating route writes its entries in the s
             target: 'recycleBinRetentionDays',
             changes: { recycleBinRetentionDays: { before: 30, after: 45 } },
           }),
+      },
+      'POST /api/roles': {
+        call: post('/api/roles', {
+          key: 'watcher',
+          name: 'Watcher',
+          permissions: BUILT_IN_PERMISSIONS.viewer,
+        }),
+        status: 201,
+        kinds: ['role.created'],
+      },
+      'PUT /api/roles/:key': {
+        call: () =>
+          h.call('PUT', '/api/roles/watcher', {
+            name: 'Watcher 2',
+            permissions: BUILT_IN_PERMISSIONS.viewer,
+          }),
+        status: 200,
+        kinds: ['role.updated'],
+      },
+      'DELETE /api/roles/:key': {
+        call: () => h.call('DELETE', '/api/roles/watcher'),
+        status: 204,
+        kinds: ['role.deleted'],
       },
       'POST /api/simulate': 'read-only',
     };
