@@ -3,7 +3,8 @@ import { expect, fn, userEvent, within } from 'storybook/test';
 import { ModelList } from '../../designer/src/app/model-list.js';
 import { createFakeApiClient, type FakeApiClient } from '../support/fake-api-client.js';
 import { EXAMPLE_MODELS } from '../support/fixtures.js';
-import type { StoryParameters } from '../support/decorators.js';
+import { withMe, type StoryParameters } from '../support/decorators.js';
+import { storyMe } from '../support/access-fixtures.js';
 
 const api = (client: () => FakeApiClient): StoryParameters => ({ api: client });
 
@@ -34,5 +35,16 @@ export const CreateModel: Story = {
     await userEvent.type(canvas.getByTestId('new-model-name'), 'Onboarding');
     await userEvent.click(canvas.getByTestId('new-model'));
     await expect(args.onOpen).toHaveBeenLastCalledWith('onboarding');
+  },
+};
+
+/** A viewer: no new model and no copies of examples (both make drafts), with the reason. */
+export const Viewer: Story = {
+  decorators: [withMe],
+  parameters: { me: storyMe('viewer') } satisfies StoryParameters,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByTestId('new-model')).toBeDisabled();
+    await expect(canvas.getByTestId('new-model-reason')).toBeInTheDocument();
   },
 };

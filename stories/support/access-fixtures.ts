@@ -187,6 +187,7 @@ const olga = {
 export const STORY_AUDIT: AuditEntryView[] = [
   {
     id: 'a4',
+    seq: 0,
     at: '2026-12-07T10:02:00.000Z',
     actor: {
       kind: 'robot',
@@ -203,6 +204,7 @@ export const STORY_AUDIT: AuditEntryView[] = [
   },
   {
     id: 'a3',
+    seq: 0,
     at: '2026-12-07T09:58:00.000Z',
     actor: olga,
     address: '127.0.0.1',
@@ -213,6 +215,7 @@ export const STORY_AUDIT: AuditEntryView[] = [
   },
   {
     id: 'a2',
+    seq: 0,
     at: '2026-12-07T09:40:00.000Z',
     actor: { kind: 'system', name: 'sign-in' },
     address: '203.0.113.9',
@@ -222,6 +225,7 @@ export const STORY_AUDIT: AuditEntryView[] = [
   },
   {
     id: 'a1',
+    seq: 0,
     at: '2026-12-07T09:30:00.000Z',
     actor: {
       kind: 'token',

@@ -168,6 +168,11 @@ describe.runIf(browser.run && runtimeReady)('accounts and access in the designer
       'Your role may not edit drafts',
     );
     await shot(mp, 'manager-editor-en');
+    // A new model would be a draft too.
+    await mp.goto(`${server.url}/#/`);
+    await mp.getByTestId('new-model-reason').waitFor();
+    expect(await mp.getByTestId('new-model').isDisabled()).toBe(true);
+    await shot(mp, 'manager-models-en');
   });
 
   it('the owner restores a deleted deal from the recycle bin; the audit log shows both', async () => {

@@ -6,7 +6,15 @@ import type {
   TokenCreated,
   TokenView,
 } from '../../../schemas/api/identity-schemas.js';
-import { ENTITY_TYPES, type EntityType } from '../../../schemas/index.js';
+import type {
+  AuditEntryView as AuditEntrySchema,
+  RecycleBinItem as RecycleBinItemSchema,
+} from '../../../schemas/api/audit-schemas.js';
+import type {
+  RolePermissions as RolePermissionsSchema,
+  RoleView as RoleViewSchema,
+} from '../../../schemas/api/role-schemas.js';
+import { ENTITY_TYPES } from '../../../schemas/index.js';
 
 // Identity answers come from the route schemas (schemas/api/identity-schemas.ts).
 export type { AccountView, MeAnswer, TokenView };
@@ -14,9 +22,8 @@ export type SessionInfo = Static<typeof SessionView>;
 export type CreatedToken = Static<typeof TokenCreated>;
 
 /*
- * Roles, audit and recycle-bin shapes as /work SHARED-SHAPES and docs/contracts.md fix
- * them (the runtime types live in runtime/domain/security-types.ts, which the designer
- * may not import: it talks to the runtime over HTTP only).
+ * Roles, audit and recycle bin: the route schemas (schemas/api/role-schemas.ts,
+ * audit-schemas.ts), plus the lists of levels the matrix editor offers.
  */
 
 export const SCOPES = ['none', 'own', 'department', 'all'] as const;
@@ -50,20 +57,10 @@ export const OTHER_LEVELS = {
 export type OtherPermission = keyof typeof OTHER_LEVELS;
 
 /** A role's rights (the caller's effective rights in `GET /api/auth/me` `permissions`). */
-export type RolePermissions = {
-  entities: Partial<Record<EntityType, EntityPermissions>>;
-  automations: Record<AutomationRight, boolean>;
-  /** Inbound hook addresses and their secrets. */
-  hookSecrets: boolean;
-} & { [K in OtherPermission]: (typeof OTHER_LEVELS)[K][number] };
+export type RolePermissions = Static<typeof RolePermissionsSchema>;
 
 /** `GET /api/roles` items. */
-export interface RoleView {
-  readonly key: string;
-  readonly name: string;
-  readonly builtIn: boolean;
-  readonly permissions: RolePermissions;
-}
+export type RoleView = Static<typeof RoleViewSchema>;
 
 /** Who did something (runtime/domain/actor.ts). */
 export type ActorView =
@@ -72,20 +69,10 @@ export type ActorView =
   | { kind: 'robot'; modelId: string; version: number; ruleId: string; ruleName?: string }
   | { kind: 'system'; name: string };
 
-/** One line of `GET /api/audit`. */
-export interface AuditEntryView {
-  readonly id: string;
-  readonly at: string;
+/** One line of `GET /api/audit` (the schema leaves the actor open; its kinds are these). */
+export type AuditEntryView = Omit<Static<typeof AuditEntrySchema>, 'actor'> & {
   readonly actor: ActorView;
-  readonly address?: string;
-  readonly kind: string;
-  readonly entity?: EntityType;
-  readonly recordId?: string;
-  readonly target?: string;
-  readonly outcome: 'success' | 'failure';
-  readonly changes?: Record<string, { before?: unknown; after?: unknown }>;
-  readonly detail?: string;
-}
+};
 
 /** Filters of `GET /api/audit` (empty strings are left out of the query). */
 export interface AuditFilters {
@@ -99,15 +86,9 @@ export interface AuditFilters {
 }
 
 /** One line of `GET /api/recycle-bin`. */
-export interface RecycleBinItem {
-  readonly key: string;
-  readonly entity: EntityType;
-  readonly recordId: string;
-  readonly title: string;
-  readonly deletedAt: string;
+export type RecycleBinItem = Omit<Static<typeof RecycleBinItemSchema>, 'deletedBy'> & {
   readonly deletedBy: ActorView;
-  readonly purgeAfter: string;
-}
+};
 
 /** A page of a list route. */
 export interface Page<T> {

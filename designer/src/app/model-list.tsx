@@ -8,6 +8,8 @@ import { LanguageSwitch } from './language-switch.js';
 import { ExamplesGallery } from '../gallery/examples-gallery.js';
 import { ModelRow } from './model-row.js';
 import { UserMenu } from '../access/user-menu.js';
+import { useMatrix } from '../access/me-context.js';
+import { allowsAutomation } from '../access/permissions.js';
 
 /** The entry point: saved models and "new model". */
 export function ModelList({ onOpen }: { onOpen: (id: string) => void }) {
@@ -16,6 +18,8 @@ export function ModelList({ onOpen }: { onOpen: (id: string) => void }) {
   const [models, setModels] = useState<ModelSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [name, setName] = useState('');
+  // A new model is a new draft: not for a role that may not edit drafts.
+  const canEdit = allowsAutomation(useMatrix(), 'editDrafts');
   useEffect(() => {
     api
       .listModels()
@@ -81,12 +85,18 @@ export function ModelList({ onOpen }: { onOpen: (id: string) => void }) {
             placeholder={t('app.modelName')}
             aria-label={t('app.modelName')}
             value={name}
+            disabled={!canEdit}
             onChange={(e) => setName(e.target.value)}
             data-testid="new-model-name"
           />
-          <button type="submit" className="primary" data-testid="new-model">
+          <button type="submit" className="primary" disabled={!canEdit} data-testid="new-model">
             {t('app.newModel')}
           </button>
+          {!canEdit && (
+            <span className="muted" data-testid="new-model-reason">
+              {t('access.reason.editDrafts')}
+            </span>
+          )}
         </form>
         <ExamplesGallery onOpen={onOpen} />
       </main>

@@ -4,6 +4,8 @@ import { useExtraApi } from '../api/extra-api-context.js';
 import type { ExampleSummary } from '../api/extra-api.js';
 import '../versions/panels.css';
 import './gallery.css';
+import { useMatrix } from '../access/me-context.js';
+import { allowsAutomation } from '../access/permissions.js';
 
 /**
  * The example models, one per scenario, with a sentence each in the UI language.
@@ -15,6 +17,8 @@ export function ExamplesGallery({ onOpen }: { onOpen: (id: string) => void }) {
   const [examples, setExamples] = useState<ExampleSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  // Opening makes a draft: a role that may not edit drafts is told why it cannot.
+  const canEdit = allowsAutomation(useMatrix(), 'editDrafts');
   useEffect(() => {
     api
       .listExamples()
@@ -53,7 +57,8 @@ export function ExamplesGallery({ onOpen }: { onOpen: (id: string) => void }) {
             <button
               type="button"
               onClick={() => void open(e.slug)}
-              disabled={busy !== null}
+              disabled={busy !== null || !canEdit}
+              title={canEdit ? undefined : t('access.reason.editDrafts')}
               aria-label={t('gallery.openNamed', { name: e.name })}
               data-testid={`open-example-${e.slug}`}
             >
