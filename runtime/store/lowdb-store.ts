@@ -437,13 +437,15 @@ export class LowdbStore extends MemoryStore {
     if (ids === undefined) return super.queryRecords(filter, page);
     const sort = page.sort ?? 'createdAt';
     const records = this.map('records');
-    const rows: Array<{ tuple: ReturnType<typeof recordTupleOf>; doc: RecordDoc }> = [];
-    for (const id of ids) {
-      const r = records.get(id) as RecordDoc | undefined;
-      if (r !== undefined && matchRecord(r, filter))
-        rows.push({ tuple: recordTupleOf(sort, id, r), doc: r });
+    // Streamed into the page: no array of every match (a stage holds 25,000 deals).
+    function* rows(): Generator<{ tuple: ReturnType<typeof recordTupleOf>; doc: RecordDoc }> {
+      for (const id of ids ?? []) {
+        const r = records.get(id) as RecordDoc | undefined;
+        if (r !== undefined && matchRecord(r, filter))
+          yield { tuple: recordTupleOf(sort, id, r), doc: r };
+      }
     }
-    return pageOf(rows, { ...page, tag: `records:${sort}`, arity: 2 });
+    return pageOf(rows(), { ...page, tag: `records:${sort}`, arity: 2 });
   }
 
   override async countRecords(filter: RecordQuery): Promise<number> {
