@@ -314,12 +314,17 @@ export class LowdbStore extends MemoryStore {
     texts: ReadonlyArray<string | undefined> = [],
   ): Set<string> {
     const dirty = new Set<string>();
+    // What the batch's earlier ops left (memory changes only after `place`): a put then
+    // a delete of the same document in one batch must leave it out of its slice.
+    const inBatch = new Map<string, unknown>();
     for (const [i, op] of ops.entries()) {
       if (op.collection === 'timeline') {
         dirty.add(TIMELINE);
         continue;
       }
-      const before = this.map(op.collection).get(op.key);
+      const k = `${op.collection}\u0000${op.key}`;
+      const before = inBatch.has(k) ? inBatch.get(k) : this.map(op.collection).get(op.key);
+      inBatch.set(k, op.op === 'put' ? op.value : undefined);
       const value = op.op === 'put' ? op.value : before;
       if (value === undefined) continue;
       const id = sliceOf(op.collection, op.key, value);
