@@ -4,6 +4,7 @@ import { EntityType, Key } from '../model/common.js';
 import { Department, Queue, User } from '../model/directory.js';
 import type { AutomationModel } from '../model/model.js';
 import { PageQueryProperties } from './page-schemas.js';
+import { ExistingRecordsChoice, PublishEffects } from './publish-preview-schemas.js';
 
 /**
  * Request and response bodies of the runtime's HTTP API: they validate requests, make
@@ -38,6 +39,14 @@ export const Health = Type.Object({
       }),
     }),
   ),
+});
+
+/** `GET /api/ready`: 200 when every check holds, 503 with the reasons otherwise. */
+export const Readiness = Type.Object({
+  status: Type.Union([Type.Literal('ready'), Type.Literal('not_ready')]),
+  /** Each check by name (`store`, `timers`, `shutdown`; a database adds its own): `ok` or why not. */
+  checks: Type.Record(Type.String(), Type.String()),
+  reasons: Type.Optional(Type.Array(Type.String())),
 });
 
 export const DirectoryBody = Type.Object({
@@ -76,7 +85,10 @@ export const ModelDetail = Type.Object({
 });
 export const DraftDiscarded = Type.Object({ model: ModelDocument });
 export const PublishBody = Type.Object(
-  { note: Type.Optional(Type.String({ maxLength: 2000 })) },
+  {
+    note: Type.Optional(Type.String({ maxLength: 2000 })),
+    existingRecords: Type.Optional(ExistingRecordsChoice),
+  },
   { additionalProperties: false },
 );
 /**
@@ -87,6 +99,8 @@ export const PublishResult = Type.Object({
   version: Type.Integer(),
   diagnostics: Type.Array(Diagnostic),
   unchanged: Type.Boolean(),
+  /** What the new version did to pending timers and records in place (absent: unchanged). */
+  effects: Type.Optional(PublishEffects),
 });
 export const RollbackBody = Type.Object(
   { version: Type.Integer({ minimum: 1 }) },
