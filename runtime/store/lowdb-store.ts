@@ -314,12 +314,17 @@ export class LowdbStore extends MemoryStore {
     texts: ReadonlyArray<string | undefined> = [],
   ): Set<string> {
     const dirty = new Set<string>();
+    // What the batch's earlier ops left (memory changes only after `place`): a put then
+    // a delete of the same document in one batch must leave it out of its slice.
+    const inBatch = new Map<string, unknown>();
     for (const [i, op] of ops.entries()) {
       if (op.collection === 'timeline') {
         dirty.add(TIMELINE);
         continue;
       }
-      const before = this.map(op.collection).get(op.key);
+      const k = `${op.collection}\u0000${op.key}`;
+      const before = inBatch.has(k) ? inBatch.get(k) : this.map(op.collection).get(op.key);
+      inBatch.set(k, op.op === 'put' ? op.value : undefined);
       const value = op.op === 'put' ? op.value : before;
       if (value === undefined) continue;
       const id = sliceOf(op.collection, op.key, value);
@@ -437,13 +442,15 @@ export class LowdbStore extends MemoryStore {
     if (ids === undefined) return super.queryRecords(filter, page);
     const sort = page.sort ?? 'createdAt';
     const records = this.map('records');
-    const rows: Array<{ tuple: ReturnType<typeof recordTupleOf>; doc: RecordDoc }> = [];
-    for (const id of ids) {
-      const r = records.get(id) as RecordDoc | undefined;
-      if (r !== undefined && matchRecord(r, filter))
-        rows.push({ tuple: recordTupleOf(sort, id, r), doc: r });
+    // Streamed into the page: no array of every match (a stage holds 25,000 deals).
+    function* rows(): Generator<{ tuple: ReturnType<typeof recordTupleOf>; doc: RecordDoc }> {
+      for (const id of ids ?? []) {
+        const r = records.get(id) as RecordDoc | undefined;
+        if (r !== undefined && matchRecord(r, filter))
+          yield { tuple: recordTupleOf(sort, id, r), doc: r };
+      }
     }
-    return pageOf(rows, { ...page, tag: `records:${sort}`, arity: 2 });
+    return pageOf(rows(), { ...page, tag: `records:${sort}`, arity: 2 });
   }
 
   override async countRecords(filter: RecordQuery): Promise<number> {

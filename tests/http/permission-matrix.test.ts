@@ -225,6 +225,10 @@ const ROWS: Record<string, Row> = {
   'get /api/records/:entity/:id/outbox': { need: { record: 'read' }, call: rec('/outbox') },
   'get /api/records/:entity/:id/documents': { need: { record: 'read' }, call: rec('/documents') },
   'get /api/records/:entity/:id/timers': { need: { record: 'read' }, call: rec('/timers') },
+  'get /api/records/:entity/count': {
+    need: { entity: 'read' },
+    call: get('/api/records/deals/count'),
+  },
   'get /api/records/:entity/stage-totals': {
     need: { entity: 'read' },
     call: get('/api/records/deals/stage-totals?stage=new'),

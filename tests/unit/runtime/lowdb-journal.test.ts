@@ -113,6 +113,30 @@ describe('LowdbStore journal', () => {
     expect(await readFile(join(twice, 'journal.log'), 'utf8')).toBe('');
   });
 
+  it('a document put and deleted in one batch stays deleted after a checkpoint, a crash and reopening', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'conveyor-journal-'));
+    const store = await LowdbStore.open(dir);
+    await store.commit([
+      { op: 'put', collection: 'records', key: 'deal_1', value: record(1) },
+      { op: 'delete', collection: 'records', key: 'deal_1' },
+    ]);
+    expect(await store.get('records', 'deal_1')).toBeUndefined();
+    const crashed = await crashCopy(dir); // only the journal holds the batch
+    await store.close();
+    for (const copy of [dir, crashed]) {
+      const again = await LowdbStore.open(copy);
+      expect(await again.get('records', 'deal_1'), copy).toBeUndefined();
+      expect((await again.queryRecords({ entity: 'deal' })).items, copy).toEqual([]);
+      await again.close(); // the replayed batch is checkpointed into the slices now
+      const third = await LowdbStore.open(copy);
+      expect(await third.get('records', 'deal_1'), copy).toBeUndefined();
+      expect(await third.countRecords({ entity: 'deal' }), copy).toBe(0);
+      await third.close();
+      for (const text of (await slices(copy, 'records')).values())
+        expect(text, copy).not.toContain('deal_1');
+    }
+  });
+
   it('files timers by due hour: moves strays from older layouts, and a re-planned timer leaves its old file', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'conveyor-journal-'));
     let store = await LowdbStore.open(dir);
