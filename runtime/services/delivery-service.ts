@@ -4,7 +4,9 @@ import { redactOutboxItem } from '../delivery/redact-outbox-item.js';
 import { HttpError, notFound } from '../http/http-error.js';
 import type { DeliveryStatus, OutboxDoc } from '../domain/outbox.js';
 import type { Page, PageRequest } from '../domain/page.js';
+import type { Who } from '../domain/who.js';
 import type { RuntimeCore } from './runtime-core.js';
+import type { Who } from '../domain/who.js';
 
 export interface OutboxFilter {
   status?: DeliveryStatus;
@@ -30,11 +32,48 @@ export class DeliveryService {
   }
 
   /**
+   * Drops a dead letter for good (the item is deleted; the record's timeline and the
+   * audit log say who dropped it). Only a dead letter: 409 otherwise.
+   */
+  async drop(id: string, who?: Who): Promise<OutboxDoc> {
+    return this.core.changeAs(who, async (tx) => {
+      const item = await tx.get('outbox', id);
+      if (item === undefined) throw notFound(`outbox item ${id}`);
+      if (item.status !== 'dead')
+        throw new HttpError(
+          409,
+          'NOT_DEAD',
+          `outbox item ${id} is ${item.status ?? 'kept'}; only dead letters are dropped`,
+        );
+      tx.delete('outbox', id);
+      const tl = this.core.ids.next('tl');
+      tx.put('timeline', tl, {
+        id: tl,
+        recordId: item.recordId,
+        at: this.core.clock.now().toISOString(),
+        seq: 0,
+        kind: 'delivery',
+        ...(item.ruleId === undefined ? {} : { ruleId: item.ruleId }),
+        outcome: 'dropped',
+        message: `${item.kind} ${id}: dropped from dead letters`,
+        data: { outboxId: id, idempotencyKey: item.idempotencyKey },
+      });
+      this.core.audit(tx, {
+        kind: 'delivery.dropped',
+        recordId: item.recordId,
+        target: id,
+        detail: `${item.kind} dead letter dropped`,
+      });
+      return redactOutboxItem(item);
+    });
+  }
+
+  /**
    * Gives a dead letter a fresh set of attempts (same idempotency key, so a receiver
    * that did get it can tell). Without an adapter now, it is kept instead.
    */
-  async replay(id: string): Promise<OutboxDoc> {
-    return this.core.change(async (tx) => {
+  async replay(id: string, who?: Who): Promise<OutboxDoc> {
+    return this.core.changeAs(who, async (tx) => {
       const item = await tx.get('outbox', id);
       if (item === undefined) throw notFound(`outbox item ${id}`);
       if (item.status !== 'dead')
@@ -62,6 +101,13 @@ export class DeliveryService {
         outcome: 'replayed',
         message: `${item.kind} ${id}: replayed from dead letters (${next.status})`,
         data: { outboxId: id, idempotencyKey: item.idempotencyKey },
+        ...(who === undefined ? {} : { actor: who.actor }),
+      });
+      this.core.audit(tx, {
+        kind: 'outbox.replayed',
+        recordId: item.recordId,
+        target: id,
+        detail: `${item.kind} (${next.status})`,
       });
       return redactOutboxItem(next);
     });

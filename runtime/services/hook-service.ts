@@ -3,7 +3,9 @@ import type { EntityType, Rule } from '../../schemas/index.js';
 import { HttpError, notFound } from '../http/http-error.js';
 import type { HookTokenDoc } from '../domain/hook-token.js';
 import type { RecordDoc } from '../domain/record.js';
+import type { Who } from '../domain/who.js';
 import type { RuntimeCore } from './runtime-core.js';
+import type { Who } from '../domain/who.js';
 
 const TRIGGER_PREFIX = 'trigger:';
 
@@ -88,6 +90,44 @@ export class HookService {
     });
   }
 
+  /**
+   * Gives one inbound_webhook trigger a new secret: the old address stops working at
+   * once (401). Audited without the token. 404 for an unknown model or a trigger its
+   * published version lacks.
+   */
+  async regenerate(modelId: string, triggerId: string, who?: Who): Promise<HookInfo> {
+    if ((await this.core.store.get('models', modelId)) === undefined)
+      throw notFound(`model ${modelId}`);
+    const rule = this.hookRules(modelId).find((r) => r.id === `${TRIGGER_PREFIX}${triggerId}`);
+    if (rule === undefined)
+      throw notFound(`inbound_webhook trigger ${triggerId} in the published model ${modelId}`);
+    const key = `${modelId}/${triggerId}`;
+    const doc: HookTokenDoc = {
+      key,
+      modelId,
+      triggerId,
+      token: newToken(),
+      createdAt: this.core.clock.now().toISOString(),
+    };
+    await this.core.changeAs(who, async (tx) => {
+      tx.put('hookTokens', key, doc);
+      this.core.audit(tx, {
+        kind: 'hook.regenerated',
+        target: key,
+        detail: `new secret address for trigger ${triggerId}`,
+      });
+    });
+    return {
+      triggerId,
+      ruleId: rule.id,
+      entity: rule.entity,
+      pipeline: rule.pipeline,
+      stage: rule.stage,
+      path: `/api/hooks/${doc.token}`,
+      createdAt: doc.createdAt,
+    };
+  }
+
   /** The token's trigger, compared in constant time; undefined when none matches. */
   private async find(token: string): Promise<HookTokenDoc | undefined> {
     const wanted = digest(token);
@@ -101,6 +141,7 @@ export class HookService {
   async fire(
     token: string,
     body: { entity: EntityType; recordId: string; payload?: Record<string, unknown> },
+    address?: string,
   ): Promise<{ eventId: string; fired: boolean; record: RecordDoc }> {
     const hook = await this.find(token);
     if (hook === undefined) throw new HttpError(401, 'BAD_TOKEN', 'unknown webhook token');
@@ -112,7 +153,13 @@ export class HookService {
         `trigger ${hook.triggerId} is no longer in the published model ${hook.modelId}`,
       );
     const { engine } = this.core;
-    return this.core.change(async (tx, run) => {
+    // The caller holds the trigger's secret: the trigger acts, as a robot of its model.
+    const version = this.core.engine.activeVersion(hook.modelId)?.version ?? 0;
+    const who: Who = {
+      actor: { kind: 'robot', modelId: hook.modelId, version, ruleId },
+      ...(address === undefined || address === '' ? {} : { address }),
+    };
+    return this.core.changeAs(who, async (tx, run) => {
       const r = await tx.get('records', body.recordId);
       if (r === undefined || r.entity !== body.entity)
         throw new HttpError(422, 'UNKNOWN_RECORD', `/recordId: no ${body.entity} ${body.recordId}`);
@@ -126,6 +173,13 @@ export class HookService {
       const event = engine.newEvent('inbound_webhook', r.id, {
         payload: body.payload ?? {},
         ruleId,
+      });
+      // The payload is the sender's and may hold anything: the entry names the call only.
+      this.core.audit(tx, {
+        kind: 'hook.received',
+        entity: r.entity,
+        recordId: r.id,
+        target: event.id,
       });
       await engine.handle(ctx, event);
       const fired = (await tx.listByRecord('timeline', r.id)).some(

@@ -1,4 +1,5 @@
-import type { AutomationModel, EntityType } from '../../schemas/index.js';
+import type { EntityType } from '../../schemas/index.js';
+import { nameInModel } from './name-in-model.js';
 import type { WhyAnswer } from '../../schemas/api/why-schemas.js';
 import { explainRule } from '../engine/why/explain-rule.js';
 import { HttpError, notFound } from '../http/http-error.js';
@@ -12,19 +13,6 @@ import type { RuntimeCore } from './runtime-core.js';
 /** The most of a record's timeline read to answer (its newest entries). */
 const TIMELINE_LIMIT = 5000;
 const PAGE = 1000;
-
-/** The robot's or trigger's own name in the model, else its id. */
-function nameInModel(model: AutomationModel | undefined, kind: string, id: string): string {
-  for (const p of model?.pipelines ?? []) {
-    for (const s of p.stages) {
-      const list: ReadonlyArray<{ id: string; name?: string }> =
-        kind === 'robot' ? s.robots : s.triggers;
-      const found = list.find((x) => x.id === id);
-      if (found !== undefined) return found.name ?? id;
-    }
-  }
-  return id;
-}
 
 /** "Why didn't it run?" for one robot or trigger of a record's current model version. */
 export class WhyService {

@@ -1,3 +1,5 @@
+import { useMatrix } from '../access/me-context.js';
+import { allowsAutomation } from '../access/permissions.js';
 import {
   lazy,
   Suspense,
@@ -18,7 +20,6 @@ import {
   type Robot,
 } from '../../../schemas/index.js';
 import { useApi } from '../api/api-context.js';
-import { ApiError } from '../api/api-types.js';
 import { editorReducer, initEditor } from '../editor/history.js';
 import { EditorProvider } from '../editor/editor-context.js';
 import { mergeDirectory } from '../editor/merge-directory.js';
@@ -38,6 +39,8 @@ import { readModelText } from '../io/read-model-file.js';
 import { downloadJson } from '../io/download-json.js';
 import { Header } from './header.js';
 import { ProblemsDialog } from './problems-dialog.js';
+import { usePublishFlow } from './use-publish-flow.js';
+import { PublishPreviewDialog } from '../versions/publish-preview-dialog.js';
 import { useAutosave } from './use-autosave.js';
 import { useDiagnostics } from './use-diagnostics.js';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts.js';
@@ -108,7 +111,10 @@ function ModelEditorBody({ initial, initialEtag, runtimeDirectory, focusNode }: 
   const clipboard = useRef<Robot[]>([]);
   // A version diff shows another model read-only; the simulation only marks nodes.
   const [overlay, setOverlay] = useState<CanvasOverlay | null>(null);
-  const readOnly = overlay?.model !== undefined;
+  // A role without "edit drafts" sees the model as it is and changes nothing (the
+  // runtime would refuse the save anyway).
+  const canEditDrafts = allowsAutomation(useMatrix(), 'editDrafts');
+  const readOnly = overlay?.model !== undefined || !canEditDrafts;
   const conflict = useDraftConflict({
     api,
     model,
@@ -241,6 +247,14 @@ function ModelEditorBody({ initial, initialEtag, runtimeDirectory, focusNode }: 
   );
   useKeyboardShortcuts(shortcuts);
 
+  const publishFlow = usePublishFlow(model.id, {
+    flush: () => autosave.flush(),
+    onNotice: setNotice,
+    onRefused: (errs) => {
+      setNotice(t('header.publishRefused', { count: errs.length }));
+      setDialog({ title: t('header.publishRefused', { count: errs.length }), diagnostics: errs });
+    },
+  });
   const publish = async () => {
     setNotice(null);
     const errors = diagnostics.filter((d) => d.severity === 'error');
@@ -252,21 +266,7 @@ function ModelEditorBody({ initial, initialEtag, runtimeDirectory, focusNode }: 
       });
       return;
     }
-    try {
-      await autosave.flush();
-      const res = await api.publish(model.id);
-      setNotice(
-        t(res.unchanged === true ? 'header.publishUnchanged' : 'header.publishedVersion', {
-          version: res.version,
-        }),
-      );
-    } catch (e) {
-      if (e instanceof ApiError && e.diagnostics.length > 0) {
-        const errs = e.diagnostics.filter((d) => d.severity === 'error');
-        setNotice(t('header.publishRefused', { count: errs.length }));
-        setDialog({ title: t('header.publishRefused', { count: errs.length }), diagnostics: errs });
-      } else setNotice(e instanceof Error ? e.message : String(e));
-    }
+    await publishFlow.start();
   };
 
   const importText = (text: string) => {
@@ -402,7 +402,7 @@ function ModelEditorBody({ initial, initialEtag, runtimeDirectory, focusNode }: 
                 <Suspense fallback={<p className="page-message">{t('app.loading')}</p>}>
                   <ModelJsonEditor
                     model={model}
-                    onApply={(m) => dispatch({ type: 'replaceModel', model: m })}
+                    onApply={(m) => canEditDrafts && dispatch({ type: 'replaceModel', model: m })}
                   />
                 </Suspense>
               )}
@@ -415,7 +415,12 @@ function ModelEditorBody({ initial, initialEtag, runtimeDirectory, focusNode }: 
                 <Inspector nodeId={primary} readOnly />
               </EditorProvider>
             ) : (
-              <Inspector nodeId={primary} diagnostics={diagnostics} jump={jump} />
+              <Inspector
+                nodeId={primary}
+                diagnostics={diagnostics}
+                jump={jump}
+                readOnly={!canEditDrafts}
+              />
             )}
           </div>
           <ToolPanels
@@ -440,6 +445,14 @@ function ModelEditorBody({ initial, initialEtag, runtimeDirectory, focusNode }: 
               setJump((j) => ({ rel: at?.nodeId === nodeId ? at.rel : '', n: (j?.n ?? 0) + 1 }));
             }}
           />
+          {publishFlow.preview && (
+            <PublishPreviewDialog
+              preview={publishFlow.preview}
+              busy={publishFlow.busy}
+              onConfirm={publishFlow.confirm}
+              onCancel={publishFlow.cancel}
+            />
+          )}
           {dialog && (
             <ProblemsDialog
               title={dialog.title}

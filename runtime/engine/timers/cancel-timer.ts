@@ -9,7 +9,13 @@ import { log, type RunContext } from '../run-context.js';
 
 /** Why a pending timer was dropped; kept in the timeline entry's `data.reason`. */
 export type CancelReason =
-  'left_stage' | 'left_pipeline' | 'anchor_cleared' | 'no_working_time' | 'cancelled_by_api';
+  | 'left_stage'
+  | 'left_pipeline'
+  | 'anchor_cleared'
+  | 'no_working_time'
+  | 'cancelled_by_api'
+  | 'rule_removed'
+  | 'stage_removed';
 
 /** `names`: the timer's version's pipelines, so the reason names stages as the admin did. */
 const WHY: Record<CancelReason, (t: TimerDoc, names: readonly NamedPipeline[]) => string> = {
@@ -22,6 +28,10 @@ const WHY: Record<CancelReason, (t: TimerDoc, names: readonly NamedPipeline[]) =
   no_working_time: () =>
     'its calendar has no working time in the next 400 days (or not enough to count its delay within two years)',
   cancelled_by_api: () => 'cancelled by a user (DELETE /api/timers/:id)',
+  rule_removed: (t, names) =>
+    `the version published since has no such rule in ${quoted(stageDisplayName(names, t.pipeline, t.stage))}`,
+  stage_removed: (t, names) =>
+    `the version published since has no stage ${quoted(stageDisplayName(names, t.pipeline, t.stage))}`,
 };
 
 /** Deletes a pending timer in the run's batch and says why in the record's timeline. */

@@ -1,5 +1,7 @@
 import type { Rule, Timing } from '../../../schemas/index.js';
+import type { RecordDoc } from '../../domain/record.js';
 import type { TimerDoc } from '../../domain/timer.js';
+import type { PreparedRuleSet } from '../prepared-rule-set.js';
 import { chainSnapshot } from '../loop-guard.js';
 import { log, type RunContext } from '../run-context.js';
 import { cancelTimer } from './cancel-timer.js';
@@ -45,43 +47,58 @@ export async function planDateTriggers(
   const pending = (await ctx.tx.listByRecord('timers', recordId)).filter(isDateTimer);
   for (const { rule } of rules) {
     if (pending.some((t) => t.ruleId === rule.id)) continue;
-    const timing = dateTriggerTiming(rule);
-    const raw = rawDueTime(timing, record.fields, ctx.now);
+    const raw = rawDueTime(dateTriggerTiming(rule), record.fields, ctx.now);
     if (typeof raw !== 'string') continue;
-    const dueAt = raw < ctx.now ? ctx.now : raw;
-    const id = ctx.ids.next('tmr');
-    const eventId = ctx.ids.next('evt');
-    const chain = chainSnapshot(ctx);
-    const timer: TimerDoc = {
-      id,
-      dueAt,
-      ruleId: rule.id,
-      recordId,
-      entity: record.entity,
-      modelId: set.modelId,
-      version: set.version,
-      pipeline: record.pipeline,
-      stage: rule.stage,
-      eventId,
-      idempotencyKey: `${rule.id}|${recordId}|${eventId}`,
-      onLeaveStage: 'keep',
-      timing,
-      onAnchorChange: 'replan',
-      source: 'trigger',
-      ...(chain === undefined ? {} : { chain }),
-    };
-    ctx.tx.put('timers', id, timer);
-    log(ctx, recordId, {
-      kind: 'rule',
-      ruleId: rule.id,
-      eventId,
-      modelId: set.modelId,
-      version: set.version,
-      outcome: 'scheduled',
-      message: `${rule.id}: ${timing.field} (${String(record.fields[timing.field])}) is reached at ${dueAt}`,
-      data: { timerId: id, dueAt, field: timing.field, reason: 'date_reached' },
-    });
+    scheduleDateTrigger(ctx, set, record, rule, raw < ctx.now ? ctx.now : raw);
   }
+}
+
+/**
+ * Persists one `date_reached` trigger's timer for a record, due at `dueAt`, and says so
+ * in the record's timeline. Its own event id makes its effects happen once.
+ */
+export function scheduleDateTrigger(
+  ctx: RunContext,
+  set: PreparedRuleSet,
+  record: RecordDoc,
+  rule: Rule,
+  dueAt: string,
+): TimerDoc {
+  const recordId = record.id;
+  const timing = dateTriggerTiming(rule);
+  const id = ctx.ids.next('tmr');
+  const eventId = ctx.ids.next('evt');
+  const chain = chainSnapshot(ctx);
+  const timer: TimerDoc = {
+    id,
+    dueAt,
+    ruleId: rule.id,
+    recordId,
+    entity: record.entity,
+    modelId: set.modelId,
+    version: set.version,
+    pipeline: rule.pipeline,
+    stage: rule.stage,
+    eventId,
+    idempotencyKey: `${rule.id}|${recordId}|${eventId}`,
+    onLeaveStage: 'keep',
+    timing,
+    onAnchorChange: 'replan',
+    source: 'trigger',
+    ...(chain === undefined ? {} : { chain }),
+  };
+  ctx.tx.put('timers', id, timer);
+  log(ctx, recordId, {
+    kind: 'rule',
+    ruleId: rule.id,
+    eventId,
+    modelId: set.modelId,
+    version: set.version,
+    outcome: 'scheduled',
+    message: `${rule.id}: ${timing.field} (${String(record.fields[timing.field])}) is reached at ${dueAt}`,
+    data: { timerId: id, dueAt, field: timing.field, reason: 'date_reached' },
+  });
+  return timer;
 }
 
 /** Cancels the record's `date_reached` timers of pipelines other than the one it is in now. */

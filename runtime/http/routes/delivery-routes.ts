@@ -1,9 +1,11 @@
 import type { DeliveryService, OutboxFilter } from '../../services/delivery-service.js';
 import type { RouteDef } from '../route.js';
+import { whoOf } from '../who-of.js';
 import { filterOf, pageRequest } from '../page-request.js';
 import { ErrorBody, Page, PageQuery } from '../schemas/api-schemas.js';
 import { IdParam } from '../schemas/path-params.js';
 import { OutboxItem, OutboxQuery } from '../schemas/delivery-schemas.js';
+import { whoOf } from '../who-of.js';
 
 /** The outbox across records, dead letters and their replay. */
 export function deliveryRoutes(delivery: DeliveryService): RouteDef[] {
@@ -40,7 +42,18 @@ export function deliveryRoutes(delivery: DeliveryService): RouteDef[] {
       summary: 'Try a dead letter again with fresh attempts (same idempotency key)',
       params: { id: IdParam },
       responses: { 200: OutboxItem, 404: ErrorBody, 409: ErrorBody },
-      handle: async (r) => ({ body: await delivery.replay(r.params.id ?? '') }),
+      handle: async (r) => ({ body: await delivery.replay(r.params.id ?? '', whoOf(r)) }),
+    },
+    {
+      method: 'delete',
+      path: '/api/dead-letters/:id',
+      permission: { action: 'publish', subject: 'automation' },
+      tag,
+      summary:
+        'Drop a dead letter for good (deleted; a timeline entry and an audit entry say who dropped it; 409 for an item that is not dead)',
+      params: { id: IdParam },
+      responses: { 200: OutboxItem, 404: ErrorBody, 409: ErrorBody },
+      handle: async (r) => ({ body: await delivery.drop(r.params.id ?? '', whoOf(r)) }),
     },
   ];
 }

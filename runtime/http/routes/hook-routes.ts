@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { HookService } from '../../services/hook-service.js';
 import type { RouteDef } from '../route.js';
+import { whoOf } from '../who-of.js';
 import { ErrorBody } from '../schemas/api-schemas.js';
 import { IdParam, KeyParam } from '../schemas/path-params.js';
 import { HookFireBody, HookFireResult, HookInfo } from '../schemas/delivery-schemas.js';
@@ -20,6 +21,19 @@ export function hookRoutes(hooks: HookService): RouteDef[] {
     },
     {
       method: 'post',
+      path: '/api/models/:id/hooks/:trigger/regenerate',
+      permission: { action: 'publish', subject: 'automation' },
+      tag: 'models',
+      summary:
+        'Give an inbound_webhook trigger a new secret URL (the old one answers 401 from now on; audited without the secret)',
+      params: { id: KeyParam, trigger: KeyParam },
+      responses: { 200: HookInfo, 404: ErrorBody },
+      handle: async (r) => ({
+        body: await hooks.regenerate(r.params.id ?? '', r.params.trigger ?? '', whoOf(r)),
+      }),
+    },
+    {
+      method: 'post',
       path: '/api/hooks/:token',
       tag: 'hooks',
       summary: "Fire the token's trigger for a record ($event in its condition is the payload)",
@@ -35,7 +49,7 @@ export function hookRoutes(hooks: HookService): RouteDef[] {
         422: ErrorBody,
       },
       handle: async (r) => ({
-        body: await hooks.fire(r.params.token ?? '', r.body as never),
+        body: await hooks.fire(r.params.token ?? '', r.body as never, r.address),
       }),
     },
   ];

@@ -19,6 +19,11 @@ import {
   VersionSummary,
 } from '../schemas/api-schemas.js';
 import { VersionParam } from '../schemas/path-params.js';
+import {
+  PublishPreview,
+  PublishQuery,
+  type ExistingRecords,
+} from '../../../schemas/api/publish-preview-schemas.js';
 
 const id = { id: Key };
 const tag = 'models';
@@ -50,7 +55,7 @@ export function modelRoutes(models: ModelService): RouteDef[] {
       summary: 'Save a new draft (validated and analysed)',
       body: ModelDocument,
       responses: { 201: ModelWithDiagnostics, 409: ErrorBody, 422: ErrorBody },
-      handle: async (r) => withEtag(await models.create(r.body, r.actor), 201),
+      handle: async (r) => withEtag(await models.create(r.body, r.actor, r.address), 201),
     },
     {
       method: 'get',
@@ -76,7 +81,9 @@ export function modelRoutes(models: ModelService): RouteDef[] {
       body: ModelDocument,
       responses: { 200: ModelWithDiagnostics, 404: ErrorBody, 412: ErrorBody, 422: ErrorBody },
       handle: async (r) =>
-        withEtag(await models.update(r.params.id ?? '', r.body, r.headers['if-match'], r.actor)),
+        withEtag(
+          await models.update(r.params.id ?? '', r.body, r.headers['if-match'], r.actor, r.address),
+        ),
     },
     {
       method: 'delete',
@@ -86,7 +93,8 @@ export function modelRoutes(models: ModelService): RouteDef[] {
       summary: 'Discard the draft (back to the published version)',
       params: id,
       responses: { 200: DraftDiscarded, 404: ErrorBody, 409: ErrorBody },
-      handle: async (r) => withEtag(await models.discardDraft(r.params.id ?? '', r.actor)),
+      handle: async (r) =>
+        withEtag(await models.discardDraft(r.params.id ?? '', r.actor, r.address)),
     },
     {
       method: 'get',
@@ -108,15 +116,26 @@ export function modelRoutes(models: ModelService): RouteDef[] {
       permission: { action: 'publish', subject: 'automation' },
       tag,
       summary:
-        'Publish the draft as a new version (refused with analyzer errors; 200 with unchanged: true and the existing version when the draft is identical to the latest version)',
+        'Publish the draft as a new version (refused with analyzer errors; 200 with unchanged: true and the existing version when the draft is identical to the latest version). Pending timers of removed robots or stages are cancelled, those whose timing changed re-planned; existingRecords "include_existing" also plans new date triggers and delayed robots for records already in place. ?dryRun=true answers that report (PublishPreview) and publishes nothing',
       params: id,
+      query: PublishQuery,
       body: PublishBody,
-      responses: { 200: PublishResult, 201: PublishResult, 404: ErrorBody, 422: ErrorBody },
+      responses: {
+        200: Type.Union([PublishResult, PublishPreview]),
+        201: PublishResult,
+        404: ErrorBody,
+        422: ErrorBody,
+      },
       handle: async (r) => {
+        if (r.query.dryRun === 'true')
+          return { body: await models.previewPublish(r.params.id ?? '') };
+        const body = r.body as { note?: string; existingRecords?: ExistingRecords };
         const out = await models.publish(
           r.params.id ?? '',
-          (r.body as { note?: string }).note,
+          body.note,
           r.actor,
+          r.address,
+          body.existingRecords ?? 'new_only',
         );
         return { status: out.unchanged ? 200 : 201, body: out };
       },
@@ -171,6 +190,7 @@ export function modelRoutes(models: ModelService): RouteDef[] {
           r.params.id ?? '',
           (r.body as { version: number }).version,
           r.actor,
+          r.address,
         );
         return { status: out.unchanged ? 200 : 201, body: out };
       },
