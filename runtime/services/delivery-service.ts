@@ -6,7 +6,6 @@ import type { DeliveryStatus, OutboxDoc } from '../domain/outbox.js';
 import type { Page, PageRequest } from '../domain/page.js';
 import type { Who } from '../domain/who.js';
 import type { RuntimeCore } from './runtime-core.js';
-import type { Who } from '../domain/who.js';
 
 export interface OutboxFilter {
   status?: DeliveryStatus;

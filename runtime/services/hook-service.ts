@@ -5,7 +5,6 @@ import type { HookTokenDoc } from '../domain/hook-token.js';
 import type { RecordDoc } from '../domain/record.js';
 import type { Who } from '../domain/who.js';
 import type { RuntimeCore } from './runtime-core.js';
-import type { Who } from '../domain/who.js';
 
 const TRIGGER_PREFIX = 'trigger:';
 

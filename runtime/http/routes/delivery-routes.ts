@@ -5,7 +5,6 @@ import { filterOf, pageRequest } from '../page-request.js';
 import { ErrorBody, Page, PageQuery } from '../schemas/api-schemas.js';
 import { IdParam } from '../schemas/path-params.js';
 import { OutboxItem, OutboxQuery } from '../schemas/delivery-schemas.js';
-import { whoOf } from '../who-of.js';
 
 /** The outbox across records, dead letters and their replay. */
 export function deliveryRoutes(delivery: DeliveryService): RouteDef[] {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { templateLimitsFromEnv } from '../../../runtime/app/template-limits-from-env.js';
 import { DEFAULT_TEMPLATE_LIMITS } from '../../../runtime/engine/template-limits.js';
-import { DEFAULT_TEMPLATE_LIMITS } from '../../../runtime/engine/template-limits.js';
 import { TemplateRenderer } from '../../../runtime/engine/template-renderer.js';
 
 const scope = { record: { title: 'Order 1' }, now: '2026-01-01T00:00:00.000Z' };
