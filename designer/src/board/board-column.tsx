@@ -5,8 +5,8 @@ import type { Stage } from '../../../schemas/index.js';
 import type { RecordBody } from './board-types.js';
 import { NewRecordForm } from './new-record-form.js';
 
-/** A card's height before it is measured (cards grow with a timer, error or form). */
-const ESTIMATE = 92;
+/** A card's height with its gap before it is measured (measured: 68 px; a timer, an error or a form make it taller). */
+const ESTIMATE = 68;
 
 export interface BoardColumnProps {
   readonly stage: Stage;

@@ -2,7 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EntityType } from '../../../schemas/index.js';
 import { ApiError } from '../api/api-types.js';
+import { useFormat } from '../i18n/use-format.js';
 import type { BoardApi } from './board-types.js';
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 /** "Why didn't it run?" for one robot or trigger: the runtime's one-line answer. */
 export function WhyButton({
@@ -20,6 +23,15 @@ export function WhyButton({
   ruleId: string;
 }) {
   const { t, i18n } = useTranslation();
+  const format = useFormat();
+  // Times in the answer read as the rest of the UI shows them, not as ISO strings.
+  const readable = (params: Readonly<Record<string, unknown>> | undefined) =>
+    Object.fromEntries(
+      Object.entries(params ?? {}).map(([k, v]) => [
+        k,
+        typeof v === 'string' && ISO_TIME.test(v) ? format.dateTime(v) : v,
+      ]),
+    );
   const [answer, setAnswer] = useState<string | null>(null);
   return (
     <>
@@ -32,7 +44,7 @@ export function WhyButton({
             (w) =>
               setAnswer(
                 i18n.exists(`why.${w.code}`)
-                  ? t(`why.${w.code}`, { ...w.params, rule: w.ruleName ?? ruleId })
+                  ? t(`why.${w.code}`, { ...readable(w.params), rule: w.ruleName ?? ruleId })
                   : w.text,
               ),
             (e: unknown) =>
