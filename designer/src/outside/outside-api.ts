@@ -59,12 +59,13 @@ export function createOutsideApi(base = '/api', fetchImpl?: typeof fetch): Outsi
   return {
     outbox: () => call('GET', '/outbox?limit=100'),
     deadLetters: () => call('GET', '/dead-letters?limit=100'),
-    replay: (id) => call('POST', `/dead-letters/${enc(id)}/replay`),
+    // POST must declare JSON (cross-site rule), so an empty object goes along.
+    replay: (id) => call('POST', `/dead-letters/${enc(id)}/replay`, {}),
     drop: (id) => call('DELETE', `/dead-letters/${enc(id)}`),
     models: () => call('GET', '/models?limit=1000'),
     hooks: (id) => call('GET', `/models/${enc(id)}/hooks`),
     regenerate: (id, trigger) =>
-      call('POST', `/models/${enc(id)}/hooks/${enc(trigger)}/regenerate`),
+      call('POST', `/models/${enc(id)}/hooks/${enc(trigger)}/regenerate`, {}),
     documents: () => call('GET', '/documents?limit=100'),
     documentUrl: (id) => `${base}/documents/${enc(id)}/content`,
   };
