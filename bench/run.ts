@@ -1,6 +1,7 @@
 import { benchConditions } from './conditions.js';
 import { benchDuplicates } from './duplicates.js';
 import { benchDuplicatesHttp } from './duplicates-http.js';
+import { benchBoardRender } from './board-render.js';
 import { benchDesignerRender } from './designer-render.js';
 import { benchEngine } from './engine.js';
 import { benchHttp } from './http.js';
@@ -16,6 +17,7 @@ const BENCHES: Readonly<Record<string, () => Promise<void>>> = {
   conditions: benchConditions,
   duplicates: benchDuplicates,
   'duplicates-http': benchDuplicatesHttp,
+  'board-render': benchBoardRender,
   'designer-render': benchDesignerRender,
   engine: benchEngine,
   http: benchHttp,

@@ -1,32 +1,24 @@
 import { resolve } from 'node:path';
 import type { Server } from 'node:http';
+import { startRetentionSweep } from './services/retention-sweep.js';
 import { createApp, type AppDeps } from './app/create-app.js';
-import {
-  templateLimitsFromEnv,
-  TemplateLimitSettingError,
-} from './app/template-limits-from-env.js';
-import { allowedHostsFromEnv } from './http/check-host.js';
-import { allowedOriginsFromEnv } from './http/check-origin.js';
-import { linkHost, ownerFromEnv, trustProxyFromEnv } from './identity/identity-from-env.js';
-import { sessionPolicyFromEnv } from './identity/session-policy.js';
-import { rateLimitsFromEnv } from './http/rate-limits.js';
-import { deliveryFromEnv } from './delivery/delivery-from-env.js';
-import { createIdGenerator, systemClock, type Logger } from './engine/ports.js';
+import { handleShutdownSignals } from './app/graceful-shutdown.js';
+import { readServerConfig } from './config/read-server-config.js';
+import { linkHost } from './identity/identity-from-env.js';
+import { createIdGenerator, systemClock } from './engine/ports.js';
+import { createLogger } from './logging/create-logger.js';
+import { logLevelFromEnv } from './logging/log-level.js';
+import { loggerPort } from './logging/logger-port.js';
 import { seedExamples } from './seed/seed-examples.js';
 import { DataDirDamagedError } from './store/data-dir-damaged-error.js';
 import { DataDirUnusableError } from './store/data-dir-unusable-error.js';
 import { DataDirLockedError } from './store/lock-data-dir.js';
 import { redactSecrets } from './security/redact-secrets.js';
-import { redactingLogger } from './security/redacting-logger.js';
 import { LowdbStore } from './store/lowdb-store.js';
 import { PostgresStore } from './store/postgres/postgres-store.js';
+import { startJobWorker } from './store/postgres/job-worker.js';
 import type { StoreSize } from './store/store-size.js';
 import type { Store } from './domain/store-port.js';
-import { storeFromEnv, StoreSettingError, type StoreChoice } from './app/store-from-env.js';
-import {
-  timelineRetentionFromEnv,
-  TimelineRetentionSettingError,
-} from './store/timeline/retention-from-env.js';
 
 /**
  * Test-only (tests/http/timer-crash-loop.test.ts): with the variable set, the process
@@ -43,62 +35,35 @@ function killOnTimerRule(ruleId: string | undefined): Pick<AppDeps, 'beforeTimer
 }
 
 /**
- * Composition root: real adapters (the PostgreSQL store with DATABASE_URL, the lowdb store
- * otherwise; system clock, ids, console), then listen.
+ * Composition root: configuration (every problem at once, one line each), real adapters
+ * (the PostgreSQL store with DATABASE_URL, the lowdb store otherwise; system clock, ids,
+ * pino), then listen; SIGTERM/SIGINT drain and exit. Operator lines (listening, the
+ * setup link, start-up refusals) are plain text; every other line is JSON on stdout.
  */
 async function main(): Promise<void> {
-  const port = Number(process.env.PORT ?? 3000);
-  const host = process.env.HOST ?? '127.0.0.1';
-  const dataDir = resolve(process.env.DATA_DIR ?? './data');
-  const log: Logger = redactingLogger({
-    info: (m) => console.log(m),
-    error: (m) => console.error(m),
-  });
-  let templateLimits;
-  try {
-    templateLimits = templateLimitsFromEnv(process.env);
-  } catch (e) {
-    if (e instanceof TemplateLimitSettingError) {
-      console.error(e.message);
-      process.exit(1);
-    }
-    throw e;
-  }
-  let delivery;
-  let rateLimits;
-  let owner;
-  let sessionPolicy;
-  let allowedOrigins;
-  try {
-    delivery = deliveryFromEnv(process.env, log);
-    rateLimits = rateLimitsFromEnv(process.env);
-    owner = ownerFromEnv(process.env);
-    sessionPolicy = sessionPolicyFromEnv(process.env);
-    allowedOrigins = allowedOriginsFromEnv(process.env.ALLOWED_ORIGINS);
-  } catch (e) {
-    // A bad SMTP_URL, MESSAGE_WEBHOOK_URL, OUTBOUND_ALLOW, RATE_LIMIT_*, OWNER_*,
-    // SESSION_* or ALLOWED_ORIGINS: one line naming it.
-    console.error(e instanceof Error ? e.message : String(e));
+  // The level is checked with the rest below; a bad one logs at info until then.
+  const logger = createLogger(safeLevel());
+  const log = loggerPort(logger);
+  const read = readServerConfig(process.env, log);
+  if (!read.ok) {
+    for (const problem of read.problems) console.error(problem);
     process.exit(1);
   }
-  let choice: StoreChoice;
-  try {
-    choice = storeFromEnv(process.env);
-  } catch (e) {
-    if (e instanceof StoreSettingError) {
-      console.error(e.message);
-      process.exit(1);
-    }
-    throw e;
-  }
+  const config = read.config;
+  const { host, port, dataDir, store: choice } = config;
   let store: Store;
   let storeSize: (() => StoreSize) | undefined;
+  let jobsSchema: string | undefined;
   if (choice.databaseUrl !== undefined) {
     try {
-      store = await PostgresStore.open({
+      const pgStore = await PostgresStore.open({
         connectionString: choice.databaseUrl,
         ...(choice.schema === undefined ? {} : { schema: choice.schema }),
+        // Timers are planned as graphile-worker jobs in their own transaction.
+        jobs: true,
       });
+      store = pgStore;
+      jobsSchema = pgStore.jobsSchema;
     } catch (e) {
       // Unreachable, refusing the login, a failed migration: one line, the URL's secrets masked.
       console.error(
@@ -109,15 +74,12 @@ async function main(): Promise<void> {
   } else {
     let lowdb: LowdbStore;
     try {
-      const timelineRetentionDays = timelineRetentionFromEnv(process.env);
       lowdb = await LowdbStore.open(dataDir, {
-        ...(timelineRetentionDays === undefined ? {} : { timelineRetentionDays }),
+        ...(config.timelineRetentionDays === undefined
+          ? {}
+          : { timelineRetentionDays: config.timelineRetentionDays }),
       });
     } catch (e) {
-      if (e instanceof TimelineRetentionSettingError) {
-        console.error(e.message);
-        process.exit(1);
-      }
       // A folder in use, damaged, read-only or impossible to create: one line, not a stack.
       if (
         e instanceof DataDirLockedError ||
@@ -134,27 +96,34 @@ async function main(): Promise<void> {
     store = lowdb;
     storeSize = () => lowdb.size();
   }
-  const allowedHosts = allowedHostsFromEnv(process.env.ALLOWED_HOSTS, host);
-  const trustProxy = trustProxyFromEnv(process.env.TRUST_PROXY);
+  let shuttingDown = false;
   const conveyor = await createApp({
     store,
     ...(storeSize === undefined ? {} : { storeSize }),
-    ...(owner === undefined ? {} : { owner }),
-    sessionPolicy,
-    allowedOrigins,
-    ...(trustProxy === undefined ? {} : { trustProxy }),
+    ready: { shutdown: async () => (shuttingDown ? 'the process is shutting down' : undefined) },
+    ...(config.owner === undefined ? {} : { owner: config.owner }),
+    sessionPolicy: config.sessionPolicy,
+    allowedOrigins: config.allowedOrigins,
+    ...(config.trustProxy === undefined ? {} : { trustProxy: config.trustProxy }),
     clock: systemClock,
     ids: createIdGenerator(),
     log,
-    delivery,
-    rateLimits,
-    allowedHosts,
-    templateLimits,
+    requestLogger: logger,
+    delivery: config.delivery,
+    rateLimits: config.rateLimits,
+    allowedHosts: config.allowedHosts,
+    templateLimits: config.templateLimits,
+    ...(config.recycleBinRetentionDays === undefined
+      ? {}
+      : { recycleBinRetentionDays: config.recycleBinRetentionDays }),
+    // On PostgreSQL deliveries are graphile-worker jobs, worked by any process.
+    ...(choice.databaseUrl === undefined ? {} : { deliveriesByJobs: true }),
     ...killOnTimerRule(process.env.CONVEYOR_TEST_KILL_ON_TIMER_RULE),
   });
-  if (choice.seedExamples) await seedExamples(conveyor, resolve('examples'), log);
+  if (config.seedExamples) await seedExamples(conveyor, resolve('examples'), log);
   // Made before listening, so the first request cannot see setup without a token.
   const setupToken = await conveyor.identity.setup.newSetupToken();
+  const sweep = startRetentionSweep(conveyor.recycleBin, log.error);
   const server: Server = conveyor.app.listen(port, host, () => {
     const addr = server.address();
     const actual = typeof addr === 'object' && addr !== null ? addr.port : port;
@@ -162,25 +131,57 @@ async function main(): Promise<void> {
     if (setupToken !== undefined)
       // The token sits in the fragment: browsers never send it, so no access log holds it.
       console.log(
-        `Conveyor: no owner yet. Open http://${linkHost(host, allowedHosts)}:${actual}/setup#token=${setupToken} to create the owner account.`,
+        `Conveyor: no owner yet. Open http://${linkHost(host, config.allowedHosts)}:${actual}/setup#token=${setupToken} to create the owner account.`,
       );
     if ((host === '0.0.0.0' || host === '::') && (process.env.ALLOWED_HOSTS ?? '') === '')
       console.log('Only localhost is answered: set ALLOWED_HOSTS to the names people use');
     // Only now: an overdue timer never runs before the server answers /api/health.
     conveyor.scheduler.start();
   });
-  const shutdown = (): void => {
-    // Open live streams would keep the server from closing.
-    conveyor.live.close();
-    server.close();
-    void conveyor.scheduler
-      .stop()
-      .then(() => conveyor.dispatcher.stop())
-      .then(() => store.close())
-      .then(() => process.exit(0));
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  // On PostgreSQL a timer's job wakes this process's scheduler when it falls due (in any
+  // process on the database); the scheduler claims what is due, so nothing runs twice. A
+  // delivery's job attempts that item (graphile-worker hands each job to one process).
+  const worker =
+    choice.databaseUrl === undefined || jobsSchema === undefined
+      ? undefined
+      : await startJobWorker({
+          connectionString: choice.databaseUrl,
+          jobsSchema,
+          onTimerDue: async () => {
+            await conveyor.scheduler.tick();
+          },
+          onDeliveryDue: (key) => conveyor.dispatcher.deliver(key),
+          onError: (m) => log.error(m),
+        });
+  handleShutdownSignals({
+    server,
+    timeoutMs: config.shutdownTimeoutMs,
+    log,
+    onDraining: () => {
+      shuttingDown = true;
+      // Open live streams would keep the server from closing.
+      conveyor.live.close();
+    },
+    whileDraining: [
+      ...(worker === undefined ? [] : [{ name: 'job worker', run: () => worker.stop() }]),
+      { name: 'recycle bin retention', run: () => sweep.stop() },
+      { name: 'timer scheduler', run: () => conveyor.scheduler.stop() },
+      { name: 'delivery dispatcher', run: () => conveyor.dispatcher.stop() },
+    ],
+    afterDrained: [
+      { name: 'store', run: () => store.close() },
+      { name: 'log', run: async () => logger.flush() },
+    ],
+  });
+}
+
+/** `LOG_LEVEL` if valid (a bad one is reported with the other problems), else `info`. */
+function safeLevel(): ReturnType<typeof logLevelFromEnv> {
+  try {
+    return logLevelFromEnv(process.env);
+  } catch {
+    return 'info';
+  }
 }
 
 // A start-up failure (a bad SMTP_URL...) is one line without its secrets, not a stack.

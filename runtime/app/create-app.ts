@@ -36,10 +36,13 @@ import { requestGate } from '../http/authenticate-request.js';
 import { accountRoutes } from '../http/routes/account-routes.js';
 import { auditRoutes } from '../http/routes/audit-routes.js';
 import { recycleBinRoutes } from '../http/routes/recycle-bin-routes.js';
+import { settingsRoutes } from '../http/routes/settings-routes.js';
 import { AuditService } from '../audit/audit-service.js';
 import { RecycleBinService } from '../services/recycle-bin-service.js';
 import { authRoutes } from '../http/routes/auth-routes.js';
 import { tokenRoutes } from '../http/routes/token-routes.js';
+import { roleRoutes } from '../http/routes/role-routes.js';
+import { RoleService } from '../access/role-service.js';
 import { Identity } from '../identity/identity.js';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../identity/session-policy.js';
 import type { OwnerFromEnv } from '../identity/setup-service.js';
@@ -64,7 +67,7 @@ import { liveRoutes } from '../http/routes/live-routes.js';
 import { boardRoutes } from '../http/routes/board-routes.js';
 import { LiveHub } from '../live/live-hub.js';
 import { whyRoutes } from '../http/routes/why-routes.js';
-import { Health } from '../http/schemas/api-schemas.js';
+import { Health, Readiness as ReadinessBody } from '../http/schemas/api-schemas.js';
 import type { StoreSize } from '../store/store-size.js';
 import { Scheduler } from '../scheduler/scheduler.js';
 import type { TimerRetryPolicy } from '../scheduler/timer-retry-policy.js';
@@ -82,6 +85,7 @@ import type { WriteOp } from '../domain/write-op.js';
 import { redactingLogger } from '../security/redacting-logger.js';
 import { requestId } from '../logging/request-id.js';
 import { requestLogging } from '../logging/request-logging.js';
+import { Readiness, type ReadyCheck } from './readiness.js';
 
 export interface AppDeps {
   store: Store;
@@ -92,6 +96,11 @@ export interface AppDeps {
   /** Chance for random assignment (default `Math.random`). */
   random?: RandomSource;
   log?: Logger;
+  /**
+   * Checks `GET /api/ready` runs besides the built-in ones (`store`: it answers a read;
+   * `timers`: the scheduler runs). A database store adds its own (migrations, jobs).
+   */
+  ready?: Record<string, ReadyCheck>;
   /** Structured request log (one JSON line per request, with its id); absent: none. */
   requestLogger?: PinoLogger;
   outbox?: OutboxPort;
@@ -102,6 +111,8 @@ export interface AppDeps {
    */
   delivery?: DeliveryPorts;
   retryPolicy?: Partial<RetryPolicy>;
+  /** Deliveries are worked from a job queue (`dispatcher.deliver`), not scheduled here. */
+  deliveriesByJobs?: boolean;
   /** Built designer to serve at `/` (default `dist/designer` when it exists). */
   designerDir?: string;
   /** The examples gallery (default the `examples/` folder of the working directory). */
@@ -153,6 +164,8 @@ export interface ConveyorApp {
   documents: DocumentService;
   hooks: HookService;
   identity: Identity;
+  /** What `GET /api/ready` checks; the server adds `shutdown` (503 once it drains). */
+  readiness: Readiness;
   recycleBin: RecycleBinService;
   audit: AuditService;
   /** Live changes for `GET /api/events`; `close()` it before closing the HTTP server. */
@@ -195,7 +208,12 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
   const documents = new DocumentService(core);
   const hooks = new HookService(core);
   const policy = { ...DEFAULT_RETRY_POLICY, ...deps.retryPolicy };
-  const dispatcher = new Dispatcher(core, ports, { policy, clock, log });
+  const dispatcher = new Dispatcher(core, ports, {
+    policy,
+    clock,
+    log,
+    ...(deps.deliveriesByJobs === true ? { byJobs: true } : {}),
+  });
   const live = new LiveHub(deps.liveCapacity === undefined ? {} : { capacity: deps.liveCapacity });
   onCommit = (ops) => {
     dispatcher.committed(ops);
@@ -211,6 +229,19 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
   // Past their retention, deleted records go at start (and periodically: `main.ts`).
   await recycleBin.purgeExpired();
 
+  const readiness = new Readiness();
+  // Any read that has to reach the store proves it answers (a database: its connection).
+  readiness.add('store', async () => {
+    await deps.store.get('settings', 'ready-probe');
+    return undefined;
+  });
+  // Late-bound: the scheduler is made below, and started by the caller after listen.
+  let timersRunning = (): boolean => false;
+  readiness.add('timers', async () =>
+    timersRunning() ? undefined : 'the timer scheduler is not running',
+  );
+  for (const [name, check] of Object.entries(deps.ready ?? {})) readiness.add(name, check);
+
   const routes: RouteDef[] = [
     {
       method: 'get',
@@ -224,14 +255,29 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
         return { body: { status: 'ok', ...(store === undefined ? {} : { details: { store } }) } };
       },
     },
+    {
+      method: 'get',
+      path: '/api/ready',
+      tag: 'meta',
+      summary: 'Readiness: the store answers, timers run, not shutting down (503 with reasons)',
+      open: 'always',
+      responses: { 200: ReadinessBody, 503: ReadinessBody },
+      handle: async () => {
+        const r = await readiness.report();
+        return r.ready
+          ? { body: { status: 'ready', checks: r.checks } }
+          : { status: 503, body: { status: 'not_ready', checks: r.checks, reasons: r.reasons } };
+      },
+    },
     ...authRoutes(identity),
     ...tokenRoutes(identity),
     ...accountRoutes(identity),
+    ...roleRoutes(new RoleService(core, identity.reads, identity.access)),
     ...directoryRoutes(directory),
     ...modelRoutes(models),
     // Before the record routes: `/api/records/:entity/stage-totals` is not a record id.
     ...boardRoutes(core.store),
-    ...recordRoutes(records),
+    ...recordRoutes(records, core),
     ...importRoutes(new ImportService(core, records)),
     ...deliveryRoutes(delivery),
     ...documentRoutes(documents),
@@ -240,6 +286,7 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
     ...timerRoutes(core),
     ...auditRoutes(audit),
     ...recycleBinRoutes(recycleBin),
+    ...settingsRoutes(recycleBin),
     ...liveRoutes(live, deps.liveHeartbeatMs),
     ...whyRoutes(core),
     ...exampleRoutes(
@@ -295,6 +342,7 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
     ...(deps.timerRetry === undefined ? {} : { retry: deps.timerRetry }),
     ...(deps.beforeTimerRun === undefined ? {} : { beforeRun: deps.beforeTimerRun }),
   });
+  timersRunning = () => scheduler.isRunning();
   return {
     app,
     core,
@@ -307,6 +355,7 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
     documents,
     hooks,
     identity,
+    readiness,
     recycleBin,
     audit,
     live,

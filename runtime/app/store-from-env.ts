@@ -1,3 +1,17 @@
+import { seedExamplesFromEnv } from '../seed/seed-examples-from-env.js';
+
+/** `SEED_EXAMPLES` read by its own rule (`seedExamplesFromEnv`), refused as a store setting. */
+function seedFromEnv(
+  env: Readonly<Record<string, string | undefined>>,
+  kind: StoreChoice['kind'],
+): boolean {
+  try {
+    return seedExamplesFromEnv(env, { storeKind: kind === 'lowdb' ? 'embedded' : 'postgres' });
+  } catch (e) {
+    throw new StoreSettingError(e instanceof Error ? e.message : String(e));
+  }
+}
+
 /** Which store a process uses and whether it seeds the examples, read from its environment. */
 export interface StoreChoice {
   /** `postgres` when `DATABASE_URL` is set; the embedded store (lowdb) otherwise. */
@@ -29,19 +43,16 @@ export function storeFromEnv(env: Readonly<Record<string, string | undefined>>):
     throw new StoreSettingError(
       'DATABASE_URL must be a postgres:// or postgresql:// URL (unset it to use the embedded store)',
     );
-  const seed = env.SEED_EXAMPLES?.trim() ?? '';
-  if (seed !== '' && seed !== '0' && seed !== '1')
-    throw new StoreSettingError(`SEED_EXAMPLES must be 1 or 0, not ${JSON.stringify(seed)}`);
   const schema = env.DATABASE_SCHEMA?.trim() ?? '';
-  if (schema !== '' && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
+  if (schema !== '' && !/^[a-z_][a-z0-9_]{0,57}$/.test(schema))
     throw new StoreSettingError(
-      'DATABASE_SCHEMA must be lower-case letters, digits and _ (at most 63), starting with a letter or _',
+      'DATABASE_SCHEMA must be lower-case letters, digits and _ (at most 58), starting with a letter or _',
     );
   const kind = url === '' ? 'lowdb' : 'postgres';
   return {
     kind,
     ...(url === '' ? {} : { databaseUrl: url }),
     ...(schema === '' ? {} : { schema }),
-    seedExamples: seed === '' ? kind === 'lowdb' : seed === '1',
+    seedExamples: seedFromEnv(env, kind),
   };
 }

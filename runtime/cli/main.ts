@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT_OK, EXIT_USAGE, type CliIo, type RegisterCommand } from './cli-io.js';
 import { registerCompileCommand } from './commands/compile.js';
+import { registerRecordsCommand } from './commands/records.js';
 import { registerSimulateCommand } from './commands/simulate.js';
 import { registerStoreCommand } from './commands/store.js';
 import { registerValidateCommand } from './commands/validate.js';
@@ -13,6 +14,7 @@ const COMMANDS: readonly RegisterCommand[] = [
   registerSimulateCommand,
   registerStoreCommand,
   registerWhoamiCommand,
+  registerRecordsCommand,
 ];
 
 const io: CliIo = {

@@ -15,6 +15,11 @@ export interface DispatcherOptions {
   random?: () => number;
   /** Attempts under way at once, so a backlog (after a restart) is not one burst (8). */
   concurrency?: number;
+  /**
+   * Deliveries are jobs of a queue shared by every process (PostgreSQL + graphile-worker):
+   * this dispatcher schedules nothing itself; the job worker calls `deliver(id)`.
+   */
+  byJobs?: boolean;
 }
 
 /**
@@ -45,6 +50,8 @@ export class Dispatcher {
   /** Picks up every pending item (those left by a previous process too). */
   async start(): Promise<void> {
     this.running = true;
+    // The queue holds every pending item's job, those of a previous process too.
+    if (this.options.byJobs === true) return;
     let cursor: string | null = null;
     do {
       const page: Page<OutboxDoc> = await this.core.store.query(
@@ -68,9 +75,23 @@ export class Dispatcher {
 
   /** Commit observer: schedules every outbox item a durable batch left pending. */
   committed(ops: readonly WriteOp[]): void {
+    if (this.options.byJobs === true) return;
     for (const op of ops)
       if (op.op === 'put' && op.collection === 'outbox' && op.value.status === 'pending')
         this.schedule(op.value);
+  }
+
+  /**
+   * One attempt at an item now, if it is still pending (a job of the shared queue fell
+   * due): resolves once its outcome is stored; throws when that could not be stored,
+   * so the queue retries the job.
+   */
+  async deliver(id: string): Promise<void> {
+    const under = this.inFlight.get(id);
+    if (under !== undefined) return under;
+    const run = this.run(id).finally(() => this.inFlight.delete(id));
+    this.inFlight.set(id, run);
+    return run;
   }
 
   private schedule(item: OutboxDoc): void {

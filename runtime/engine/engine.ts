@@ -139,7 +139,8 @@ export class Engine implements ActionHost {
       outbox: this.deps.outbox,
       templates: this.templates,
       random: this.deps.random ?? systemRandom,
-      now: this.deps.clock.now().toISOString(),
+      // One reading per unit of work: its timeline and audit entries share it.
+      now: tx.now ?? this.deps.clock.now().toISOString(),
       directory,
       versions,
       moves: new Map(),

@@ -28,22 +28,19 @@ export class Tx {
 
   /**
    * `who`: the request (or the server) this unit of work changes things for; its audit
-   * entries and the timeline entries it writes for the request name that actor.
+   * entries and the timeline entries it writes for the request name that actor. `now`:
+   * the clock's reading when it started, which its run and audit entries share.
    */
   constructor(
     readonly store: Store,
     readonly who?: Who,
+    readonly now?: string,
   ) {}
 
   /** The next audit entry's position within this unit of work. */
   nextAuditSeq(): number {
     this.audited += 1;
     return this.audited;
-  }
-
-  /** Whether this unit of work has appended an audit entry yet. */
-  get hasAudit(): boolean {
-    return this.audited > 0;
   }
 
   private k(c: CollectionName, key: string): string {

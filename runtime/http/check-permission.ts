@@ -9,9 +9,6 @@ import type { RouteDef, RouteRequest } from './route.js';
 /** Checks a validated request against its route's permission; answers the caller's rights. */
 export type PermissionCheck = (def: RouteDef, req: RouteRequest) => Promise<Access | undefined>;
 
-const isEntity = (v: unknown): v is EntityType =>
-  typeof v === 'string' && (ENTITY_TYPES as readonly string[]).includes(v);
-
 /** Refuses to mount a route that needs credentials but names no permission. */
 export function assertPermissions(routes: readonly RouteDef[]): void {
   const missing = routes.filter((r) => r.open === undefined && r.permission === undefined);
@@ -22,8 +19,9 @@ export function assertPermissions(routes: readonly RouteDef[]): void {
 }
 
 /**
- * The central permission check (`RouteDef.permission`): runs after validation, so a
- * record the route names is loaded and checked here (404 outside the read scope).
+ * The central permission check (`RouteDef.permission`): runs once the path is valid
+ * (before query and body), so a record the path names is loaded and checked here (404
+ * outside the read scope).
  */
 export function permissionCheck(
   access: AccessService,
@@ -35,22 +33,11 @@ export function permissionCheck(
     const p = def.permission;
     if (p === undefined) throw new Error(`route ${def.method} ${def.path} has no permission`);
     if (p === 'signed-in') return a;
-    const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Record<
-      string,
-      unknown
-    >;
     switch (p.subject) {
       case ':entity': {
-        const entity =
-          req.params.entity !== undefined ? entityOfPath(req.params.entity) : body.entity;
-        if (!isEntity(entity)) throw new HttpError(404, 'NOT_FOUND', 'no such entity');
+        const entity = entityOfPath(req.params.entity ?? '');
         a.check(p.action, entity);
-        const id =
-          req.params.entity !== undefined
-            ? req.params.id
-            : typeof body.recordId === 'string'
-              ? body.recordId
-              : undefined;
+        const id = req.params.id;
         if (id === undefined || p.action === 'create' || p.action === 'import') return a;
         const record = await recordById(id);
         if (record !== undefined && record.entity === entity && p.action !== 'manage')

@@ -5,7 +5,7 @@ import { HttpError } from './http-error.js';
 
 /** The one error handler, registered last: every failure answers `{error: {...}}`. */
 export function errorMiddleware(log: Logger): ErrorRequestHandler {
-  return (err: unknown, _req, res, _next) => {
+  return (err: unknown, req, res, _next) => {
     void _next;
     let e: HttpError;
     if (err instanceof HttpError) e = err;
@@ -28,7 +28,9 @@ export function errorMiddleware(log: Logger): ErrorRequestHandler {
       const s = (err as { status: number }).status;
       e = new HttpError(s, s === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST', (err as Error).message);
     } else {
-      log.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+      // The request id (also in the answer's X-Request-Id) ties a user's report to this line.
+      const id = typeof req.id === 'string' ? `request ${req.id}: ` : '';
+      log.error(`${id}${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       e = new HttpError(500, 'INTERNAL', 'internal error');
     }
     res.status(e.status).json({

@@ -9,9 +9,9 @@ import { namesFromASet } from './schemas/path-params.js';
 import { validatePart } from './validate-request.js';
 
 /**
- * Registers route definitions: the gate first (who calls, 401/403), then path, query and
- * body validation, then the route's permission (403, or 404 for a record out of the
- * caller's read scope), then the handler. Every route that is not open must name a
+ * Registers route definitions: the gate first (who calls, 401/403), then path
+ * validation, the route's permission (403, or 404 for a record out of the caller's read
+ * scope), query and body validation, then the handler. Every route that is not open must name a
  * permission: the server does not start otherwise.
  */
 export function mountRoutes(
@@ -32,6 +32,20 @@ export function mountRoutes(
       // Copied onto a plain object: the handler reads named own properties only.
       const path = { ...(req.params as Record<string, string>) };
       for (const p of params) validatePart(p.schema, path, 'path', p.status);
+      const headers: Record<string, string | undefined> = {};
+      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
+      const request: RouteRequest = {
+        params: path,
+        query: {},
+        body: undefined,
+        headers,
+        ...(auth === undefined ? {} : { auth, actor: auth.actor }),
+        address: req.ip ?? '',
+        secure: req.secure,
+      };
+      // Before the query and body are looked at: a caller without the right learns
+      // nothing about what the route would accept.
+      const access = await permitted(def, request);
       const query = { ...(req.query as Record<string, unknown>) };
       if (def.query !== undefined) validatePart(def.query, query, 'query');
       let body: unknown = req.body;
@@ -39,19 +53,12 @@ export function mountRoutes(
         if (body === undefined) body = {};
         validatePart(def.body, body, 'body');
       }
-      const headers: Record<string, string | undefined> = {};
-      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
-      const request: RouteRequest = {
-        params: path,
+      const out = await def.handle({
+        ...request,
         query,
         body,
-        headers,
-        ...(auth === undefined ? {} : { auth, actor: auth.actor }),
-        address: req.ip ?? '',
-        secure: req.secure,
-      };
-      const access = await permitted(def, request);
-      const out = await def.handle(access === undefined ? request : { ...request, access });
+        ...(access === undefined ? {} : { access }),
+      });
       if (out.sessionCookie !== undefined)
         res.append('set-cookie', sessionSetCookie(out.sessionCookie.value, req.secure));
       const status = out.status ?? 200;

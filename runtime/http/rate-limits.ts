@@ -21,6 +21,8 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
 /** The list routes a scraper would walk: every record, item or version at once. */
 export const BULK_READ_PATHS = [
   '/api/records/:entity',
+  '/api/records/:entity/export',
+  '/api/records/:entity/count',
   '/api/outbox',
   '/api/dead-letters',
   '/api/documents',

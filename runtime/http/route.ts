@@ -61,10 +61,10 @@ export type OpenAccess = 'always' | 'after-setup';
 /**
  * What a route needs of the permission matrix, checked centrally before its handler
  * (403 `FORBIDDEN`). `subject` besides the matrix's own subjects:
- * - `:entity`: the entity of the path (or of the body's `entity`); a route naming a
- *   record (`:entity/:id`, or a body's `recordId`) is checked on that record too: 404
- *   outside the read scope, 403 when `action` is not allowed on it;
- * - `:record`: some record whose entity the handler finds (a task's), checked there;
+ * - `:entity`: the entity of the path; a route naming a record (`:entity/:id`) is
+ *   checked on that record too: 404 outside the read scope, 403 when `action` is not
+ *   allowed on it;
+ * - `:record`: a record the handler finds (a task's, an event's), checked there;
  * - `:every-record`: lists across records of every entity (outbox, timers, documents)
  *   need `action` on all records of every entity, not only one's own.
  * `signed-in`: any caller with credentials (their own session, account and sign-out).

@@ -1,6 +1,8 @@
 import { deriveKey } from '../../schemas/keys/derive-key.js';
 import type { User } from '../../schemas/index.js';
 import type { AccountDoc } from '../domain/security-types.js';
+import type { Who } from '../domain/who.js';
+import { fieldChanges } from '../engine/append-audit.js';
 import type { Tx } from '../engine/tx.js';
 import type { AccessService } from '../access/access-service.js';
 import { HttpError, notFound } from '../http/http-error.js';
@@ -18,6 +20,9 @@ export interface NewAccount {
   userId?: string;
   role: string;
 }
+
+/** What an account's audit entries may show of it (never the password hash). */
+const HIDDEN = ['passwordHash', 'updatedAt', 'createdAt', 'passwordChangedAt', 'id'];
 
 export interface AccountPatch {
   role?: string;
@@ -90,12 +95,15 @@ export class AccountService {
     by?: Authenticated,
     /** Runs first in the same change (the setup token is checked and spent with it). */
     guard?: (tx: Tx) => Promise<void>,
+    /** The request (default: `by`, else the server); `kind` of its audit entry. */
+    who: Who | undefined = by === undefined ? undefined : { actor: by.actor },
+    kind = 'account.created',
   ): Promise<AccountDoc> {
     const email = input.email.trim().toLowerCase();
     checkPassword(input.password);
     await this.checkRole(input.role, by);
     const passwordHash = await hashPassword(input.password);
-    return this.core.change(async (tx) => {
+    return this.core.changeAs(who, async (tx) => {
       await guard?.(tx);
       if ((await this.reads.accountByEmail(email)) !== undefined)
         throw new HttpError(409, 'EMAIL_TAKEN', `/email: an account with ${email} exists already`);
@@ -135,14 +143,24 @@ export class AccountService {
         passwordChangedAt: now,
       };
       tx.put('accounts', account.id, account);
+      this.core.audit(tx, {
+        kind,
+        target: account.id,
+        changes: fieldChanges(undefined, account, HIDDEN) ?? {},
+      });
       return account;
     });
   }
 
   /** Role, name and active flag; deactivating ends the account's sessions and tokens at once. */
-  async update(id: string, patch: AccountPatch, by: Authenticated): Promise<AccountDoc> {
+  async update(
+    id: string,
+    patch: AccountPatch,
+    by: Authenticated,
+    who: Who = { actor: by.actor },
+  ): Promise<AccountDoc> {
     if (patch.role !== undefined) await this.checkRole(patch.role, by);
-    return this.core.change(async (tx) => {
+    return this.core.changeAs(who, async (tx) => {
       const cur = await tx.get('accounts', id);
       if (cur === undefined) throw notFound(`account ${id}`);
       if (cur.role === 'owner' && by.actor.role !== 'owner')
@@ -169,6 +187,13 @@ export class AccountService {
         updatedAt: this.now(),
       };
       tx.put('accounts', id, next);
+      const changes = fieldChanges(cur, next, HIDDEN);
+      this.core.audit(tx, {
+        kind: 'account.updated',
+        target: id,
+        ...(changes === undefined ? {} : { changes }),
+        ...(patch.active === false ? { detail: 'its sessions and tokens ended' } : {}),
+      });
       // A role change needs nothing more: sessions read the account on every request,
       // and a token never acts above its creator's current role.
       if (patch.active === false) await endAccessOf(tx, this.reads, id, next.updatedAt);
@@ -180,16 +205,23 @@ export class AccountService {
    * Sets a new password; every session but `keepSession` ends (an admin's reset ends
    * them all). Tokens stay: they are the scripts' credentials, not the password's.
    */
-  async setPassword(id: string, password: string, keepSession?: string): Promise<void> {
+  async setPassword(
+    id: string,
+    password: string,
+    keepSession?: string,
+    who?: Who,
+    kind = 'account.password_changed',
+  ): Promise<void> {
     checkPassword(password, '/newPassword');
     const passwordHash = await hashPassword(password);
-    await this.core.change(async (tx) => {
+    await this.core.changeAs(who, async (tx) => {
       const cur = await tx.get('accounts', id);
       if (cur === undefined) throw notFound(`account ${id}`);
       const now = this.now();
       tx.put('accounts', id, { ...cur, passwordHash, passwordChangedAt: now, updatedAt: now });
       for (const s of await this.reads.sessionsOf(id))
         if (s.id !== keepSession) tx.delete('sessions', s.id);
+      this.core.audit(tx, { kind, target: id });
     });
   }
 }

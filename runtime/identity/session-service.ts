@@ -1,4 +1,7 @@
+import type { Actor } from '../domain/actor.js';
 import type { AccountDoc, SessionDoc } from '../domain/security-types.js';
+import type { Who } from '../domain/who.js';
+import type { AuditInput } from '../engine/append-audit.js';
 import { HttpError } from '../http/http-error.js';
 import type { RuntimeCore } from '../services/runtime-core.js';
 import type { Authenticated } from './authenticated.js';
@@ -27,6 +30,9 @@ export interface SessionSummary {
 
 /** The public handle of a session: the first 16 characters of its key (a hash of a hash). */
 export const sessionHandle = (s: Pick<SessionDoc, 'id'>): string => s.id.slice(0, 16);
+
+/** Who fails to sign in with an email no account has. */
+const ANONYMOUS: Actor = { kind: 'system', name: 'anonymous' };
 
 /** One message for a wrong email and a wrong password, so neither can be told apart. */
 export const WRONG_CREDENTIALS = 'wrong email or password';
@@ -62,12 +68,31 @@ export class SessionService {
     const found = await this.reads.accountByEmail(email);
     const ok = await verifyPassword(found?.passwordHash, password);
     const account = ok ? await this.usable(found) : undefined;
-    if (account === undefined) throw new HttpError(401, 'WRONG_CREDENTIALS', WRONG_CREDENTIALS);
-    return { account, secret: await this.open(account, client) };
+    const address = client.address === undefined ? {} : { address: client.address };
+    if (account === undefined) {
+      // Audited as the account tried (or anonymous), never with the password.
+      await this.core.changeAs(
+        { actor: found === undefined ? ANONYMOUS : personActor(found), ...address },
+        async (tx) => {
+          this.core.audit(tx, {
+            kind: 'auth.sign_in_failed',
+            outcome: 'failure',
+            target: email.trim().toLowerCase().slice(0, 320),
+            ...(found === undefined ? {} : { detail: ok ? 'account inactive' : 'wrong password' }),
+          });
+        },
+      );
+      throw new HttpError(401, 'WRONG_CREDENTIALS', WRONG_CREDENTIALS);
+    }
+    const secret = await this.open(account, client, { kind: 'auth.sign_in', target: account.id });
+    return { account, secret };
   }
 
-  /** A new session for an account (sign-in, setup); answers the cookie's value. */
-  async open(account: AccountDoc, client: ClientInfo): Promise<string> {
+  /**
+   * A new session for an account (sign-in, setup); answers the cookie's value. `audit`:
+   * the entry written with it, as the account (setup audits the account's creation instead).
+   */
+  async open(account: AccountDoc, client: ClientInfo, audit?: AuditInput): Promise<string> {
     const secret = newSessionSecret();
     const now = this.now();
     const session: SessionDoc = {
@@ -79,11 +104,16 @@ export class SessionService {
       ...(client.address === undefined ? {} : { address: client.address }),
       ...(client.userAgent === undefined ? {} : { userAgent: client.userAgent.slice(0, 300) }),
     };
-    await this.core.change(async (tx) => {
+    const who: Who = {
+      actor: personActor(account),
+      ...(client.address === undefined ? {} : { address: client.address }),
+    };
+    await this.core.changeAs(who, async (tx) => {
       // Sessions that ended meanwhile go when their account signs in again.
       for (const s of await this.reads.sessionsOf(account.id))
         if (s.expiresAt <= session.createdAt) tx.delete('sessions', s.id);
       tx.put('sessions', session.id, session);
+      if (audit !== undefined) this.core.audit(tx, audit);
     });
     return secret;
   }
@@ -132,8 +162,11 @@ export class SessionService {
       .catch(() => undefined);
   }
 
-  async signOut(sessionId: string): Promise<void> {
-    await this.core.change(async (tx) => tx.delete('sessions', sessionId));
+  async signOut(sessionId: string, who?: Who): Promise<void> {
+    await this.core.changeAs(who, async (tx) => {
+      tx.delete('sessions', sessionId);
+      this.core.audit(tx, { kind: 'auth.sign_out', target: sessionHandle({ id: sessionId }) });
+    });
   }
 
   async list(accountId: string, currentId: string | undefined): Promise<SessionSummary[]> {
@@ -152,11 +185,14 @@ export class SessionService {
   }
 
   /** Ends one of the account's own sessions by its handle (404 for anyone else's). */
-  async revoke(accountId: string, handle: string): Promise<void> {
+  async revoke(accountId: string, handle: string, who?: Who): Promise<void> {
     const session = (await this.reads.sessionsOf(accountId)).find(
       (s) => sessionHandle(s) === handle,
     );
     if (session === undefined) throw new HttpError(404, 'NOT_FOUND', `session ${handle} not found`);
-    await this.core.change(async (tx) => tx.delete('sessions', session.id));
+    await this.core.changeAs(who, async (tx) => {
+      tx.delete('sessions', session.id);
+      this.core.audit(tx, { kind: 'auth.session_revoked', target: handle });
+    });
   }
 }

@@ -1,4 +1,5 @@
 import type { AccountDoc } from '../domain/security-types.js';
+import type { Who } from '../domain/who.js';
 import { HttpError } from '../http/http-error.js';
 import type { RuntimeCore } from '../services/runtime-core.js';
 import type { AccountService } from './account-service.js';
@@ -46,9 +47,15 @@ export class SetupService {
     const existing = await this.reads.accountByEmail(owner.email);
     if (existing !== undefined) {
       // An account with that email exists but is not the owner: make it the owner.
-      await this.core.change(async (tx) =>
-        tx.put('accounts', existing.id, { ...existing, role: 'owner', active: true }),
-      );
+      await this.core.change(async (tx) => {
+        tx.put('accounts', existing.id, { ...existing, role: 'owner', active: true });
+        this.core.audit(tx, {
+          kind: 'account.updated',
+          target: existing.id,
+          changes: { role: { before: existing.role, after: 'owner' } },
+          detail: 'made the owner from OWNER_EMAIL',
+        });
+      });
     } else {
       await this.accounts.create({
         email: owner.email,
@@ -68,13 +75,15 @@ export class SetupService {
   async newSetupToken(): Promise<string | undefined> {
     if (!(await this.needed())) return undefined;
     const token = newSessionSecret();
-    await this.core.change(async (tx) =>
+    await this.core.change(async (tx) => {
       tx.put('settings', SETUP_TOKEN_SETTING, {
         key: SETUP_TOKEN_SETTING,
         value: { hash: sha256Hex(token) },
         updatedAt: this.core.clock.now().toISOString(),
-      }),
-    );
+      });
+      // The token's hash is a secret too: the entry says only that a new one was made.
+      this.core.audit(tx, { kind: 'setting.changed', target: SETUP_TOKEN_SETTING });
+    });
     return token;
   }
 
@@ -82,7 +91,12 @@ export class SetupService {
   async complete(
     token: string,
     input: { email: string; password: string; name: string },
+    address?: string,
   ): Promise<AccountDoc> {
+    const who: Who = {
+      actor: { kind: 'system', name: 'setup' },
+      ...(address === undefined ? {} : { address }),
+    };
     if (!(await this.needed()))
       throw new HttpError(410, 'SETUP_DONE', 'the owner exists already: sign in instead');
     const account = await this.accounts.create(
@@ -102,6 +116,8 @@ export class SetupService {
               );
         tx.delete('settings', SETUP_TOKEN_SETTING);
       },
+      who,
+      'auth.setup',
     );
     this.ownerKnown = true;
     return account;

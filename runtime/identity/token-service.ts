@@ -1,4 +1,5 @@
 import type { ApiTokenDoc } from '../domain/security-types.js';
+import type { Who } from '../domain/who.js';
 import { HttpError } from '../http/http-error.js';
 import type { RuntimeCore } from '../services/runtime-core.js';
 import type { Authenticated } from './authenticated.js';
@@ -42,6 +43,7 @@ export class TokenService {
   async create(
     by: Authenticated,
     input: { name: string; role: string },
+    who: Who = { actor: by.actor },
   ): Promise<TokenSummary & { token: string }> {
     if (!(await this.access.exists(input.role)))
       throw new HttpError(422, 'UNKNOWN_ROLE', `/role: no role ${input.role}`);
@@ -61,7 +63,15 @@ export class TokenService {
       accountId: by.account.id,
       createdAt: this.core.clock.now().toISOString(),
     };
-    await this.core.change(async (tx) => tx.put('apiTokens', id, doc));
+    await this.core.changeAs(who, async (tx) => {
+      tx.put('apiTokens', id, doc);
+      // Name and role only: the token and its hash never reach the log.
+      this.core.audit(tx, {
+        kind: 'token.created',
+        target: id,
+        changes: { name: { after: doc.name }, role: { after: doc.role } },
+      });
+    });
     return { ...summary(doc), token };
   }
 
@@ -75,14 +85,15 @@ export class TokenService {
     return (await this.reads.tokensOf(all ? undefined : by.account.id)).map(summary);
   }
 
-  async revoke(by: Authenticated, id: string): Promise<void> {
+  async revoke(by: Authenticated, id: string, who: Who = { actor: by.actor }): Promise<void> {
     const all = await this.managesTokens(by);
-    await this.core.change(async (tx) => {
+    await this.core.changeAs(who, async (tx) => {
       const t = await tx.get('apiTokens', id);
       const visible =
         t !== undefined && t.revokedAt === undefined && (t.accountId === by.account.id || all);
       if (!visible) throw new HttpError(404, 'NOT_FOUND', `token ${id} not found`);
       tx.put('apiTokens', id, { ...t, revokedAt: this.core.clock.now().toISOString() });
+      this.core.audit(tx, { kind: 'token.revoked', target: id, detail: t.name });
     });
   }
 

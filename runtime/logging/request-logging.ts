@@ -27,8 +27,10 @@ interface SerializedReq {
 }
 
 /** Health probes answer every few seconds: logged only when they fail. */
-const isProbe = (req: IncomingMessage): boolean =>
-  req.url === '/api/health' || req.url === '/api/ready';
+function isProbe(req: IncomingMessage): boolean {
+  const path = ((req as { originalUrl?: string }).originalUrl ?? req.url ?? '').split('?')[0];
+  return path === '/api/health' || path === '/api/ready';
+}
 
 /**
  * One JSON line per finished request (method, redacted path, status, time taken, the
@@ -39,13 +41,14 @@ export function requestLogging(logger: PinoLogger): RequestHandler {
   const middleware = pinoHttp({
     logger,
     genReqId: (req: IncomingMessage) => req.id,
-    autoLogging: { ignore: isProbe },
-    customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
+    customLogLevel: (req: IncomingMessage, res: ServerResponse, err?: Error) =>
       err !== undefined || res.statusCode >= 500
         ? 'error'
         : res.statusCode >= 400
           ? 'warn'
-          : 'info',
+          : isProbe(req)
+            ? 'silent'
+            : 'info',
     serializers: {
       req: (r: SerializedReq) => ({
         id: r.id,

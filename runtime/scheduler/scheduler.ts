@@ -274,6 +274,11 @@ export class Scheduler {
   }
 
   /** Fires what is due now, then keeps firing timers as they fall due. */
+  /** Whether `start` was called and `stop` was not: timers are being fired. */
+  isRunning(): boolean {
+    return this.running;
+  }
+
   start(): void {
     if (this.running) return;
     this.running = true;

@@ -4,8 +4,8 @@ import { redactOutboxItem } from '../delivery/redact-outbox-item.js';
 import { HttpError, notFound } from '../http/http-error.js';
 import type { DeliveryStatus, OutboxDoc } from '../domain/outbox.js';
 import type { Page, PageRequest } from '../domain/page.js';
-import type { RuntimeCore } from './runtime-core.js';
 import type { Who } from '../domain/who.js';
+import type { RuntimeCore } from './runtime-core.js';
 
 export interface OutboxFilter {
   status?: DeliveryStatus;
@@ -71,8 +71,8 @@ export class DeliveryService {
    * Gives a dead letter a fresh set of attempts (same idempotency key, so a receiver
    * that did get it can tell). Without an adapter now, it is kept instead.
    */
-  async replay(id: string): Promise<OutboxDoc> {
-    return this.core.change(async (tx) => {
+  async replay(id: string, who?: Who): Promise<OutboxDoc> {
+    return this.core.changeAs(who, async (tx) => {
       const item = await tx.get('outbox', id);
       if (item === undefined) throw notFound(`outbox item ${id}`);
       if (item.status !== 'dead')
@@ -100,6 +100,13 @@ export class DeliveryService {
         outcome: 'replayed',
         message: `${item.kind} ${id}: replayed from dead letters (${next.status})`,
         data: { outboxId: id, idempotencyKey: item.idempotencyKey },
+        ...(who === undefined ? {} : { actor: who.actor }),
+      });
+      this.core.audit(tx, {
+        kind: 'outbox.replayed',
+        recordId: item.recordId,
+        target: id,
+        detail: `${item.kind} (${next.status})`,
       });
       return redactOutboxItem(next);
     });

@@ -2,6 +2,8 @@ import type { Department, Queue, User } from '../../schemas/index.js';
 import { HttpError, notFound } from '../http/http-error.js';
 import type { Page, PageRequest } from '../domain/page.js';
 import type { Tx } from '../engine/tx.js';
+import { fieldChanges } from '../engine/append-audit.js';
+import type { Who } from '../domain/who.js';
 import type { RuntimeCore } from './runtime-core.js';
 
 export const DIRECTORY_KINDS = ['users', 'departments', 'queues'] as const;
@@ -62,33 +64,51 @@ export class DirectoryService {
       );
   }
 
-  async create(kind: DirectoryKind, entry: Entry): Promise<Entry> {
-    return this.core.change(async (tx) => {
+  async create(kind: DirectoryKind, entry: Entry, who?: Who): Promise<Entry> {
+    return this.core.changeAs(who, async (tx) => {
       if ((await tx.get(kind, entry.key)) !== undefined) {
         throw new HttpError(409, 'CONFLICT', `${kind} ${entry.key} already exists`);
       }
       await this.checkUsers(tx, kind, entry);
       tx.put(kind, entry.key, entry as never);
+      this.core.audit(tx, {
+        kind: 'directory.created',
+        target: `${kind}/${entry.key}`,
+        changes: fieldChanges(undefined, entry) ?? {},
+      });
       return entry;
     });
   }
 
-  async replace(kind: DirectoryKind, key: string, entry: Entry): Promise<Entry> {
+  async replace(kind: DirectoryKind, key: string, entry: Entry, who?: Who): Promise<Entry> {
     if (entry.key !== key) {
       throw new HttpError(422, 'KEY_MISMATCH', `/key must equal the key in the path (${key})`);
     }
-    return this.core.change(async (tx) => {
+    return this.core.changeAs(who, async (tx) => {
       await this.checkUsers(tx, kind, entry);
+      const before = await tx.get(kind, key);
       tx.put(kind, key, entry as never);
+      const changes = fieldChanges(before, entry);
+      this.core.audit(tx, {
+        kind: before === undefined ? 'directory.created' : 'directory.updated',
+        target: `${kind}/${key}`,
+        ...(changes === undefined ? {} : { changes }),
+      });
       if (kind === 'users' && (entry as User).active === false) await this.userEnded(tx, key);
       return entry;
     });
   }
 
-  async remove(kind: DirectoryKind, key: string): Promise<void> {
-    await this.core.change(async (tx) => {
-      if ((await tx.get(kind, key)) === undefined) throw notFound(`${kind} ${key}`);
+  async remove(kind: DirectoryKind, key: string, who?: Who): Promise<void> {
+    await this.core.changeAs(who, async (tx) => {
+      const before = await tx.get(kind, key);
+      if (before === undefined) throw notFound(`${kind} ${key}`);
       tx.delete(kind, key);
+      this.core.audit(tx, {
+        kind: 'directory.removed',
+        target: `${kind}/${key}`,
+        changes: fieldChanges(before, undefined) ?? {},
+      });
       if (kind === 'users') await this.userEnded(tx, key);
     });
   }

@@ -66,7 +66,7 @@ export class ExampleService {
    * and name, with the example's saved simulations; the example itself and any model
    * already saved stay untouched.
    */
-  async copy(slug: string, by?: Actor) {
+  async copy(slug: string, by?: Actor, address?: string) {
     const entry = (await this.catalogue.list()).find((e) => e.slug === slug);
     if (!entry || !isRecord(entry.model)) throw notFound(`example ${slug}`);
     const base = `${str(entry.model.id) || slug}`.slice(0, 50);
@@ -78,6 +78,7 @@ export class ExampleService {
         return await this.models.create(
           withSimulations({ ...entry.model, id, name }, entry.simulations),
           by,
+          address,
         );
       } catch (e) {
         // Another copy took this id between the list and the save: try the next one.

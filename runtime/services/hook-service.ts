@@ -3,8 +3,8 @@ import type { EntityType, Rule } from '../../schemas/index.js';
 import { HttpError, notFound } from '../http/http-error.js';
 import type { HookTokenDoc } from '../domain/hook-token.js';
 import type { RecordDoc } from '../domain/record.js';
-import type { RuntimeCore } from './runtime-core.js';
 import type { Who } from '../domain/who.js';
+import type { RuntimeCore } from './runtime-core.js';
 
 const TRIGGER_PREFIX = 'trigger:';
 
@@ -140,6 +140,7 @@ export class HookService {
   async fire(
     token: string,
     body: { entity: EntityType; recordId: string; payload?: Record<string, unknown> },
+    address?: string,
   ): Promise<{ eventId: string; fired: boolean; record: RecordDoc }> {
     const hook = await this.find(token);
     if (hook === undefined) throw new HttpError(401, 'BAD_TOKEN', 'unknown webhook token');
@@ -151,7 +152,13 @@ export class HookService {
         `trigger ${hook.triggerId} is no longer in the published model ${hook.modelId}`,
       );
     const { engine } = this.core;
-    return this.core.change(async (tx, run) => {
+    // The caller holds the trigger's secret: the trigger acts, as a robot of its model.
+    const version = this.core.engine.activeVersion(hook.modelId)?.version ?? 0;
+    const who: Who = {
+      actor: { kind: 'robot', modelId: hook.modelId, version, ruleId },
+      ...(address === undefined || address === '' ? {} : { address }),
+    };
+    return this.core.changeAs(who, async (tx, run) => {
       const r = await tx.get('records', body.recordId);
       if (r === undefined || r.entity !== body.entity)
         throw new HttpError(422, 'UNKNOWN_RECORD', `/recordId: no ${body.entity} ${body.recordId}`);
@@ -165,6 +172,13 @@ export class HookService {
       const event = engine.newEvent('inbound_webhook', r.id, {
         payload: body.payload ?? {},
         ruleId,
+      });
+      // The payload is the sender's and may hold anything: the entry names the call only.
+      this.core.audit(tx, {
+        kind: 'hook.received',
+        entity: r.entity,
+        recordId: r.id,
+        target: event.id,
       });
       await engine.handle(ctx, event);
       const fired = (await tx.listByRecord('timeline', r.id)).some(

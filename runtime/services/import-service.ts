@@ -12,6 +12,7 @@ import {
   type OnDuplicate,
 } from './create-checked-record.js';
 import type { RecordService } from './record-service.js';
+import type { Who } from '../domain/who.js';
 import type { RuntimeCore } from './runtime-core.js';
 
 export interface ImportRequest {
@@ -71,7 +72,8 @@ export class ImportService {
     private readonly records: RecordService,
   ) {}
 
-  async import(entity: EntityType, body: ImportRequest): Promise<ImportResult> {
+  /** Each created row is audited as its own `record.created` by `who`. */
+  async import(entity: EntityType, body: ImportRequest, who?: Who): Promise<ImportResult> {
     const place = this.records.placement(entity, body);
     const set =
       place.model === undefined
@@ -89,7 +91,7 @@ export class ImportService {
     });
     const outcomes = await Promise.all(
       good.map(({ index, fields }) =>
-        this.createRow(entity, place, fields, body.onDuplicate).then(
+        this.createRow(entity, place, fields, body.onDuplicate, who).then(
           (made) => ({ index, made }),
           (e: unknown) => ({ index, error: e instanceof Error ? e.message : String(e) }),
         ),
@@ -117,6 +119,7 @@ export class ImportService {
     place: Placement,
     fields: Fields,
     onDuplicate: OnDuplicate,
+    who: Who | undefined,
   ): Promise<CheckedCreate> {
     const input = {
       ...(place.model === undefined ? {} : { model: place.model }),
@@ -124,7 +127,7 @@ export class ImportService {
       ...(place.stage === undefined ? {} : { stage: place.stage }),
       fields,
     };
-    return this.core.change(async (_tx, run) =>
+    return this.core.changeAs(who, async (_tx, run) =>
       createCheckedRecord(this.core.engine, await run(), entity, input, onDuplicate),
     );
   }

@@ -7,6 +7,7 @@ import {
   type Diagnostic,
 } from '../../schemas/index.js';
 import type { Actor } from '../domain/actor.js';
+import type { Who } from '../domain/who.js';
 import { HttpError, notFound } from '../http/http-error.js';
 import type { ModelEntry, ModelVersion } from '../domain/model.js';
 import type { Page, PageRequest } from '../domain/page.js';
@@ -36,6 +37,12 @@ export interface PublishOutcome {
   /** What the new version did to pending timers and records in place. */
   effects?: PublishEffects;
 }
+
+/** The change's actor and, for a request, its client address. */
+const whoOf = (actor: Actor, address: string | undefined): Who => ({
+  actor,
+  ...(address === undefined || address === '' ? {} : { address }),
+});
 
 /** Who changed a draft stored before accounts existed. */
 const BY = 'api';
@@ -115,9 +122,9 @@ export class ModelService {
     };
   }
 
-  async create(doc: unknown, by: Actor = SERVER_ACTOR) {
+  async create(doc: unknown, by: Actor = SERVER_ACTOR, address?: string) {
     const { model, diagnostics } = await this.check(doc);
-    return this.core.change(async (tx) => {
+    return this.core.changeAs(whoOf(by, address), async (tx) => {
       if ((await tx.get('models', model.id)) !== undefined) {
         throw new HttpError(
           409,
@@ -134,6 +141,7 @@ export class ModelService {
       };
       tx.put('models', model.id, entry);
       tx.expectRevision('models', model.id, null);
+      this.core.audit(tx, { kind: 'model.created', target: model.id, detail: 'revision 1' });
       return { model, diagnostics, etag: draftEtag(entry) };
     });
   }
@@ -144,14 +152,20 @@ export class ModelService {
    * route bounds size and depth. With `ifMatch` (the `If-Match` header) a draft changed
    * since that revision is refused with 412 naming who changed it and when.
    */
-  async update(id: string, doc: unknown, ifMatch?: string, by: Actor = SERVER_ACTOR) {
+  async update(
+    id: string,
+    doc: unknown,
+    ifMatch?: string,
+    by: Actor = SERVER_ACTOR,
+    address?: string,
+  ) {
     if (doc === null || typeof doc !== 'object' || Array.isArray(doc))
       throw new HttpError(422, 'INVALID_MODEL', '/ the draft must be a JSON object');
     const model = doc as AutomationModel;
     if (model.id !== id)
       throw new HttpError(422, 'ID_MISMATCH', `/id must equal the id in the path (${id})`);
     const diagnostics = analyzeModel(doc, { directory: await this.core.directory() });
-    return this.core.change(async (tx) => {
+    return this.core.changeAs(whoOf(by, address), async (tx) => {
       const cur = await tx.get('models', id);
       if (cur === undefined) throw notFound(`model ${id}`);
       const etag = draftEtag(cur);
@@ -176,12 +190,17 @@ export class ModelService {
       tx.put('models', id, next);
       // Rides on the store's conditional write too: another process may share the store.
       tx.expectRevision('models', id, cur.revision ?? 0);
+      this.core.audit(tx, {
+        kind: 'model.draft_saved',
+        target: id,
+        detail: `revision ${next.revision ?? 0}`,
+      });
       return { model, diagnostics, etag: draftEtag(next) };
     });
   }
 
-  async discardDraft(id: string, by: Actor = SERVER_ACTOR) {
-    return this.core.change(async (tx) => {
+  async discardDraft(id: string, by: Actor = SERVER_ACTOR, address?: string) {
+    return this.core.changeAs(whoOf(by, address), async (tx) => {
       const cur = await tx.get('models', id);
       if (cur === undefined) throw notFound(`model ${id}`);
       if (cur.publishedVersion === undefined)
@@ -201,6 +220,11 @@ export class ModelService {
       };
       tx.put('models', id, next);
       tx.expectRevision('models', id, cur.revision ?? 0);
+      this.core.audit(tx, {
+        kind: 'model.draft_discarded',
+        target: id,
+        detail: `back to version ${cur.publishedVersion}`,
+      });
       return { model: v.model, etag: draftEtag(next) };
     });
   }
@@ -221,11 +245,13 @@ export class ModelService {
     id: string,
     model: AutomationModel,
     note: string | undefined,
-    by: string,
+    who: Who,
+    kind: 'model.published' | 'model.rolled_back',
     existing: ExistingRecords = 'new_only',
   ): Promise<PublishOutcome> {
+    const by = actorLabel(who.actor);
     const { diagnostics, ruleSet } = await this.compiled(model);
-    return this.core.change(async (tx, run) => {
+    return this.core.changeAs(who, async (tx, run) => {
       const cur = await tx.get('models', id);
       if (cur === undefined) throw notFound(`model ${id}`);
       const latest = cur.lastVersion ?? cur.publishedVersion;
@@ -262,6 +288,17 @@ export class ModelService {
           : {}),
       });
       tx.expectRevision('models', id, cur.revision ?? 0);
+      this.core.audit(tx, {
+        kind,
+        target: id,
+        changes: {
+          publishedVersion: {
+            ...(cur.publishedVersion === undefined ? {} : { before: cur.publishedVersion }),
+            after: version,
+          },
+        },
+        ...(note === undefined ? {} : { detail: note }),
+      });
       // Planned on what is stored before the new version goes live (inside the lane).
       const wasLive = this.core.engine.activeVersion(id) !== undefined;
       const plan = await this.plan(id, model, ruleSet);
@@ -335,15 +372,22 @@ export class ModelService {
     id: string,
     note?: string,
     by: Actor = SERVER_ACTOR,
+    address?: string,
     existing: ExistingRecords = 'new_only',
   ) {
     const m = await this.entry(id);
-    return this.publishModel(id, m.draft, note, actorLabel(by), existing);
+    return this.publishModel(id, m.draft, note, whoOf(by, address), 'model.published', existing);
   }
 
-  async rollback(id: string, target: number, by: Actor = SERVER_ACTOR) {
+  async rollback(id: string, target: number, by: Actor = SERVER_ACTOR, address?: string) {
     const v = await this.version(id, target);
-    return this.publishModel(id, v.model, `rollback to version ${target}`, actorLabel(by));
+    return this.publishModel(
+      id,
+      v.model,
+      `rollback to version ${target}`,
+      whoOf(by, address),
+      'model.rolled_back',
+    );
   }
 
   /** A page of the model's versions, oldest first. */

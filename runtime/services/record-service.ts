@@ -47,6 +47,11 @@ export class RecordService {
     return this.core.store.queryRecords({ ...filter, entity }, page);
   }
 
+  /** How many of an entity's records match the filter (the store's indexes, no page). */
+  count(entity: EntityType, filter: Omit<RecordQuery, 'entity'>): Promise<number> {
+    return this.core.store.countRecords({ ...filter, entity });
+  }
+
   async get(entity: EntityType, id: string): Promise<RecordDoc> {
     const r = await this.core.store.get('records', id);
     if (r === undefined || r.entity !== entity) throw notFound(`${entity} ${id}`);

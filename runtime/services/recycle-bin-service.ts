@@ -59,15 +59,46 @@ function item(e: RecycleBinEntry): RecycleBinItem {
  * it. Retention: `recycleBinRetentionDays` in settings, else the configured default.
  */
 export class RecycleBinService {
+  /** `retentionDays`: from the environment (`RECYCLE_BIN_RETENTION_DAYS`); absent: 30. */
   constructor(
     private readonly core: RuntimeCore,
-    private readonly retentionDays: number = DEFAULT_RECYCLE_BIN_RETENTION_DAYS,
+    private readonly retentionDays?: number,
   ) {}
 
-  private async days(): Promise<number> {
+  /** The retention in force and where it comes from (the stored setting wins). */
+  async retention(): Promise<{ days: number; source: 'setting' | 'env' | 'default' }> {
     const s = await this.core.store.get('settings', RECYCLE_BIN_RETENTION_SETTING);
     const v = s?.value;
-    return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : this.retentionDays;
+    if (typeof v === 'number' && Number.isInteger(v) && v >= 0)
+      return { days: v, source: 'setting' };
+    return this.retentionDays === undefined
+      ? { days: DEFAULT_RECYCLE_BIN_RETENTION_DAYS, source: 'default' }
+      : { days: this.retentionDays, source: 'env' };
+  }
+
+  /** Stores the retention setting (records deleted from now on); audited with before and after. */
+  async setRetention(
+    days: number,
+    who?: Who,
+  ): Promise<{ days: number; source: 'setting' | 'env' | 'default' }> {
+    const before = await this.retention();
+    await this.core.changeAs(who, async (tx) => {
+      tx.put('settings', RECYCLE_BIN_RETENTION_SETTING, {
+        key: RECYCLE_BIN_RETENTION_SETTING,
+        value: days,
+        updatedAt: this.core.clock.now().toISOString(),
+      });
+      this.core.audit(tx, {
+        kind: 'setting.changed',
+        target: RECYCLE_BIN_RETENTION_SETTING,
+        changes: { [RECYCLE_BIN_RETENTION_SETTING]: { before: before.days, after: days } },
+      });
+    });
+    return { days, source: 'setting' };
+  }
+
+  private async days(): Promise<number> {
+    return (await this.retention()).days;
   }
 
   /**

@@ -78,7 +78,7 @@ export class RuntimeCore {
     let durable: Promise<void> = Promise.resolve();
     const step = this.lane.then(async () => {
       const refusals = this.refusals;
-      const tx = new Tx(this.store, who);
+      const tx = new Tx(this.store, who, this.clock.now().toISOString());
       const result = await fn(tx, async () =>
         this.engine.startRun(tx, await this.directory(), pinned),
       );
@@ -113,6 +113,6 @@ export class RuntimeCore {
 
   /** Appends the audit entry of a change to its unit of work (same commit; see `appendAudit`). */
   audit(tx: Tx, input: AuditInput): AuditEntry {
-    return appendAudit(tx, { now: this.clock.now().toISOString(), ids: this.ids }, input);
+    return appendAudit(tx, { now: tx.now ?? this.clock.now().toISOString(), ids: this.ids }, input);
   }
 }

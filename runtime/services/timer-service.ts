@@ -4,6 +4,7 @@ import { log } from '../engine/run-context.js';
 import { HttpError, notFound } from '../http/http-error.js';
 import type { Page, PageRequest } from '../domain/page.js';
 import type { TimerDoc } from '../domain/timer.js';
+import type { Who } from '../domain/who.js';
 import type { RuntimeCore } from './runtime-core.js';
 
 export interface TimerFilter {
@@ -51,8 +52,8 @@ export class TimerService {
    * Runs a parked timer again at once, with its attempts counted from zero; the
    * record's timeline says a user did it. Only a parked (`failed`) timer: 409 otherwise.
    */
-  async retry(id: string): Promise<TimerDoc> {
-    return this.core.change(async (tx, run) => {
+  async retry(id: string, who?: Who): Promise<TimerDoc> {
+    return this.core.changeAs(who, async (tx, run) => {
       const t = await tx.get('timers', id);
       if (t === undefined) throw notFound(`timer ${id}`);
       if (t.status !== 'failed')
@@ -69,17 +70,32 @@ export class TimerService {
         version: t.version,
         message: `${t.ruleId}: parked timer ${id} runs again: retried by a user (POST /api/timers/:id/retry)`,
         data: { timerId: id, attempts: t.attempts ?? 0, lastError: t.lastError ?? null },
+        ...(who === undefined ? {} : { actor: who.actor }),
+      });
+      this.core.audit(tx, {
+        kind: 'timer.retried',
+        entity: t.entity,
+        recordId: t.recordId,
+        target: id,
+        detail: t.ruleId,
       });
       return again;
     });
   }
 
   /** Cancels a pending or parked timer; the record's timeline says a user did it. */
-  async cancel(id: string): Promise<TimerDoc> {
-    return this.core.change(async (tx, run) => {
+  async cancel(id: string, who?: Who): Promise<TimerDoc> {
+    return this.core.changeAs(who, async (tx, run) => {
       const t = await tx.get('timers', id);
       if (t === undefined) throw notFound(`timer ${id}`);
       cancelTimer(await run(), t, 'cancelled_by_api');
+      this.core.audit(tx, {
+        kind: 'timer.cancelled',
+        entity: t.entity,
+        recordId: t.recordId,
+        target: id,
+        detail: t.ruleId,
+      });
       return t;
     });
   }

@@ -41,6 +41,14 @@ export const Health = Type.Object({
   ),
 });
 
+/** `GET /api/ready`: 200 when every check holds, 503 with the reasons otherwise. */
+export const Readiness = Type.Object({
+  status: Type.Union([Type.Literal('ready'), Type.Literal('not_ready')]),
+  /** Each check by name (`store`, `timers`, `shutdown`; a database adds its own): `ok` or why not. */
+  checks: Type.Record(Type.String(), Type.String()),
+  reasons: Type.Optional(Type.Array(Type.String())),
+});
+
 export const DirectoryBody = Type.Object({
   users: Type.Array(User),
   departments: Type.Array(Department),
@@ -157,20 +165,23 @@ const KeyList = (what: string) =>
 const Amount = (what: string) =>
   Type.String({ pattern: '^-?[0-9]{1,15}(\\.[0-9]{1,6})?$', description: what });
 
+/** The record list's filters (the list adds sort and paging; the count takes these alone). */
+const RecordFilterProperties = {
+  model: Type.Optional(Key),
+  pipeline: Type.Optional(Key),
+  stage: Type.Optional(KeyList('Stage')),
+  responsible: Type.Optional(KeyList('Responsible user')),
+  updatedSince: Type.Optional(
+    Type.String({ format: 'date-time', description: 'Changed at or after (ISO 8601)' }),
+  ),
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Text in the title' })),
+  amountMin: Type.Optional(Amount('Amount at least')),
+  amountMax: Type.Optional(Amount('Amount at most')),
+};
+
 export const RecordQuery = Type.Object(
   {
-    model: Type.Optional(Key),
-    pipeline: Type.Optional(Key),
-    stage: Type.Optional(KeyList('Stage')),
-    responsible: Type.Optional(KeyList('Responsible user')),
-    updatedSince: Type.Optional(
-      Type.String({ format: 'date-time', description: 'Changed at or after (ISO 8601)' }),
-    ),
-    q: Type.Optional(
-      Type.String({ minLength: 1, maxLength: 200, description: 'Text in the title' }),
-    ),
-    amountMin: Type.Optional(Amount('Amount at least')),
-    amountMax: Type.Optional(Amount('Amount at most')),
+    ...RecordFilterProperties,
     sort: Type.Optional(
       Type.Union([Type.Literal('createdAt'), Type.Literal('updatedAt')], {
         description: 'Order by (default createdAt), ties by id',
@@ -182,6 +193,15 @@ export const RecordQuery = Type.Object(
   { additionalProperties: false },
 );
 export type RecordQuery = Static<typeof RecordQuery>;
+
+export const RecordCountQuery = Type.Object(RecordFilterProperties, {
+  additionalProperties: false,
+});
+export type RecordCountQuery = Static<typeof RecordCountQuery>;
+export const RecordCount = Type.Object(
+  { count: Type.Integer({ minimum: 0, description: 'Records matching the filters' }) },
+  { additionalProperties: false },
+);
 
 export const EXTERNAL_EVENTS = [
   'incoming_message',

@@ -4,6 +4,7 @@ export * from './example-schemas.js';
 export * from './page-schemas.js';
 export * from './identity-schemas.js';
 export * from './role-schemas.js';
+export * from './export-schemas.js';
 export * from './audit-schemas.js';
 export * from './live-schemas.js';
 export * from './why-schemas.js';

@@ -104,10 +104,29 @@ describe.runIf(browser.run && runtimeReady)('the live board', () => {
     await expect
       .poll(() => drawer.getByTestId('drawer-timeline').textContent())
       .toMatch(/stamp|Remember|proposal/i);
+    // "Why didn't it run?": the delayed robot is waiting for its time.
     await drawer.getByTestId('why-nudge_after_3_days').click();
-    await drawer.getByTestId('why-answer-nudge_after_3_days').waitFor();
+    await expect
+      .poll(() => drawer.getByTestId('why-answer-nudge_after_3_days').textContent())
+      .toMatch(/not run yet/i);
     await axeClean(page, 'drawer');
     await page.screenshot({ path: `${SHOTS}/board-drawer-en.png` });
+    await drawer.getByTestId('drawer-close').click();
+  });
+
+  it('an open drawer follows changes made elsewhere', async () => {
+    await card(watcher, 'proposal_sent').getByRole('button', { name: 'Kitchen set' }).click();
+    const drawer = watcher.getByTestId('record-drawer');
+    await drawer.waitFor();
+    await drawer.getByTestId('field-amount').waitFor();
+    // Another client changes the amount: the second page's drawer and card show it.
+    const now = await api<{ revision: number }>(server.url, 'GET', `/records/deals/${dealId}`);
+    expect(now.revision).toBeGreaterThan(0);
+    await api(server.url, 'PATCH', `/records/deals/${dealId}`, { fields: { amount: 125000 } });
+    await expect.poll(() => drawer.getByTestId('field-amount').inputValue()).toBe('125000');
+    await expect
+      .poll(() => card(watcher, 'proposal_sent').getByTestId('card-amount').textContent())
+      .toBe('125,000');
     await drawer.getByTestId('drawer-close').click();
   });
 
@@ -123,6 +142,21 @@ describe.runIf(browser.run && runtimeReady)('the live board', () => {
     await form.getByTestId('required-submit').click();
     await card(page, 'invoice').waitFor();
     await card(watcher, 'invoice').waitFor();
+  });
+
+  it('creates a record in a column and filters by text', async () => {
+    const column = page.getByTestId('column-new');
+    await column.getByRole('button', { name: 'New record in New' }).click();
+    await column.getByRole('textbox', { name: 'Title' }).fill('Garden furniture');
+    await column.getByRole('spinbutton', { name: 'Amount' }).fill('5000');
+    await column.getByRole('button', { name: 'Create' }).click();
+    await column.getByRole('group', { name: 'Garden furniture' }).waitFor();
+    await expect.poll(() => page.getByTestId('totals-new').textContent()).toContain('5,000');
+    await page.getByTestId('filter-text').fill('kitchen');
+    await expect.poll(() => column.getByRole('group').count()).toBe(0);
+    await card(page, 'invoice').waitFor();
+    await page.getByTestId('filter-text').fill('');
+    await column.getByRole('group', { name: 'Garden furniture' }).waitFor();
   });
 
   it('reads in Russian', async () => {

@@ -149,9 +149,9 @@ describe('before the owner exists', () => {
   let h: Harness;
   afterEach(() => h?.close());
 
-  it('every route but health, OpenAPI and setup answers 401 SETUP_REQUIRED', async () => {
+  it('every route but health, readiness, OpenAPI and setup answers 401 SETUP_REQUIRED', async () => {
     h = await startServer(undefined, {}, {}, { withoutOwner: true });
-    const open = new Set(['/api/health', '/api/openapi.json', '/api/auth/setup']);
+    const open = new Set(['/api/health', '/api/ready', '/api/openapi.json', '/api/auth/setup']);
     let checked = 0;
     for (const r of h.conveyor.routes) {
       if (open.has(r.path)) continue;
@@ -168,5 +168,7 @@ describe('before the owner exists', () => {
     expect(checked).toBeGreaterThan(40);
     for (const path of ['/api/health', '/api/openapi.json', '/api/auth/setup'])
       expect((await h.callAs(null, 'GET', path)).status, path).toBe(200);
+    // Probes carry no credentials: readiness answers (here 503, the scheduler is not started).
+    expect((await h.callAs(null, 'GET', '/api/ready')).body.status).toBe('not_ready');
   });
 });

@@ -35,9 +35,16 @@ describe('GET /api/events: live changes as Server-Sent Events', () => {
     expect(all.contentType).toContain('text/event-stream');
     await all.next((e) => e.type === 'ready');
 
+    // Another client: a manager, who may move their own deals.
+    const manager = await h.accountWithRole('manager');
+    const managerStream = await openSse(`${h.url}/api/events`, {
+      authorization: `Bearer ${manager.token}`,
+    });
+    opened.push(managerStream);
+    await managerStream.next((e) => e.type === 'ready');
     const made = await h.call('POST', '/api/records/deals', {
       pipeline: 'sales',
-      fields: { title: 'Bicycle', amount: 100 },
+      fields: { title: 'Bicycle', amount: 100, responsible: manager.userId },
     });
     const id: string = made.body.id;
     const created = await sales.next((e) => e.type === 'record' && e.data.id === id);
@@ -51,8 +58,7 @@ describe('GET /api/events: live changes as Server-Sent Events', () => {
       revision: 1,
     });
 
-    // Another client (a signed-in session) moves the deal; its robot creates a logistics deal.
-    const manager = await h.accountWithRole('manager');
+    // The manager moves the deal; its robot creates a logistics deal.
     const moved = await h.callAs(
       { token: manager.token },
       'POST',
@@ -72,6 +78,18 @@ describe('GET /api/events: live changes as Server-Sent Events', () => {
     expect(robot.data.title).toBe('Delivery: Bicycle');
     // The filtered stream carries only the sales pipeline.
     expect(sales.events.some((e) => e.data.pipeline === 'logistics')).toBe(false);
+    // The manager's stream follows their read scope: their deal, not someone else's.
+    const other = await h.call('POST', '/api/records/deals', {
+      pipeline: 'sales',
+      fields: { title: 'Not yours' },
+    });
+    const after = await h.call('POST', '/api/records/deals', {
+      pipeline: 'sales',
+      fields: { title: 'Yours again', responsible: manager.userId },
+    });
+    // A stream is in commit order: had "Not yours" been sent, it would have come first.
+    await managerStream.next((e) => e.data.id === after.body.id);
+    expect(managerStream.events.some((e) => e.data.id === other.body.id)).toBe(false);
     // Event ids grow; idle streams get heartbeats.
     expect(move.id).toMatch(/^[0-9a-f]+-\d+$/);
     await new Promise((r) => setTimeout(r, 500));

@@ -23,4 +23,7 @@ if (TEST_DATABASE_URL === undefined) {
   await import('./record-revision.test.js');
   await import('./timers.test.js');
   await import('./restart.test.js');
+  await import('./readiness.test.js');
+  await import('./recycle-bin.test.js');
+  await import('./audit-log.test.js');
 }

@@ -97,14 +97,23 @@ describe('recycle bin (issue 12)', () => {
   it('purge erases the record and its timeline; the bin survives a restart', async () => {
     h = await startServer();
     const { deal } = await dealWithHistory(h);
+    const kept = (await h.call('POST', '/api/records/leads', { fields: { title: 'Kept' } })).body;
+    const keptTimeline = (await h.call('GET', `/api/records/leads/${kept.id}/timeline`)).body.items;
     expect((await h.call('DELETE', `/api/records/deals/${deal.id}`)).status).toBe(204);
+    expect((await h.call('DELETE', `/api/records/leads/${kept.id}`)).status).toBe(204);
     await h.close();
     h = await startServer(h.dataDir);
     expect(
       (await h.call('GET', '/api/recycle-bin')).body.items.map(
         (i: { recordId: string }) => i.recordId,
       ),
-    ).toEqual([deal.id]);
+    ).toEqual([kept.id, deal.id]);
+    // Restored after a restart: the same history, readable again, and again after another.
+    expect((await h.call('POST', `/api/recycle-bin/leads/${kept.id}/restore`)).status).toBe(200);
+    await h.close();
+    h = await startServer(h.dataDir);
+    const back = (await h.call('GET', `/api/records/leads/${kept.id}/timeline`)).body.items;
+    expect(back.slice(0, keptTimeline.length)).toEqual(keptTimeline);
     expect((await h.call('DELETE', `/api/recycle-bin/deal/${deal.id}`)).status).toBe(204);
     expect((await h.call('GET', '/api/recycle-bin')).body.items).toEqual([]);
     expect((await h.call('POST', `/api/recycle-bin/deal/${deal.id}/restore`)).status).toBe(404);
@@ -140,6 +149,28 @@ describe('recycle bin (issue 12)', () => {
     t += 3 * DAY;
     h = await startServer(h.dataDir, { clock, recycleBinRetentionDays: 7 });
     expect((await h.call('GET', '/api/recycle-bin')).body.items).toEqual([]);
+    // The stored setting overrides the environment's days for records deleted from now on.
+    expect((await h.call('GET', '/api/settings/recycle-bin-retention')).body).toEqual({
+      days: 7,
+      source: 'env',
+    });
+    const set = await h.call('PUT', '/api/settings/recycle-bin-retention', { days: 2 });
+    expect(set.body).toEqual({ days: 2, source: 'setting' });
+    for (const bad of [{ days: -1 }, { days: 1.5 }, { days: '3' }, {}, { days: 3, x: 1 }])
+      expect((await h.call('PUT', '/api/settings/recycle-bin-retention', bad)).status).toBe(400);
+    const c = (await h.call('POST', '/api/records/leads', { fields: { title: 'C' } })).body;
+    await h.call('DELETE', `/api/records/leads/${c.id}`);
+    expect((await h.call('GET', '/api/recycle-bin')).body.items[0].purgeAfter).toBe(
+      new Date(t + 2 * DAY).toISOString(),
+    );
+    const viewer = await h.accountWithRole('viewer');
+    expect(
+      (
+        await h.callAs({ token: viewer.token }, 'PUT', '/api/settings/recycle-bin-retention', {
+          days: 1,
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('answers 4xx for hostile input and refuses roles below administrator', async () => {

@@ -1,7 +1,11 @@
+import type { AddressInfo } from 'node:net';
+import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorMiddleware } from '../../runtime/http/error-middleware.js';
+import { requestId } from '../../runtime/logging/request-id.js';
+import { redactUrl, requestLogging } from '../../runtime/logging/request-logging.js';
 import { createLogger } from '../../runtime/logging/create-logger.js';
 import { loggerPort } from '../../runtime/logging/logger-port.js';
-import { redactUrl } from '../../runtime/logging/request-logging.js';
 import { HARNESS_OWNER, startServer, type Harness } from './server-harness.js';
 
 /** Every JSON line pino wrote, as text and parsed. */
@@ -56,6 +60,51 @@ describe('request ids', () => {
       .poll(() => sink.lines().find((l) => (l.req as { id?: string } | undefined)?.id === 'anon-1'))
       .toMatchObject({ level: 'warn', service: 'conveyor', res: { statusCode: 401 } });
     for (const l of sink.lines()) expect(l.time).toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+});
+
+describe('an unexpected error', () => {
+  it('answers 500 INTERNAL and logs the stack at error under the request id', async () => {
+    const out = new Sink();
+    const logger = createLogger('info', out);
+    const app = express();
+    app.use(requestId());
+    app.use(requestLogging(logger));
+    app.get('/boom', () => {
+      throw new Error('kaboom at http://svc:boom-secret@db.local/x');
+    });
+    app.use(errorMiddleware(loggerPort(logger)));
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    const port = (server.address() as AddressInfo).port;
+    const res = await fetch(`http://127.0.0.1:${port}/boom`, {
+      headers: { 'x-request-id': 'err-7' },
+    });
+    server.close();
+    expect(res.status).toBe(500);
+    expect(res.headers.get('x-request-id')).toBe('err-7');
+    const lines = out.lines();
+    expect(
+      lines.find((l) => String(l.msg).startsWith('request err-7: Error: kaboom')),
+    ).toMatchObject({ level: 'error' });
+    expect(lines.find((l) => (l.req as { id?: string } | undefined)?.id === 'err-7')).toMatchObject(
+      {
+        level: 'error',
+        res: { statusCode: 500 },
+      },
+    );
+    expect(out.text).not.toContain('boom-secret');
+  });
+});
+
+describe('probes', () => {
+  it('logs /api/health and /api/ready only when they fail', async () => {
+    await h.call('GET', '/api/health', undefined, { 'x-request-id': 'probe-ok' });
+    await h.call('GET', '/api/ready', undefined, { 'x-request-id': 'probe-503' });
+    await expect
+      .poll(() => sink.requests().find((l) => l.req.id === 'probe-503'))
+      .toMatchObject({ req: { url: '/api/ready' }, res: { statusCode: 503 } });
+    expect(sink.requests().find((l) => l.req.id === 'probe-ok')).toBeUndefined();
   });
 });
 

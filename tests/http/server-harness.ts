@@ -28,7 +28,10 @@ export const harnessOnPostgres = (): boolean => storeKind.kind === 'postgres';
 
 /** Drops the schemas harness servers made (once their tests are done). */
 export async function dropHarnessSchemas(): Promise<void> {
-  for (const schema of schemas) await dropSchema(schema);
+  for (const schema of schemas) {
+    await dropSchema(schema);
+    await dropSchema(`${schema}_jobs`);
+  }
   schemas.clear();
 }
 
@@ -117,7 +120,13 @@ export async function startServer(
   if (storeKind.kind === 'postgres') {
     const schema = schemaOf(dir);
     schemas.add(schema);
-    store = await PostgresStore.open({ connectionString: storeKind.url, schema, poolSize: 4 });
+    // With timer jobs, as `runtime/main.ts` opens it (no job worker: tests tick the scheduler).
+    store = await PostgresStore.open({
+      connectionString: storeKind.url,
+      schema,
+      poolSize: 4,
+      jobs: true,
+    });
   } else {
     const lowdb = await LowdbStore.open(dir, storeOptions);
     store = lowdb;

@@ -48,6 +48,11 @@ function RecycleBin() {
           ))}
         </select>
       </label>
+      {!canRestore && (
+        <p className="muted" data-testid="bin-read-only">
+          {t('access.reason.restore')}
+        </p>
+      )}
       {action.view}
       <table className="model-table access-table" data-testid="bin-list">
         <thead>

@@ -63,20 +63,29 @@ export function RoleMatrix(p: {
                 <th scope="row">{t(`access.entity.${e}`)}</th>
                 {ENTITY_ACTIONS.map((a) => (
                   <td key={a}>
-                    <select
-                      aria-label={`${t(`access.entity.${e}`)}: ${t(`access.action.${a}`)}`}
-                      value={row[a]}
-                      disabled={p.readOnly}
-                      className={`scope-${row[a]}`}
-                      onChange={(ev) => setScope(e, a, ev.target.value as Scope)}
-                      data-testid={`matrix-${e}-${a}`}
-                    >
-                      {SCOPES.map((s) => (
-                        <option key={s} value={s}>
-                          {t(`access.scope.${s}`)}
-                        </option>
-                      ))}
-                    </select>
+                    {p.readOnly ? (
+                      // Plain text reads better than a disabled select (built-in roles).
+                      <span
+                        className={`scope-text scope-${row[a]}`}
+                        data-testid={`matrix-${e}-${a}`}
+                      >
+                        {t(`access.scope.${row[a]}`)}
+                      </span>
+                    ) : (
+                      <select
+                        aria-label={`${t(`access.entity.${e}`)}: ${t(`access.action.${a}`)}`}
+                        value={row[a]}
+                        className={`scope-${row[a]}`}
+                        onChange={(ev) => setScope(e, a, ev.target.value as Scope)}
+                        data-testid={`matrix-${e}-${a}`}
+                      >
+                        {SCOPES.map((s) => (
+                          <option key={s} value={s}>
+                            {t(`access.scope.${s}`)}
+                          </option>
+                        ))}
+                      </select>
+                    )}
                   </td>
                 ))}
                 <td className="muted">
@@ -112,22 +121,31 @@ export function RoleMatrix(p: {
       </fieldset>
       <fieldset className="matrix-group" disabled={p.readOnly}>
         <legend>{t('access.roles.other')}</legend>
-        {(Object.keys(OTHER_LEVELS) as OtherPermission[]).map((k) => (
-          <label key={k}>
-            {t(`access.other.${k}`)}
-            <select
-              value={perms[k]}
-              onChange={(ev) => p.onChange({ ...perms, [k]: ev.target.value })}
-              data-testid={`matrix-${k}`}
-            >
-              {OTHER_LEVELS[k].map((level) => (
-                <option key={level} value={level}>
-                  {t(`access.level.${level}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-        ))}
+        {(Object.keys(OTHER_LEVELS) as OtherPermission[]).map((k) =>
+          p.readOnly ? (
+            <div key={k} className="other-right">
+              <span className="other-name">{t(`access.other.${k}`)}</span>
+              <span className={`scope-text scope-${perms[k]}`} data-testid={`matrix-${k}`}>
+                {t(`access.level.${perms[k]}`)}
+              </span>
+            </div>
+          ) : (
+            <label key={k}>
+              {t(`access.other.${k}`)}
+              <select
+                value={perms[k]}
+                onChange={(ev) => p.onChange({ ...perms, [k]: ev.target.value })}
+                data-testid={`matrix-${k}`}
+              >
+                {OTHER_LEVELS[k].map((level) => (
+                  <option key={level} value={level}>
+                    {t(`access.level.${level}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ),
+        )}
         <label className="check">
           <input
             type="checkbox"

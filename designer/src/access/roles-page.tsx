@@ -80,7 +80,8 @@ export function RolesPage() {
         />
       </nav>
       {role && draft && (
-        <section className="role-detail" aria-label={role.builtIn ? label(role.key) : role.name}>
+        <section className="role-detail" aria-labelledby="role-detail-title">
+          <h2 id="role-detail-title">{role.builtIn ? label(role.key) : role.name}</h2>
           {role.builtIn ? (
             <p className="muted" data-testid="role-read-only">
               {t('access.roles.builtInNote')}

@@ -7,6 +7,18 @@ import { useRoleLabel } from './role-label.js';
 import './access.css';
 
 /**
+ * Up to two initials of a name (`Olga Petrova` -> `OP`).
+ *
+ * @example initialsOf('Max Manager') // 'MM'
+ */
+export function initialsOf(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const first = [...(words[0] ?? '?')][0] ?? '?';
+  const last = words.length > 1 ? ([...(words.at(-1) ?? '')][0] ?? '') : '';
+  return `${first}${last}`.toUpperCase();
+}
+
+/**
  * The signed-in person's menu in the header: name and role, language, their own
  * password, sessions and tokens, the access screens their role may see, sign out.
  * Outside the signed-in app (a story of the header alone) it shows nothing.
@@ -23,14 +35,19 @@ export function UserMenu() {
   };
   return (
     <details className="header-menu user-menu" ref={menu} data-testid="user-menu">
-      <summary aria-label={t('access.menu.label', { name: account.name })}>
-        {account.name}
+      <summary title={account.name} data-user-text>
+        {/* Initials keep the editor's toolbar on one row (Russian, 1280 px); the full
+            name is read out, and the visible initials stay part of that name (axe). */}
+        <span className="user-initials">{initialsOf(account.name)}</span>
+        <span className="visually-hidden"> {t('access.menu.label', { name: account.name })}</span>
         <span aria-hidden="true"> ▾</span>
       </summary>
       <div className="header-menu-items user-menu-items">
         <div className="user-menu-who">
-          <strong>{account.name}</strong>
-          <span className="muted">{account.email}</span>
+          <strong data-user-text>{account.name}</strong>
+          <span className="muted" data-user-text>
+            {account.email}
+          </span>
           <span className="muted" data-testid="user-menu-role">
             {roleLabel(account.role)}
           </span>

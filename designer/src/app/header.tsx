@@ -64,6 +64,11 @@ export function Header(p: HeaderProps) {
       <span className={`save-state save-${p.save.status}`} data-testid="save-state">
         {saveText}
       </span>
+      {!canEdit && (
+        <span className="save-state" data-testid="read-only-reason">
+          {t('access.reason.readOnlyModel')}
+        </span>
+      )}
       <div className="toolbar">
         {/* Icons with names: the Russian toolbar fits one row at 1280 px. */}
         <button

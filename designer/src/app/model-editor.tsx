@@ -1,3 +1,5 @@
+import { useMatrix } from '../access/me-context.js';
+import { allowsAutomation } from '../access/permissions.js';
 import {
   lazy,
   Suspense,
@@ -109,7 +111,10 @@ function ModelEditorBody({ initial, initialEtag, runtimeDirectory, focusNode }: 
   const clipboard = useRef<Robot[]>([]);
   // A version diff shows another model read-only; the simulation only marks nodes.
   const [overlay, setOverlay] = useState<CanvasOverlay | null>(null);
-  const readOnly = overlay?.model !== undefined;
+  // A role without "edit drafts" sees the model as it is and changes nothing (the
+  // runtime would refuse the save anyway).
+  const canEditDrafts = allowsAutomation(useMatrix(), 'editDrafts');
+  const readOnly = overlay?.model !== undefined || !canEditDrafts;
   const conflict = useDraftConflict({
     api,
     model,
@@ -397,7 +402,7 @@ function ModelEditorBody({ initial, initialEtag, runtimeDirectory, focusNode }: 
                 <Suspense fallback={<p className="page-message">{t('app.loading')}</p>}>
                   <ModelJsonEditor
                     model={model}
-                    onApply={(m) => dispatch({ type: 'replaceModel', model: m })}
+                    onApply={(m) => canEditDrafts && dispatch({ type: 'replaceModel', model: m })}
                   />
                 </Suspense>
               )}
@@ -410,7 +415,12 @@ function ModelEditorBody({ initial, initialEtag, runtimeDirectory, focusNode }: 
                 <Inspector nodeId={primary} readOnly />
               </EditorProvider>
             ) : (
-              <Inspector nodeId={primary} diagnostics={diagnostics} jump={jump} />
+              <Inspector
+                nodeId={primary}
+                diagnostics={diagnostics}
+                jump={jump}
+                readOnly={!canEditDrafts}
+              />
             )}
           </div>
           <ToolPanels

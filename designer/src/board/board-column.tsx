@@ -71,6 +71,8 @@ export function BoardColumn(p: BoardColumnProps) {
           className="column-cards"
           aria-label={p.stage.name}
           aria-busy={p.loading}
+          data-loaded={p.records.length}
+          data-more={p.hasMore}
           style={{ height: v.getTotalSize() }}
         >
           {items.map((item) => {

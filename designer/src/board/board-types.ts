@@ -116,6 +116,7 @@ export interface BoardApi {
     what: 'timeline' | 'tasks' | 'notifications' | 'outbox' | 'documents' | 'timers',
   ): Promise<PageOfItems<RecordItem>>;
   cancelTimer(id: string): Promise<void>;
+  /** `ruleId` as the runtime names rules: `robot:<id>` or `trigger:<id>`. */
   why(entity: EntityType, id: string, ruleId: string): Promise<WhyAnswer>;
   /** Listens to live changes of a pipeline until the answer is called (reconnects itself). */
   subscribe(

@@ -143,7 +143,13 @@ export function RecordDrawer(p: RecordDrawerProps) {
                 <a href={r.href} data-user-text>
                   {r.name}
                 </a>{' '}
-                <WhyButton api={api} entity={entity} recordId={recordId} ruleId={r.id} />
+                <WhyButton
+                  api={api}
+                  entity={entity}
+                  recordId={recordId}
+                  kind={r.kind}
+                  ruleId={r.id}
+                />
               </li>
             ))}
           </ul>
@@ -173,7 +179,7 @@ export function RecordDrawer(p: RecordDrawerProps) {
         <span>{str(i.text ?? i.message ?? i.title)}</span>
       ))}
       {section('documents', (i) => (
-        <a href={`/api/documents/${encodeURIComponent(i.id)}/content`}>{str(i.name ?? i.id)}</a>
+        <a href={`/api/documents/${encodeURIComponent(i.id)}/content`}>{str(i.title ?? i.id)}</a>
       ))}
       {section('outbox', (i) => (
         <span>

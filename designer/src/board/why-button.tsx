@@ -9,11 +9,14 @@ export function WhyButton({
   api,
   entity,
   recordId,
+  kind,
   ruleId,
 }: {
   api: BoardApi;
   entity: EntityType;
   recordId: string;
+  kind: 'robot' | 'trigger';
+  /** The robot's or trigger's id in the model (the route takes `robot:<id>`). */
   ruleId: string;
 }) {
   const { t, i18n } = useTranslation();
@@ -25,7 +28,7 @@ export function WhyButton({
         className="link-like"
         data-testid={`why-${ruleId}`}
         onClick={() =>
-          api.why(entity, recordId, ruleId).then(
+          api.why(entity, recordId, `${kind}:${ruleId}`).then(
             (w) =>
               setAnswer(
                 i18n.exists(`why.${w.code}`)

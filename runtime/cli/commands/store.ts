@@ -4,6 +4,7 @@ import { DataDirUnusableError } from '../../store/data-dir-unusable-error.js';
 import { DataDirLockedError } from '../../store/lock-data-dir.js';
 import { recoverDataDir, type RecoveryReport } from '../../store/recover-data-dir.js';
 import { EXIT_OK, EXIT_USAGE, type CliIo, type RegisterCommand } from '../cli-io.js';
+import { copyCommand } from './store-copy.js';
 
 const plural = (n: number, one: string, many = `${one}es`): string =>
   `${n} ${n === 1 ? one : many}`;
@@ -48,7 +49,9 @@ export async function recoverCommand(dataDir: string, io: CliIo): Promise<number
 }
 
 export const registerStoreCommand: RegisterCommand = (program, ctx) => {
-  const store = program.command('store').description('maintain the embedded store (DATA_DIR)');
+  const store = program
+    .command('store')
+    .description('maintain the embedded store (DATA_DIR); copy between it and PostgreSQL');
   store
     .command('recover')
     .description(
@@ -57,5 +60,22 @@ export const registerStoreCommand: RegisterCommand = (program, ctx) => {
     .requiredOption('--data-dir <dir>', 'the data folder (DATA_DIR)')
     .action(async (options: { dataDir: string }) => {
       ctx.setExitCode(await recoverCommand(options.dataDir, ctx.io));
+    });
+  store
+    .command('copy')
+    .description(
+      'copy every collection from a data folder or a postgres:// database into an empty one, counts checked (servers stopped)',
+    )
+    .requiredOption('--from <where>', 'a data folder (DATA_DIR) or a postgres:// URL')
+    .requiredOption('--to <where>', 'a data folder (DATA_DIR) or a postgres:// URL')
+    .option('--schema <name>', 'the PostgreSQL schema (default DATABASE_SCHEMA or conveyor)')
+    .action(async (options: { from: string; to: string; schema?: string }) => {
+      const schema = options.schema ?? process.env.DATABASE_SCHEMA;
+      ctx.setExitCode(
+        await copyCommand(
+          { from: options.from, to: options.to, ...(schema ? { schema } : {}) },
+          ctx.io,
+        ),
+      );
     });
 };

@@ -11,6 +11,7 @@ import { publicAccount } from '../../identity/authenticated.js';
 import type { Identity } from '../../identity/identity.js';
 import { HttpError } from '../http-error.js';
 import type { RouteDef } from '../route.js';
+import { whoOf } from '../who-of.js';
 import { ErrorBody } from '../schemas/api-schemas.js';
 import { authOf } from './auth-routes.js';
 
@@ -39,7 +40,12 @@ export function accountRoutes(identity: Identity): RouteDef[] {
       body: AccountCreateBody,
       responses: { 201: AccountAnswer, 403: ErrorBody, 409: ErrorBody, 422: ErrorBody },
       handle: async (r) => {
-        const account = await identity.accounts.create(r.body as NewAccount, authOf(r));
+        const account = await identity.accounts.create(
+          r.body as NewAccount,
+          authOf(r),
+          undefined,
+          whoOf(r),
+        );
         return { status: 201, body: { account: publicAccount(account) } };
       },
     },
@@ -57,6 +63,7 @@ export function accountRoutes(identity: Identity): RouteDef[] {
           r.params.id ?? '',
           r.body as AccountPatch,
           authOf(r),
+          whoOf(r),
         );
         return { body: { account: publicAccount(account) } };
       },
@@ -82,6 +89,9 @@ export function accountRoutes(identity: Identity): RouteDef[] {
         await identity.accounts.setPassword(
           target.id,
           (r.body as { newPassword: string }).newPassword,
+          undefined,
+          whoOf(r),
+          'account.password_reset',
         );
         return { status: 204 };
       },

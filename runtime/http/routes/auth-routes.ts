@@ -14,6 +14,7 @@ import type { Identity } from '../../identity/identity.js';
 import { verifyPassword } from '../../identity/password-hash.js';
 import { HttpError } from '../http-error.js';
 import type { RouteDef, RouteRequest } from '../route.js';
+import { whoOf } from '../who-of.js';
 import { ErrorBody } from '../schemas/api-schemas.js';
 
 /** The caller of a route that needs credentials (the gate guarantees one). */
@@ -68,7 +69,11 @@ export function authRoutes(identity: Identity): RouteDef[] {
           password: string;
           name: string;
         };
-        const account = await identity.setup.complete(token, { email, password, name });
+        const account = await identity.setup.complete(
+          token,
+          { email, password, name },
+          r.address === '' ? undefined : r.address,
+        );
         const secret = await identity.sessions.open(account, client(r));
         return {
           status: 201,
@@ -100,7 +105,7 @@ export function authRoutes(identity: Identity): RouteDef[] {
       responses: { 204: undefined },
       handle: async (r) => {
         const auth = authOf(r);
-        if (auth.sessionId !== undefined) await identity.sessions.signOut(auth.sessionId);
+        if (auth.sessionId !== undefined) await identity.sessions.signOut(auth.sessionId, whoOf(r));
         return { status: 204, sessionCookie: { value: null } };
       },
     },
@@ -146,7 +151,7 @@ export function authRoutes(identity: Identity): RouteDef[] {
         };
         if (!(await verifyPassword(auth.account.passwordHash, currentPassword)))
           throw new HttpError(403, 'WRONG_PASSWORD', '/currentPassword: not your current password');
-        await identity.accounts.setPassword(auth.account.id, newPassword, auth.sessionId);
+        await identity.accounts.setPassword(auth.account.id, newPassword, auth.sessionId, whoOf(r));
         return { status: 204 };
       },
     },
@@ -176,7 +181,7 @@ export function authRoutes(identity: Identity): RouteDef[] {
       params: { id: HandleParam },
       responses: { 204: undefined, 404: ErrorBody },
       handle: async (r) => {
-        await identity.sessions.revoke(authOf(r).account.id, r.params.id ?? '');
+        await identity.sessions.revoke(authOf(r).account.id, r.params.id ?? '', whoOf(r));
         return { status: 204 };
       },
     },

@@ -41,7 +41,7 @@ export function deliveryRoutes(delivery: DeliveryService): RouteDef[] {
       summary: 'Try a dead letter again with fresh attempts (same idempotency key)',
       params: { id: IdParam },
       responses: { 200: OutboxItem, 404: ErrorBody, 409: ErrorBody },
-      handle: async (r) => ({ body: await delivery.replay(r.params.id ?? '') }),
+      handle: async (r) => ({ body: await delivery.replay(r.params.id ?? '', whoOf(r)) }),
     },
     {
       method: 'delete',

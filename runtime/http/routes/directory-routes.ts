@@ -9,6 +9,7 @@ import {
   Page,
   PageQuery,
 } from '../schemas/api-schemas.js';
+import { whoOf } from '../who-of.js';
 
 /** The installation's users, departments and queues. */
 export function directoryRoutes(dir: DirectoryService): RouteDef[] {
@@ -47,7 +48,10 @@ export function directoryRoutes(dir: DirectoryService): RouteDef[] {
         summary: `Add one of ${kind}`,
         body: schema,
         responses: { 201: schema, 400: ErrorBody, 409: ErrorBody },
-        handle: async (r) => ({ status: 201, body: await dir.create(kind, r.body as never) }),
+        handle: async (r) => ({
+          status: 201,
+          body: await dir.create(kind, r.body as never, whoOf(r)),
+        }),
       },
       {
         method: 'get',
@@ -69,7 +73,7 @@ export function directoryRoutes(dir: DirectoryService): RouteDef[] {
         body: schema,
         responses: { 200: schema, 400: ErrorBody, 422: ErrorBody },
         handle: async (r) => ({
-          body: await dir.replace(kind, r.params.key ?? '', r.body as never),
+          body: await dir.replace(kind, r.params.key ?? '', r.body as never, whoOf(r)),
         }),
       },
       {
@@ -81,7 +85,7 @@ export function directoryRoutes(dir: DirectoryService): RouteDef[] {
         params: key,
         responses: { 204: undefined, 404: ErrorBody },
         handle: async (r) => {
-          await dir.remove(kind, r.params.key ?? '');
+          await dir.remove(kind, r.params.key ?? '', whoOf(r));
           return { status: 204 };
         },
       },

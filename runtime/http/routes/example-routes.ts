@@ -29,7 +29,7 @@ export function exampleRoutes(examples: ExampleService): RouteDef[] {
       responses: { 201: ModelWithDiagnostics, 404: ErrorBody, 409: ErrorBody },
       handle: async (r) => ({
         status: 201,
-        body: await examples.copy(r.params.slug ?? '', r.actor),
+        body: await examples.copy(r.params.slug ?? '', r.actor, r.address),
       }),
     },
   ];

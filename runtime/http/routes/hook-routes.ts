@@ -49,7 +49,7 @@ export function hookRoutes(hooks: HookService): RouteDef[] {
         422: ErrorBody,
       },
       handle: async (r) => ({
-        body: await hooks.fire(r.params.token ?? '', r.body as never),
+        body: await hooks.fire(r.params.token ?? '', r.body as never, r.address),
       }),
     },
   ];

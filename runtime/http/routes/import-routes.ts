@@ -1,6 +1,7 @@
 import { entityOfPath } from '../../services/entity-paths.js';
 import type { ImportRequest, ImportService } from '../../services/import-service.js';
 import type { RouteDef } from '../route.js';
+import { whoOf } from '../who-of.js';
 import { ErrorBody } from '../schemas/api-schemas.js';
 import { EntityParam } from '../schemas/path-params.js';
 import { ImportBody, ImportResult } from '../schemas/import-schemas.js';
@@ -20,7 +21,7 @@ export function importRoutes(imports: ImportService): RouteDef[] {
       responses: { 200: ImportResult, 400: ErrorBody, 404: ErrorBody, 422: ErrorBody },
       handle: async (r) => {
         const entity = entityOfPath(r.params.entity ?? '');
-        return { body: await imports.import(entity, r.body as ImportRequest) };
+        return { body: await imports.import(entity, r.body as ImportRequest, whoOf(r)) };
       },
     },
   ];

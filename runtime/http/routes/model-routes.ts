@@ -55,7 +55,7 @@ export function modelRoutes(models: ModelService): RouteDef[] {
       summary: 'Save a new draft (validated and analysed)',
       body: ModelDocument,
       responses: { 201: ModelWithDiagnostics, 409: ErrorBody, 422: ErrorBody },
-      handle: async (r) => withEtag(await models.create(r.body, r.actor), 201),
+      handle: async (r) => withEtag(await models.create(r.body, r.actor, r.address), 201),
     },
     {
       method: 'get',
@@ -81,7 +81,9 @@ export function modelRoutes(models: ModelService): RouteDef[] {
       body: ModelDocument,
       responses: { 200: ModelWithDiagnostics, 404: ErrorBody, 412: ErrorBody, 422: ErrorBody },
       handle: async (r) =>
-        withEtag(await models.update(r.params.id ?? '', r.body, r.headers['if-match'], r.actor)),
+        withEtag(
+          await models.update(r.params.id ?? '', r.body, r.headers['if-match'], r.actor, r.address),
+        ),
     },
     {
       method: 'delete',
@@ -91,7 +93,8 @@ export function modelRoutes(models: ModelService): RouteDef[] {
       summary: 'Discard the draft (back to the published version)',
       params: id,
       responses: { 200: DraftDiscarded, 404: ErrorBody, 409: ErrorBody },
-      handle: async (r) => withEtag(await models.discardDraft(r.params.id ?? '', r.actor)),
+      handle: async (r) =>
+        withEtag(await models.discardDraft(r.params.id ?? '', r.actor, r.address)),
     },
     {
       method: 'get',
@@ -131,6 +134,7 @@ export function modelRoutes(models: ModelService): RouteDef[] {
           r.params.id ?? '',
           body.note,
           r.actor,
+          r.address,
           body.existingRecords ?? 'new_only',
         );
         return { status: out.unchanged ? 200 : 201, body: out };
@@ -186,6 +190,7 @@ export function modelRoutes(models: ModelService): RouteDef[] {
           r.params.id ?? '',
           (r.body as { version: number }).version,
           r.actor,
+          r.address,
         );
         return { status: out.unchanged ? 200 : 201, body: out };
       },

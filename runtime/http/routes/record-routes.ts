@@ -1,6 +1,10 @@
 import type { EntityType } from '../../../schemas/index.js';
 import type { Access } from '../../access/access.js';
 import { intersectResponsible } from '../../access/record-scope-filter.js';
+import { exportRecords } from '../../access/record-export.js';
+import { RecordExportQuery } from '../../../schemas/api/export-schemas.js';
+import type { RuntimeCore } from '../../services/runtime-core.js';
+import { Type } from '@sinclair/typebox';
 import { entityOfPath } from '../../services/entity-paths.js';
 import type { RecordDoc } from '../../domain/record.js';
 import type { RecordQuery as StoreRecordQuery } from '../../domain/record-query.js';
@@ -23,6 +27,8 @@ import {
   RecordPatchBody,
   Page,
   PageQuery,
+  RecordCount,
+  RecordCountQuery,
   RecordQuery,
 } from '../schemas/api-schemas.js';
 
@@ -41,8 +47,8 @@ function withEtag(record: RecordDoc) {
 const list = (v: string | undefined): string | string[] | undefined =>
   v === undefined ? undefined : v.includes(',') ? v.split(',') : v;
 
-/** The store's record filter from the list route's query. */
-export function recordFilterOf(q: RecordQuery): Omit<StoreRecordQuery, 'entity'> {
+/** The store's record filter from the list (or count) route's query. */
+export function recordFilterOf(q: RecordCountQuery): Omit<StoreRecordQuery, 'entity'> {
   const stage = list(q.stage);
   const responsible = list(q.responsible);
   const amount = {
@@ -89,8 +95,8 @@ export function scopedFilter(
   };
 }
 
-/** Records, moves, links, per-record logs, external events and tasks. */
-export function recordRoutes(records: RecordService): RouteDef[] {
+/** Records, moves, links, per-record logs, external events, tasks and the CSV export. */
+export function recordRoutes(records: RecordService, core: RuntimeCore): RouteDef[] {
   const tag = 'records';
   const id = (r: RouteRequest): string => r.params.id ?? '';
   const routes: RouteDef[] = [
@@ -114,6 +120,65 @@ export function recordRoutes(records: RecordService): RouteDef[] {
             ...(q.order === undefined ? {} : { order: q.order }),
           }),
         };
+      },
+    },
+    {
+      // Before `/api/records/:entity/:id`, which would take `export` for an id.
+      method: 'get',
+      path: '/api/records/:entity/export',
+      tag,
+      permission: { action: 'export', subject: ':entity' },
+      summary:
+        'The records matching the list filters as CSV (only those in your export scope; audited as record.exported)',
+      params: { entity: EntityParam },
+      query: RecordExportQuery,
+      produces: 'text/csv',
+      responses: { 200: Type.String(), 400: ErrorBody, 404: ErrorBody },
+      handle: async (r) => {
+        const q = r.query as RecordQuery;
+        const e = entity(r);
+        const { csv } = await exportRecords(core, {
+          entity: e,
+          query: scopedFilter(accessOf(r), 'export', e, recordFilterOf(q)),
+          order: {
+            ...(q.sort === undefined ? {} : { sort: q.sort }),
+            ...(q.order === undefined ? {} : { order: q.order }),
+          },
+          who: whoOf(r),
+        });
+        const day = core.clock.now().toISOString().slice(0, 10);
+        return {
+          raw: {
+            contentType: 'text/csv; charset=utf-8',
+            headers: {
+              'content-disposition': `attachment; filename="${r.params.entity ?? e}-${day}.csv"`,
+            },
+            content: csv,
+          },
+        };
+      },
+    },
+    {
+      // Before `/api/records/:entity/:id`, which would take `count` for an id.
+      method: 'get',
+      path: '/api/records/:entity/count',
+      permission: { action: 'read', subject: ':entity' },
+      tag,
+      summary:
+        'How many records match the list filters (model, pipeline, stage, responsible, updatedSince, q, amountMin, amountMax)',
+      params: { entity: EntityParam },
+      query: RecordCountQuery,
+      responses: { 200: RecordCount, 400: ErrorBody, 404: ErrorBody },
+      handle: async (r) => {
+        const e = entity(r);
+        // Within the caller's read scope, as their list would show.
+        const filter = scopedFilter(
+          accessOf(r),
+          'read',
+          e,
+          recordFilterOf(r.query as RecordCountQuery),
+        );
+        return { body: { count: await records.count(e, filter) } };
       },
     },
     {
@@ -265,12 +330,26 @@ export function recordRoutes(records: RecordService): RouteDef[] {
     {
       method: 'post',
       path: '/api/events',
-      permission: { action: 'update', subject: ':entity' },
+      permission: { action: 'update', subject: ':record' },
       tag: 'events',
       summary: 'An external event about a record (message, payment, call...)',
       body: EventBody,
       responses: { 200: EventResult, 400: ErrorBody, 422: ErrorBody },
-      handle: async (r) => ({ body: await records.event(r.body as never, whoOf(r)) }),
+      handle: async (r) => {
+        const body = r.body as Parameters<RecordService['event']>[0];
+        const record = await records.get(body.entity, body.recordId).catch(() => undefined);
+        if (record !== undefined && !accessOf(r).canRecord('update', record)) {
+          // Out of the read scope it is as unknown as a missing record (the service's 422).
+          if (!accessOf(r).canRecord('read', record))
+            throw new HttpError(
+              422,
+              'UNKNOWN_RECORD',
+              `/recordId: no ${body.entity} ${body.recordId}`,
+            );
+          accessOf(r).checkRecord('update', record);
+        }
+        return { body: await records.event(body, whoOf(r)) };
+      },
     },
     {
       method: 'post',

@@ -6,6 +6,7 @@ import { IdParam, RecordParams } from '../schemas/path-params.js';
 import { filterOf, pageRequest } from '../page-request.js';
 import { ErrorBody, Page, PageQuery } from '../schemas/api-schemas.js';
 import { TimerBody, TimerQuery } from '../schemas/timer-schemas.js';
+import { whoOf } from '../who-of.js';
 
 /** Timers: overall (filterable), per record, retrying a parked one, cancelling one. */
 export function timerRoutes(core: RuntimeCore): RouteDef[] {
@@ -49,7 +50,7 @@ export function timerRoutes(core: RuntimeCore): RouteDef[] {
         'Run a parked (failed) timer again now, attempts from zero (recorded in the record timeline)',
       params: { id: IdParam },
       responses: { 200: TimerBody, 404: ErrorBody, 409: ErrorBody },
-      handle: async (r) => ({ body: await timers.retry(r.params.id ?? '') }),
+      handle: async (r) => ({ body: await timers.retry(r.params.id ?? '', whoOf(r)) }),
     },
     {
       method: 'delete',
@@ -59,7 +60,7 @@ export function timerRoutes(core: RuntimeCore): RouteDef[] {
       summary: 'Cancel a pending timer or drop a parked one (recorded in the record timeline)',
       params: { id: IdParam },
       responses: { 200: TimerBody, 404: ErrorBody },
-      handle: async (r) => ({ body: await timers.cancel(r.params.id ?? '') }),
+      handle: async (r) => ({ body: await timers.cancel(r.params.id ?? '', whoOf(r)) }),
     },
   ];
 }

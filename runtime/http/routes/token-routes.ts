@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { TokenCreateBody, TokenCreated, TokenList } from '../../../schemas/api/identity-schemas.js';
 import type { Identity } from '../../identity/identity.js';
 import type { RouteDef } from '../route.js';
+import { whoOf } from '../who-of.js';
 import { ErrorBody } from '../schemas/api-schemas.js';
 import { authOf } from './auth-routes.js';
 
@@ -19,7 +20,11 @@ export function tokenRoutes(identity: Identity): RouteDef[] {
       responses: { 201: TokenCreated, 403: ErrorBody, 422: ErrorBody },
       handle: async (r) => ({
         status: 201,
-        body: await identity.tokens.create(authOf(r), r.body as { name: string; role: string }),
+        body: await identity.tokens.create(
+          authOf(r),
+          r.body as { name: string; role: string },
+          whoOf(r),
+        ),
       }),
     },
     {
@@ -42,7 +47,7 @@ export function tokenRoutes(identity: Identity): RouteDef[] {
       params: { id: Type.String({ pattern: '^[a-z0-9]{1,40}$' }) },
       responses: { 204: undefined, 404: ErrorBody },
       handle: async (r) => {
-        await identity.tokens.revoke(authOf(r), r.params.id ?? '');
+        await identity.tokens.revoke(authOf(r), r.params.id ?? '', whoOf(r));
         return { status: 204 };
       },
     },

@@ -1,9 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 import { normalizeMatchValue } from '../../../schemas/index.js';
 import type { CollectionName } from '../../domain/collections.js';
+import type { OutboxDoc } from '../../domain/outbox.js';
 import type { RecordDoc } from '../../domain/record.js';
+import type { TimerDoc } from '../../domain/timer.js';
 import type { WriteOp } from '../../domain/write-op.js';
 import { prepareBatch } from '../prepare-batch.js';
+import { planDeliveryJob, planTimerJob } from './jobs.js';
 import { jsonbText } from './sql-conditions.js';
 import { TABLES } from './tables.js';
 
@@ -62,9 +65,14 @@ async function writeValues(
  * One batch inside one transaction: locks the rows it names (`SELECT ... FOR UPDATE`, in
  * a fixed order), checks its conditions against them (`prepareBatch`, as every store
  * does), then writes. A refused batch throws before any write and the transaction rolls
- * back. Returns whether it touched timers.
+ * back. With `jobsSchema`, timers and pending outbox items get their graphile-worker jobs in
+ * the same transaction (`jobs.ts`). Returns whether it touched timers.
  */
-export async function commitBatch(trx: Trx, ops: readonly WriteOp[]): Promise<boolean> {
+export async function commitBatch(
+  trx: Trx,
+  ops: readonly WriteOp[],
+  jobsSchema?: string,
+): Promise<boolean> {
   const keys = new Map<CollectionName, Set<string>>();
   for (const op of ops) {
     let set = keys.get(op.collection);
@@ -93,6 +101,23 @@ export async function commitBatch(trx: Trx, ops: readonly WriteOp[]): Promise<bo
         op.key,
         before as RecordDoc | undefined,
         op.op === 'put' ? (op.value as RecordDoc) : undefined,
+      );
+    const after = op.op === 'put' ? op.value : undefined;
+    if (jobsSchema !== undefined && op.collection === 'timers')
+      await planTimerJob(
+        trx,
+        jobsSchema,
+        op.key,
+        before as TimerDoc | undefined,
+        after as TimerDoc | undefined,
+      );
+    if (jobsSchema !== undefined && op.collection === 'outbox')
+      await planDeliveryJob(
+        trx,
+        jobsSchema,
+        op.key,
+        before as OutboxDoc | undefined,
+        after as OutboxDoc | undefined,
       );
     if (op.op === 'delete') {
       if (before !== undefined) await sql`DELETE FROM ${table} WHERE key = ${op.key}`.execute(trx);

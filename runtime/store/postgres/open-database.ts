@@ -12,12 +12,18 @@ export interface PostgresStoreOptions {
   schema?: string;
   /** Connections in the pool (default 10). */
   poolSize?: number;
+  /**
+   * Plan timers as graphile-worker jobs in the schema `<schema>_jobs`
+   * (installed at open), in the same transaction as each change (see `jobs.ts`).
+   */
+  jobs?: boolean;
 }
 
 /** Tables are referenced without a schema: the pool's search_path names it. */
 export type Db = Kysely<Record<string, never>>;
 
-const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+// Room for the `_jobs` suffix of the job queue's schema.
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,57}$/;
 
 /** A schema name that cannot be used (it goes into SQL as an identifier). */
 export class InvalidSchemaNameError extends Error {

@@ -10,6 +10,7 @@ import { StoreUnavailableError } from '../../domain/store-unavailable-error.js';
 import type { TimerDoc } from '../../domain/timer.js';
 import type { WriteOp } from '../../domain/write-op.js';
 import { commitBatch, RaceLostError } from './commit-batch.js';
+import { installJobs, jobsSchemaOf } from './jobs.js';
 import { keysetOf, nextCursorOf, type Order } from './keyset.js';
 import { openDatabase, type Db, type PostgresStoreOptions } from './open-database.js';
 import { collectionConditions, recordConditions, whereOf } from './sql-conditions.js';
@@ -62,12 +63,25 @@ const orderOf = (c: CollectionName): Order => ({
 export class PostgresStore implements Store {
   private readonly timerListeners = new Set<() => void>();
 
-  private constructor(private readonly db: Db) {}
+  private constructor(
+    private readonly db: Db,
+    /** graphile-worker's schema when timers and deliveries are planned as jobs. */
+    readonly jobsSchema: string | undefined,
+  ) {}
 
-  /** Connects, makes the schema when missing and applies the migrations. */
+  /** Connects, makes the schema when missing and applies the migrations (and the job queue's). */
   static async open(options: PostgresStoreOptions): Promise<PostgresStore> {
     // Errors as the driver says them: at start the caller reports them in one line.
-    return new PostgresStore(await openDatabase(options));
+    const db = await openDatabase(options);
+    if (options.jobs !== true) return new PostgresStore(db, undefined);
+    const jobsSchema = jobsSchemaOf(options.schema ?? 'conveyor');
+    try {
+      await installJobs(options.connectionString, jobsSchema);
+    } catch (e) {
+      await db.destroy();
+      throw e;
+    }
+    return new PostgresStore(db, jobsSchema);
   }
 
   /** Runs a read or write, turning a lost database into `StoreUnavailableError` (HTTP 503). */
@@ -223,7 +237,9 @@ export class PostgresStore implements Store {
     const timers = await this.guard(async () => {
       for (let attempt = 1; ; attempt++) {
         try {
-          return await this.db.transaction().execute((trx) => commitBatch(trx, ops));
+          return await this.db
+            .transaction()
+            .execute((trx) => commitBatch(trx, ops, this.jobsSchema));
         } catch (e) {
           const again = e instanceof RaceLostError || RETRYABLE.has(codeOf(e) ?? '');
           if (!again || attempt >= MAX_ATTEMPTS) throw e;

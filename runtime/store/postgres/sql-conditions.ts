@@ -106,6 +106,11 @@ export function recordConditions(q: RecordQuery): Condition[] {
   if (q.pipeline !== undefined) out.push(sql`pipeline = ${q.pipeline}`);
   if (q.stage !== undefined) out.push(oneOf('stage', q.stage));
   if (q.responsible !== undefined) out.push(oneOf('responsible', q.responsible));
+  // Access scopes: in a limited pipeline only the listed stages; other pipelines (or none) unlimited.
+  for (const [pipeline, stages] of Object.entries(q.stageLimits ?? {}))
+    out.push(
+      sql`(pipeline IS NULL OR pipeline <> ${pipeline} OR stage = ANY(${[...stages]}::text[]))`,
+    );
   if (q.updatedSince !== undefined) out.push(sql`updated_at >= ${q.updatedSince}`);
   // Containment of scalars is equality (an array field does not contain a scalar here).
   if (q.fields !== undefined && Object.keys(q.fields).length > 0)

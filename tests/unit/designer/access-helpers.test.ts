@@ -10,6 +10,7 @@ import {
 } from '../../../designer/src/access/permissions.js';
 import { isSetupPath, setupTokenOf } from '../../../designer/src/access/setup-token.js';
 import { httpJson } from '../../../designer/src/api/http-json.js';
+import { initialsOf } from '../../../designer/src/access/user-menu.js';
 import { MANAGER_RIGHTS, VIEWER_RIGHTS } from '../../../stories/support/access-fixtures.js';
 
 const answer = (status: number, body: unknown) =>
@@ -49,6 +50,11 @@ describe('setup link and routes', () => {
     expect(isSetupPath('/setup')).toBe(true);
     expect(isSetupPath('/setup/')).toBe(true);
     expect(isSetupPath('/')).toBe(false);
+  });
+  it('shows initials in the header', () => {
+    expect(initialsOf('Max Manager')).toBe('MM');
+    expect(initialsOf(' ольга ')).toBe('О');
+    expect(initialsOf('Anna Maria Kuznetsova')).toBe('AK');
   });
   it('maps hashes to access screens', () => {
     expect(accessScreenOf('#/recycle-bin')).toBe('recycle-bin');

@@ -1,0 +1,57 @@
+import { run, type Runner } from 'graphile-worker';
+import { DELIVERY_TASK, silentWorkerLogger, TIMER_TASK, type JobPayload } from './jobs.js';
+
+export interface JobWorkerOptions {
+  connectionString: string;
+  /** The job queue's schema (`PostgresStore.jobsSchema`). */
+  jobsSchema: string;
+  /** A timer's job fell due: run what is due (the timers table decides, claims prevent doubles). */
+  onTimerDue: (key: string) => Promise<void>;
+  /** An outbox item's job fell due: attempt its delivery (once per job; the item says if still pending). */
+  onDeliveryDue?: (key: string) => Promise<void>;
+  /** Jobs worked at once (default 2). */
+  concurrency?: number;
+  /** How often the worker looks for due jobs besides its notifications (default 1 s). */
+  pollIntervalMs?: number;
+  onError?: (message: string) => void;
+}
+
+export interface JobWorker {
+  stop(): Promise<void>;
+}
+
+/**
+ * Works Conveyor's graphile-worker jobs in this process: any number of processes may
+ * run one on the same database (graphile-worker locks each job), so a timer's job is
+ * worked once, and a job whose process died is retried by another. Signals are left
+ * to the server's own shutdown.
+ */
+export async function startJobWorker(options: JobWorkerOptions): Promise<JobWorker> {
+  const task =
+    (what: string, work: (key: string) => Promise<void>) =>
+    async (payload: unknown): Promise<void> => {
+      const key = (payload as Partial<JobPayload> | null)?.key;
+      if (typeof key !== 'string') return; // Not one of ours: done, nothing to do.
+      try {
+        await work(key);
+      } catch (e) {
+        options.onError?.(`${what} job ${key}: ${e instanceof Error ? e.message : String(e)}`);
+        throw e; // graphile-worker retries it with backoff.
+      }
+    };
+  const runner: Runner = await run({
+    connectionString: options.connectionString,
+    schema: options.jobsSchema,
+    concurrency: options.concurrency ?? 2,
+    pollInterval: options.pollIntervalMs ?? 1000,
+    noHandleSignals: true,
+    logger: silentWorkerLogger,
+    taskList: {
+      [TIMER_TASK]: task('timer', options.onTimerDue),
+      ...(options.onDeliveryDue === undefined
+        ? {}
+        : { [DELIVERY_TASK]: task('delivery', options.onDeliveryDue) }),
+    },
+  });
+  return { stop: () => runner.stop() };
+}

@@ -1,0 +1,98 @@
+import { runMigrations, Logger } from 'graphile-worker';
+import { sql, type Kysely } from 'kysely';
+import type { OutboxDoc } from '../../domain/outbox.js';
+import type { TimerDoc } from '../../domain/timer.js';
+
+/** graphile-worker's task names for Conveyor's jobs. */
+export const TIMER_TASK = 'conveyor_timer';
+export const DELIVERY_TASK = 'conveyor_delivery';
+
+/** The payload of a job: which timer or outbox item is due (the store's row stays the truth). */
+export interface JobPayload {
+  key: string;
+}
+
+/** graphile-worker stays quiet: Conveyor's own log says what its jobs did. */
+export const silentWorkerLogger = new Logger(() => () => undefined);
+
+/** The schema of the job queue beside Conveyor's tables (`<schema>_jobs`). */
+export const jobsSchemaOf = (schema: string): string => `${schema}_jobs`;
+
+/** Installs or upgrades graphile-worker's tables and functions (its own migrations). */
+export async function installJobs(connectionString: string, jobsSchema: string): Promise<void> {
+  await runMigrations({ connectionString, schema: jobsSchema, logger: silentWorkerLogger });
+}
+
+/**
+ * The job key of a timer: its record, its robot and the timer itself (a plan for one
+ * stage entry), so a re-plan replaces the job and leaving the stage removes it.
+ */
+export const timerJobKey = (t: Pick<TimerDoc, 'recordId' | 'ruleId'>, key: string): string =>
+  `timer:${t.recordId}:${t.ruleId}:${key}`;
+export const deliveryJobKey = (key: string): string => `outbox:${key}`;
+
+type Trx = Kysely<Record<string, never>>;
+
+async function addJob(
+  trx: Trx,
+  schema: string,
+  task: string,
+  jobKey: string,
+  key: string,
+  /** Absent: now (the database's clock). */
+  runAt: string | undefined,
+): Promise<void> {
+  const payload: JobPayload = { key };
+  await sql`SELECT ${sql.id(schema, 'add_job')}(
+      identifier => ${task}, payload => ${JSON.stringify(payload)}::json,
+      run_at => coalesce(${runAt ?? null}::timestamptz, now()), job_key => ${jobKey}, job_key_mode => 'replace',
+      max_attempts => 25)`.execute(trx);
+}
+
+async function removeJob(trx: Trx, schema: string, jobKey: string): Promise<void> {
+  await sql`SELECT ${sql.id(schema, 'remove_job')}(${jobKey})`.execute(trx);
+}
+
+/**
+ * Keeps the job queue in step with a timer's row, in the same transaction as the write
+ * (no timer is lost between a commit and an enqueue): a pending timer has a job at its
+ * due time, re-planned when `dueAt` changes; a parked or deleted one has none. Writes
+ * that change neither (an in-flight mark) leave the job alone.
+ */
+export async function planTimerJob(
+  trx: Trx,
+  schema: string,
+  key: string,
+  before: TimerDoc | undefined,
+  after: TimerDoc | undefined,
+): Promise<void> {
+  const live = (t: TimerDoc | undefined): t is TimerDoc => t !== undefined && t.status !== 'failed';
+  if (live(after)) {
+    if (live(before) && before.dueAt === after.dueAt) return;
+    await addJob(trx, schema, TIMER_TASK, timerJobKey(after, key), key, after.dueAt);
+  } else if (live(before)) await removeJob(trx, schema, timerJobKey(before, key));
+}
+
+/**
+ * The same for an outbox item: a job while it is `pending`, at its next attempt (now
+ * when it has none), replaced when an attempt's outcome moves that time, removed once
+ * it is sent, dead or kept.
+ */
+export async function planDeliveryJob(
+  trx: Trx,
+  schema: string,
+  key: string,
+  before: OutboxDoc | undefined,
+  after: OutboxDoc | undefined,
+): Promise<void> {
+  const pending = (o: OutboxDoc | undefined): o is OutboxDoc => o?.status === 'pending';
+  if (pending(after)) {
+    if (
+      pending(before) &&
+      before.nextAttemptAt === after.nextAttemptAt &&
+      before.attempts === after.attempts
+    )
+      return;
+    await addJob(trx, schema, DELIVERY_TASK, deliveryJobKey(key), key, after.nextAttemptAt);
+  } else if (pending(before)) await removeJob(trx, schema, deliveryJobKey(key));
+}
