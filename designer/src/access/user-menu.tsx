@@ -72,6 +72,9 @@ export function UserMenu() {
               {t(`access.screen.${s}`)}
             </a>
           ))}
+          <a href="#/outside" onClick={close} data-testid="menu-outside">
+            {t('outside.open')}
+          </a>
         </nav>
         <button
           type="button"

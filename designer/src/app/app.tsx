@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { accessScreenOf, type AccessScreen } from '../access/access-routes.js';
 import { AccessScreenPage } from '../access/access-screen-page.js';
 import { BoardPage } from '../board/board-page.js';
+import { OutsidePage } from '../outside/outside-page.js';
 import { DesignerPage } from './designer-page.js';
 import { ModelList } from './model-list.js';
 
@@ -9,11 +10,13 @@ type Route =
   | { page: 'list' }
   | { page: 'model'; id: string; node?: string }
   | { page: 'board'; pipeline: string; model?: string }
+  | { page: 'outside' }
   | { page: AccessScreen };
 
 function route(): Route {
   const [path = '', search = ''] = window.location.hash.split('?');
   const q = new URLSearchParams(search);
+  if (path === '#/outside') return { page: 'outside' };
   const board = /^#\/board\/([^/]+)/.exec(path);
   if (board?.[1]) {
     const model = q.get('model');
@@ -31,7 +34,8 @@ function route(): Route {
 
 /**
  * Hash routes: `#/` the model list, `#/models/<id>[?node=<node id>]` the designer (with
- * that node selected), `#/board/<pipeline key>[?model=<id>]` the live board, `#/users`,
+ * that node selected), `#/board/<pipeline key>[?model=<id>]` the live board,
+ * `#/outside` outbox, dead letters, hook addresses and documents, `#/users`,
  * `#/tokens`, `#/roles`, `#/audit`, `#/recycle-bin`, `#/sessions`, `#/password` the
  * access screens.
  */
@@ -42,6 +46,7 @@ export function App() {
     window.addEventListener('hashchange', on);
     return () => window.removeEventListener('hashchange', on);
   }, []);
+  if (current.page === 'outside') return <OutsidePage />;
   if (current.page === 'board')
     return (
       <BoardPage

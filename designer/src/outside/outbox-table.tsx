@@ -1,0 +1,49 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OutboxView } from './outside-api.js';
+
+/** Outgoing items with their status and last error (the runtime redacts secrets). */
+export function OutboxTable(p: {
+  items: readonly OutboxView[];
+  empty: string;
+  testId: string;
+  actions?: (item: OutboxView) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  if (p.items.length === 0) return <p data-testid={p.testId}>{p.empty}</p>;
+  return (
+    <table className="outside-table" data-testid={p.testId}>
+      <thead>
+        <tr>
+          <th scope="col">{t('outside.kind')}</th>
+          <th scope="col">{t('outside.record')}</th>
+          <th scope="col">{t('outside.to')}</th>
+          <th scope="col">{t('outside.status')}</th>
+          <th scope="col">{t('outside.attempts')}</th>
+          <th scope="col">{t('outside.error')}</th>
+          {p.actions && (
+            <th scope="col">
+              <span className="visually-hidden">{t('outside.actions')}</span>
+            </th>
+          )}
+        </tr>
+      </thead>
+      <tbody>
+        {p.items.map((item) => (
+          <tr key={item.id}>
+            <td>{item.kind}</td>
+            <td>{item.recordId}</td>
+            <td>{item.to ?? item.subject ?? ''}</td>
+            <td>{item.status ?? 'kept'}</td>
+            <td>{item.attempts ?? 0}</td>
+            <td className="outside-error">
+              {item.lastError ?? ''}
+              {item.response?.excerpt ? ` — ${item.response.excerpt}` : ''}
+            </td>
+            {p.actions && <td className="outside-actions">{p.actions(item)}</td>}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

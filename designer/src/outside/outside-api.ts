@@ -1,0 +1,72 @@
+import type { ModelSummary, PageOf } from '../../../schemas/api/index.js';
+import { httpJson } from '../api/http-json.js';
+
+/*
+ * The fields these screens show. The routes' full schemas sit in runtime/http/schemas
+ * (delivery-schemas.ts), which the designer may not import: keep these a subset of them.
+ */
+export interface OutboxView {
+  id: string;
+  recordId: string;
+  kind: string;
+  status?: string;
+  to?: string;
+  subject?: string;
+  attempts?: number;
+  lastError?: string;
+  response?: { status?: number; excerpt?: string };
+  createdAt: string;
+}
+export interface HookView {
+  triggerId: string;
+  ruleId: string;
+  pipeline: string;
+  stage: string;
+  path: string;
+  createdAt: string;
+}
+export interface DocumentView {
+  id: string;
+  recordId: string;
+  register: string;
+  title: string;
+  createdAt: string;
+}
+
+/** Outbox, dead letters, inbound hook addresses and the documents register. */
+export interface OutsideApi {
+  outbox(): Promise<PageOf<OutboxView>>;
+  deadLetters(): Promise<PageOf<OutboxView>>;
+  replay(id: string): Promise<OutboxView>;
+  drop(id: string): Promise<OutboxView>;
+  models(): Promise<PageOf<ModelSummary>>;
+  hooks(modelId: string): Promise<HookView[]>;
+  regenerate(modelId: string, triggerId: string): Promise<HookView>;
+  documents(): Promise<PageOf<DocumentView>>;
+  /** Where a document downloads from (same origin: the session cookie goes along). */
+  documentUrl(id: string): string;
+}
+
+/**
+ * The HTTP implementation (docs/contracts.md: delivery, hooks, documents). Lists show
+ * their first page (up to 100 items, oldest first).
+ *
+ * @example await createOutsideApi().deadLetters();
+ */
+export function createOutsideApi(base = '/api', fetchImpl?: typeof fetch): OutsideApi {
+  const call = httpJson(base, fetchImpl);
+  const enc = encodeURIComponent;
+  return {
+    outbox: () => call('GET', '/outbox?limit=100'),
+    deadLetters: () => call('GET', '/dead-letters?limit=100'),
+    // POST must declare JSON (cross-site rule), so an empty object goes along.
+    replay: (id) => call('POST', `/dead-letters/${enc(id)}/replay`, {}),
+    drop: (id) => call('DELETE', `/dead-letters/${enc(id)}`),
+    models: () => call('GET', '/models?limit=1000'),
+    hooks: (id) => call('GET', `/models/${enc(id)}/hooks`),
+    regenerate: (id, trigger) =>
+      call('POST', `/models/${enc(id)}/hooks/${enc(trigger)}/regenerate`, {}),
+    documents: () => call('GET', '/documents?limit=100'),
+    documentUrl: (id) => `${base}/documents/${enc(id)}/content`,
+  };
+}
