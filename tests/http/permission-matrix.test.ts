@@ -249,10 +249,6 @@ const ROWS: Record<string, Row> = {
     call: () => ({ path: '/api/recycle-bin/deals/nope' }),
   },
   'get /api/events': { need: 'signed-in', stream: true, call: get('/api/events') },
-  'get /api/records/:entity/count': {
-    need: { entity: 'read' },
-    call: get('/api/records/deals/count'),
-  },
   'delete /api/dead-letters/:id': {
     need: { automation: 'publish' },
     call: () => ({ path: '/api/dead-letters/nope' }),
