@@ -445,6 +445,39 @@ describe('audit log (issue 12): every mutating route writes its entries in the s
         status: 200,
         kinds: ['record.created', 'outbox.replayed'],
       },
+      'DELETE /api/dead-letters/:id': {
+        call: async () => {
+          const id = `ob_${++seq}`;
+          await put('outbox', {
+            id,
+            recordId: await deal(),
+            kind: 'send_email',
+            to: 'a@example.com',
+            body: 'Hi',
+            createdAt: new Date().toISOString(),
+            idempotencyKey: id,
+            status: 'dead',
+          });
+          return h.call('DELETE', `/api/dead-letters/${id}`);
+        },
+        status: 200,
+        kinds: ['record.created', 'delivery.dropped'],
+      },
+      'POST /api/models/:id/hooks/:trigger/regenerate': {
+        call: async () => {
+          const hooks = (await h.call('GET', '/api/models/audited/hooks')).body as Array<{
+            triggerId: string;
+          }>;
+          const trigger = hooks[0]?.triggerId ?? 'missing';
+          return h.call('POST', `/api/models/audited/hooks/${trigger}/regenerate`);
+        },
+        status: 200,
+        kinds: ['hook.regenerated'],
+        check: (entries) => {
+          // The new address's secret never reaches the log.
+          expect(JSON.stringify(entries)).not.toMatch(/\/api\/hooks\/[A-Za-z0-9_-]{16,}/);
+        },
+      },
       'POST /api/recycle-bin/:entity/:id/restore': {
         call: async () => {
           const id = await deal();
