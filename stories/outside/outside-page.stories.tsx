@@ -28,9 +28,12 @@ export const Empty: Story = { parameters: { empty: true } };
 export const DropADeadLetter: Story = {
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
-    const dead = await page.findByTestId('dead-letters');
+    // Until the list has loaded the section is an empty-state paragraph with the same
+    // test id: wait for the row's button, then read the table that replaced it.
+    const drop = await page.findByRole('button', { name: 'Drop' });
+    const dead = page.getByTestId('dead-letters');
     await expect(dead).toHaveTextContent('HTTP 400 — amount is not a number');
-    await userEvent.click(within(dead).getByRole('button', { name: 'Drop' }));
+    await userEvent.click(drop);
     await expect(await page.findByText('No dead letters.')).toBeInTheDocument();
   },
 };
