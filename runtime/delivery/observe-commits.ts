@@ -61,6 +61,10 @@ export class CommitObserver implements Store {
     this.after(ops);
   }
 
+  async eraseDeleted(): Promise<void> {
+    await this.inner.eraseDeleted?.();
+  }
+
   close(): Promise<void> {
     return this.inner.close();
   }

@@ -83,5 +83,14 @@ export interface Store {
    */
   commit(ops: readonly WriteOp[]): Promise<void>;
 
+  /**
+   * Makes what committed deletions removed leave the store's files now, not at some
+   * later housekeeping (a purge from the recycle bin erases). The embedded store
+   * checkpoints: the journal no longer holds the deleted documents, the slices are
+   * rewritten without them and removed timeline lines are overwritten. Absent where a
+   * commit already removes the rows (PostgreSQL, memory).
+   */
+  eraseDeleted?(): Promise<void>;
+
   close(): Promise<void>;
 }

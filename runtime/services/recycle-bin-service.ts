@@ -161,9 +161,13 @@ export class RecycleBinService {
         throw new HttpError(409, 'RECORD_EXISTS', `${entity} ${id} exists: nothing to restore`);
       const was = e.record as RecordDoc;
       const links: RecordDoc['links'] = [];
+      let gone = 0;
       for (const l of was.links) {
         const o = await tx.get('records', l.id);
-        if (o === undefined) continue;
+        if (o === undefined) {
+          if (!(await this.linkInBin(tx, l, { entity, id }))) gone++;
+          continue;
+        }
         links.push(l);
         if (!o.links.some((x) => x.id === id))
           tx.put('records', o.id, { ...o, links: [...o.links, { entity, id }] });
@@ -197,15 +201,30 @@ export class RecycleBinService {
         kind: 'record.restored',
         entity,
         recordId: id,
-        ...(links.length === was.links.length
-          ? {}
-          : {
-              detail: `${was.links.length - links.length} link(s) to records gone meanwhile dropped`,
-            }),
+        ...(gone === 0 ? {} : { detail: `${gone} link(s) to records gone meanwhile dropped` }),
       });
       return record;
     });
     return (await this.core.store.get('records', id)) ?? restored;
+  }
+
+  /**
+   * When a linked record is itself in the bin, the link waits there: its deletion took
+   * the link away from its side, so the restored record is written back into the other
+   * one's bin copy, and restoring that one links both again. False when it is gone for
+   * good (purged or never there).
+   */
+  private async linkInBin(
+    tx: Tx,
+    other: RecordDoc['links'][number],
+    restored: { entity: EntityType; id: string },
+  ): Promise<boolean> {
+    const o = await tx.get('recycleBin', binKey(other.entity, other.id));
+    if (o === undefined) return false;
+    const rec = o.record as RecordDoc;
+    if (!rec.links.some((x) => x.id === restored.id))
+      tx.put('recycleBin', o.key, { ...o, record: { ...rec, links: [...rec.links, restored] } });
+    return true;
   }
 
   /** Erases a record from the bin with its timeline and everything else kept with it. */
@@ -215,6 +234,9 @@ export class RecycleBinService {
       tx.delete('recycleBin', e.key);
       this.core.audit(tx, { kind: 'record.purged', entity, recordId: id });
     });
+    // Erased means off the disk too, not only unreadable: the embedded store's journal
+    // and files would otherwise keep the record until their next housekeeping.
+    await this.core.store.eraseDeleted?.();
   }
 
   /**
@@ -240,6 +262,7 @@ export class RecycleBinService {
         }
       });
       purged += due.items.length;
+      await this.core.store.eraseDeleted?.();
     }
   }
 }

@@ -529,6 +529,11 @@ export class LowdbStore extends MemoryStore {
     return this.writer.flush([], { checkpoint: true });
   }
 
+  /** A checkpoint: the journal drops the deleted documents, slices and timeline lines are rewritten. */
+  eraseDeleted(): Promise<void> {
+    return this.checkpoint();
+  }
+
   /** Resolves once no checkpoint is being written: a copy of the folder then is what a crash would leave. */
   idle(): Promise<void> {
     return this.writer.idle();

@@ -5,6 +5,8 @@ import { basename, dirname, join } from 'node:path';
 export interface StoreFileHandle {
   appendFile(data: string): Promise<void>;
   writeFile(data: string | Uint8Array): Promise<void>;
+  /** Writes `length` bytes of `data` from `offset` at `position` in the file (`pwrite`). */
+  write(data: Uint8Array, offset: number, length: number, position: number): Promise<unknown>;
   truncate(len?: number): Promise<void>;
   /** Data and metadata to the disk (`fsync`). */
   sync(): Promise<void>;

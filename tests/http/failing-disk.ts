@@ -36,6 +36,11 @@ export function failingDisk(): FailingDisk {
       await h.writeFile(half(data));
       throw enospc();
     },
+    async write(data, offset, length, position) {
+      if (!disk.full) return h.write(data, offset, length, position);
+      disk.refused++;
+      throw enospc();
+    },
     async truncate(len) {
       if (disk.cannotCut)
         throw Object.assign(new Error('EIO: i/o error, ftruncate'), { code: 'EIO' });

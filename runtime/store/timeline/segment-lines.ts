@@ -8,6 +8,8 @@ export interface ParsedSegment {
   whole: number;
   /** Bytes after the last newline: an append a crash cut short (its batches are still in the journal). */
   torn?: { offset: number; bytes: number };
+  /** Erased lines still holding some of their entry (an erase a crash cut short): to finish. */
+  unfinished: Array<{ off: number; len: number }>;
   /** A line that is not an entry, before the end: the segment cannot be trusted from there. */
   damage?: { line: number; offset: number; reason: string };
 }
@@ -28,22 +30,28 @@ function lineOf(value: unknown, off: number, len: number): SegmentLine | string 
 
 /**
  * Reads a segment's lines (one JSON document per line, appended; `{"$deleted": id}`
- * removes an earlier entry). Only the bytes after the last newline can be a torn
+ * removes an earlier entry; a line that starts with a space was erased and is skipped). Only the bytes after the last newline can be a torn
  * append; a newline-terminated line that is not an entry is damage.
  *
  * @example
  * parseSegment(Buffer.from('{"id":"tl_1","recordId":"d1","at":"x"}\n{"id"'))
- * // { lines: [{ recordId: 'd1', id: 'tl_1', at: 'x', off: 0, len: 38 }], whole: 39, torn: { offset: 39, bytes: 5 } }
+ * // { lines: [{ recordId: 'd1', id: 'tl_1', at: 'x', off: 0, len: 38 }], unfinished: [], whole: 39, torn: { offset: 39, bytes: 5 } }
  */
 export function parseSegment(buf: Buffer): ParsedSegment {
   const lines: SegmentLine[] = [];
+  const unfinished: ParsedSegment['unfinished'] = [];
   let offset = 0;
   let n = 0;
   while (offset < buf.length) {
     const end = buf.indexOf(0x0a, offset);
-    if (end === -1) return { lines, whole: offset, torn: { offset, bytes: buf.length - offset } };
+    if (end === -1)
+      return { lines, unfinished, whole: offset, torn: { offset, bytes: buf.length - offset } };
     n++;
-    if (end > offset) {
+    // A line starting with a space is an erased entry (`eraseLines`): skipped whatever follows.
+    if (end > offset && buf[offset] === 0x20) {
+      if (buf.subarray(offset, end).some((b) => b !== 0x20))
+        unfinished.push({ off: offset, len: end - offset });
+    } else if (end > offset) {
       let line: SegmentLine | string;
       try {
         line = lineOf(JSON.parse(buf.subarray(offset, end).toString('utf8')), offset, end - offset);
@@ -51,12 +59,12 @@ export function parseSegment(buf: Buffer): ParsedSegment {
         line = `not valid JSON (${(e as Error).message})`;
       }
       if (typeof line === 'string')
-        return { lines, whole: offset, damage: { line: n, offset, reason: line } };
+        return { lines, unfinished, whole: offset, damage: { line: n, offset, reason: line } };
       lines.push(line);
     }
     offset = end + 1;
   }
-  return { lines, whole: offset };
+  return { lines, unfinished, whole: offset };
 }
 
 /** A damaged segment's whole lines (each entry stands alone), for `store recover`. */

@@ -9,6 +9,7 @@ import {
   type StoreReader,
 } from '../store-fs.js';
 import type { TimelineEntry } from '../store-types.js';
+import { eraseLines, ERASED_BYTE, unerased } from './segment-erase.js';
 import { parseSegment, type SegmentLine } from './segment-lines.js';
 import { PENDING, TimelineIndex, type TimelineSpot } from './timeline-index.js';
 
@@ -31,6 +32,12 @@ interface Sidecar {
 }
 
 const DAY_MS = 86_400_000;
+
+/** A removal to write: the entry's id and, when it was in a segment, where its line is. */
+interface Deletion {
+  deleted: string;
+  spot?: TimelineSpot;
+}
 const segName = (n: number): string => `${n}.jsonl`;
 const sidecarName = (n: number): string => `${n}.idx.json`;
 
@@ -43,13 +50,20 @@ const sidecarName = (n: number): string => `${n}.idx.json`;
  * read from the segments when asked for. A full segment is sealed with a sidecar
  * index (`<n>.idx.json`) so opening reads the index, not the entries. Retention
  * removes sealed segments whose newest entry is older than `retentionDays`.
+ *
+ * A removed entry does not stay on disk: once its deletion line is appended and synced,
+ * its own line is overwritten in place with spaces (`eraseLines`), so deleting (the
+ * recycle bin keeps its own copy) and purging leave no trace of its content. Opening
+ * finishes an erase a crash cut short: the deletion line is the lasting intent.
  */
 export class TimelineFiles {
   private readonly index = new TimelineIndex();
   /** Entries not yet in a segment, by id. */
   private readonly pending = new Map<string, TimelineEntry>();
   /** What the next append writes, in order: entry ids and deletions. */
-  private queue: Array<string | { deleted: string }> = [];
+  private queue: Array<string | Deletion> = [];
+  /** Lines of removed entries still to overwrite (an erase that failed is retried). */
+  private toErase: TimelineSpot[] = [];
   /** Entries being appended right now (a deletion meanwhile must be written after them). */
   private readonly inFlight = new Set<string>();
   private active = 0;
@@ -121,7 +135,7 @@ export class TimelineFiles {
       if (!this.inFlight.has(id)) this.pending.delete(id);
       return entry;
     }
-    this.queue.push({ deleted: id });
+    this.queue.push({ deleted: id, spot });
     return entry;
   }
 
@@ -166,6 +180,8 @@ export class TimelineFiles {
         r.catch(() => this.readers.delete(spot.seg));
       }
       const buf = await (await r).read(spot.off, spot.len);
+      // Erased meanwhile: the entry was removed after its position was taken.
+      if (buf[0] === ERASED_BYTE) return undefined;
       return JSON.parse(buf.toString('utf8')) as TimelineEntry;
     } finally {
       this.reading.set(spot.seg, (this.reading.get(spot.seg) ?? 1) - 1);
@@ -187,7 +203,7 @@ export class TimelineFiles {
     const items = this.queue;
     this.queue = [];
     const lines: string[] = [];
-    const written: Array<{ id: string; recordId: string; at: string } | { deleted: string }> = [];
+    const written: Array<{ id: string; recordId: string; at: string } | Deletion> = [];
     for (const item of items) {
       if (typeof item !== 'string') {
         lines.push(JSON.stringify({ $deleted: item.deleted }));
@@ -200,7 +216,8 @@ export class TimelineFiles {
       lines.push(JSON.stringify(entry));
       written.push({ id: item, recordId: entry.recordId, at: entry.at });
     }
-    if (lines.length === 0) return Promise.resolve();
+    if (lines.length === 0)
+      return this.toErase.length === 0 ? Promise.resolve() : this.serial(() => this.erase());
     return this.serial(async () => {
       const text = lines.join('\n') + '\n';
       const file = join(this.dir, segName(this.active));
@@ -218,8 +235,10 @@ export class TimelineFiles {
       let off = this.activeSize;
       for (const [i, w] of written.entries()) {
         const len = Buffer.byteLength(lines[i] as string);
-        if ('deleted' in w) this.activeLines.push([null, w.deleted]);
-        else {
+        if ('deleted' in w) {
+          this.activeLines.push([null, w.deleted]);
+          if (w.spot !== undefined) this.toErase.push(w.spot);
+        } else {
           this.activeLines.push([w.recordId, w.id, off, len]);
           if (w.at > this.activeMaxAt) this.activeMaxAt = w.at;
           this.inFlight.delete(w.id);
@@ -227,12 +246,36 @@ export class TimelineFiles {
           // Removed while it was appended: the removal must reach the file too.
           if (this.index.has(w.id, w.recordId))
             this.index.place(w.id, { seg: this.active, off, len }, w.recordId);
-          else this.queue.push({ deleted: w.id });
+          else this.queue.push({ deleted: w.id, spot: { seg: this.active, off, len } });
         }
         off += len + 1;
       }
       this.activeSize = off;
+      await this.erase();
     });
+  }
+
+  /**
+   * Overwrites the lines of removed entries whose deletion is on disk. A failure is
+   * logged and retried at the next flush (the deletion line already hides the entry,
+   * and opening erases what is left).
+   */
+  private async erase(): Promise<void> {
+    const spots = this.toErase;
+    this.toErase = [];
+    const bySeg = new Map<number, TimelineSpot[]>();
+    for (const s of spots) bySeg.set(s.seg, [...(bySeg.get(s.seg) ?? []), s]);
+    for (const [seg, list] of bySeg) {
+      if (seg !== this.active && !this.sealed.has(seg)) continue; // removed by retention
+      try {
+        await eraseLines(this.options.fs, join(this.dir, segName(seg)), list, this.options.fsync);
+      } catch (e) {
+        this.toErase.push(...list);
+        this.options.log(
+          `Conveyor: could not erase ${list.length} removed entries in timeline/${segName(seg)}: ${String(e)}; will retry`,
+        );
+      }
+    }
   }
 
   private async cutBack(file: string): Promise<void> {
@@ -357,15 +400,16 @@ export class TimelineFiles {
       const sidecar = names.includes(sidecarName(seg)) ? await this.readSidecar(seg) : undefined;
       if (sidecar !== undefined && sidecar.bytes === bytes) {
         for (const l of sidecar.lines) {
-          if (l[0] === null) this.index.remove(l[1]);
+          if (l[0] === null) this.removeLoaded(l[1]);
           else this.index.add(l[0], l[1], { seg, off: l[2], len: l[3] }, true);
         }
         this.sealed.set(seg, { maxAt: sidecar.maxAt });
         continue;
       }
-      const { lines, maxAt, size } = await this.scan(seg, seg === last);
+      const { lines, maxAt, size, unfinished } = await this.scan(seg, seg === last);
+      for (const u of unfinished) this.removedOnLoad.push({ seg, ...u });
       for (const l of lines) {
-        if ('deleted' in l) this.index.remove(l.deleted);
+        if ('deleted' in l) this.removeLoaded(l.deleted);
         else this.index.add(l.recordId, l.id, { seg, off: l.off, len: l.len });
       }
       if (seg === last) {
@@ -379,13 +423,52 @@ export class TimelineFiles {
     }
     if (last !== undefined && this.sealed.has(last)) this.active = last + 1;
     await this.retain((this.options.now ?? Date.now)());
+    await this.finishErases();
+  }
+
+  /** Spots of entries removed by deletion lines met while opening (checked by `finishErases`). */
+  private removedOnLoad: TimelineSpot[] = [];
+
+  private removeLoaded(id: string): void {
+    const spot = this.index.spot(id);
+    if (spot !== undefined) this.removedOnLoad.push(spot);
+    this.index.remove(id);
+  }
+
+  /** Erases the removed entries' lines a crash (or a failed write) left readable. */
+  private async finishErases(): Promise<void> {
+    const spots = this.removedOnLoad;
+    this.removedOnLoad = [];
+    const bySeg = new Map<number, TimelineSpot[]>();
+    for (const s of spots)
+      if (s.seg === this.active || this.sealed.has(s.seg))
+        bySeg.set(s.seg, [...(bySeg.get(s.seg) ?? []), s]);
+    for (const [seg, list] of bySeg) {
+      const reader = await this.options.fs.openRead(join(this.dir, segName(seg)));
+      let left: TimelineSpot[];
+      try {
+        left = await unerased(reader, list);
+      } finally {
+        await reader.close();
+      }
+      if (left.length === 0) continue;
+      this.options.log(
+        `Conveyor: timeline/${segName(seg)} still holds ${left.length} removed entries (an erase cut short): erasing`,
+      );
+      await eraseLines(this.options.fs, join(this.dir, segName(seg)), left, this.options.fsync);
+    }
   }
 
   /** Reads a segment line by line; the active one's torn tail is cut (the journal still has it). */
   private async scan(
     seg: number,
     isLast: boolean,
-  ): Promise<{ lines: SegmentLine[]; maxAt: string; size: number }> {
+  ): Promise<{
+    lines: SegmentLine[];
+    maxAt: string;
+    size: number;
+    unfinished: Array<{ off: number; len: number }>;
+  }> {
     const name = segName(seg);
     const file = join(this.dir, name);
     const parsed = parseSegment(await this.options.fs.readFile(file));
@@ -412,7 +495,7 @@ export class TimelineFiles {
     }
     let maxAt = '';
     for (const l of parsed.lines) if (!('deleted' in l) && l.at > maxAt) maxAt = l.at;
-    return { lines: parsed.lines, maxAt, size: parsed.whole };
+    return { lines: parsed.lines, maxAt, size: parsed.whole, unfinished: parsed.unfinished };
   }
 
   async close(): Promise<void> {

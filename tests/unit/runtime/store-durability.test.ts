@@ -34,6 +34,7 @@ function recordingFs(dir: string, events: string[]): StoreFs {
       events.push(`append ${name(path)}`);
     },
     writeFile: (data) => h.writeFile(data),
+    write: (data, offset, length, position) => h.write(data, offset, length, position),
     truncate: (len) => h.truncate(len),
     async sync() {
       await h.sync();
