@@ -73,6 +73,8 @@ export async function exportRecords(
       kind: 'record.exported',
       entity: input.entity,
       detail: `${records.length} ${input.entity} record(s) as CSV; filter ${JSON.stringify(input.query)}`,
+      detailCode: 'records_exported',
+      detailParams: { count: records.length, filter: JSON.stringify(input.query) },
     });
   });
   const csv = stringify(rows, {

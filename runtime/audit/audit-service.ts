@@ -90,6 +90,8 @@ export class AuditService {
       this.core.audit(tx, {
         kind: 'audit.exported',
         detail: `${rows.length} entries${truncated ? ' (truncated)' : ''}; filter ${JSON.stringify(filter)}`,
+        detailCode: truncated ? 'audit_exported_truncated' : 'audit_exported',
+        detailParams: { count: rows.length, filter: JSON.stringify(filter) },
       });
     });
     const body = stringify(rows, { header: true, columns: [...COLUMNS], eof: true });

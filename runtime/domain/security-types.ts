@@ -1,4 +1,5 @@
 import type { EntityType } from '../../schemas/index.js';
+import type { AuditDetailCode, AuditKind } from '../../schemas/api/audit-kinds.js';
 import type { Actor } from './actor.js';
 
 /**
@@ -111,7 +112,7 @@ export interface AuditEntry {
   /** Client address of the request, when there was one. */
   address?: string;
   /** `record.created`, `record.deleted`, `model.published`, `auth.sign_in_failed`, ... */
-  kind: string;
+  kind: AuditKind;
   entity?: EntityType;
   recordId?: string;
   /** Other subject (model id, account id, token id, role key, setting key...). */
@@ -119,7 +120,11 @@ export interface AuditEntry {
   outcome: 'success' | 'failure';
   /** Before and after of changed fields (secrets never appear). */
   changes?: Record<string, { before?: unknown; after?: unknown }>;
+  /** The detail in English (CSV export, logs); readers show `detailCode` in their language. */
   detail?: string;
+  /** What `detail` says, as a code and its values (`AUDIT_DETAIL_CODES`). */
+  detailCode?: AuditDetailCode;
+  detailParams?: Record<string, string | number>;
 }
 
 /** A deleted record with what hung on it, kept until `purgeAfter` or a purge. */

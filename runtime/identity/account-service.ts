@@ -1,3 +1,4 @@
+import type { AuditKind } from '../../schemas/api/audit-kinds.js';
 import { deriveKey } from '../../schemas/keys/derive-key.js';
 import type { User } from '../../schemas/index.js';
 import type { AccountDoc } from '../domain/security-types.js';
@@ -97,7 +98,7 @@ export class AccountService {
     guard?: (tx: Tx) => Promise<void>,
     /** The request (default: `by`, else the server); `kind` of its audit entry. */
     who: Who | undefined = by === undefined ? undefined : { actor: by.actor },
-    kind = 'account.created',
+    kind: AuditKind = 'account.created',
   ): Promise<AccountDoc> {
     const email = input.email.trim().toLowerCase();
     checkPassword(input.password);
@@ -192,7 +193,9 @@ export class AccountService {
         kind: 'account.updated',
         target: id,
         ...(changes === undefined ? {} : { changes }),
-        ...(patch.active === false ? { detail: 'its sessions and tokens ended' } : {}),
+        ...(patch.active === false
+          ? { detail: 'its sessions and tokens ended', detailCode: 'sessions_ended' as const }
+          : {}),
       });
       // A role change needs nothing more: sessions read the account on every request,
       // and a token never acts above its creator's current role.
@@ -210,7 +213,7 @@ export class AccountService {
     password: string,
     keepSession?: string,
     who?: Who,
-    kind = 'account.password_changed',
+    kind: AuditKind = 'account.password_changed',
   ): Promise<void> {
     checkPassword(password, '/newPassword');
     const passwordHash = await hashPassword(password);

@@ -78,7 +78,11 @@ export class SessionService {
             kind: 'auth.sign_in_failed',
             outcome: 'failure',
             target: email.trim().toLowerCase().slice(0, 320),
-            ...(found === undefined ? {} : { detail: ok ? 'account inactive' : 'wrong password' }),
+            ...(found === undefined
+              ? {}
+              : ok
+                ? { detail: 'account inactive', detailCode: 'account_inactive' }
+                : { detail: 'wrong password', detailCode: 'wrong_password' }),
           });
         },
       );

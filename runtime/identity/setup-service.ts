@@ -54,6 +54,7 @@ export class SetupService {
           target: existing.id,
           changes: { role: { before: existing.role, after: 'owner' } },
           detail: 'made the owner from OWNER_EMAIL',
+          detailCode: 'owner_from_env',
         });
       });
     } else {

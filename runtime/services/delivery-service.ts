@@ -62,6 +62,8 @@ export class DeliveryService {
         recordId: item.recordId,
         target: id,
         detail: `${item.kind} dead letter dropped`,
+        detailCode: 'dead_letter_dropped',
+        detailParams: { kind: item.kind },
       });
       return redactOutboxItem(item);
     });
@@ -107,6 +109,8 @@ export class DeliveryService {
         recordId: item.recordId,
         target: id,
         detail: `${item.kind} (${next.status})`,
+        detailCode: 'replayed',
+        detailParams: { kind: item.kind, status: next.status ?? '' },
       });
       return redactOutboxItem(next);
     });

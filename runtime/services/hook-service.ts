@@ -114,6 +114,8 @@ export class HookService {
         kind: 'hook.regenerated',
         target: key,
         detail: `new secret address for trigger ${triggerId}`,
+        detailCode: 'hook_regenerated',
+        detailParams: { trigger: triggerId },
       });
     });
     return {

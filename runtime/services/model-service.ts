@@ -141,7 +141,13 @@ export class ModelService {
       };
       tx.put('models', model.id, entry);
       tx.expectRevision('models', model.id, null);
-      this.core.audit(tx, { kind: 'model.created', target: model.id, detail: 'revision 1' });
+      this.core.audit(tx, {
+        kind: 'model.created',
+        target: model.id,
+        detail: 'revision 1',
+        detailCode: 'revision',
+        detailParams: { revision: 1 },
+      });
       return { model, diagnostics, etag: draftEtag(entry) };
     });
   }
@@ -194,6 +200,8 @@ export class ModelService {
         kind: 'model.draft_saved',
         target: id,
         detail: `revision ${next.revision ?? 0}`,
+        detailCode: 'revision',
+        detailParams: { revision: next.revision ?? 0 },
       });
       return { model, diagnostics, etag: draftEtag(next) };
     });
@@ -224,6 +232,8 @@ export class ModelService {
         kind: 'model.draft_discarded',
         target: id,
         detail: `back to version ${cur.publishedVersion}`,
+        detailCode: 'back_to_version',
+        detailParams: { version: cur.publishedVersion ?? 0 },
       });
       return { model: v.model, etag: draftEtag(next) };
     });

@@ -222,6 +222,8 @@ export class RecordService {
         entity,
         recordId: id,
         detail: `kept in the recycle bin until ${binned.purgeAfter}`,
+        detailCode: 'kept_until',
+        detailParams: { until: binned.purgeAfter },
       });
     });
   }

@@ -201,7 +201,13 @@ export class RecycleBinService {
         kind: 'record.restored',
         entity,
         recordId: id,
-        ...(gone === 0 ? {} : { detail: `${gone} link(s) to records gone meanwhile dropped` }),
+        ...(gone === 0
+          ? {}
+          : {
+              detail: `${gone} link(s) to records gone meanwhile dropped`,
+              detailCode: 'links_dropped' as const,
+              detailParams: { count: gone },
+            }),
       });
       return record;
     });
@@ -258,6 +264,8 @@ export class RecycleBinService {
             entity: e.entity,
             recordId: e.recordId,
             detail: `retention: kept until ${e.purgeAfter}`,
+            detailCode: 'retention_expired',
+            detailParams: { until: e.purgeAfter },
           });
         }
       });

@@ -58,7 +58,13 @@ export const AuditEntryView = Type.Object({
       Type.Object({ before: Type.Optional(Type.Unknown()), after: Type.Optional(Type.Unknown()) }),
     ),
   ),
-  detail: Type.Optional(Type.String()),
+  detail: Type.Optional(Type.String({ description: 'In English; readers word `detailCode`' })),
+  detailCode: Type.Optional(
+    Type.String({ description: 'What `detail` says, as a code (`AUDIT_DETAIL_CODES`)' }),
+  ),
+  detailParams: Type.Optional(
+    Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()])),
+  ),
 });
 export type AuditEntryView = Static<typeof AuditEntryView>;
 

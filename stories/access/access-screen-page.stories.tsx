@@ -39,7 +39,7 @@ export const AuditPaged: Story = {
     const canvas = within(canvasElement);
     const rows = () => canvas.getByTestId('audit-list').querySelectorAll('tbody tr').length;
     await userEvent.click(await canvas.findByTestId('load-more'));
-    await expect(await canvas.findAllByText('record.exported')).toHaveLength(1);
+    await expect(await canvas.findAllByText('Records exported')).toHaveLength(1);
     await expect(rows()).toBe(STORY_AUDIT.length);
   },
 };

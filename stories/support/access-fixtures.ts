@@ -184,6 +184,12 @@ const olga = {
   role: 'owner',
 } as const;
 
+/** The story model's names, as the admin typed them (robot actors are shown by these). */
+export const STORY_MODEL_NAMES = {
+  id: 'deal-distribution',
+  names: { model: 'Deal distribution', rules: { assign: 'Assign by turn' } },
+} as const;
+
 export const STORY_AUDIT: AuditEntryView[] = [
   {
     id: 'a4',
@@ -214,6 +220,20 @@ export const STORY_AUDIT: AuditEntryView[] = [
     detail: 'version 3',
   },
   {
+    id: 'a3b',
+    seq: 0,
+    at: '2026-12-07T09:50:00.000Z',
+    actor: olga,
+    address: '127.0.0.1',
+    kind: 'record.deleted',
+    entity: 'deal',
+    recordId: 'd-9',
+    outcome: 'success',
+    detail: 'kept in the recycle bin until 2027-01-06T09:50:00.000Z',
+    detailCode: 'kept_until',
+    detailParams: { until: '2027-01-06T09:50:00.000Z' },
+  },
+  {
     id: 'a2',
     seq: 0,
     at: '2026-12-07T09:40:00.000Z',
@@ -221,7 +241,9 @@ export const STORY_AUDIT: AuditEntryView[] = [
     address: '203.0.113.9',
     kind: 'auth.sign_in_failed',
     outcome: 'failure',
-    detail: 'ivan@example.com',
+    target: 'ivan@example.com',
+    detail: 'wrong password',
+    detailCode: 'wrong_password',
   },
   {
     id: 'a1',

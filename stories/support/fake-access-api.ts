@@ -13,6 +13,7 @@ import {
   STORY_ACCOUNTS,
   STORY_AUDIT,
   STORY_BIN,
+  STORY_MODEL_NAMES,
   STORY_ROLES,
   STORY_SESSIONS,
   STORY_TOKENS,
@@ -208,5 +209,10 @@ export function createFakeAccessApi(options: FakeAccessApiOptions = {}): AccessA
         need('recycleBin');
         bin = bin.filter((b) => b.recordId !== item.recordId);
       }),
+    // The names an admin typed for the story's model, as `GET /api/models/:id` has them.
+    robotNames: (modelId) =>
+      call('robotNames', () =>
+        modelId === STORY_MODEL_NAMES.id ? STORY_MODEL_NAMES.names : undefined,
+      ),
   };
 }

@@ -194,8 +194,8 @@ describe.runIf(browser.run && runtimeReady)('accounts and access in the designer
     await page.getByTestId('audit-record').fill(deal.id);
     await page.getByTestId('audit-apply').click();
     const list = page.getByTestId('audit-list');
-    await expect.poll(() => list.textContent()).toContain('record.restored');
-    expect(await list.textContent()).toContain('record.deleted');
+    await expect.poll(() => list.textContent()).toContain('Record restored');
+    expect(await list.textContent()).toContain('Record deleted');
     await shot(page, 'audit-record-en');
 
     // Roles: built-ins read only; on a runtime without /api/roles yet, "not available".
@@ -210,6 +210,147 @@ describe.runIf(browser.run && runtimeReady)('accounts and access in the designer
       await page.getByTestId('role-read-only').waitFor();
       expect(await page.getByTestId('matrix-deal-read').textContent()).toBe('own');
     }
+  });
+
+  const setLanguage = async (p: Page, lang: 'en' | 'ru') => {
+    await p.evaluate((l) => localStorage.setItem('conveyor.language', l), lang);
+    await p.reload();
+  };
+
+  it('the owner creates a custom role in the matrix, forbids deleting deals and assigns it', async () => {
+    await page.goto(`${server.url}/#/roles`);
+    await page.getByTestId('role-create').waitFor();
+    await page.getByTestId('role-new-key').fill('deal_clerk');
+    await page.getByTestId('role-new-name').fill('Deal clerk');
+    await page.getByTestId('role-create').locator('select').selectOption('manager');
+    await page.getByTestId('role-new-submit').click();
+    await page.getByTestId('role-deal_clerk').click();
+    const del = page.getByTestId('matrix-deal-delete');
+    await expect.poll(() => del.inputValue()).toBe('own'); // copied from the manager
+    await del.selectOption('none');
+    await page.getByTestId('role-save').click();
+    await page.locator('p.success[role="status"]').waitFor();
+    const role = await call<{
+      name: string;
+      permissions: { entities: { deal: { delete: string } } };
+    }>('GET', '/roles/deal_clerk');
+    expect(role.name).toBe('Deal clerk');
+    expect(role.permissions.entities.deal.delete).toBe('none');
+    await shot(page, 'roles-custom-en');
+    await setLanguage(page, 'ru');
+    await page.getByTestId('role-deal_clerk').click();
+    await expect.poll(() => page.getByTestId('role-name').inputValue()).toBe('Deal clerk');
+    await shot(page, 'roles-custom-ru');
+    expect(await seriousViolations(page)).toEqual([]);
+    await setLanguage(page, 'en');
+
+    // Assigned in the Users screen: the manager's account now holds it.
+    await page.goto(`${server.url}/#/users`);
+    const row = page.getByTestId(`account-${MANAGER.email}`);
+    await row.waitFor();
+    await row.locator('select').selectOption('deal_clerk');
+    await expect
+      .poll(async () => {
+        const list = await call<{ items: Array<{ email: string; role: string }> }>(
+          'GET',
+          '/accounts',
+        );
+        return list.items.find((a) => a.email === MANAGER.email)?.role;
+      })
+      .toBe('deal_clerk');
+    // The edited right holds: the manager, signed in, may not delete a deal of their own.
+    const signIn = await fetch(`${server.url}/api/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify({ email: MANAGER.email, password: MANAGER.password }),
+    });
+    expect(signIn.status).toBe(200);
+    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] as string;
+    const accounts = await call<{ items: Array<{ email: string; userId: string }> }>(
+      'GET',
+      '/accounts',
+    );
+    const clerkUser = accounts.items.find((a) => a.email === MANAGER.email)?.userId;
+    const own = await call<{ id: string }>('POST', '/records/deals', {
+      fields: { title: 'Clerk deal', responsible: clerkUser },
+    });
+    const refused = await fetch(`${server.url}/api/records/deals/${own.id}`, {
+      method: 'DELETE',
+      headers: { cookie, origin: server.url },
+    });
+    expect(refused.status).toBe(403);
+  });
+
+  it('the recycle bin: restore, delete again, purge after the page’s own dialog; the audit log in both languages', async () => {
+    const deal = await call<{ id: string }>('POST', '/records/deals', {
+      fields: { title: 'Purge me' },
+    });
+    await call('DELETE', `/records/deals/${deal.id}`);
+    await page.goto(`${server.url}/#/recycle-bin`);
+    const row = page.getByTestId(`bin-deal/${deal.id}`);
+    await row.waitFor();
+    await page.getByTestId(`restore-deal/${deal.id}`).click();
+    await expect.poll(() => row.count()).toBe(0);
+    expect((await call<{ id: string }>('GET', `/records/deals/${deal.id}`)).id).toBe(deal.id);
+
+    await call('DELETE', `/records/deals/${deal.id}`);
+    await page.reload();
+    await row.waitFor();
+    await shot(page, 'recycle-bin-en');
+    await page.getByTestId(`purge-deal/${deal.id}`).click();
+    const dialog = page.getByTestId('confirm-dialog');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('Purge me');
+    await shot(page, 'recycle-bin-purge-confirm-en');
+    await page.getByTestId('confirm-yes').click();
+    await expect.poll(() => row.count()).toBe(0);
+    const bin = await call<{ items: Array<{ recordId: string }> }>('GET', '/recycle-bin');
+    expect(bin.items.map((i) => i.recordId)).not.toContain(deal.id);
+    const gone = await fetch(`${server.url}/api/records/deals/${deal.id}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(gone.status).toBe(404);
+
+    // The audit log names what happened in the reader's language, keys only in tooltips.
+    await page.goto(`${server.url}/#/audit`);
+    await page.getByTestId('audit-record').fill(deal.id);
+    await page.getByTestId('audit-apply').click();
+    const list = page.getByTestId('audit-list');
+    await expect.poll(() => list.textContent()).toContain('Record purged');
+    const en = (await list.textContent()) ?? '';
+    for (const words of ['Record created', 'Record deleted', 'Record restored'])
+      expect(en).toContain(words);
+    expect(en).toContain('kept in the recycle bin until');
+    expect(en).not.toContain('record.');
+    await shot(page, 'audit-record-purged-en');
+    await setLanguage(page, 'ru');
+    await page.goto(`${server.url}/#/audit`);
+    await page.getByTestId('audit-record').fill(deal.id);
+    await page.getByTestId('audit-apply').click();
+    await expect.poll(() => list.textContent()).toContain('Запись стёрта');
+    const ru = (await list.textContent()) ?? '';
+    for (const words of ['Запись создана', 'Запись удалена', 'Запись восстановлена'])
+      expect(ru).toContain(words);
+    expect(ru).toContain('хранится в корзине до');
+    expect(ru).not.toMatch(/record\.|kept in|Record /);
+    await shot(page, 'audit-record-purged-ru');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(`${server.url}/#/recycle-bin`);
+    await page.getByTestId('bin-list').waitFor();
+    await shot(page, 'recycle-bin-ru');
+    // A failed sign-in reads in Russian too (the server's English stays in the CSV).
+    await fetch(`${server.url}/api/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify({ email: OWNER.email, password: 'not the password' }),
+    });
+    await page.goto(`${server.url}/#/audit`);
+    await expect.poll(() => list.textContent()).toContain('Неудачный вход');
+    const failed = (await list.textContent()) ?? '';
+    expect(failed).toContain('неверный пароль');
+    expect(failed).not.toContain('wrong password');
+    await shot(page, 'audit-ru');
+    await setLanguage(page, 'en');
   });
 
   it('every access screen, in English and Russian, is axe-clean', async () => {

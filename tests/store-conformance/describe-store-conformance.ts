@@ -557,7 +557,7 @@ export function describeStoreConformance(name: string, open: () => Promise<Opene
               at: at(2),
               seq: 0,
               actor: { kind: 'system', name: 'retention' },
-              kind: 'recycle.purged',
+              kind: 'record.purged',
               outcome: 'success',
             },
           },
@@ -580,7 +580,7 @@ export function describeStoreConformance(name: string, open: () => Promise<Opene
           { op: 'put', collection: 'users', key: 'a', value: { key: 'a', name: 'A' } as never },
         ]);
         expect(ids((await store.query('audit', { actor: 'acc1' })).items)).toEqual(['a1']);
-        expect(ids((await store.query('audit', { kind: ['recycle.purged'] })).items)).toEqual([
+        expect(ids((await store.query('audit', { kind: ['record.purged'] })).items)).toEqual([
           'a2',
         ]);
         expect(ids((await store.query('audit', { since: at(2) })).items)).toEqual(['a2']);

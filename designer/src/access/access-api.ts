@@ -1,3 +1,5 @@
+import type { AutomationModel } from '../../../schemas/index.js';
+import { ApiError } from '../api/api-types.js';
 import { httpJson } from '../api/http-json.js';
 import type {
   AccountView,
@@ -13,6 +15,7 @@ import type {
   SessionInfo,
   TokenView,
 } from './access-types.js';
+import { robotNamesOf, type RobotNames } from './robot-names.js';
 
 /** A new account (`POST /api/accounts`). */
 export interface NewAccount {
@@ -53,6 +56,8 @@ export interface AccessApi {
   listRecycleBin(entity: string, cursor?: string): Promise<Page<RecycleBinItem>>;
   restore(item: Pick<RecycleBinItem, 'entity' | 'recordId'>): Promise<void>;
   purge(item: Pick<RecycleBinItem, 'entity' | 'recordId'>): Promise<void>;
+  /** The names typed for a model and its robots (audit actors); undefined when not readable. */
+  robotNames(modelId: string): Promise<RobotNames | undefined>;
 }
 
 /** `?a=1&b=2` from the non-empty values (empty: ''). */
@@ -122,6 +127,15 @@ export function createAccessApi(base = '/api', fetchImpl?: typeof fetch): Access
     },
     purge: async ({ entity, recordId }) => {
       await call('DELETE', `/recycle-bin/${enc(entity)}/${enc(recordId)}`);
+    },
+    robotNames: async (modelId) => {
+      try {
+        const m = await call<{ model: AutomationModel }>('GET', `/models/${enc(modelId)}`);
+        return robotNamesOf(m.model);
+      } catch (e) {
+        if (e instanceof ApiError && (e.status === 403 || e.status === 404)) return undefined;
+        throw e;
+      }
     },
   };
 }

@@ -73,7 +73,9 @@ function RecycleBin() {
               <td data-user-text>{item.title}</td>
               <td>{t(`access.entity.${item.entity}`)}</td>
               <td className="num">{f.dateTime(item.deletedAt)}</td>
-              <td data-user-text>{describeActor(item.deletedBy)}</td>
+              <td data-user-text title={describeActor(t, item.deletedBy).title}>
+                {describeActor(t, item.deletedBy).text}
+              </td>
               <td className="num">{f.dateTime(item.purgeAfter)}</td>
               <td className="row-actions">
                 <button
