@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Directory } from '../../../schemas/index.js';
 import type { RecordBody } from './board-types.js';
 import type { EntityField } from './entity-fields.js';
-import { fromInputValue, toInputValue } from './zoned-input.js';
+import { fromInputValue, inputValueInLocale, toInputValue } from './zoned-input.js';
+import { useFormat } from '../i18n/use-format.js';
 
 const NUMERIC = new Set(['number', 'money']);
 const dateKind = (type: string): 'date' | 'datetime' | undefined =>
@@ -34,6 +35,7 @@ export function DrawerFields({
   onSave(fields: Record<string, unknown>): Promise<void>;
 }) {
   const { t, i18n } = useTranslation();
+  const { locale } = useFormat();
   const [edits, setEdits] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const editable = fields.filter((f) => !READ_ONLY.has(f.key));
@@ -109,6 +111,11 @@ export function DrawerFields({
                 onChange={(e) => set(e.target.value)}
                 data-testid={`field-${f.key}`}
               />
+            )}
+            {date !== undefined && value !== '' && (
+              <span className="field-in-locale muted" data-testid={`field-${f.key}-shown`}>
+                {inputValueInLocale(value, date, zone, locale)}
+              </span>
             )}
           </label>
         );

@@ -135,6 +135,8 @@ function whoDidIt(
   t: TFunction,
 ): string | undefined {
   const a = e.actor;
+  // An event follows from the change before it, which already names who made it.
+  if (e.kind === 'event') return undefined;
   if (a !== undefined) {
     if (a.kind === 'token') return t(`${K}.token`, { name: a.name ?? '' });
     if (a.kind === 'robot') return undefined;

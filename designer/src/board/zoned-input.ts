@@ -30,3 +30,24 @@ export function fromInputValue(
   const at = DateTime.fromISO(value, { zone: zone ?? 'utc' });
   return at.isValid ? at.toUTC().toISO() : null;
 }
+
+/**
+ * An input's value as the UI's language writes it (the browser's picker follows the
+ * browser's own locale): `Mon, Dec 7, 2026, 10:30 PM` in English, `пн, 7 дек. 2026 г.,
+ * 22:30` in Russian; empty for no value.
+ */
+export function inputValueInLocale(
+  value: string,
+  kind: 'date' | 'datetime',
+  zone: string | undefined,
+  locale: string,
+): string {
+  if (value === '') return '';
+  const at = DateTime.fromISO(value, { zone: kind === 'date' ? 'utc' : (zone ?? 'utc') });
+  if (!at.isValid) return '';
+  return at
+    .setLocale(locale)
+    .toLocaleString(
+      kind === 'date' ? DateTime.DATE_MED_WITH_WEEKDAY : DateTime.DATETIME_MED_WITH_WEEKDAY,
+    );
+}

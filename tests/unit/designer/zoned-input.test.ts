@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fromInputValue, toInputValue } from '../../../designer/src/board/zoned-input.js';
+import {
+  fromInputValue,
+  inputValueInLocale,
+  toInputValue,
+} from '../../../designer/src/board/zoned-input.js';
 
 describe("date and time inputs in the calendar's zone", () => {
   it('shows a stored instant as the wall time of the zone, and saves it back as UTC ISO', () => {
@@ -20,5 +24,18 @@ describe("date and time inputs in the calendar's zone", () => {
     expect(toInputValue('soon', 'datetime', 'Europe/Moscow')).toBe('');
     expect(toInputValue(42, 'date', undefined)).toBe('');
     expect(fromInputValue('garbage', 'datetime', 'Europe/Moscow')).toBeNull();
+  });
+});
+
+describe("a date input's value in the UI language", () => {
+  it("reads in English and in Russian, in the calendar's zone", () => {
+    expect(inputValueInLocale('2026-12-07T22:30', 'datetime', 'Europe/Moscow', 'en-GB')).toBe(
+      'Mon, 7 Dec 2026, 22:30',
+    );
+    expect(inputValueInLocale('2026-12-07T22:30', 'datetime', 'Europe/Moscow', 'ru-RU')).toMatch(
+      /^пн, 7 дек\. 2026 г\., 22:30$/,
+    );
+    expect(inputValueInLocale('2026-12-24', 'date', 'Europe/Moscow', 'ru-RU')).toMatch(/24 дек/);
+    expect(inputValueInLocale('', 'date', undefined, 'en-GB')).toBe('');
   });
 });
