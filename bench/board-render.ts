@@ -1,10 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import type { AutomationModel } from '../schemas/index.js';
-import { HAS_CHROMIUM, launchBrowser } from '../tests/e2e/support/browser.js';
-import { api, startRuntime } from '../tests/e2e/support/runtime-server.js';
-import { ensureDesignerBuilt } from '../tests/support/ensure-built.js';
+import { api } from '../tests/e2e/support/runtime-server.js';
+import { meanFps, percentile, startFrames, stopFrames } from './browser/frame-rate.js';
+import { withChromium } from './browser/with-chromium.js';
 
 /** Deals in the one busy column (`BENCH_BOARD_DEALS`, default 10,000: the issue's case). */
 const DEALS = Number(process.env.BENCH_BOARD_DEALS ?? 10_000);
@@ -34,35 +33,6 @@ const MODEL: AutomationModel = {
   ],
 };
 
-async function startFrames(page: Page): Promise<void> {
-  // A string: tsx would wrap named inner functions in a helper the page does not have.
-  await page.evaluate(`(() => {
-    window.__frames = [];
-    window.__stop = false;
-    let last = performance.now();
-    const tick = (now) => {
-      window.__frames.push(now - last);
-      last = now;
-      if (!window.__stop) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  })()`);
-}
-
-async function stopFrames(page: Page): Promise<number[]> {
-  const frames = await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __stop: boolean };
-    w.__stop = true;
-    return w.__frames.slice(1);
-  });
-  return frames.sort((a, b) => a - b);
-}
-
-const fps = (frames: readonly number[]) =>
-  frames.length === 0 ? NaN : (1000 * frames.length) / frames.reduce((a, b) => a + b, 0);
-const pct = (sorted: readonly number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-
 /** Wheel-scrolls the column down (and back up) while counting animation frames. */
 async function scrollFrames(page: Page): Promise<number[]> {
   const box = await page.getByTestId('column-new').locator('.column-scroll').boundingBox();
@@ -84,15 +54,7 @@ const mounted = (page: Page) => page.getByTestId('column-new').locator('.board-c
  * paging in every deal (the virtualised list keeps the DOM small either way).
  */
 export async function benchBoardRender(): Promise<void> {
-  if (!HAS_CHROMIUM) {
-    console.log('board-render: skipped, /usr/bin/chromium not found');
-    return;
-  }
-  if (process.env.BENCH_SKIP_BUILD !== '1') await ensureDesignerBuilt();
-  mkdirSync('test-results/bench', { recursive: true });
-  const server = await startRuntime();
-  const context = await launchBrowser(server);
-  try {
+  await withChromium('board-render', { signedIn: true }, async (server, context) => {
     await api(server.url, 'POST', '/models', MODEL);
     await api(server.url, 'POST', `/models/${MODEL.id}/publish`, {});
     const t0 = Date.now();
@@ -157,12 +119,9 @@ export async function benchBoardRender(): Promise<void> {
       [`all ${DEALS} loaded`, late, lateMounted],
     ] as const)
       console.log(
-        `  ${label.padEnd(20)} ${String(n).padStart(13)} ${pct(frames, 50).toFixed(1).padStart(14)} ${pct(frames, 95).toFixed(1).padStart(14)} ${fps(frames).toFixed(1).padStart(5)}`,
+        `  ${label.padEnd(20)} ${String(n).padStart(13)} ${percentile(frames, 50).toFixed(1).padStart(14)} ${percentile(frames, 95).toFixed(1).padStart(14)} ${meanFps(frames).toFixed(1).padStart(5)}`,
       );
-  } finally {
-    await context.close();
-    server.stop();
-  }
+  });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await benchBoardRender();

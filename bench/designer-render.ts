@@ -1,11 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { analyzeModel, type AutomationModel } from '../schemas/index.js';
 import { toFlow } from '../designer/src/canvas/to-flow.js';
-import { HAS_CHROMIUM, launchBrowser } from '../tests/e2e/support/browser.js';
-import { api, startRuntime } from '../tests/e2e/support/runtime-server.js';
-import { ensureDesignerBuilt } from '../tests/support/ensure-built.js';
+import { api } from '../tests/e2e/support/runtime-server.js';
+import { meanFps, percentile, startFrames, stopFrames } from './browser/frame-rate.js';
+import { withChromium } from './browser/with-chromium.js';
 
 const SIZES = [100, 500, 1000] as const;
 const ROBOTS_PER_STAGE = 10;
@@ -49,10 +48,6 @@ export function benchModel(id: string, robots: number): AutomationModel {
     pipelines.push({ key: `p${p}`, name: `Pipeline ${p}`, entity: 'deal', stages });
   }
   return { schemaVersion: 1, id, name: id, entities: {}, pipelines } as unknown as AutomationModel;
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
 }
 
 /**
@@ -112,39 +107,8 @@ async function typingFrames(page: Page): Promise<number[]> {
   return stopFrames(page);
 }
 
-async function startFrames(page: Page): Promise<void> {
-  // A string, not a function: tsx would wrap named inner functions in a `__name` helper
-  // that does not exist in the page.
-  await page.evaluate(`(() => {
-    window.__frames = [];
-    window.__stop = false;
-    let last = performance.now();
-    const tick = (now) => {
-      window.__frames.push(now - last);
-      last = now;
-      if (!window.__stop) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  })()`);
-}
-
-async function stopFrames(page: Page): Promise<number[]> {
-  const frames = await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __stop: boolean };
-    w.__stop = true;
-    return w.__frames.slice(1);
-  });
-  return frames.sort((a, b) => a - b);
-}
-
-/** Mean frame rate over a list of rAF deltas. */
-function meanFps(frames: readonly number[]): number {
-  const total = frames.reduce((a, b) => a + b, 0);
-  return frames.length === 0 ? NaN : (1000 * frames.length) / total;
-}
-
 // Records long tasks (> 50 ms on the main thread) from navigation start; a string for
-// the same reason as in startFrames.
+// the same reason as in startFrames (bench/browser/frame-rate.ts).
 const LONG_TASKS = `(() => {
   window.__longTasks = [];
   try {
@@ -192,50 +156,44 @@ function timeMs(fn: () => unknown, runs = 5): number {
  * which decides whether diagnostics need a worker.
  */
 export async function benchDesignerRender(): Promise<void> {
-  if (!HAS_CHROMIUM) {
-    console.log('designer-render: skipped, /usr/bin/chromium not found');
-    return;
-  }
-  if (process.env.BENCH_SKIP_BUILD !== '1') await ensureDesignerBuilt();
-  mkdirSync('test-results/bench', { recursive: true });
-  const server = await startRuntime();
-  const context = await launchBrowser();
-  await context.addInitScript(LONG_TASKS);
-  try {
-    const page = await context.newPage();
-    const cases = [
-      { id: 'bench-empty', robots: 0 },
-      ...SIZES.map((n) => ({ id: `bench-${n}`, robots: n })),
-    ];
-    for (const c of cases) await api(server.url, 'POST', '/models', benchModel(c.id, c.robots));
-    await openTime(page, server.url, 'bench-empty', 0); // warm-up: caches, JIT
-    console.log(
-      'designer-render: open -> first render; rAF frame time while panning (Chromium, no GPU)',
-    );
-    console.log(
-      '  model              open ms  idle at ms  longest task ms  robots mounted   pan p50 ms   pan p95 ms  pan fps (open zoom)  pan fps (fitted)   type p50 ms   type p95 ms   type max ms',
-    );
-    for (const c of cases) {
-      const open = await openTime(page, server.url, c.id, c.robots);
-      const idle = await idleAfterOpen(page, open.ms);
-      const frames = await panFrames(page);
-      await page.screenshot({ path: `test-results/bench/${c.id}.png` });
-      const typing = await typingFrames(page);
-      // The whole model on screen: every node is drawn, the hardest case for panning.
-      await page.locator('.react-flow__controls-fitview').click();
-      await page.waitForTimeout(400);
-      const fitted = await panFrames(page);
-      await page.screenshot({ path: `test-results/bench/${c.id}-fitted.png` });
-      const label = c.robots === 0 ? 'empty (baseline)' : `${c.robots} robots`;
-      const ms = (v: number, w: number) => v.toFixed(1).padStart(w);
+  const ran = await withChromium(
+    'designer-render',
+    { signedIn: false },
+    async (server, context) => {
+      await context.addInitScript(LONG_TASKS);
+      const page = await context.newPage();
+      const cases = [
+        { id: 'bench-empty', robots: 0 },
+        ...SIZES.map((n) => ({ id: `bench-${n}`, robots: n })),
+      ];
+      for (const c of cases) await api(server.url, 'POST', '/models', benchModel(c.id, c.robots));
+      await openTime(page, server.url, 'bench-empty', 0); // warm-up: caches, JIT
       console.log(
-        `  ${label.padEnd(17)} ${open.ms.toFixed(0).padStart(8)} ${idle.idleAt.toFixed(0).padStart(11)} ${idle.longest.toFixed(0).padStart(16)} ${String(open.mounted).padStart(15)} ${ms(percentile(frames, 50), 12)} ${ms(percentile(frames, 95), 12)} ${ms(meanFps(frames), 20)} ${ms(meanFps(fitted), 17)} ${ms(percentile(typing, 50), 13)} ${ms(percentile(typing, 95), 13)} ${ms(typing.at(-1) ?? NaN, 13)}`,
+        'designer-render: open -> first render; rAF frame time while panning (Chromium, no GPU)',
       );
-    }
-  } finally {
-    await context.close();
-    server.stop();
-  }
+      console.log(
+        '  model              open ms  idle at ms  longest task ms  robots mounted   pan p50 ms   pan p95 ms  pan fps (open zoom)  pan fps (fitted)   type p50 ms   type p95 ms   type max ms',
+      );
+      for (const c of cases) {
+        const open = await openTime(page, server.url, c.id, c.robots);
+        const idle = await idleAfterOpen(page, open.ms);
+        const frames = await panFrames(page);
+        await page.screenshot({ path: `test-results/bench/${c.id}.png` });
+        const typing = await typingFrames(page);
+        // The whole model on screen: every node is drawn, the hardest case for panning.
+        await page.locator('.react-flow__controls-fitview').click();
+        await page.waitForTimeout(400);
+        const fitted = await panFrames(page);
+        await page.screenshot({ path: `test-results/bench/${c.id}-fitted.png` });
+        const label = c.robots === 0 ? 'empty (baseline)' : `${c.robots} robots`;
+        const ms = (v: number, w: number) => v.toFixed(1).padStart(w);
+        console.log(
+          `  ${label.padEnd(17)} ${open.ms.toFixed(0).padStart(8)} ${idle.idleAt.toFixed(0).padStart(11)} ${idle.longest.toFixed(0).padStart(16)} ${String(open.mounted).padStart(15)} ${ms(percentile(frames, 50), 12)} ${ms(percentile(frames, 95), 12)} ${ms(meanFps(frames), 20)} ${ms(meanFps(fitted), 17)} ${ms(percentile(typing, 50), 13)} ${ms(percentile(typing, 95), 13)} ${ms(typing.at(-1) ?? NaN, 13)}`,
+        );
+      }
+    },
+  );
+  if (!ran) return;
   console.log(
     'designer-render: per-edit cost in Node (analyzeModel runs debounced, toFlow on every edit)',
   );

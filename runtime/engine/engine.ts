@@ -236,6 +236,10 @@ export class Engine implements ActionHost {
           ? ` in ${quoted(pipelineDisplayName([found.def], found.def.key))}, stage ${quoted(stageDisplayName([found.def], found.def.key, stage))}`
           : ''
       }`,
+      // Keys for the designer's sentence ("Created in stage “Proposal”").
+      ...(found !== undefined && stage !== undefined
+        ? { data: { pipeline: found.def.key, stage } }
+        : {}),
     });
     for (const l of input.links ?? []) {
       const other = await ctx.tx.get('records', l.id);
@@ -527,7 +531,15 @@ export class Engine implements ActionHost {
       eventId: event.id,
       message: `${event.kind}${event.field ? ` ${event.field}` : ''}`,
       ...(set ? { modelId: set.modelId, version: set.version } : {}),
-      ...(event.payload ? { data: { payload: event.payload } } : {}),
+      // The stage entered, so the timeline can name it ("Entered stage “Proposal”").
+      ...(event.payload || event.to
+        ? {
+            data: {
+              ...(event.payload ? { payload: event.payload } : {}),
+              ...(event.to ? { to: event.to } : {}),
+            },
+          }
+        : {}),
     });
     if (set === undefined || record.pipeline === undefined || record.stage === undefined) return;
     if (event.kind === 'stage_entered') {

@@ -30,6 +30,19 @@ export const Russian: Story = {
   args: { fields: entityFields(BOARD_SALES.model, 'deal', 'ru') },
 };
 
+/** The timeline in the admin's words: stage, robot and people names, not raw kinds. */
+export const TimelineInWords: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const timeline = await canvas.findByTestId('drawer-timeline');
+    await expect(timeline).toHaveTextContent('Entered stage “Paid”');
+    await expect(timeline).toHaveTextContent(
+      'Robot “Tell the responsible that logistics has it” ran: notified Андрей Лебедев',
+    );
+    await expect(timeline).not.toHaveTextContent('robot:');
+  },
+};
+
 /** The stage's robot did not run: the runtime says why in one line. */
 export const WhyDidNotRun: Story = {
   play: async ({ canvasElement }) => {

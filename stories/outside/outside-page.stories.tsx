@@ -11,7 +11,14 @@ const meta = {
   args: { origin: 'https://crm.example.com' },
   decorators: [
     (Story, ctx) => (
-      <OutsideApiProvider client={createFakeOutsideApi({ empty: ctx.parameters.empty === true })}>
+      <OutsideApiProvider
+        client={createFakeOutsideApi({
+          empty: ctx.parameters.empty === true,
+          ...(typeof ctx.parameters.many === 'number'
+            ? { manyDeadLetters: ctx.parameters.many }
+            : {}),
+        })}
+      >
         <Story />
       </OutsideApiProvider>
     ),
@@ -24,7 +31,7 @@ export const WithADeadLetter: Story = {};
 export const Russian: Story = { globals: { locale: 'ru' } };
 export const Empty: Story = { parameters: { empty: true } };
 
-/** The dead letter shows its error; dropping it empties the list. */
+/** The dead letter shows its error; dropping it asks first, then empties the list. */
 export const DropADeadLetter: Story = {
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
@@ -34,11 +41,31 @@ export const DropADeadLetter: Story = {
     const dead = page.getByTestId('dead-letters');
     await expect(dead).toHaveTextContent('HTTP 400 — amount is not a number');
     await userEvent.click(drop);
+    // Nothing is dropped before the page's own dialog is confirmed.
+    const dialog = await page.findByTestId('confirm-dialog');
+    await expect(dialog).toHaveTextContent('webhook to https://erp.example.com/orders');
+    await expect(dead).toHaveTextContent('HTTP 400');
+    await expect(within(dialog).getByTestId('confirm-yes')).toHaveTextContent('Drop');
+    await userEvent.click(within(dialog).getByTestId('confirm-yes'));
     await expect(await page.findByText('No dead letters.')).toBeInTheDocument();
   },
 };
 
-/** Regenerating gives the trigger a new address. */
+/** 150 dead letters: the first 100, then the rest with "Load more". */
+export const PagingPastAHundred: Story = {
+  parameters: { many: 150 },
+  play: async ({ canvasElement }) => {
+    const page = within(canvasElement);
+    await page.findByTestId('replay-out_100');
+    await expect(page.queryByTestId('replay-out_101')).toBeNull();
+    const section = page.getByRole('region', { name: 'Dead letters' });
+    await userEvent.click(within(section).getByTestId('load-more'));
+    await expect(await page.findByTestId('replay-out_150')).toBeInTheDocument();
+    await expect(within(section).queryByTestId('load-more')).toBeNull();
+  },
+};
+
+/** Regenerating asks first, then gives the trigger a new address. */
 export const RegenerateAHook: Story = {
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
@@ -47,6 +74,11 @@ export const RegenerateAHook: Story = {
       'https://crm.example.com/api/hooks/Zm9yLXN0b3JpZXMtb25seS0wMDAwMDAwMA',
     );
     await userEvent.click(page.getByTestId('regenerate-payment_hook'));
+    const dialog = await page.findByTestId('confirm-dialog');
+    await expect(input).toHaveValue(
+      'https://crm.example.com/api/hooks/Zm9yLXN0b3JpZXMtb25seS0wMDAwMDAwMA',
+    );
+    await userEvent.click(within(dialog).getByTestId('confirm-yes'));
     await expect(
       await page.findByDisplayValue(
         'https://crm.example.com/api/hooks/regenerated-for-stories-0000000001',

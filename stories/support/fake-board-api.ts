@@ -95,9 +95,52 @@ export function createFakeBoardApi(options: FakeBoardOptions = {}): BoardApi {
   };
   const items: Record<string, RecordItem[]> = {
     timers: [{ ...timer }],
+    // Entries as the engine writes them (kind, outcome, keys in `data`): the drawer words them.
     timeline: [
-      { id: 't1', at: AT, message: 'created deal in "Sales", stage "New"' },
-      { id: 't2', at: AT, message: 'robot:hand_to_logistics: skipped (condition false)' },
+      {
+        id: 't1',
+        at: AT,
+        kind: 'record_created',
+        message: 'created deal',
+        data: { pipeline: 'sales', stage: 'new' },
+        actor: { kind: 'person', name: 'Андрей Лебедев' },
+      },
+      {
+        id: 't2',
+        at: AT,
+        kind: 'stage_changed',
+        message: 'moved',
+        data: {
+          from: { pipeline: 'sales', stage: 'invoice_sent' },
+          to: { pipeline: 'sales', stage: 'paid' },
+        },
+        ruleId: 'trigger:payment_arrived',
+      },
+      {
+        id: 't3',
+        at: AT,
+        kind: 'event',
+        message: 'stage_entered',
+        data: { to: { pipeline: 'sales', stage: 'paid' } },
+      },
+      {
+        id: 't4',
+        at: AT,
+        kind: 'rule',
+        ruleId: 'robot:hand_to_logistics',
+        outcome: 'condition_false',
+        message: 'robot:hand_to_logistics: condition false',
+        data: { inputs: { amount: 36000 }, result: false },
+      },
+      {
+        id: 't5',
+        at: AT,
+        kind: 'action',
+        ruleId: 'robot:tell_seller_paid',
+        outcome: 'done',
+        message: 'notify: notified lebedev',
+        data: { recipients: ['lebedev'] },
+      },
     ],
     tasks: [{ id: 'task_1', title: 'Call the client', status: 'open' }],
     notifications: [],

@@ -34,9 +34,24 @@ const DOC: DocumentView = {
   createdAt: '2026-03-02T09:02:00.000Z',
 };
 
-/** An in-memory runtime for the outside-world screen: replay, drop and regenerate work. */
-export function createFakeOutsideApi(options: { empty?: boolean } = {}): OutsideApi {
-  let dead = options.empty ? [] : [DEAD];
+/** `many` dead letters (`out_1`...): more than a page, to show paging. */
+const manyDead = (n: number): OutboxView[] =>
+  Array.from({ length: n }, (_, i) => ({ ...DEAD, id: `out_${i + 1}`, recordId: `deal_${i + 1}` }));
+const PAGE = 100;
+
+/**
+ * An in-memory runtime for the outside-world screen: replay, drop and regenerate work;
+ * lists come 100 a page with a cursor, as the runtime's do.
+ */
+export function createFakeOutsideApi(
+  options: { empty?: boolean; manyDeadLetters?: number } = {},
+): OutsideApi {
+  let dead =
+    options.manyDeadLetters !== undefined
+      ? manyDead(options.manyDeadLetters)
+      : options.empty
+        ? []
+        : [DEAD];
   const outbox = options.empty ? [] : [DEAD, SENT];
   let n = 0;
   let hook: HookView = {
@@ -47,10 +62,14 @@ export function createFakeOutsideApi(options: { empty?: boolean } = {}): Outside
     path: '/api/hooks/Zm9yLXN0b3JpZXMtb25seS0wMDAwMDAwMA',
     createdAt: '2026-03-01T10:00:00.000Z',
   };
-  const page = <T>(items: T[]) => Promise.resolve({ items, nextCursor: null });
+  const page = <T>(items: T[], cursor?: string) => {
+    const from = cursor === undefined ? 0 : Number(cursor);
+    const next = from + PAGE < items.length ? String(from + PAGE) : null;
+    return Promise.resolve({ items: items.slice(from, from + PAGE), nextCursor: next });
+  };
   return {
-    outbox: () => page(outbox),
-    deadLetters: () => page(dead),
+    outbox: (cursor) => page(outbox, cursor),
+    deadLetters: (cursor) => page(dead, cursor),
     replay: (id) => {
       dead = dead.filter((d) => d.id !== id);
       return Promise.resolve({ ...DEAD, status: 'pending' });
@@ -67,7 +86,7 @@ export function createFakeOutsideApi(options: { empty?: boolean } = {}): Outside
       hook = { ...hook, path: `/api/hooks/regenerated-for-stories-${String(n).padStart(10, '0')}` };
       return Promise.resolve(hook);
     },
-    documents: () => page(options.empty ? [] : [DOC]),
+    documents: (cursor) => page(options.empty ? [] : [DOC], cursor),
     documentUrl: (id) => `/api/documents/${id}/content`,
   };
 }

@@ -101,9 +101,48 @@ describe.runIf(browser.run && runtimeReady)('the live board', () => {
     await expect
       .poll(() => drawer.getByTestId('drawer-timers').textContent())
       .toContain('Europe/Moscow');
+    // The timeline in the admin's words: the stage and robot names, the field's label.
     await expect
       .poll(() => drawer.getByTestId('drawer-timeline').textContent())
-      .toMatch(/stamp|Remember|proposal/i);
+      .toContain('Entered stage “Proposal sent”');
+    expect(await drawer.getByTestId('drawer-timeline').textContent()).toContain(
+      'Robot “Remember when the proposal went out” ran: set Дата отправки КП',
+    );
+    // A datetime field: the browser's picker, showing the calendar's (Moscow) wall time.
+    const stamped = drawer.getByTestId('field-proposal_sent_at');
+    expect(await stamped.getAttribute('type')).toBe('datetime-local');
+    const stored = (
+      await api<{ fields: { proposal_sent_at: string } }>(
+        server.url,
+        'GET',
+        `/records/deals/${dealId}`,
+      )
+    ).fields.proposal_sent_at;
+    const moscow = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'Europe/Moscow',
+      dateStyle: 'short',
+      timeStyle: 'short',
+    })
+      .format(new Date(stored))
+      .replace(' ', 'T');
+    expect(await stamped.inputValue()).toBe(moscow);
+    // A date field is saved back as an ISO date.
+    const start = drawer.getByTestId('field-start_date');
+    expect(await start.getAttribute('type')).toBe('date');
+    await start.fill('2026-12-24');
+    await drawer.getByTestId('drawer-save').click();
+    await expect
+      .poll(
+        async () =>
+          (
+            await api<{ fields: { start_date?: string } }>(
+              server.url,
+              'GET',
+              `/records/deals/${dealId}`,
+            )
+          ).fields.start_date,
+      )
+      .toBe('2026-12-24');
     // "Why didn't it run?": the delayed robot is waiting for its time.
     await drawer.getByTestId('why-nudge_after_3_days').click();
     await expect
@@ -157,6 +196,56 @@ describe.runIf(browser.run && runtimeReady)('the live board', () => {
     await card(page, 'invoice').waitFor();
     await page.getByTestId('filter-text').fill('');
     await column.getByRole('group', { name: 'Garden furniture' }).waitFor();
+  });
+
+  it('filters by my records, responsible and amount range: cards, counts and totals follow', async () => {
+    const me = await api<{ account: { userId: string } }>(server.url, 'GET', '/auth/me');
+    const mine = me.account.userId;
+    // `lebedev` is a user of the example's directory, copied with it.
+    const deal = (title: string, amount: number, responsible: string) =>
+      api(server.url, 'POST', '/records/deals', {
+        model: modelId,
+        pipeline: 'sales',
+        fields: { title, amount, responsible },
+      });
+    await deal('Mine small', 1000, mine);
+    await deal('Mine big', 90000, mine);
+    await deal('Lebedev sofa', 50000, 'lebedev');
+    await page.reload();
+    const column = page.getByTestId('column-new');
+    // The cards' accessible names (their titles), as a screen reader lists the column.
+    const titles = async () =>
+      (await column.locator('[role="group"] .card-title').allTextContents()).sort();
+    const totals = () => page.getByTestId('totals-new').textContent();
+    await expect
+      .poll(titles)
+      .toEqual(['Garden furniture', 'Lebedev sofa', 'Mine big', 'Mine small']);
+    await expect.poll(totals).toMatch(/4 records.*Σ 146,000/);
+
+    await page.getByTestId('filter-mine').check();
+    await expect.poll(titles).toEqual(['Mine big', 'Mine small']);
+    await expect.poll(totals).toMatch(/2 records.*Σ 91,000/);
+    // Another stage's deal (responsible: nobody) is filtered out there too.
+    await expect.poll(() => page.getByTestId('totals-invoice').textContent()).toMatch(/^0/);
+    await page.getByTestId('filter-mine').uncheck();
+
+    await page.getByTestId('filter-responsible').selectOption('lebedev');
+    await expect.poll(titles).toEqual(['Lebedev sofa']);
+    await expect.poll(totals).toMatch(/1 record.*Σ 50,000/);
+    await page.getByTestId('filter-responsible').selectOption('');
+
+    await page.getByTestId('filter-amount-min').fill('2000');
+    await page.getByTestId('filter-amount-max').fill('60000');
+    await expect.poll(titles).toEqual(['Garden furniture', 'Lebedev sofa']);
+    await expect.poll(totals).toMatch(/2 records.*Σ 55,000/);
+    await page.screenshot({ path: `${SHOTS}/board-filters-en.png` });
+    await page.getByTestId('filter-amount-max').fill('');
+    await expect.poll(titles).toEqual(['Garden furniture', 'Lebedev sofa', 'Mine big']);
+    await expect.poll(totals).toMatch(/3 records.*Σ 145,000/);
+    await page.getByTestId('filter-amount-min').fill('');
+    await expect
+      .poll(titles)
+      .toEqual(['Garden furniture', 'Lebedev sofa', 'Mine big', 'Mine small']);
   });
 
   it('reads in Russian', async () => {

@@ -1,18 +1,12 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { WHY_MODEL } from '../unit/runtime/why-model.js';
-import { browserAvailability, launchBrowser } from './support/browser.js';
+import { browserAvailability } from './support/browser.js';
 import { seriousViolations } from './support/axe.js';
-import {
-  api,
-  builtDesigner,
-  RUNTIME_ENTRY,
-  startRuntime,
-  type RunningRuntime,
-} from './support/runtime-server.js';
+import { openE2eSession, publishModel, SHOTS, type E2eSession } from './support/e2e-session.js';
+import { api, RUNTIME_ENTRY, type RunningRuntime } from './support/runtime-server.js';
 
-const SHOTS = 'test-results/e2e';
 const browser = browserAvailability();
 const runtimeReady = existsSync(RUNTIME_ENTRY);
 
@@ -26,26 +20,21 @@ interface Timer {
 }
 
 describe.runIf(browser.run && runtimeReady)('publish preview in the designer', () => {
+  let session: E2eSession;
   let server: RunningRuntime;
-  let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    builtDesigner();
-    server = await startRuntime();
-    context = await launchBrowser(server);
-    page = await context.newPage();
+    session = await openE2eSession();
+    ({ server, page } = session);
   }, 180_000);
 
   afterAll(async () => {
-    await context?.close();
-    server?.stop();
+    await session?.close();
   });
 
   it('counts the timers a removed robot will cancel, and "also records already in the stage" plans the new one', async () => {
-    await api(server.url, 'POST', '/models', WHY_MODEL);
-    await api(server.url, 'POST', '/models/why-lab/publish', {});
+    await publishModel(server, WHY_MODEL);
     const deals: string[] = [];
     for (const title of ['First', 'Second']) {
       const d = await api<{ id: string }>(server.url, 'POST', '/records/deals', {

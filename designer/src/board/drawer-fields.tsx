@@ -3,27 +3,39 @@ import { useTranslation } from 'react-i18next';
 import type { Directory } from '../../../schemas/index.js';
 import type { RecordBody } from './board-types.js';
 import type { EntityField } from './entity-fields.js';
+import { fromInputValue, inputValueInLocale, toInputValue } from './zoned-input.js';
+import { useFormat } from '../i18n/use-format.js';
 
 const NUMERIC = new Set(['number', 'money']);
+const dateKind = (type: string): 'date' | 'datetime' | undefined =>
+  type === 'date' || type === 'datetime' ? type : undefined;
 /** Kept by the runtime; not edited here. */
 const READ_ONLY = new Set(['createdAt', 'updatedAt']);
 
 const shown = (v: unknown): string =>
   v === undefined || v === null ? '' : typeof v === 'string' ? v : JSON.stringify(v);
 
-/** The record's fields as a form; Save sends only what changed (with If-Match). */
+/**
+ * The record's fields as a form; Save sends only what changed (with If-Match). Dates and
+ * times use the browser's pickers (in the UI's locale) and read in the calendar's zone;
+ * they go back as ISO values.
+ */
 export function DrawerFields({
   record,
   fields,
   directory,
+  zone,
   onSave,
 }: {
   record: RecordBody;
   fields: readonly EntityField[];
   directory: Directory;
+  /** The calendar's IANA zone; absent: UTC. */
+  zone?: string;
   onSave(fields: Record<string, unknown>): Promise<void>;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const { locale } = useFormat();
   const [edits, setEdits] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const editable = fields.filter((f) => !READ_ONLY.has(f.key));
@@ -37,7 +49,15 @@ export function DrawerFields({
         const out: Record<string, unknown> = {};
         for (const [k, v] of Object.entries(edits)) {
           const f = fields.find((x) => x.key === k);
-          out[k] = v === '' ? null : NUMERIC.has(f?.type ?? '') ? Number(v) : v;
+          const date = dateKind(f?.type ?? '');
+          out[k] =
+            date !== undefined
+              ? fromInputValue(v, date, zone)
+              : v === ''
+                ? null
+                : NUMERIC.has(f?.type ?? '')
+                  ? Number(v)
+                  : v;
         }
         onSave(out).then(
           () => setEdits({}),
@@ -46,11 +66,21 @@ export function DrawerFields({
       }}
     >
       {editable.map((f) => {
-        const value = edits[f.key] ?? shown(record.fields[f.key]);
+        const date = dateKind(f.type);
+        const value =
+          edits[f.key] ??
+          (date === undefined
+            ? shown(record.fields[f.key])
+            : toInputValue(record.fields[f.key], date, zone));
         const set = (v: string) => setEdits((e) => ({ ...e, [f.key]: v }));
         return (
           <label key={f.key}>
-            <span>{f.label}</span>
+            <span>
+              {f.label}
+              {date === 'datetime' && zone !== undefined && (
+                <span className="muted"> ({zone})</span>
+              )}
+            </span>
             {f.type === 'user' ? (
               <select
                 value={value}
@@ -66,11 +96,26 @@ export function DrawerFields({
               </select>
             ) : (
               <input
-                type={NUMERIC.has(f.type) ? 'number' : 'text'}
+                type={
+                  date === 'date'
+                    ? 'date'
+                    : date === 'datetime'
+                      ? 'datetime-local'
+                      : NUMERIC.has(f.type)
+                        ? 'number'
+                        : 'text'
+                }
+                // Pickers that follow the page language where the browser lets them.
+                {...(date === undefined ? {} : { lang: i18n.language })}
                 value={value}
                 onChange={(e) => set(e.target.value)}
                 data-testid={`field-${f.key}`}
               />
+            )}
+            {date !== undefined && value !== '' && (
+              <span className="field-in-locale muted" data-testid={`field-${f.key}-shown`}>
+                {inputValueInLocale(value, date, zone, locale)}
+              </span>
             )}
           </label>
         );

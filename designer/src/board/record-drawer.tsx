@@ -6,6 +6,8 @@ import type { BoardApi, BoardPipeline, RecordBody, RecordItem } from './board-ty
 import { stageRules, ruleName } from './board-rules.js';
 import type { EntityField } from './entity-fields.js';
 import { DrawerFields } from './drawer-fields.js';
+import { timelineEntryOf, timelineSentence } from './timeline-sentence.js';
+import { timeInZone, useTimelineNames } from './use-timeline-names.js';
 import { WhyButton } from './why-button.js';
 
 const LISTS = ['timers', 'tasks', 'notifications', 'documents', 'outbox', 'timeline'] as const;
@@ -59,10 +61,8 @@ export function RecordDrawer(p: RecordDrawerProps) {
     board.model.calendars?.find((c) => c.key === board.model.defaultCalendar) ??
     board.model.calendars?.[0];
   const zone = calendar?.timeZone;
-  const due = (iso: string) => {
-    const local = zone === undefined ? undefined : format.dateTimeIn(iso, zone);
-    return local === undefined ? format.dateTime(iso) : `${local} (${zone})`;
-  };
+  const due = (iso: string) => timeInZone(format, iso, zone);
+  const names = useTimelineNames(board.pipeline, p.fields, p.directory, zone);
   const title = record === null ? recordId : str(record.fields.title) || recordId;
   const stage = board.pipeline.stages.find((s) => s.key === record?.stage);
   const section = (what: ListName, render: (item: RecordItem) => React.ReactNode) => {
@@ -70,6 +70,9 @@ export function RecordDrawer(p: RecordDrawerProps) {
     return (
       <section className="drawer-section" data-testid={`drawer-${what}`}>
         <h4>{t(`board.drawer.${what}`)}</h4>
+        {what === 'timeline' && zone !== undefined && (
+          <p className="muted">{t('board.timeline.zone', { zone })}</p>
+        )}
         {items === undefined ? (
           <p className="muted">{t('app.loading')}</p>
         ) : items.length === 0 ? (
@@ -110,6 +113,7 @@ export function RecordDrawer(p: RecordDrawerProps) {
           record={record}
           fields={p.fields}
           directory={p.directory}
+          {...(zone === undefined ? {} : { zone })}
           onSave={async (fields) => {
             const saved = await api.patch(
               entity,
@@ -149,6 +153,7 @@ export function RecordDrawer(p: RecordDrawerProps) {
                   recordId={recordId}
                   kind={r.kind}
                   ruleId={r.id}
+                  {...(zone === undefined ? {} : { zone })}
                 />
               </li>
             ))}
@@ -189,11 +194,12 @@ export function RecordDrawer(p: RecordDrawerProps) {
         </span>
       ))}
       {section('timeline', (i) => (
-        <span>
-          <span className="muted">{format.dateTime(str(i.at))}</span> {str(i.message)}
-          {typeof i.ruleId === 'string' && (
-            <em className="muted"> — {ruleName(board.pipeline, i.ruleId) ?? i.ruleId}</em>
-          )}
+        <span data-testid="timeline-entry">
+          <span className="muted">
+            {(zone === undefined ? undefined : format.dateTimeIn(str(i.at), zone)) ??
+              format.dateTime(str(i.at))}
+          </span>{' '}
+          {timelineSentence(timelineEntryOf(i), names, t)}
         </span>
       ))}
     </aside>

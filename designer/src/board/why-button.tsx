@@ -4,6 +4,7 @@ import type { EntityType } from '../../../schemas/index.js';
 import { ApiError } from '../api/api-types.js';
 import { useFormat } from '../i18n/use-format.js';
 import type { BoardApi } from './board-types.js';
+import { timeInZone } from './use-timeline-names.js';
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
@@ -14,6 +15,7 @@ export function WhyButton({
   recordId,
   kind,
   ruleId,
+  zone,
 }: {
   api: BoardApi;
   entity: EntityType;
@@ -21,15 +23,17 @@ export function WhyButton({
   kind: 'robot' | 'trigger';
   /** The robot's or trigger's id in the model (the route takes `robot:<id>`). */
   ruleId: string;
+  /** The calendar's zone: times in the answer read as the timers list shows them. */
+  zone?: string;
 }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
-  // Times in the answer read as the rest of the UI shows them, not as ISO strings.
+  // Times in the answer read in the calendar's zone (named), as the timers list shows them.
   const readable = (params: Readonly<Record<string, unknown>> | undefined) =>
     Object.fromEntries(
       Object.entries(params ?? {}).map(([k, v]) => [
         k,
-        typeof v === 'string' && ISO_TIME.test(v) ? format.dateTime(v) : v,
+        typeof v === 'string' && ISO_TIME.test(v) ? timeInZone(format, v, zone) : v,
       ]),
     );
   const [answer, setAnswer] = useState<string | null>(null);

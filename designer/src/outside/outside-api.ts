@@ -35,30 +35,35 @@ export interface DocumentView {
 
 /** Outbox, dead letters, inbound hook addresses and the documents register. */
 export interface OutsideApi {
-  outbox(): Promise<PageOf<OutboxView>>;
-  deadLetters(): Promise<PageOf<OutboxView>>;
+  /** A page of the outbox (`cursor`: the previous page's `nextCursor`). */
+  outbox(cursor?: string): Promise<PageOf<OutboxView>>;
+  deadLetters(cursor?: string): Promise<PageOf<OutboxView>>;
   replay(id: string): Promise<OutboxView>;
   drop(id: string): Promise<OutboxView>;
   models(): Promise<PageOf<ModelSummary>>;
   hooks(modelId: string): Promise<HookView[]>;
   regenerate(modelId: string, triggerId: string): Promise<HookView>;
-  documents(): Promise<PageOf<DocumentView>>;
+  documents(cursor?: string): Promise<PageOf<DocumentView>>;
   /** Where a document downloads from (same origin: the session cookie goes along). */
   documentUrl(id: string): string;
 }
 
+const PAGE = 100;
+
 /**
- * The HTTP implementation (docs/contracts.md: delivery, hooks, documents). Lists show
- * their first page (up to 100 items, oldest first).
+ * The HTTP implementation (docs/contracts.md: delivery, hooks, documents). Lists come
+ * 100 items a page, oldest first; the next page from the previous one's `nextCursor`.
  *
  * @example await createOutsideApi().deadLetters();
  */
 export function createOutsideApi(base = '/api', fetchImpl?: typeof fetch): OutsideApi {
   const call = httpJson(base, fetchImpl);
   const enc = encodeURIComponent;
+  const paged = (path: string, cursor?: string) =>
+    `${path}?limit=${PAGE}${cursor === undefined ? '' : `&cursor=${enc(cursor)}`}`;
   return {
-    outbox: () => call('GET', '/outbox?limit=100'),
-    deadLetters: () => call('GET', '/dead-letters?limit=100'),
+    outbox: (cursor) => call('GET', paged('/outbox', cursor)),
+    deadLetters: (cursor) => call('GET', paged('/dead-letters', cursor)),
     // POST must declare JSON (cross-site rule), so an empty object goes along.
     replay: (id) => call('POST', `/dead-letters/${enc(id)}/replay`, {}),
     drop: (id) => call('DELETE', `/dead-letters/${enc(id)}`),
@@ -66,7 +71,7 @@ export function createOutsideApi(base = '/api', fetchImpl?: typeof fetch): Outsi
     hooks: (id) => call('GET', `/models/${enc(id)}/hooks`),
     regenerate: (id, trigger) =>
       call('POST', `/models/${enc(id)}/hooks/${enc(trigger)}/regenerate`, {}),
-    documents: () => call('GET', '/documents?limit=100'),
+    documents: (cursor) => call('GET', paged('/documents', cursor)),
     documentUrl: (id) => `${base}/documents/${enc(id)}/content`,
   };
 }

@@ -56,6 +56,8 @@ export function cancelTimer(
       timerId: timer.id,
       dueAt: timer.dueAt,
       reason,
+      // The stage it waited in, so the designer names it in the admin's words.
+      stage: timer.stage,
       ...(timer.followers === undefined ? {} : { followers: timer.followers }),
       ...extra,
     },

@@ -171,7 +171,11 @@ describe('the payload of the event that moved the record', () => {
     const stageEntered = r.timeline.find(
       (e) => e.ref === 'd' && e.kind === 'event' && e.message === 'stage_entered' && e.minute === 5,
     );
-    expect(stageEntered?.data).toEqual({ payload: { amount: 500 } });
+    // The entry keeps the stage entered too, so the timeline can name it.
+    expect(stageEntered?.data).toEqual({
+      payload: { amount: 500 },
+      to: { pipeline: expect.any(String) as string, stage: 'paid' },
+    });
   });
 
   it('is absent for a move without an external event ($event empty: the condition is false)', async () => {
