@@ -253,6 +253,16 @@ describe.runIf(browser.run && runtimeReady)('the live board', () => {
     await page.getByTestId('live-state').getByText('В реальном времени').waitFor();
     await axeClean(page, 'board in Russian');
     await page.screenshot({ path: `${SHOTS}/board-ru.png` });
+    // The drawer in Russian: the timeline's sentences and the date in the UI language.
+    await card(page, 'invoice').getByRole('button', { name: 'Kitchen set' }).click();
+    const drawer = page.getByTestId('record-drawer');
+    await expect
+      .poll(() => drawer.getByTestId('drawer-timeline').textContent())
+      .toContain('Вошла в стадию «Proposal sent»');
+    expect(await drawer.getByTestId('field-start_date-shown').textContent()).toMatch(/24 дек/);
+    await axeClean(page, 'drawer in Russian');
+    await page.screenshot({ path: `${SHOTS}/board-drawer-ru.png` });
+    await drawer.getByTestId('drawer-close').click();
     await page.getByTestId('language-switch').selectOption('en');
   });
 });

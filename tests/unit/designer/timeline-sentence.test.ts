@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createInstance, type TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import en from '../../../designer/src/i18n/en.json';
@@ -8,6 +10,29 @@ import {
   type TimelineEntryView,
 } from '../../../designer/src/board/timeline-sentence.js';
 import type { TimelineNames } from '../../../designer/src/board/timeline-sentence.js';
+import { RULE_EVENTS } from '../../../schemas/ruleset/ruleset.js';
+
+/**
+ * The kinds the runtime's sources write into timelines: the `kind` after each `log(ctx,`
+ * and `put`/`append('timeline',` call, and of the `base` entries rules and actions spread.
+ * Engine events (`stage_entered`...) written nearby are picked up too; they are allowed.
+ */
+function kindsInRuntime(dir = 'runtime'): Set<string> {
+  const out = new Set<string>();
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) for (const k of kindsInRuntime(path)) out.add(k);
+    else if (e.name.endsWith('.ts')) {
+      const src = readFileSync(path, 'utf8');
+      const calls = /(log\(\s*(?:input\.)?ctx,|(?:put|append)\('timeline',|const base = \{)/g;
+      for (const m of src.matchAll(calls)) {
+        const kind = /kind: '([a-z_]+)'/.exec(src.slice(m.index, m.index + 400))?.[1];
+        if (kind !== undefined) out.add(kind);
+      }
+    }
+  }
+  return out;
+}
 
 async function tOf(lng: 'en' | 'ru'): Promise<TFunction> {
   const i = createInstance();
@@ -267,6 +292,14 @@ describe("timeline entries read as sentences in the admin's words", () => {
         expect(said, label).not.toContain('…');
       }
     });
+
+  it('covers every kind the runtime writes (a new kind fails here until it has its sentence)', () => {
+    const covered = new Set<string>([...ENTRIES.map(([, e]) => e.kind), ...RULE_EVENTS]);
+    const found = [...kindsInRuntime()];
+    expect(found).toContain('action');
+    expect(found).toContain('timer_replanned');
+    expect(found.filter((k) => !covered.has(k))).toEqual([]);
+  });
 
   it("keeps the runtime's own words for a kind this designer does not know", async () => {
     const t = await tOf('en');
