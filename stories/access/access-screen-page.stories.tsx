@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, userEvent, within } from 'storybook/test';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { AccessScreenPage } from '../../designer/src/access/access-screen-page.js';
 import { createFakeAccessApi } from '../support/fake-access-api.js';
 import { withMe, type StoryParameters } from '../support/decorators.js';
@@ -38,8 +38,14 @@ export const AuditPaged: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const rows = () => canvas.getByTestId('audit-list').querySelectorAll('tbody tr').length;
-    await userEvent.click(await canvas.findByTestId('load-more'));
+    // Two entries a page: "Load more" until the last page has come.
+    for (let page = 1; page * 2 < STORY_AUDIT.length; page++) {
+      await userEvent.click(await canvas.findByTestId('load-more'));
+      await waitFor(() => expect(rows()).toBe(Math.min((page + 1) * 2, STORY_AUDIT.length)));
+    }
     await expect(await canvas.findAllByText('Records exported')).toHaveLength(1);
+    // The robot is named as the admin typed it; its keys stay in the tooltip.
+    await expect(await canvas.findByText(/Assign by turn \(Deal distribution, v3\)/)).toBeTruthy();
     await expect(rows()).toBe(STORY_AUDIT.length);
   },
 };

@@ -25,5 +25,6 @@ if (TEST_DATABASE_URL === undefined) {
   await import('./restart.test.js');
   await import('./readiness.test.js');
   await import('./recycle-bin.test.js');
+  await import('./recycle-bin-erase.test.js');
   await import('./audit-log.test.js');
 }
