@@ -37,17 +37,16 @@ interface DbFigures {
 }
 
 /**
- * One PostgreSQL column: the data set's template copied into a fresh database, `n`
+ * One PostgreSQL column on the run's database (a copy of the data set's template): `n`
  * servers (`serve.ts postgres`: the PostgreSQL store, graphile-worker's job worker,
  * the real app) started on it one after another, the workload with the 16 clients
  * spread over them, then every process killed and started again at once (the slowest
  * one's restart counts).
  */
 async function measurePostgres(
-  set: PgDataSet,
+  url: string,
   n: number,
 ): Promise<{ figures: Figures; db: DbFigures }> {
-  const url = await copyDatabase(set.template, RUN_DATABASE);
   const deals = await dealsOf(url);
   const servers: ServerProcess[] = [];
   const targets = [];
@@ -88,7 +87,6 @@ async function measurePostgres(
     }),
   );
   for (const { s } of again) await stop(s, false);
-  await dropDatabase(RUN_DATABASE);
   const slowest = again.reduce((a, b) => (b.wallMs > a.wallMs ? b : a));
   const moves = Math.max(1, result.moves.length);
   return {
@@ -128,17 +126,25 @@ export async function benchStorePostgres(): Promise<void> {
       `  measured embedded ${EMBEDDED}: ${((performance.now() - t) / 1000).toFixed(0)} s, load ${load()}`,
     );
   }
-  for (const set of sets)
+  for (const set of sets) {
+    // One copy per data set, used by each process count in turn (the deals are read again).
+    let t = performance.now();
+    const url = await copyDatabase(set.template, RUN_DATABASE);
+    console.log(
+      `  copied ${set.template}: ${((performance.now() - t) / 1000).toFixed(0)} s, load ${load()}`,
+    );
     for (const n of PROCESSES) {
-      const t = performance.now();
+      t = performance.now();
       const name = `pg ${set.records >= 1e6 ? `${set.records / 1e6}M` : `${set.records / 1000}k`} x${n}`;
-      const m = await measurePostgres(set, n);
+      const m = await measurePostgres(url, n);
       columns.push({ name, figures: m.figures });
       db.push({ name, figures: m.db });
       console.log(
         `  measured ${name}: ${((performance.now() - t) / 1000).toFixed(0)} s, load ${load()}`,
       );
     }
+    await dropDatabase(RUN_DATABASE);
+  }
   printFigures(
     columns,
     MEASURED_TIMERS,
