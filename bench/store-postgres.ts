@@ -1,6 +1,13 @@
 import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { CLIENTS, MEASURED_TIMERS, measureEmbedded, SECONDS, WARM_SECONDS } from './store.js';
+import {
+  CLIENTS,
+  CPU_PROF,
+  MEASURED_TIMERS,
+  measureEmbedded,
+  SECONDS,
+  WARM_SECONDS,
+} from './store.js';
 import { dataSet } from './store/data-set.js';
 import { figuresOf, printFigures, type Figures, type ServerSide } from './store/figures.js';
 import { backendCpuMs, commitsOf } from './store/pg-backend-cpu.js';
@@ -51,7 +58,7 @@ async function measurePostgres(
   const servers: ServerProcess[] = [];
   const targets = [];
   for (let i = 0; i < n; i++) {
-    const s = serve('postgres', url);
+    const s = serve('postgres', url, CPU_PROF);
     servers.push(s);
     const r = await ready(s);
     targets.push({ url: `http://127.0.0.1:${r.port}`, auth: r.auth });
@@ -77,7 +84,7 @@ async function measurePostgres(
       },
     },
   });
-  for (const s of servers) await stop(s, false);
+  for (const s of servers) await stop(s, CPU_PROF !== undefined);
   const t0 = performance.now();
   const again = await Promise.all(
     servers.map(async () => {

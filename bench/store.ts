@@ -22,7 +22,7 @@ export const MEASURED_TIMERS = 200;
 /** `new` or `baseline` measures one store only (while iterating; the figures that count compare both). */
 const ONLY = process.env.BENCH_STORE_ONLY;
 /** A folder: each server writes a CPU profile there (`--cpu-prof`) and is stopped cleanly instead of killed. */
-const CPU_PROF = process.env.BENCH_STORE_CPU_PROF;
+export const CPU_PROF = process.env.BENCH_STORE_CPU_PROF;
 
 type Kind = 'baseline' | 'new';
 
