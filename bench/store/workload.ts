@@ -45,7 +45,7 @@ const itemsOf = (json: unknown): unknown[] =>
  * The store bench's workload against one or more servers on the same data: timers due
  * during the window are created, then `clients` clients move random deals (each client
  * its own deals, client c on target c mod n) through `POST /api/records/deals/:id/move`
- * while one client reads ~50-row filtered lists (`?responsible=u<k>`) from the targets
+ * while one client reads 50-row filtered pages (`?responsible=u<k>&limit=50`) from the targets
  * in turn; afterwards each timer's lateness is read from its record's timeline.
  */
 export async function runWorkload(
@@ -120,7 +120,7 @@ export async function runWorkload(
       const target = targets[n % targets.length] ?? first;
       const t = performance.now();
       const user = Math.floor(Math.random() * USERS);
-      const r = await call(target, `/api/records/deals?responsible=u${user}`, 'GET');
+      const r = await call(target, `/api/records/deals?responsible=u${user}&limit=50`, 'GET');
       if (r.status !== 200) throw new Error(`list answered ${r.status}`);
       if (measuring) {
         pages.push(performance.now() - t);
