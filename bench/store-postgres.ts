@@ -120,7 +120,7 @@ export async function benchStorePostgres(): Promise<void> {
   for (const size of SIZES) sets.push(await pgDataSet(size, log));
   const embedded = EMBEDDED > 0 ? await dataSet(EMBEDDED, log) : undefined;
   console.log(
-    `store-postgres: ${CLIENTS} clients moving deals for ${SECONDS} s after ${WARM_SECONDS} s of warm-up, 1 client reading ~50-row filtered lists, ${MEASURED_TIMERS} timers due during the window; load average at start ${load()}`,
+    `store-postgres: ${CLIENTS} clients moving deals for ${SECONDS} s after ${WARM_SECONDS} s of warm-up, 1 client reading 50-row filtered pages, ${MEASURED_TIMERS} timers due during the window; load average at start ${load()}`,
   );
   for (const set of sets) console.log(`  ${set.template}: ${set.how}`);
   if (embedded !== undefined) {

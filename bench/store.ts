@@ -75,7 +75,7 @@ export async function measureEmbedded(kind: Kind, set: DataSet): Promise<Figures
 export async function benchStore(): Promise<void> {
   const set = await dataSet(RECORDS, (l) => console.log(l));
   console.log(
-    `store: ${RECORDS.toLocaleString('en')} deals (${set.timelineEntries.toLocaleString('en')} timeline entries, ${RECORDS.toLocaleString('en')} pending timers; built through the engine in ${set.buildSeconds.toFixed(0)} s, cached), ${CLIENTS} clients moving deals for ${SECONDS} s after ${WARM_SECONDS} s of warm-up, 1 client reading ~50-row filtered lists, ${MEASURED_TIMERS} timers due during the window; load average at start ${loadavg()
+    `store: ${RECORDS.toLocaleString('en')} deals (${set.timelineEntries.toLocaleString('en')} timeline entries, ${RECORDS.toLocaleString('en')} pending timers; built through the engine in ${set.buildSeconds.toFixed(0)} s, cached), ${CLIENTS} clients moving deals for ${SECONDS} s after ${WARM_SECONDS} s of warm-up, 1 client reading 50-row filtered pages, ${MEASURED_TIMERS} timers due during the window; load average at start ${loadavg()
       .map((x) => x.toFixed(1))
       .join(' ')}`,
   );
