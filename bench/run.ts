@@ -7,6 +7,7 @@ import { benchEngine } from './engine.js';
 import { benchHttp } from './http.js';
 import { benchSimulation } from './simulation.js';
 import { benchStore } from './store.js';
+import { benchStorePostgres } from './store-postgres.js';
 import { benchTimers } from './timers.js';
 
 /**
@@ -23,6 +24,7 @@ const BENCHES: Readonly<Record<string, () => Promise<void>>> = {
   http: benchHttp,
   simulation: benchSimulation,
   store: benchStore,
+  'store-postgres': benchStorePostgres,
   timers: benchTimers,
 };
 

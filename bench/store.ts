@@ -1,270 +1,68 @@
-import { fork, type ChildProcess } from 'node:child_process';
 import { cp, rm } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { FLOW_STAGES, USERS } from './store/bench-model.js';
+import { pathToFileURL } from 'node:url';
 import { dataSet, type DataSet } from './store/data-set.js';
-import type { ServeMessage } from './store/serve.js';
+import {
+  figuresOf,
+  notMeasured,
+  printFigures,
+  type Figures,
+  type ServerSide,
+} from './store/figures.js';
+import { ready, serve, stats, stop } from './store/server-process.js';
+import { runWorkload } from './store/workload.js';
 
 const RECORDS = Number(process.env.BENCH_STORE_RECORDS ?? 10_000);
-const SECONDS = Number(process.env.BENCH_STORE_SECONDS ?? 15);
-const WARM_SECONDS = 3;
-const CLIENTS = 16;
+export const SECONDS = Number(process.env.BENCH_STORE_SECONDS ?? 15);
+export const WARM_SECONDS = 3;
+export const CLIENTS = 16;
 /** Timers due during the measured window (their lateness is measured). */
-const MEASURED_TIMERS = 200;
-const here = dirname(fileURLToPath(import.meta.url));
+export const MEASURED_TIMERS = 200;
 /** `new` or `baseline` measures one store only (while iterating; the figures that count compare both). */
 const ONLY = process.env.BENCH_STORE_ONLY;
 /** A folder: each server writes a CPU profile there (`--cpu-prof`) and is stopped cleanly instead of killed. */
-const CPU_PROF = process.env.BENCH_STORE_CPU_PROF;
+export const CPU_PROF = process.env.BENCH_STORE_CPU_PROF;
 
 type Kind = 'baseline' | 'new';
 
-interface Figures {
-  movesPerSecond: number;
-  moveP99: number;
-  pageP99: number;
-  pageRows: number;
-  restartOpenMs: number;
-  restartReadyMs: number;
-  restartWallMs: number;
-  latenessP99: number;
-  fired: number;
-  rssMb: number;
-  eldP99: number;
-  eldMax: number;
-  /** The server process's CPU time (user + system) in the window per move: independent of load. */
-  cpuMsPerMove: number;
-  connectionErrors: number;
-}
-
-/** The column of a store left out (`BENCH_STORE_ONLY`). */
-const notMeasured = (): Figures => ({
-  movesPerSecond: NaN,
-  moveP99: NaN,
-  pageP99: NaN,
-  pageRows: NaN,
-  restartOpenMs: NaN,
-  restartReadyMs: NaN,
-  restartWallMs: NaN,
-  latenessP99: NaN,
-  fired: NaN,
-  rssMb: NaN,
-  eldP99: NaN,
-  eldMax: NaN,
-  cpuMsPerMove: NaN,
-  connectionErrors: NaN,
-});
-
-const p = (xs: number[], q: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
-};
-
-function serve(
-  kind: Kind,
-  dir: string,
-): { child: ChildProcess; next: () => Promise<ServeMessage> } {
-  const child = fork(join(here, 'store', 'serve.ts'), [kind, dir], {
-    // A larger heap for both: main's store keeps every timeline entry in memory.
-    execArgv: [
-      '--import',
-      'tsx',
-      '--max-old-space-size=8192',
-      ...(CPU_PROF === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`]),
-    ],
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
-  const inbox: ServeMessage[] = [];
-  const waiting: Array<(m: ServeMessage) => void> = [];
-  child.on('exit', (code, signal) => {
-    if (signal !== 'SIGKILL')
-      console.error(`  the ${kind} server exited (code ${code}, signal ${signal})`);
-  });
-  child.on('message', (m) => {
-    const w = waiting.shift();
-    if (w) w(m as ServeMessage);
-    else inbox.push(m as ServeMessage);
-  });
-  const next = () =>
-    new Promise<ServeMessage>((resolve, reject) => {
-      const m = inbox.shift();
-      if (m !== undefined) return resolve(m);
-      waiting.push(resolve);
-      child.once('exit', (code) => reject(new Error(`server exited (${code})`)));
-    });
-  return { child, next };
-}
-
-/** Kills the server (a crash); when profiling, disconnects instead so it exits and writes its profile. */
-async function stop(s: ReturnType<typeof serve>): Promise<void> {
-  const exited = new Promise((r) => s.child.once('exit', r));
-  if (CPU_PROF === undefined) s.child.kill('SIGKILL');
-  else s.child.disconnect();
-  await exited;
-}
-
-async function stats(
-  s: ReturnType<typeof serve>,
-): Promise<Extract<ServeMessage, { kind: 'stats' }>> {
-  s.child.send('stats');
-  const m = await s.next();
-  if (m.kind !== 'stats') throw new Error('expected stats');
-  return m;
-}
-
-/** The server's owner token headers (from its `ready` message). */
-let auth: Record<string, string> = {};
-
-/** Requests that failed at the connection (the server closed it, or died): counted, not fatal. */
-let connectionErrors = 0;
-
-async function call(
-  url: string,
-  method: string,
-  body?: unknown,
-): Promise<{ status: number; json: unknown }> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await callOnce(url, method, body);
-    } catch (e) {
-      if (!(e instanceof TypeError) || attempt >= 3) throw e;
-      connectionErrors++;
-    }
-  }
-}
-
-async function callOnce(
-  url: string,
-  method: string,
-  body?: unknown,
-): Promise<{ status: number; json: unknown }> {
-  const res = await fetch(url, {
-    method,
-    headers: body === undefined ? auth : { ...auth, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  return { status: res.status, json: text === '' ? undefined : JSON.parse(text) };
-}
-
-/** List answers are arrays today and `{ items }` pages once lists are paged. */
-const itemsOf = (json: unknown): unknown[] =>
-  Array.isArray(json) ? json : ((json as { items?: unknown[] }).items ?? []);
-
-async function measure(kind: Kind, set: DataSet): Promise<Figures> {
+/**
+ * One embedded store's column: its folder copied, served by `serve.ts` in its own
+ * process, the workload (`store/workload.ts`), then a kill and a restart on the folder
+ * (restart after a crash: the journal is replayed).
+ */
+export async function measureEmbedded(kind: Kind, set: DataSet): Promise<Figures> {
   const work = join(dirname(set.dirs.new), `run-${kind}`);
   await rm(work, { recursive: true, force: true });
   await cp(set.dirs[kind], work, { recursive: true });
-  connectionErrors = 0;
-  let s = serve(kind, work);
-  const ready = await s.next();
-  if (ready.kind !== 'ready') throw new Error('expected ready');
-  auth = ready.auth;
-  const url = `http://127.0.0.1:${ready.port}`;
-
-  // Timers due during the measured window, one after another.
-  const windowStart = Date.now() + WARM_SECONDS * 1000 + 1000;
-  const timed = await Promise.all(
-    Array.from({ length: MEASURED_TIMERS }, async (_, i) => {
-      const due = windowStart + ((SECONDS - 3) * 1000 * i) / MEASURED_TIMERS;
-      const r = await call(`${url}/api/records/deals`, 'POST', {
-        model: 'bench-store',
-        pipeline: 'timed',
-        fields: { title: `Timed ${i}`, call_at: new Date(due).toISOString() },
-      });
-      if (r.status !== 201) throw new Error(`create answered ${r.status}`);
-      return { id: (r.json as { id: string }).id, due };
-    }),
+  let s = serve(kind, work, CPU_PROF);
+  const first = await ready(s);
+  const during: Array<ServerSide['during'][number]> = [];
+  const result = await runWorkload(
+    [{ url: `http://127.0.0.1:${first.port}`, auth: first.auth }],
+    set.deals,
+    {
+      seconds: SECONDS,
+      warmSeconds: WARM_SECONDS,
+      clients: CLIENTS,
+      timers: MEASURED_TIMERS,
+      window: {
+        open: async () => void (await stats(s)), // resets the event-loop histogram
+        close: async () => void during.push(await stats(s)),
+      },
+    },
   );
-
-  const stages = set.deals.map((d) => d.stage);
-  const moves: number[] = [];
-  const pages: number[] = [];
-  let pageRows = 0;
-  let measuring = false;
-  let running = true;
-  const movers = Array.from({ length: CLIENTS }, async (_, c) => {
-    const mine = Math.ceil((set.deals.length - c) / CLIENTS);
-    while (running) {
-      const i = c + CLIENTS * Math.floor(Math.random() * mine);
-      const deal = set.deals[i];
-      if (deal === undefined) continue;
-      const stage = FLOW_STAGES[(FLOW_STAGES.indexOf(stages[i] as 'a') + 1) % 4] as string;
-      const t = performance.now();
-      const r = await call(`${url}/api/records/deals/${deal.id}/move`, 'POST', { stage });
-      if (r.status !== 200) throw new Error(`move answered ${r.status}: ${JSON.stringify(r.json)}`);
-      stages[i] = stage;
-      if (measuring) moves.push(performance.now() - t);
-    }
-  });
-  // One client reading 50-row filtered lists while the others move deals.
-  const pager = (async () => {
-    while (running) {
-      const t = performance.now();
-      const r = await call(
-        `${url}/api/records/deals?responsible=u${Math.floor(Math.random() * USERS)}`,
-        'GET',
-      );
-      if (r.status !== 200) throw new Error(`list answered ${r.status}`);
-      if (measuring) {
-        pages.push(performance.now() - t);
-        pageRows += itemsOf(r.json).length;
-      }
-    }
-  })();
-  await new Promise((r) => setTimeout(r, WARM_SECONDS * 1000));
-  await stats(s); // resets the event-loop histogram
-  measuring = true;
-  await new Promise((r) => setTimeout(r, SECONDS * 1000));
-  measuring = false;
-  const during = await stats(s);
-  running = false;
-  await Promise.all([...movers, pager]);
-
-  // Lateness: the robot's timeline entry against the deal's call_at.
-  const lateness: number[] = [];
-  for (const t of timed) {
-    const r = await call(`${url}/api/records/deals/${t.id}/timeline?limit=1000`, 'GET');
-    const entries = itemsOf(r.json) as Array<{
-      kind: string;
-      ruleId?: string;
-      outcome?: string;
-      at: string;
-    }>;
-    // The robot's run, not its planning (`scheduled`).
-    const fired = entries.find(
-      (e) => e.kind === 'rule' && (e.ruleId ?? '').includes('at_call') && e.outcome !== 'scheduled',
-    );
-    if (fired !== undefined) lateness.push(Date.parse(fired.at) - t.due);
-  }
-
-  // Restart after a crash: the journal is replayed.
-  await stop(s);
+  await stop(s, CPU_PROF !== undefined);
   const t0 = performance.now();
-  s = serve(kind, work);
-  const again = await s.next();
-  const restartWallMs = performance.now() - t0;
-  if (again.kind !== 'ready') throw new Error('expected ready');
-  await stop(s);
+  s = serve(kind, work, CPU_PROF);
+  const again = await ready(s);
+  const wallMs = performance.now() - t0;
+  await stop(s, CPU_PROF !== undefined);
   await rm(work, { recursive: true, force: true });
-  return {
-    movesPerSecond: moves.length / SECONDS,
-    moveP99: p(moves, 0.99),
-    pageP99: p(pages, 0.99),
-    pageRows: pages.length === 0 ? 0 : pageRows / pages.length,
-    restartOpenMs: again.openMs,
-    restartReadyMs: again.readyMs,
-    restartWallMs,
-    latenessP99: p(lateness, 0.99),
-    fired: lateness.length,
-    rssMb: during.rssMb,
-    eldP99: during.eldP99Ms,
-    eldMax: during.eldMaxMs,
-    cpuMsPerMove: during.cpuMs / Math.max(1, moves.length),
-    connectionErrors,
-  };
+  return figuresOf(result, SECONDS, {
+    during,
+    restart: { openMs: again.openMs, readyMs: again.readyMs, wallMs },
+  });
 }
 
 /**
@@ -277,47 +75,20 @@ async function measure(kind: Kind, set: DataSet): Promise<Figures> {
 export async function benchStore(): Promise<void> {
   const set = await dataSet(RECORDS, (l) => console.log(l));
   console.log(
-    `store: ${RECORDS.toLocaleString('en')} deals (${set.timelineEntries.toLocaleString('en')} timeline entries, ${RECORDS.toLocaleString('en')} pending timers; built through the engine in ${set.buildSeconds.toFixed(0)} s, cached), ${CLIENTS} clients moving deals for ${SECONDS} s after ${WARM_SECONDS} s of warm-up, 1 client reading ~50-row filtered lists, ${MEASURED_TIMERS} timers due during the window; load average at start ${loadavg()
+    `store: ${RECORDS.toLocaleString('en')} deals (${set.timelineEntries.toLocaleString('en')} timeline entries, ${RECORDS.toLocaleString('en')} pending timers; built through the engine in ${set.buildSeconds.toFixed(0)} s, cached), ${CLIENTS} clients moving deals for ${SECONDS} s after ${WARM_SECONDS} s of warm-up, 1 client reading 50-row filtered pages, ${MEASURED_TIMERS} timers due during the window; load average at start ${loadavg()
       .map((x) => x.toFixed(1))
       .join(' ')}`,
   );
-  const baseline = ONLY === 'new' ? notMeasured() : await measure('baseline', set);
-  const ours = ONLY === 'baseline' ? notMeasured() : await measure('new', set);
-  const rows: Array<[string, (f: Figures) => string, string]> = [
-    ['moves/s', (f) => f.movesPerSecond.toFixed(0), '>= 1,000'],
-    ['move p99 (ms)', (f) => f.moveP99.toFixed(0), '< 100'],
+  const baseline = ONLY === 'new' ? notMeasured() : await measureEmbedded('baseline', set);
+  const ours = ONLY === 'baseline' ? notMeasured() : await measureEmbedded('new', set);
+  printFigures(
     [
-      'filtered list p99 (ms)',
-      (f) => `${f.pageP99.toFixed(1)} (${f.pageRows.toFixed(0)} rows)`,
-      '< 50',
+      { name: 'main (baseline)', figures: baseline },
+      { name: 'this branch', figures: ours },
     ],
-    ['restart after kill: store open (ms)', (f) => f.restartOpenMs.toFixed(0), ''],
-    [
-      'restart after kill: answering (ms)',
-      (f) => `${f.restartReadyMs.toFixed(0)} (${f.restartWallMs.toFixed(0)} from spawn)`,
-      '< 3,000',
-    ],
-    [
-      'timer lateness p99 (ms)',
-      (f) => `${f.latenessP99.toFixed(0)} (${f.fired}/${MEASURED_TIMERS} fired)`,
-      '< 1,000',
-    ],
-    ['server CPU per move (ms)', (f) => f.cpuMsPerMove.toFixed(2), ''],
-    ['RSS while moving (MB)', (f) => f.rssMb.toFixed(0), ''],
-    ['requests retried (connection lost)', (f) => String(f.connectionErrors), '0'],
-    [
-      'event-loop delay p99 / max (ms)',
-      (f) => `${f.eldP99.toFixed(0)} / ${f.eldMax.toFixed(0)}`,
-      '',
-    ],
-  ];
-  console.log(
-    `  ${'figure'.padEnd(40)} ${'main (baseline)'.padStart(22)} ${'this branch'.padStart(22)}   goal at 100k`,
+    MEASURED_TIMERS,
+    'goal at 100k',
   );
-  for (const [name, fmt, goal] of rows)
-    console.log(
-      `  ${name.padEnd(40)} ${fmt(baseline).padStart(22)} ${fmt(ours).padStart(22)}   ${goal}`,
-    );
   console.log(
     `  load average at end ${loadavg()
       .map((x) => x.toFixed(1))

@@ -7,12 +7,10 @@ import { createApp } from '../../runtime/app/create-app.js';
 import { LowdbStore } from '../../runtime/store/lowdb-store.js';
 import type { TimelineEntry } from '../../runtime/store/store-types.js';
 import { sliceOf as baselineSliceOf } from '../baseline/slice-of.js';
-import { benchStoreModel, USERS } from './bench-model.js';
+import { buildDeals } from './build-deals.js';
 
 /** Bumped whenever the data set or a store's file format changes: older caches are rebuilt. */
 const FORMAT = 1;
-/** Requests the engine handles at once while building (group commit shares their appends). */
-const BUILDERS = 32;
 
 export interface DataSet {
   records: number;
@@ -45,30 +43,7 @@ export async function dataSet(records: number, log: (line: string) => void): Pro
   const started = performance.now();
   const store = await LowdbStore.open(dirs.new, { fsync: false });
   const conveyor = await createApp({ store, designerDir: join(root, 'none') });
-  await conveyor.models.create(benchStoreModel);
-  await conveyor.models.publish('bench-store');
-  const deals: DataSet['deals'] = new Array(records);
-  let next = 0;
-  let lastLog = performance.now();
-  await Promise.all(
-    Array.from({ length: BUILDERS }, async () => {
-      for (let i = next++; i < records; i = next++) {
-        const r = await conveyor.records.create('deal', {
-          model: 'bench-store',
-          pipeline: 'flow',
-          fields: { title: `Deal ${i}`, responsible: `u${i % USERS}`, amount: i % 100_000 },
-        });
-        await conveyor.records.move('deal', r.id, { stage: 'b' });
-        const stage = ['c', 'd', 'a'][i % 3] as string;
-        await conveyor.records.move('deal', r.id, { stage });
-        deals[i] = { id: r.id, stage };
-        if (performance.now() - lastLog > 10_000) {
-          lastLog = performance.now();
-          log(`  building the data set: ${i} of ${records} deals`);
-        }
-      }
-    }),
-  );
+  const deals = await buildDeals(conveyor, records, log);
   const timelineEntries = store.timelineSize();
   await store.close();
   await writeBaseline(dirs.new, dirs.baseline);

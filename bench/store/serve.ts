@@ -4,6 +4,8 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createApp } from '../../runtime/app/create-app.js';
 import { createIdGenerator, systemClock } from '../../runtime/engine/ports.js';
 import { LowdbStore } from '../../runtime/store/lowdb-store.js';
+import { startJobWorker, type JobWorker } from '../../runtime/store/postgres/job-worker.js';
+import { PostgresStore } from '../../runtime/store/postgres/postgres-store.js';
 import type { Store } from '../../runtime/store/store.js';
 import { BaselineLowdbStore } from '../baseline/lowdb-store.js';
 import { BENCH_OWNER, benchAuthHeaders } from '../bench-owner.js';
@@ -20,34 +22,58 @@ export type ServeMessage =
     }
   | { kind: 'stats'; rssMb: number; eldP99Ms: number; eldMaxMs: number; cpuMs: number };
 
+/** The stores the bench serves: this branch's embedded store, main's, or PostgreSQL. */
+export type ServeKind = 'new' | 'baseline' | 'postgres';
+
 /**
  * The server the store bench drives, in its own process (so the clients' work does not
- * share its event loop): `node --import tsx bench/store/serve.ts <new|baseline> <dir>`.
- * The real app (`createApp`: routes, services, engine, scheduler) over this branch's
- * store or main's (`bench/baseline/`), rate limits off. Answers `stats` with its RSS and
- * event-loop delay since the last `stats`.
+ * share its event loop): `node --import tsx bench/store/serve.ts <new|baseline> <dir>`
+ * or `... serve.ts postgres <database URL>`. The real app (`createApp`: routes,
+ * services, engine, scheduler) over this branch's store, main's (`bench/baseline/`), or
+ * the PostgreSQL store wired as `runtime/main.ts` wires it (timers and deliveries as
+ * graphile-worker jobs, a job worker in the process); rate limits off. Answers `stats`
+ * with its RSS and event-loop delay since the last `stats`.
  */
 const started = performance.now();
-const [kind, dir] = process.argv.slice(2);
-if ((kind !== 'new' && kind !== 'baseline') || dir === undefined) {
-  console.error('usage: serve.ts <new|baseline> <data dir>');
+const [kind, where] = process.argv.slice(2);
+if ((kind !== 'new' && kind !== 'baseline' && kind !== 'postgres') || where === undefined) {
+  console.error('usage: serve.ts <new|baseline> <data dir> | serve.ts postgres <database URL>');
   process.exit(2);
 }
 const send = (m: ServeMessage): void => {
   if (process.connected) process.send?.(m);
 };
 const store: Store & { close(): Promise<void> } =
-  kind === 'new' ? await LowdbStore.open(dir) : await BaselineLowdbStore.open(dir);
+  kind === 'new'
+    ? await LowdbStore.open(where)
+    : kind === 'baseline'
+      ? await BaselineLowdbStore.open(where)
+      : await PostgresStore.open({ connectionString: where, jobs: true });
 const openMs = performance.now() - started;
 const conveyor = await createApp({
   store,
   clock: systemClock,
   ids: createIdGenerator(),
-  designerDir: join(dir, 'none'),
+  designerDir: join(kind === 'postgres' ? process.cwd() : where, 'none'),
   rateLimits: { bulkReadsPerMinute: 0, hookFailuresPerMinute: 0 },
   owner: BENCH_OWNER,
+  ...(kind === 'postgres' ? { deliveriesByJobs: true } : {}),
 });
 const auth = await benchAuthHeaders(conveyor);
+const jobsSchema = store instanceof PostgresStore ? store.jobsSchema : undefined;
+// As runtime/main.ts: a timer's job wakes this process's scheduler, which claims what is due.
+const worker: JobWorker | undefined =
+  jobsSchema === undefined
+    ? undefined
+    : await startJobWorker({
+        connectionString: where,
+        jobsSchema,
+        onTimerDue: async () => {
+          await conveyor.scheduler.tick();
+        },
+        onDeliveryDue: (key) => conveyor.dispatcher.deliver(key),
+        onError: (m) => console.error(m),
+      });
 const eld = monitorEventLoopDelay({ resolution: 10 });
 // CPU time of this process (user + system): per move it does not depend on the machine's load.
 let cpuMark = process.cpuUsage();
@@ -79,4 +105,6 @@ process.on('message', (m) => {
   eld.reset();
 });
 // `process.exit` writes the CPU profile (`--cpu-prof`) on the way out.
-process.on('disconnect', () => process.exit(0));
+process.on('disconnect', () => {
+  void (worker?.stop() ?? Promise.resolve()).finally(() => process.exit(0));
+});

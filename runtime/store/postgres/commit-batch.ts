@@ -1,6 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { normalizeMatchValue } from '../../../schemas/index.js';
-import type { CollectionName } from '../../domain/collections.js';
+import { isAppendOnly, type CollectionName } from '../../domain/collections.js';
 import type { OutboxDoc } from '../../domain/outbox.js';
 import type { RecordDoc } from '../../domain/record.js';
 import type { TimerDoc } from '../../domain/timer.js';
@@ -18,6 +18,18 @@ export class RaceLostError extends Error {
   constructor() {
     super('a concurrent write created the same key; retrying');
     this.name = 'RaceLostError';
+  }
+}
+
+/**
+ * An append met a key that exists. Appends are not looked up before writing (their
+ * keys are new ids, and a look-up is a round trip per collection on every move): the
+ * batch is tried again with them looked up, and then refused as every store refuses it.
+ */
+export class AppendMetKeyError extends Error {
+  constructor() {
+    super('an append met an existing key; retrying with appends looked up');
+    this.name = 'AppendMetKeyError';
   }
 }
 
@@ -72,9 +84,12 @@ export async function commitBatch(
   trx: Trx,
   ops: readonly WriteOp[],
   jobsSchema?: string,
+  /** Look up appends' keys too (after an `AppendMetKeyError`). */
+  lookUpAppends = false,
 ): Promise<boolean> {
   const keys = new Map<CollectionName, Set<string>>();
   for (const op of ops) {
+    if (op.op === 'append' && !lookUpAppends) continue;
     let set = keys.get(op.collection);
     if (set === undefined) keys.set(op.collection, (set = new Set()));
     set.add(op.key);
@@ -88,6 +103,13 @@ export async function commitBatch(
     for (const row of rows) current.set(`${c}\u0000${row.key}`, row.doc);
   }
   const plain = prepareBatch(ops, (c, key) => current.get(`${c}\u0000${key}`));
+  // Keys written once in the batch: when new, they are inserted together, one statement a table.
+  const writes = new Map<string, number>();
+  for (const op of plain) {
+    const id = `${op.collection}\u0000${op.key}`;
+    writes.set(id, (writes.get(id) ?? 0) + 1);
+  }
+  const inserts = new Map<CollectionName, Array<{ key: string; value: unknown }>>();
   let timers = false;
   for (const op of plain) {
     const spec = TABLES[op.collection];
@@ -124,33 +146,66 @@ export async function commitBatch(
       current.set(id, undefined);
       continue;
     }
-    const names = Object.keys(spec.columns);
-    const values = columnValues(op.collection, op.value);
-    const extra =
-      op.collection === 'records'
-        ? { names: ['fields'], values: [sql`${jsonbText((op.value as RecordDoc).fields)}::jsonb`] }
-        : { names: [], values: [] };
-    const doc = sql`${JSON.stringify(op.value)}::json`;
-    if (before === undefined) {
-      const result = await sql`
-        INSERT INTO ${table} (${sql.join(['key', 'doc', ...extra.names, ...names].map((n) => sql.ref(n)))})
-        VALUES (${sql.join([op.key, doc, ...extra.values, ...values])})
-        ON CONFLICT (key) DO NOTHING`.execute(trx);
-      if (result.numAffectedRows === 0n) throw new RaceLostError();
-    } else {
-      const sets = [
-        sql`doc = ${doc}`,
-        ...extra.names.map((n, i) => sql`${sql.ref(n)} = ${extra.values[i]}`),
-        ...names.map((n, i) => sql`${sql.ref(n)} = ${values[i]}`),
-      ];
-      // A claim ends when what it was taken on changes (re-planned, parked, attempted).
-      if (spec.claims === true)
-        sets.push(
-          sql`claim_until = CASE WHEN stamp = ${values[names.indexOf('stamp')]} THEN claim_until END`,
-        );
-      await sql`UPDATE ${table} SET ${sql.join(sets)} WHERE key = ${op.key}`.execute(trx);
-    }
+    if (before === undefined && writes.get(id) === 1) {
+      let rows = inserts.get(op.collection);
+      if (rows === undefined) inserts.set(op.collection, (rows = []));
+      rows.push({ key: op.key, value: op.value });
+    } else if (before === undefined) await insertRows(trx, op.collection, [op], lookUpAppends);
+    else await updateRow(trx, op.collection, op.key, op.value);
     current.set(id, op.value);
   }
+  for (const [c, rows] of inserts) await insertRows(trx, c, rows, lookUpAppends);
   return timers;
+}
+
+/** The values of a row's columns: key, doc, (records) fields, then the derived columns. */
+function rowOf(
+  c: CollectionName,
+  key: string,
+  value: unknown,
+): { names: string[]; values: RawBuilder<unknown>[] } {
+  const spec = TABLES[c];
+  const names = Object.keys(spec.columns);
+  const values = columnValues(c, value).map((v) => sql`${v}`);
+  const doc = sql`${JSON.stringify(value)}::json`;
+  if (c === 'records')
+    return {
+      names: ['key', 'doc', 'fields', ...names],
+      values: [sql`${key}`, doc, sql`${jsonbText((value as RecordDoc).fields)}::jsonb`, ...values],
+    };
+  return { names: ['key', 'doc', ...names], values: [sql`${key}`, doc, ...values] };
+}
+
+/**
+ * New documents of one collection in one statement. A key that exists after all (it
+ * was created since it was looked up, or an append was not looked up) fails the batch,
+ * which is then tried again.
+ */
+async function insertRows(
+  trx: Trx,
+  c: CollectionName,
+  rows: ReadonlyArray<{ key: string; value: unknown }>,
+  lookedUpAppends: boolean,
+): Promise<void> {
+  const made = rows.map((r) => rowOf(c, r.key, r.value));
+  const names = made[0]?.names ?? [];
+  const result = await sql`
+    INSERT INTO ${sql.table(TABLES[c].table)} (${sql.join(names.map((n) => sql.ref(n)))})
+    VALUES ${sql.join(made.map((m) => sql`(${sql.join(m.values)})`))}
+    ON CONFLICT (key) DO NOTHING`.execute(trx);
+  if (result.numAffectedRows === BigInt(rows.length)) return;
+  if (isAppendOnly(c) && !lookedUpAppends) throw new AppendMetKeyError();
+  throw new RaceLostError();
+}
+
+async function updateRow(trx: Trx, c: CollectionName, key: string, value: unknown): Promise<void> {
+  const spec = TABLES[c];
+  const { names, values } = rowOf(c, key, value);
+  const sets = names.slice(1).map((n, i) => sql`${sql.ref(n)} = ${values[i + 1]}`);
+  // A claim ends when what it was taken on changes (re-planned, parked, attempted).
+  if (spec.claims === true)
+    sets.push(
+      sql`claim_until = CASE WHEN stamp = ${values[names.indexOf('stamp')]} THEN claim_until END`,
+    );
+  await sql`UPDATE ${sql.table(spec.table)} SET ${sql.join(sets)} WHERE key = ${key}`.execute(trx);
 }

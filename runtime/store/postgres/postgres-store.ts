@@ -9,7 +9,7 @@ import { DEFAULT_CLAIM_LEASE_MS, type Store } from '../../domain/store-port.js';
 import { StoreUnavailableError } from '../../domain/store-unavailable-error.js';
 import type { TimerDoc } from '../../domain/timer.js';
 import type { WriteOp } from '../../domain/write-op.js';
-import { commitBatch, RaceLostError } from './commit-batch.js';
+import { AppendMetKeyError, commitBatch, RaceLostError } from './commit-batch.js';
 import { installJobs, jobsSchemaOf } from './jobs.js';
 import { keysetOf, nextCursorOf, type Order } from './keyset.js';
 import { openDatabase, type Db, type PostgresStoreOptions } from './open-database.js';
@@ -235,12 +235,17 @@ export class PostgresStore implements Store {
   async commit(ops: readonly WriteOp[]): Promise<void> {
     if (ops.length === 0) return;
     const timers = await this.guard(async () => {
+      let lookUpAppends = false;
       for (let attempt = 1; ; attempt++) {
         try {
           return await this.db
             .transaction()
-            .execute((trx) => commitBatch(trx, ops, this.jobsSchema));
+            .execute((trx) => commitBatch(trx, ops, this.jobsSchema, lookUpAppends));
         } catch (e) {
+          if (e instanceof AppendMetKeyError && !lookUpAppends) {
+            lookUpAppends = true;
+            continue;
+          }
           const again = e instanceof RaceLostError || RETRYABLE.has(codeOf(e) ?? '');
           if (!again || attempt >= MAX_ATTEMPTS) throw e;
         }
