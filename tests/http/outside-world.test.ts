@@ -14,6 +14,33 @@ import {
 } from './delivery-support.js';
 import { startServer, type Harness } from './server-harness.js';
 
+interface Named {
+  key?: string;
+  id?: string;
+  name?: string;
+  stages?: Named[];
+  robots?: Named[];
+  triggers?: Named[];
+}
+
+/** The delivery model with names the admin typed on the paid stage, its hook and the bad webhook. */
+function namedOutsideModel(base: string) {
+  const model = outsideModel(base);
+  const typed: Record<string, string> = {
+    paid: 'Оплачено',
+    payment_hook: 'Payment arrived',
+    bad: 'Sync to ERP',
+  };
+  const walk = (n: Named) => {
+    const name = typed[n.key ?? n.id ?? ''];
+    if (name !== undefined) n.name = name;
+    for (const child of [...(n.stages ?? []), ...(n.robots ?? []), ...(n.triggers ?? [])])
+      walk(child);
+  };
+  for (const p of model.pipelines as Named[]) walk(p);
+  return model;
+}
+
 describe('the outside world: dropping dead letters, regenerating hook addresses', () => {
   let rx: Receiver;
   let h: Harness;
@@ -23,7 +50,7 @@ describe('the outside world: dropping dead letters, regenerating hook addresses'
       delivery: { http: createHttpClient({ allow: LOOPBACK_ALLOWED }) },
       retryPolicy: FAST_RETRY,
     });
-    await publish(h, outsideModel(rx.url));
+    await publish(h, namedOutsideModel(rx.url));
   });
   afterAll(async () => {
     await h.conveyor.dispatcher.stop();
@@ -39,9 +66,19 @@ describe('the outside world: dropping dead letters, regenerating hook addresses'
         .body.items;
       return items[0]?.status === 'dead' ? items[0] : undefined;
     });
+    // Which robot of which model produced it, in the admin's words, on the list and the drop.
+    const named = {
+      modelId: 'outside',
+      modelName: 'Outside world',
+      ruleName: 'Sync to ERP',
+      recordTitle: 'Bad',
+    };
+    expect(dead).toMatchObject(named);
+    const listed: OutboxDoc[] = (await h.call('GET', '/api/dead-letters')).body.items;
+    expect(listed.find((l) => l.id === dead.id)).toMatchObject(named);
     const dropped = await h.call('DELETE', `/api/dead-letters/${dead.id}`);
     expect(dropped.status).toBe(200);
-    expect(dropped.body).toMatchObject({ id: dead.id, status: 'dead' });
+    expect(dropped.body).toMatchObject({ id: dead.id, status: 'dead', ...named });
     const letters: OutboxDoc[] = (await h.call('GET', '/api/dead-letters')).body.items;
     expect(letters.map((l) => l.id)).not.toContain(dead.id);
     const tl: TimelineEntry[] = (await h.call('GET', `/api/records/deals/${id}/timeline`)).body
@@ -62,10 +99,19 @@ describe('the outside world: dropping dead letters, regenerating hook addresses'
       path: string;
     }>;
     if (hook === undefined) throw new Error('no hook');
+    expect(hook).toMatchObject({
+      triggerId: 'payment_hook',
+      stage: 'paid',
+      modelName: 'Outside world',
+      triggerName: 'Payment arrived',
+      pipelineName: 'Orders',
+      stageName: 'Оплачено',
+    });
     const fresh = await h.call('POST', `/api/models/outside/hooks/${hook.triggerId}/regenerate`);
     expect(fresh.status).toBe(200);
     expect(fresh.body.path).not.toBe(hook.path);
     expect(fresh.body.path).toMatch(/^\/api\/hooks\/[A-Za-z0-9_-]{32}$/);
+    expect(fresh.body).toMatchObject({ triggerName: 'Payment arrived', stageName: 'Оплачено' });
     const id = await dealWithClient(h, 'Hooked');
     const body = { entity: 'deal', recordId: id, payload: { amount: 150 } };
     expect((await h.call('POST', hook.path, body)).status).toBe(401);

@@ -16,6 +16,12 @@ export interface OutboxView {
   lastError?: string;
   response?: { status?: number; excerpt?: string };
   createdAt: string;
+  ruleId?: string;
+  /** Who produced it, in the admin's words (the runtime adds these from the record's model). */
+  modelId?: string;
+  modelName?: string;
+  ruleName?: string;
+  recordTitle?: string;
 }
 export interface HookView {
   triggerId: string;
@@ -24,6 +30,11 @@ export interface HookView {
   stage: string;
   path: string;
   createdAt: string;
+  /** The names the admin typed; the keys above go in a tooltip. */
+  modelName: string;
+  triggerName: string;
+  pipelineName: string;
+  stageName: string;
 }
 export interface DocumentView {
   id: string;

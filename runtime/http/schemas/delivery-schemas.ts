@@ -32,6 +32,12 @@ export const OutboxItem = Type.Object(
     ),
     deliveredAt: Type.Optional(Type.String()),
     documentId: Type.Optional(Type.String()),
+    /** Who produced it, in the admin's words: the record's model and the robot's name. */
+    modelId: Type.Optional(Type.String()),
+    modelName: Type.Optional(Type.String()),
+    ruleName: Type.Optional(Type.String()),
+    /** The record's title field, when it has one. */
+    recordTitle: Type.Optional(Type.String()),
   },
   { additionalProperties: true },
 );
@@ -76,6 +82,11 @@ export const HookInfo = Type.Object({
   /** `POST` here fires the trigger; the token in it is the secret. */
   path: Type.String(),
   createdAt: Type.String(),
+  /** The names the admin typed in the published model (each falls back to its key). */
+  modelName: Type.String(),
+  triggerName: Type.String(),
+  pipelineName: Type.String(),
+  stageName: Type.String(),
 });
 
 export const HookFireBody = Type.Object(
