@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpClient } from '../../runtime/delivery/http-client.js';
 import type { OutboxDoc } from '../../runtime/domain/outbox.js';
 import type { TimelineEntry } from '../../runtime/domain/timeline.js';
-import { outsideModel } from './delivery-models.js';
+import { namedOutsideModel } from './delivery-models.js';
 import {
   dealWithClient,
   FAST_RETRY,
@@ -13,33 +13,6 @@ import {
   type Receiver,
 } from './delivery-support.js';
 import { startServer, type Harness } from './server-harness.js';
-
-interface Named {
-  key?: string;
-  id?: string;
-  name?: string;
-  stages?: Named[];
-  robots?: Named[];
-  triggers?: Named[];
-}
-
-/** The delivery model with names the admin typed on the paid stage, its hook and the bad webhook. */
-function namedOutsideModel(base: string) {
-  const model = outsideModel(base);
-  const typed: Record<string, string> = {
-    paid: 'Оплачено',
-    payment_hook: 'Payment arrived',
-    bad: 'Sync to ERP',
-  };
-  const walk = (n: Named) => {
-    const name = typed[n.key ?? n.id ?? ''];
-    if (name !== undefined) n.name = name;
-    for (const child of [...(n.stages ?? []), ...(n.robots ?? []), ...(n.triggers ?? [])])
-      walk(child);
-  };
-  for (const p of model.pipelines as Named[]) walk(p);
-  return model;
-}
 
 describe('the outside world: dropping dead letters, regenerating hook addresses', () => {
   let rx: Receiver;
