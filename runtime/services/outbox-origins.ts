@@ -1,5 +1,6 @@
 import type { OutboxDoc } from '../domain/outbox.js';
 import { publishedNames, type PublishedNames } from './published-names.js';
+import { recordsOf, titleOf } from './record-titles.js';
 import type { RuntimeCore } from './runtime-core.js';
 
 /** Who produced an outgoing item, in the admin's words (absent when unknown). */
@@ -19,12 +20,9 @@ export async function withOrigins(
   core: RuntimeCore,
   items: readonly OutboxDoc[],
 ): Promise<Array<OutboxDoc & OutboxOrigin>> {
-  const records = new Map(
-    await Promise.all(
-      [...new Set(items.map((i) => i.recordId))].map(
-        async (id) => [id, await core.store.get('records', id)] as const,
-      ),
-    ),
+  const records = await recordsOf(
+    core,
+    items.map((i) => i.recordId),
   );
   const names = new Map<string, Promise<PublishedNames>>();
   const namesOf = (modelId: string) => {
@@ -35,8 +33,8 @@ export async function withOrigins(
   return Promise.all(
     items.map(async (item) => {
       const record = records.get(item.recordId);
-      const title = record?.fields['title'];
-      const origin: OutboxOrigin = typeof title === 'string' ? { recordTitle: title } : {};
+      const title = titleOf(record);
+      const origin: OutboxOrigin = title === undefined ? {} : { recordTitle: title };
       if (record?.model === undefined) return { ...item, ...origin };
       const model = await namesOf(record.model);
       return {

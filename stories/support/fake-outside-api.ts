@@ -42,6 +42,7 @@ const DOC: DocumentView = {
   register: 'invoices',
   title: 'Invoice 42',
   createdAt: '2026-03-02T09:02:00.000Z',
+  recordTitle: 'Order 42',
 };
 
 /** `many` dead letters (`out_1`...): more than a page, to show paging. */

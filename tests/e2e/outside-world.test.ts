@@ -163,6 +163,9 @@ describe.runIf(browser.run && runtimeReady)('the outside-world screen', () => {
     const ruRow = await page.getByTestId(`outbox-row-${replayItem.id}`).first().textContent();
     expect(ruRow).toContain('Вызов вебхука');
     expect(ruRow).toContain('Не доставлено');
+    // The runtime's error comes as a code: said in Russian, not quoted in English.
+    expect(ruRow).toContain('Отказано: 127.0.0.1 — локальный или служебный адрес');
+    expect(ruRow).not.toContain('refused');
     await page.screenshot({ path: `${SHOTS}/outside-world-ru.png`, fullPage: true });
     await page.getByTestId(`drop-${replayItem.id}`).click();
     await page.getByRole('dialog', { name: 'Удалить недоставленное?' }).waitFor();

@@ -123,6 +123,8 @@ describe.runIf(browser.run && runtimeReady)('every screen in Russian', () => {
     await page.getByTestId('versions-panel').waitFor();
     await sweep('07-versions');
     await page.getByTestId('tab-versions').click();
+    // A changed draft (the model's name), so publishing shows its preview first.
+    await page.getByTestId('model-name').fill('Шаблоны сообщений');
     await page.getByTestId('publish').click();
     await page.getByTestId('publish-preview').waitFor();
     await sweep('08-publish-preview');
@@ -139,7 +141,8 @@ describe.runIf(browser.run && runtimeReady)('every screen in Russian', () => {
 
     await page.goto(`${server.url}/#/outside`);
     await page.getByRole('heading', { name: 'Внешний мир' }).waitFor();
-    await page.getByTestId('documents').waitFor();
+    await page.getByRole('heading', { name: 'Реестр документов' }).waitFor();
+    await page.getByText('Загрузка…').first().waitFor({ state: 'hidden' });
     await sweep('11-outside');
 
     await page.getByTestId('user-menu').locator('summary').click();

@@ -47,6 +47,11 @@ describe('the outside world: dropping dead letters, regenerating hook addresses'
       recordTitle: 'Bad',
     };
     expect(dead).toMatchObject(named);
+    // The error as a code and parameters too, so the screen says it in Russian.
+    expect(dead).toMatchObject({
+      lastErrorCode: 'http_status',
+      lastErrorParams: { status: dead.response?.status },
+    });
     const listed: OutboxDoc[] = (await h.call('GET', '/api/dead-letters')).body.items;
     expect(listed.find((l) => l.id === dead.id)).toMatchObject(named);
     const dropped = await h.call('DELETE', `/api/dead-letters/${dead.id}`);

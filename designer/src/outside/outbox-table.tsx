@@ -47,7 +47,12 @@ export function OutboxTable(p: {
             <td>{t(`outside.statuses.${item.status ?? 'kept'}`)}</td>
             <td>{item.attempts ?? 0}</td>
             <td className="outside-error">
-              {item.lastError ?? ''}
+              {item.lastErrorCode === undefined
+                ? (item.lastError ?? '')
+                : t(`outside.errors.${item.lastErrorCode}`, {
+                    ...item.lastErrorParams,
+                    defaultValue: item.lastError ?? '',
+                  })}
               {item.response?.excerpt ? ` — ${item.response.excerpt}` : ''}
             </td>
             {p.actions && <td className="outside-actions">{p.actions(item)}</td>}

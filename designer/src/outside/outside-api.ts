@@ -14,6 +14,9 @@ export interface OutboxView {
   subject?: string;
   attempts?: number;
   lastError?: string;
+  /** `lastError` as a code and parameters (`outside.errors.<code>`). */
+  lastErrorCode?: string;
+  lastErrorParams?: Record<string, string | number>;
   response?: { status?: number; excerpt?: string };
   createdAt: string;
   ruleId?: string;
@@ -42,6 +45,8 @@ export interface DocumentView {
   register: string;
   title: string;
   createdAt: string;
+  /** The record's title, when it has one (shown instead of its id). */
+  recordTitle?: string;
 }
 
 /** Outbox, dead letters, inbound hook addresses and the documents register. */

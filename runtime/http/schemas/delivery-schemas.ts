@@ -27,6 +27,23 @@ export const OutboxItem = Type.Object(
     maxAttempts: Type.Optional(Type.Integer()),
     nextAttemptAt: Type.Optional(Type.String()),
     lastError: Type.Optional(Type.String()),
+    /** `lastError` as a code and parameters: screens say it in the reader's language. */
+    lastErrorCode: Type.Optional(
+      Type.Union(
+        [
+          'refused',
+          'timeout',
+          'network',
+          'http_status',
+          'no_adapter',
+          'mail_failed',
+          'adapter_failed',
+        ].map((c) => Type.Literal(c)),
+      ),
+    ),
+    lastErrorParams: Type.Optional(
+      Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()])),
+    ),
     response: Type.Optional(
       Type.Object({ status: Type.Optional(Type.Integer()), excerpt: Type.Optional(Type.String()) }),
     ),
@@ -62,6 +79,8 @@ export const DocumentMeta = Type.Object({
   size: Type.Integer({ description: 'Characters of content' }),
   createdAt: Type.String(),
   ruleId: Type.Optional(Type.String()),
+  /** The record's title (lists only), shown instead of its id. */
+  recordTitle: Type.Optional(Type.String()),
 });
 
 export const DocumentQuery = Type.Object(
