@@ -19,14 +19,16 @@ export type DeliveryResult =
     };
 
 /** Why a delivery failed; each has a sentence in the designer (`outside.errors.<code>`). */
-export type DeliveryErrorCode =
-  | 'refused'
-  | 'timeout'
-  | 'network'
-  | 'http_status'
-  | 'no_adapter'
-  | 'mail_failed'
-  | 'adapter_failed';
+export const DELIVERY_ERROR_CODES = [
+  'refused',
+  'timeout',
+  'network',
+  'http_status',
+  'no_adapter',
+  'mail_failed',
+  'adapter_failed',
+] as const;
+export type DeliveryErrorCode = (typeof DELIVERY_ERROR_CODES)[number];
 
 export interface OutgoingMail {
   to: string;

@@ -1,6 +1,7 @@
 import { PageQueryProperties } from '../../../schemas/api/page-schemas.js';
 import { Type } from '@sinclair/typebox';
 import { EntityType } from '../../../schemas/index.js';
+import { DELIVERY_ERROR_CODES } from '../../delivery/delivery-ports.js';
 import { RecordBody } from './api-schemas.js';
 
 /** Bodies of the outbox, dead-letter, document and inbound-webhook routes. */
@@ -28,19 +29,7 @@ export const OutboxItem = Type.Object(
     nextAttemptAt: Type.Optional(Type.String()),
     lastError: Type.Optional(Type.String()),
     /** `lastError` as a code and parameters: screens say it in the reader's language. */
-    lastErrorCode: Type.Optional(
-      Type.Union(
-        [
-          'refused',
-          'timeout',
-          'network',
-          'http_status',
-          'no_adapter',
-          'mail_failed',
-          'adapter_failed',
-        ].map((c) => Type.Literal(c)),
-      ),
-    ),
+    lastErrorCode: Type.Optional(Type.Union(DELIVERY_ERROR_CODES.map((c) => Type.Literal(c)))),
     lastErrorParams: Type.Optional(
       Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()])),
     ),
