@@ -164,6 +164,8 @@ describe.runIf(browser.run && runtimeReady)('every screen in Russian', () => {
     await page.getByTestId('sign-out').click();
     await page.getByTestId('sign-in-form').waitFor();
     await sweep('14-sign-in');
+    // Signing out on purpose is not an expired session.
+    expect(await page.getByText('Сеанс завершён').count()).toBe(0);
 
     const fresh = await startRuntimeWithoutOwner();
     try {
