@@ -26,7 +26,13 @@ export async function deliverItem(
   item: OutboxDoc,
   defaultTimeoutMs: number,
 ): Promise<DeliveryResult> {
-  const missing: DeliveryResult = { ok: false, retry: false, error: `no adapter for ${item.kind}` };
+  const missing: DeliveryResult = {
+    ok: false,
+    retry: false,
+    error: `no adapter for ${item.kind}`,
+    code: 'no_adapter',
+    params: { kind: item.kind },
+  };
   switch (item.kind) {
     case 'send_email':
       return (

@@ -7,7 +7,28 @@
 /** What one delivery attempt came to. `retry` says whether another attempt may help. */
 export type DeliveryResult =
   | { ok: true; status?: number; excerpt?: string; info?: string }
-  | { ok: false; retry: boolean; error: string; status?: number; excerpt?: string };
+  | {
+      ok: false;
+      retry: boolean;
+      error: string;
+      /** The error as a code and parameters, so screens say it in the reader's language. */
+      code?: DeliveryErrorCode;
+      params?: Record<string, string | number>;
+      status?: number;
+      excerpt?: string;
+    };
+
+/** Why a delivery failed; each has a sentence in the designer (`outside.errors.<code>`). */
+export const DELIVERY_ERROR_CODES = [
+  'refused',
+  'timeout',
+  'network',
+  'http_status',
+  'no_adapter',
+  'mail_failed',
+  'adapter_failed',
+] as const;
+export type DeliveryErrorCode = (typeof DELIVERY_ERROR_CODES)[number];
 
 export interface OutgoingMail {
   to: string;

@@ -136,7 +136,8 @@ export class Dispatcher {
       result = await deliverItem(this.ports, item, this.policy.timeoutMs);
     } catch (e) {
       // An adapter that throws is a bug there; the item is kept for a retry anyway.
-      result = { ok: false, retry: true, error: e instanceof Error ? e.message : String(e) };
+      const error = e instanceof Error ? e.message : String(e);
+      result = { ok: false, retry: true, error, code: 'adapter_failed', params: { detail: error } };
     }
     const attempts = (item.attempts ?? 0) + 1;
     const max = item.maxAttempts ?? this.policy.maxAttempts;

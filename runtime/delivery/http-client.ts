@@ -98,13 +98,33 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       } catch (e) {
         const refused = refusalIn(e);
         // A refused address stays refused: no retry.
-        if (refused !== undefined) return { ok: false, retry: false, error: refused.message };
+        if (refused !== undefined)
+          return {
+            ok: false,
+            retry: false,
+            error: refused.message,
+            code: 'refused',
+            params: { host: refused.host },
+          };
         const name = e instanceof Error ? e.name : '';
-        const error =
-          name === 'TimeoutError' || name === 'AbortError'
-            ? `no answer within ${req.timeoutMs} ms`
-            : `network error: ${e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e)}`;
-        return { ok: false, retry: true, error: redactSecrets(error) };
+        if (name === 'TimeoutError' || name === 'AbortError')
+          return {
+            ok: false,
+            retry: true,
+            error: `no answer within ${req.timeoutMs} ms`,
+            code: 'timeout',
+            params: { ms: req.timeoutMs },
+          };
+        const detail = redactSecrets(
+          e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e),
+        );
+        return {
+          ok: false,
+          retry: true,
+          error: `network error: ${detail}`,
+          code: 'network',
+          params: { detail },
+        };
       }
       const excerpt = excerptOf(await readStart(res));
       if (res.status >= 200 && res.status < 300) return { ok: true, status: res.status, excerpt };
@@ -112,6 +132,8 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         ok: false,
         retry: transient(res.status),
         error: `HTTP ${res.status}`,
+        code: 'http_status',
+        params: { status: res.status },
         status: res.status,
         excerpt,
       };

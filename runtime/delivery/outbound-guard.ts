@@ -16,7 +16,11 @@ export const NOTHING_ALLOWED: OutboundAllow = { hosts: new Set(), ranges: [] };
 
 /** A host or address an outgoing request may not reach: a delivery failure, never retried. */
 export class OutboundRefusedError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** The host (and the address it resolved to) that was refused. */
+    readonly host = '',
+  ) {
     super(message);
     this.name = 'OutboundRefusedError';
   }
@@ -92,9 +96,10 @@ export function checkUrlHost(url: URL, allow: OutboundAllow): void {
   const literal = host.replace(/^\[(.*)\]$/, '$1');
   if (isIP(literal) !== 0) {
     const why = refusalOf(literal, allow);
-    if (why !== undefined) throw new OutboundRefusedError(refusedMessage(url.hostname, why));
+    if (why !== undefined)
+      throw new OutboundRefusedError(refusedMessage(url.hostname, why), url.hostname);
   } else if (isLocalName(host))
-    throw new OutboundRefusedError(refusedMessage(url.hostname, 'local name'));
+    throw new OutboundRefusedError(refusedMessage(url.hostname, 'local name'), url.hostname);
 }
 
 /** Resolves a name to all its addresses (injected in tests: no real DNS, no packet). */
@@ -137,11 +142,14 @@ export function guardedLookup(
         if (addresses.length === 0) throw new Error(`${hostname} has no address`);
         if (!allow.hosts.has(host)) {
           if (isLocalName(host))
-            throw new OutboundRefusedError(refusedMessage(hostname, 'local name'));
+            throw new OutboundRefusedError(refusedMessage(hostname, 'local name'), hostname);
           for (const a of addresses) {
             const why = refusalOf(a.address, allow);
             if (why !== undefined)
-              throw new OutboundRefusedError(refusedMessage(`${hostname} (${a.address})`, why));
+              throw new OutboundRefusedError(
+                refusedMessage(`${hostname} (${a.address})`, why),
+                `${hostname} (${a.address})`,
+              );
           }
         }
         const family =

@@ -3,6 +3,13 @@ import type { RuntimeCore } from '../services/runtime-core.js';
 import type { OutboxDoc } from '../domain/outbox.js';
 import type { DeliveryResult } from './delivery-ports.js';
 
+/** An error's string parameters may quote a URL with its password, as its message may. */
+function redactParams(params: Record<string, string | number>): Record<string, string | number> {
+  return Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? redactSecrets(v) : v]),
+  );
+}
+
 function describe(item: OutboxDoc): string {
   if (item.kind === 'webhook')
     return `webhook ${item.method ?? 'POST'} ${redactSecrets(item.to ?? '')}`;
@@ -27,7 +34,11 @@ export async function recordAttempt(
   // An adapter's error or a receiver's answer may quote a URL with its password.
   const result: DeliveryResult = attempt.ok
     ? attempt
-    : { ...attempt, error: redactSecrets(attempt.error) };
+    : {
+        ...attempt,
+        error: redactSecrets(attempt.error),
+        ...(attempt.params === undefined ? {} : { params: redactParams(attempt.params) }),
+      };
   if (result.excerpt !== undefined) result.excerpt = redactSecrets(result.excerpt);
   await core.change(async (tx) => {
     const current = (await tx.get('outbox', item.id)) ?? item;
@@ -41,13 +52,26 @@ export async function recordAttempt(
             ...(result.excerpt === undefined ? {} : { excerpt: result.excerpt }),
           };
     // The previous attempt's answer and error go: they would describe this one wrongly.
-    const { nextAttemptAt: _next, lastError: _last, response: _answer, ...rest } = current;
+    const {
+      nextAttemptAt: _next,
+      lastError: _last,
+      lastErrorCode: _code,
+      lastErrorParams: _params,
+      response: _answer,
+      ...rest
+    } = current;
     const outcome = result.ok ? 'sent' : retryIn !== undefined ? 'retry' : 'dead';
     const next: OutboxDoc = {
       ...rest,
       attempts,
       status: outcome === 'retry' ? 'pending' : outcome,
-      ...(result.ok ? { deliveredAt: at } : { lastError: result.error }),
+      ...(result.ok
+        ? { deliveredAt: at }
+        : {
+            lastError: result.error,
+            ...(result.code === undefined ? {} : { lastErrorCode: result.code }),
+            ...(result.params === undefined ? {} : { lastErrorParams: result.params }),
+          }),
       ...(retryIn === undefined
         ? {}
         : { nextAttemptAt: new Date(now.getTime() + retryIn).toISOString() }),

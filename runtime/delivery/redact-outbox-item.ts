@@ -15,6 +15,13 @@ export function redactOutboxItem(item: OutboxDoc): OutboxDoc {
   const out: OutboxDoc = { ...item };
   if (out.to !== undefined) out.to = redactSecrets(out.to);
   if (out.lastError !== undefined) out.lastError = redactSecrets(out.lastError);
+  if (out.lastErrorParams !== undefined)
+    out.lastErrorParams = Object.fromEntries(
+      Object.entries(out.lastErrorParams).map(([k, v]) => [
+        k,
+        typeof v === 'string' ? redactSecrets(v) : v,
+      ]),
+    );
   if (out.response?.excerpt !== undefined)
     out.response = { ...out.response, excerpt: redactSecrets(out.response.excerpt) };
   if (out.headers !== undefined)

@@ -16,6 +16,8 @@ function classify(e: unknown): DeliveryResult {
     ok: false,
     retry,
     error: message,
+    code: 'mail_failed',
+    params: { detail: message },
     ...(code === undefined ? {} : { status: code }),
     ...(typeof err.response === 'string' ? { excerpt: err.response.slice(0, 500) } : {}),
   };

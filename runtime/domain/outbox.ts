@@ -36,6 +36,9 @@ export interface OutboxDoc {
   attempts?: number;
   nextAttemptAt?: string;
   lastError?: string;
+  /** `lastError` as a code and parameters (absent on items failed before codes existed). */
+  lastErrorCode?: string;
+  lastErrorParams?: Record<string, string | number>;
   /** The last answer (webhooks: HTTP status and a bounded excerpt of the body). */
   response?: { status?: number; excerpt?: string };
   deliveredAt?: string;

@@ -6,6 +6,9 @@ import type { DeliveryStatus, OutboxDoc } from '../domain/outbox.js';
 import type { Page, PageRequest } from '../domain/page.js';
 import type { Who } from '../domain/who.js';
 import type { RuntimeCore } from './runtime-core.js';
+import { withOrigins, type OutboxOrigin } from './outbox-origins.js';
+
+type OutboxView = OutboxDoc & OutboxOrigin;
 
 export interface OutboxFilter {
   status?: DeliveryStatus;
@@ -20,13 +23,14 @@ export class DeliveryService {
     private readonly ports: DeliveryPorts,
   ) {}
 
-  /** A page of outbox items (secrets redacted), oldest first. */
-  async outbox(filter: OutboxFilter, page: PageRequest): Promise<Page<OutboxDoc>> {
+  /** A page of outbox items (secrets redacted, with who produced them), oldest first. */
+  async outbox(filter: OutboxFilter, page: PageRequest): Promise<Page<OutboxView>> {
     const found = await this.core.store.query('outbox', filter, page);
-    return { items: found.items.map(redactOutboxItem), nextCursor: found.nextCursor };
+    const items = await withOrigins(this.core, found.items.map(redactOutboxItem));
+    return { items, nextCursor: found.nextCursor };
   }
 
-  deadLetters(page: PageRequest): Promise<Page<OutboxDoc>> {
+  deadLetters(page: PageRequest): Promise<Page<OutboxView>> {
     return this.outbox({ status: 'dead' }, page);
   }
 
@@ -34,8 +38,8 @@ export class DeliveryService {
    * Drops a dead letter for good (the item is deleted; the record's timeline and the
    * audit log say who dropped it). Only a dead letter: 409 otherwise.
    */
-  async drop(id: string, who?: Who): Promise<OutboxDoc> {
-    return this.core.changeAs(who, async (tx) => {
+  async drop(id: string, who?: Who): Promise<OutboxView> {
+    const dropped = await this.core.changeAs(who, async (tx) => {
       const item = await tx.get('outbox', id);
       if (item === undefined) throw notFound(`outbox item ${id}`);
       if (item.status !== 'dead')
@@ -67,14 +71,15 @@ export class DeliveryService {
       });
       return redactOutboxItem(item);
     });
+    return (await withOrigins(this.core, [dropped]))[0] ?? dropped;
   }
 
   /**
    * Gives a dead letter a fresh set of attempts (same idempotency key, so a receiver
    * that did get it can tell). Without an adapter now, it is kept instead.
    */
-  async replay(id: string, who?: Who): Promise<OutboxDoc> {
-    return this.core.changeAs(who, async (tx) => {
+  async replay(id: string, who?: Who): Promise<OutboxView> {
+    const replayed = await this.core.changeAs(who, async (tx) => {
       const item = await tx.get('outbox', id);
       if (item === undefined) throw notFound(`outbox item ${id}`);
       if (item.status !== 'dead')
@@ -114,5 +119,6 @@ export class DeliveryService {
       });
       return redactOutboxItem(next);
     });
+    return (await withOrigins(this.core, [replayed]))[0] ?? replayed;
   }
 }

@@ -2,9 +2,13 @@ import { notFound } from '../http/http-error.js';
 import type { EntityType } from '../../schemas/index.js';
 import type { DocumentDoc } from '../domain/document.js';
 import type { Page, PageRequest } from '../domain/page.js';
+import { recordsOf, titleOf } from './record-titles.js';
 import type { RuntimeCore } from './runtime-core.js';
 
-export type DocumentMeta = Omit<DocumentDoc, 'content' | 'idempotencyKey'> & { size: number };
+export type DocumentMeta = Omit<DocumentDoc, 'content' | 'idempotencyKey'> & {
+  size: number;
+  recordTitle?: string;
+};
 
 function meta(d: DocumentDoc): DocumentMeta {
   const { content, idempotencyKey: _key, ...rest } = d;
@@ -21,7 +25,16 @@ export class DocumentService {
     page: PageRequest,
   ): Promise<Page<DocumentMeta>> {
     const found = await this.core.store.query('documents', filter, page);
-    return { items: found.items.map(meta), nextCursor: found.nextCursor };
+    // The record's title goes along: the register screen names records, not ids.
+    const records = await recordsOf(
+      this.core,
+      found.items.map((d) => d.recordId),
+    );
+    const items = found.items.map((d) => {
+      const title = titleOf(records.get(d.recordId));
+      return { ...meta(d), ...(title === undefined ? {} : { recordTitle: title }) };
+    });
+    return { items, nextCursor: found.nextCursor };
   }
 
   async get(id: string): Promise<DocumentDoc> {

@@ -5,6 +5,7 @@ import type { HookTokenDoc } from '../domain/hook-token.js';
 import type { RecordDoc } from '../domain/record.js';
 import type { Who } from '../domain/who.js';
 import type { RuntimeCore } from './runtime-core.js';
+import { publishedNames, type PublishedNames } from './published-names.js';
 
 const TRIGGER_PREFIX = 'trigger:';
 
@@ -16,6 +17,28 @@ export interface HookInfo {
   stage: string;
   path: string;
   createdAt: string;
+  /** The names the admin typed (screens show these, the keys above in a tooltip). */
+  modelName: string;
+  triggerName: string;
+  pipelineName: string;
+  stageName: string;
+}
+
+/** What a hook's row says about its trigger, in the published model's words. */
+function hookInfo(names: PublishedNames, rule: Rule, token: HookTokenDoc): HookInfo {
+  return {
+    triggerId: token.triggerId,
+    ruleId: rule.id,
+    entity: rule.entity,
+    pipeline: rule.pipeline,
+    stage: rule.stage,
+    path: `/api/hooks/${token.token}`,
+    createdAt: token.createdAt,
+    modelName: names.model,
+    triggerName: names.rule(rule.id),
+    pipelineName: names.pipeline(rule.pipeline),
+    stageName: names.stage(rule.pipeline, rule.stage),
+  };
 }
 
 /** 192 random bits, URL-safe. */
@@ -72,20 +95,10 @@ export class HookService {
     if ((await this.core.store.get('models', modelId)) === undefined)
       throw notFound(`model ${modelId}`);
     const tokens = new Map((await this.ensureTokens(modelId)).map((t) => [t.triggerId, t]));
+    const names = await publishedNames(this.core, modelId);
     return this.hookRules(modelId).flatMap((r) => {
       const t = tokens.get(r.id.slice(TRIGGER_PREFIX.length));
-      if (t === undefined) return [];
-      return [
-        {
-          triggerId: t.triggerId,
-          ruleId: r.id,
-          entity: r.entity,
-          pipeline: r.pipeline,
-          stage: r.stage,
-          path: `/api/hooks/${t.token}`,
-          createdAt: t.createdAt,
-        },
-      ];
+      return t === undefined ? [] : [hookInfo(names, r, t)];
     });
   }
 
@@ -118,15 +131,7 @@ export class HookService {
         detailParams: { trigger: triggerId },
       });
     });
-    return {
-      triggerId,
-      ruleId: rule.id,
-      entity: rule.entity,
-      pipeline: rule.pipeline,
-      stage: rule.stage,
-      path: `/api/hooks/${doc.token}`,
-      createdAt: doc.createdAt,
-    };
+    return hookInfo(await publishedNames(this.core, modelId), rule, doc);
   }
 
   /** The token's trigger, compared in constant time; undefined when none matches. */

@@ -40,10 +40,16 @@ export const DropADeadLetter: Story = {
     const drop = await page.findByRole('button', { name: 'Drop' });
     const dead = page.getByTestId('dead-letters');
     await expect(dead).toHaveTextContent('HTTP 400 — amount is not a number');
+    // The names the admin typed, not ids: the record's title, the robot and its model.
+    await expect(dead).toHaveTextContent('Order 42');
+    await expect(dead).toHaveTextContent('Sync to ERP');
+    await expect(dead).toHaveTextContent('Orders and payments');
     await userEvent.click(drop);
     // Nothing is dropped before the page's own dialog is confirmed.
     const dialog = await page.findByTestId('confirm-dialog');
-    await expect(dialog).toHaveTextContent('webhook to https://erp.example.com/orders');
+    await expect(dialog).toHaveTextContent(
+      'Webhook call to https://erp.example.com/orders for Order 42',
+    );
     await expect(dead).toHaveTextContent('HTTP 400');
     await expect(within(dialog).getByTestId('confirm-yes')).toHaveTextContent('Drop');
     await userEvent.click(within(dialog).getByTestId('confirm-yes'));
@@ -51,7 +57,10 @@ export const DropADeadLetter: Story = {
   },
 };
 
-/** 150 dead letters: the first 100, then the rest with "Load more". */
+/**
+ * 150 dead letters: the first 100, then the rest with "Load more"; replaying one keeps
+ * both pages loaded (only its row goes).
+ */
 export const PagingPastAHundred: Story = {
   parameters: { many: 150 },
   play: async ({ canvasElement }) => {
@@ -62,6 +71,13 @@ export const PagingPastAHundred: Story = {
     await userEvent.click(within(section).getByTestId('load-more'));
     await expect(await page.findByTestId('replay-out_150')).toBeInTheDocument();
     await expect(within(section).queryByTestId('load-more')).toBeNull();
+    await userEvent.click(page.getByTestId('replay-out_150'));
+    await expect(
+      await page.findByText('Webhook call for Order 42 will be tried again.'),
+    ).toBeVisible();
+    await expect(page.queryByTestId('replay-out_150')).toBeNull();
+    await expect(page.getByTestId('replay-out_149')).toBeInTheDocument();
+    await expect(page.getByTestId('replay-out_1')).toBeInTheDocument();
   },
 };
 
@@ -69,7 +85,14 @@ export const PagingPastAHundred: Story = {
 export const RegenerateAHook: Story = {
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
-    const input = await page.findByRole('textbox', { name: 'Address of payment_hook' });
+    const input = await page.findByRole('textbox', { name: 'Address of Payment arrived' });
+    await expect(page.getByTestId('hook-name-payment_hook')).toHaveTextContent(
+      'Payment arrived → Sales: Paid',
+    );
+    await expect(page.getByTestId('hook-name-payment_hook')).toHaveAttribute(
+      'title',
+      'trigger:payment_hook → sales/paid',
+    );
     await expect(input).toHaveValue(
       'https://crm.example.com/api/hooks/Zm9yLXN0b3JpZXMtb25seS0wMDAwMDAwMA',
     );

@@ -15,6 +15,11 @@ const DEAD: OutboxView = {
   lastError: 'HTTP 400',
   response: { status: 400, excerpt: 'amount is not a number' },
   createdAt: '2026-03-02T09:00:00.000Z',
+  ruleId: 'robot:erp_sync',
+  modelId: 'outside',
+  modelName: 'Orders and payments',
+  ruleName: 'Sync to ERP',
+  recordTitle: 'Order 42',
 };
 const SENT: OutboxView = {
   id: 'out_8',
@@ -25,6 +30,11 @@ const SENT: OutboxView = {
   subject: 'Your order',
   attempts: 1,
   createdAt: '2026-03-02T09:01:00.000Z',
+  ruleId: 'robot:receipt_mail',
+  modelId: 'outside',
+  modelName: 'Orders and payments',
+  ruleName: 'Receipt to the client',
+  recordTitle: 'Order 42',
 };
 const DOC: DocumentView = {
   id: 'doc_1',
@@ -32,6 +42,7 @@ const DOC: DocumentView = {
   register: 'invoices',
   title: 'Invoice 42',
   createdAt: '2026-03-02T09:02:00.000Z',
+  recordTitle: 'Order 42',
 };
 
 /** `many` dead letters (`out_1`...): more than a page, to show paging. */
@@ -61,6 +72,10 @@ export function createFakeOutsideApi(
     stage: 'paid',
     path: '/api/hooks/Zm9yLXN0b3JpZXMtb25seS0wMDAwMDAwMA',
     createdAt: '2026-03-01T10:00:00.000Z',
+    modelName: 'Orders and payments',
+    triggerName: 'Payment arrived',
+    pipelineName: 'Sales',
+    stageName: 'Paid',
   };
   const page = <T>(items: T[], cursor?: string) => {
     const from = cursor === undefined ? 0 : Number(cursor);
@@ -71,12 +86,14 @@ export function createFakeOutsideApi(
     outbox: (cursor) => page(outbox, cursor),
     deadLetters: (cursor) => page(dead, cursor),
     replay: (id) => {
+      const found = dead.find((d) => d.id === id) ?? DEAD;
       dead = dead.filter((d) => d.id !== id);
-      return Promise.resolve({ ...DEAD, status: 'pending' });
+      return Promise.resolve({ ...found, status: 'pending' });
     },
     drop: (id) => {
+      const found = dead.find((d) => d.id === id) ?? DEAD;
       dead = dead.filter((d) => d.id !== id);
-      return Promise.resolve(DEAD);
+      return Promise.resolve(found);
     },
     models: () =>
       page([{ id: 'outside', name: 'Orders and payments', updatedAt: '', publishedVersion: 2 }]),

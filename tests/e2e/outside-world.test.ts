@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { outsideModel } from '../http/delivery-models.js';
+import { namedOutsideModel } from '../http/delivery-models.js';
 import { browserAvailability } from './support/browser.js';
 import { seriousViolations } from './support/axe.js';
 import { openE2eSession, publishModel, SHOTS, type E2eSession } from './support/e2e-session.js';
@@ -36,7 +36,7 @@ describe.runIf(browser.run && runtimeReady)('the outside-world screen', () => {
   beforeAll(async () => {
     session = await openE2eSession();
     ({ server, page } = session);
-    await publishModel(server, outsideModel());
+    await publishModel(server, namedOutsideModel());
   }, 180_000);
 
   afterAll(async () => {
@@ -59,12 +59,16 @@ describe.runIf(browser.run && runtimeReady)('the outside-world screen', () => {
     await address.waitFor();
     const before = await address.inputValue();
     expect(before).toMatch(/\/api\/hooks\/[A-Za-z0-9_-]{32}$/);
+    // The names the admin typed; the keys only in the tooltip.
+    const hookName = page.getByTestId('hook-name-payment_hook');
+    expect(await hookName.textContent()).toBe('Payment arrived → Orders: Оплачено');
+    expect(await hookName.getAttribute('title')).toBe('trigger:payment_hook → orders/paid');
     await axeClean('outside world');
     await page.screenshot({ path: `${SHOTS}/outside-world.png` });
 
     // The page's own dialog asks first; cancelling keeps the address.
     await page.getByTestId('regenerate-payment_hook').click();
-    const dialog = page.getByRole('dialog', { name: 'Give payment_hook a new address?' });
+    const dialog = page.getByRole('dialog', { name: 'Give Payment arrived a new address?' });
     await dialog.waitFor();
     await axeClean('regenerate dialog');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
@@ -107,12 +111,19 @@ describe.runIf(browser.run && runtimeReady)('the outside-world screen', () => {
     await page.reload();
     const letters = page.getByTestId('dead-letters');
     await page.getByTestId(`replay-${replayItem.id}`).waitFor();
-    expect(await letters.textContent()).toContain(dropped);
+    // Rows name the record, the robot and its model as the admin typed them.
+    const row = letters.getByTestId(`outbox-row-${dropItem.id}`);
+    expect(await row.textContent()).toContain('Drop me');
+    expect(await row.textContent()).toContain('Sync to ERP');
+    expect(await row.textContent()).toContain('Outside world');
+    expect(await row.textContent()).not.toContain(dropped);
 
     await page.getByTestId(`replay-${replayItem.id}`).click();
     await expect
       .poll(() => page.getByTestId('outside-notice').textContent())
-      .toContain(`${replayItem.id} will be tried again`);
+      .toContain('Webhook call for Replay me will be tried again');
+    // Only that row goes: the list is not read again from its first page.
+    await expect.poll(() => page.getByTestId(`replay-${replayItem.id}`).count()).toBe(0);
     const timeline = async () =>
       (
         await api<{ items: Array<{ kind: string; outcome?: string }> }>(
@@ -128,7 +139,7 @@ describe.runIf(browser.run && runtimeReady)('the outside-world screen', () => {
     await page.getByTestId(`drop-${dropItem.id}`).click();
     const dialog = page.getByRole('dialog', { name: 'Drop this dead letter?' });
     await dialog.waitFor();
-    expect(await dialog.textContent()).toContain(`for record ${dropped}`);
+    expect(await dialog.textContent()).toContain('for Drop me');
     await axeClean('drop dialog');
     await page.screenshot({ path: `${SHOTS}/outside-drop-en.png` });
     await dialog.getByRole('button', { name: 'Cancel' }).click();
@@ -138,7 +149,7 @@ describe.runIf(browser.run && runtimeReady)('the outside-world screen', () => {
     await dialog.getByRole('button', { name: 'Drop' }).click();
     await expect
       .poll(() => page.getByTestId('outside-notice').textContent())
-      .toContain(`${dropItem.id} was dropped`);
+      .toContain('Webhook call for Drop me was dropped');
     await expect.poll(() => page.getByTestId(`drop-${dropItem.id}`).count()).toBe(0);
     expect(await deadOf(dropped)).toBeUndefined();
 
@@ -149,6 +160,13 @@ describe.runIf(browser.run && runtimeReady)('the outside-world screen', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Внешний мир' }).waitFor();
     await page.getByTestId(`drop-${replayItem.id}`).waitFor();
+    const ruRow = await page.getByTestId(`outbox-row-${replayItem.id}`).first().textContent();
+    expect(ruRow).toContain('Вызов вебхука');
+    expect(ruRow).toContain('Не доставлено');
+    // The runtime's error comes as a code: said in Russian, not quoted in English.
+    expect(ruRow).toContain('Отказано: 127.0.0.1 — локальный или служебный адрес');
+    expect(ruRow).not.toContain('refused');
+    await page.screenshot({ path: `${SHOTS}/outside-world-ru.png`, fullPage: true });
     await page.getByTestId(`drop-${replayItem.id}`).click();
     await page.getByRole('dialog', { name: 'Удалить недоставленное?' }).waitFor();
     await axeClean('drop dialog in Russian');

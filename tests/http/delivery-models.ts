@@ -132,3 +132,30 @@ export function outsideModel(base = 'http://127.0.0.1:9') {
     ],
   };
 }
+
+interface Named {
+  key?: string;
+  id?: string;
+  name?: string;
+  stages?: Named[];
+  robots?: Named[];
+  triggers?: Named[];
+}
+
+/** The delivery model with names the admin typed on the paid stage, its hook and the bad webhook. */
+export function namedOutsideModel(base?: string) {
+  const model = outsideModel(base);
+  const typed: Record<string, string> = {
+    paid: 'Оплачено',
+    payment_hook: 'Payment arrived',
+    bad: 'Sync to ERP',
+  };
+  const walk = (n: Named) => {
+    const name = typed[n.key ?? n.id ?? ''];
+    if (name !== undefined) n.name = name;
+    for (const child of [...(n.stages ?? []), ...(n.robots ?? []), ...(n.triggers ?? [])])
+      walk(child);
+  };
+  for (const p of model.pipelines as Named[]) walk(p);
+  return model;
+}

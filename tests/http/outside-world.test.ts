@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpClient } from '../../runtime/delivery/http-client.js';
 import type { OutboxDoc } from '../../runtime/domain/outbox.js';
 import type { TimelineEntry } from '../../runtime/domain/timeline.js';
-import { outsideModel } from './delivery-models.js';
+import { namedOutsideModel } from './delivery-models.js';
 import {
   dealWithClient,
   FAST_RETRY,
@@ -23,7 +23,7 @@ describe('the outside world: dropping dead letters, regenerating hook addresses'
       delivery: { http: createHttpClient({ allow: LOOPBACK_ALLOWED }) },
       retryPolicy: FAST_RETRY,
     });
-    await publish(h, outsideModel(rx.url));
+    await publish(h, namedOutsideModel(rx.url));
   });
   afterAll(async () => {
     await h.conveyor.dispatcher.stop();
@@ -39,9 +39,24 @@ describe('the outside world: dropping dead letters, regenerating hook addresses'
         .body.items;
       return items[0]?.status === 'dead' ? items[0] : undefined;
     });
+    // Which robot of which model produced it, in the admin's words, on the list and the drop.
+    const named = {
+      modelId: 'outside',
+      modelName: 'Outside world',
+      ruleName: 'Sync to ERP',
+      recordTitle: 'Bad',
+    };
+    expect(dead).toMatchObject(named);
+    // The error as a code and parameters too, so the screen says it in Russian.
+    expect(dead).toMatchObject({
+      lastErrorCode: 'http_status',
+      lastErrorParams: { status: dead.response?.status },
+    });
+    const listed: OutboxDoc[] = (await h.call('GET', '/api/dead-letters')).body.items;
+    expect(listed.find((l) => l.id === dead.id)).toMatchObject(named);
     const dropped = await h.call('DELETE', `/api/dead-letters/${dead.id}`);
     expect(dropped.status).toBe(200);
-    expect(dropped.body).toMatchObject({ id: dead.id, status: 'dead' });
+    expect(dropped.body).toMatchObject({ id: dead.id, status: 'dead', ...named });
     const letters: OutboxDoc[] = (await h.call('GET', '/api/dead-letters')).body.items;
     expect(letters.map((l) => l.id)).not.toContain(dead.id);
     const tl: TimelineEntry[] = (await h.call('GET', `/api/records/deals/${id}/timeline`)).body
@@ -62,10 +77,19 @@ describe('the outside world: dropping dead letters, regenerating hook addresses'
       path: string;
     }>;
     if (hook === undefined) throw new Error('no hook');
+    expect(hook).toMatchObject({
+      triggerId: 'payment_hook',
+      stage: 'paid',
+      modelName: 'Outside world',
+      triggerName: 'Payment arrived',
+      pipelineName: 'Orders',
+      stageName: 'Оплачено',
+    });
     const fresh = await h.call('POST', `/api/models/outside/hooks/${hook.triggerId}/regenerate`);
     expect(fresh.status).toBe(200);
     expect(fresh.body.path).not.toBe(hook.path);
     expect(fresh.body.path).toMatch(/^\/api\/hooks\/[A-Za-z0-9_-]{32}$/);
+    expect(fresh.body).toMatchObject({ triggerName: 'Payment arrived', stageName: 'Оплачено' });
     const id = await dealWithClient(h, 'Hooked');
     const body = { entity: 'deal', recordId: id, payload: { amount: 150 } };
     expect((await h.call('POST', hook.path, body)).status).toBe(401);

@@ -54,7 +54,9 @@ export function AuthGate({ children }: { children: ReactNode }) {
     () =>
       onUnauthenticated((code) =>
         setState((s) =>
-          s.kind === 'setup'
+          // After signing out, the requests still in flight answer 401: that is no
+          // expired session, so the sign-in page must not say so.
+          s.kind === 'setup' || (s.kind === 'signed-out' && code !== 'SETUP_REQUIRED')
             ? s
             : {
                 kind: 'signed-out',

@@ -4,7 +4,8 @@ import { ApiError } from '../api/api-types.js';
 
 /**
  * A failure as the user reads it: a known runtime code in the UI language
- * (`access.errors.<CODE>`), else the runtime's own message.
+ * (`access.errors.<CODE>`, then the codes any screen may meet, `apiErrors.<CODE>`),
+ * else the runtime's own message.
  *
  * @example const text = useErrorText(); setError(text(e));
  */
@@ -13,8 +14,8 @@ export function useErrorText(): (e: unknown) => string {
   return useCallback(
     (e: unknown) => {
       if (e instanceof ApiError) {
-        const key = `access.errors.${e.code}`;
-        return i18n.exists(key) ? t(key, { message: e.message }) : e.message;
+        const key = [`access.errors.${e.code}`, `apiErrors.${e.code}`].find((k) => i18n.exists(k));
+        return key === undefined ? e.message : t(key, { message: e.message });
       }
       return e instanceof Error ? e.message : String(e);
     },

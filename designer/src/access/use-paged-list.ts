@@ -12,6 +12,8 @@ export interface PagedList<T> {
   readonly hasMore: boolean;
   more(): void;
   reload(): void;
+  /** Changes the loaded rows in place (an item replayed or dropped): no page is read again. */
+  update(change: (items: readonly T[]) => T[]): void;
 }
 
 /**
@@ -55,6 +57,12 @@ export function usePagedList<T>(load: (cursor?: string) => Promise<Page<T>>): Pa
   useEffect(() => {
     fetchPage(undefined, false);
   }, [fetchPage, round]);
+  // Stable, so a screen may call it from an effect.
+  const update = useCallback(
+    (change: (items: readonly T[]) => T[]) =>
+      setItems((prev) => (prev === null ? prev : change(prev))),
+    [],
+  );
   return {
     items,
     error,
@@ -67,5 +75,6 @@ export function usePagedList<T>(load: (cursor?: string) => Promise<Page<T>>): Pa
       fetchPage(cursor, true);
     },
     reload: () => setRound((r) => r + 1),
+    update,
   };
 }

@@ -141,6 +141,10 @@ export function RecordDrawer(p: RecordDrawerProps) {
       {stage !== undefined && (
         <section className="drawer-section" data-testid="drawer-why">
           <h4>{t('board.drawer.rules')}</h4>
+          {/* A stage with no robot or trigger says so instead of an empty heading. */}
+          {stageRules(board.modelId, stage).length === 0 && (
+            <p className="muted">{t('board.drawer.none')}</p>
+          )}
           <ul>
             {stageRules(board.modelId, stage).map((r) => (
               <li key={`${r.kind}:${r.id}`}>

@@ -35,7 +35,9 @@ export function DocumentsSection() {
               <tr key={d.id}>
                 <td data-user-text>{d.title}</td>
                 <td>{d.register}</td>
-                <td>{d.recordId}</td>
+                <td title={d.recordId} data-user-text>
+                  {d.recordTitle ?? d.recordId}
+                </td>
                 <td className="num">{format.dateTime(d.createdAt)}</td>
                 <td>
                   <a href={api.documentUrl(d.id)} download>

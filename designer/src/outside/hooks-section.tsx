@@ -34,7 +34,7 @@ export function HooksSection(p: { notice: OutsideNotice; origin: string }) {
     try {
       const fresh = await api.regenerate(model, h.triggerId);
       setHooks((all) => all.map((x) => (x.triggerId === h.triggerId ? fresh : x)));
-      notice.say(t('outside.regenerated', { trigger: h.triggerId }));
+      notice.say(t('outside.regenerated', { trigger: h.triggerName }));
     } catch (e) {
       notice.fail(e);
     }
@@ -60,11 +60,21 @@ export function HooksSection(p: { notice: OutsideNotice; origin: string }) {
             const url = `${p.origin}${h.path}`;
             return (
               <li key={h.triggerId}>
-                <span>{t('outside.hookOf', { trigger: h.triggerId, stage: h.stage })}</span>
+                <span
+                  data-user-text
+                  data-testid={`hook-name-${h.triggerId}`}
+                  title={`${h.ruleId} → ${h.pipeline}/${h.stage}`}
+                >
+                  {t('outside.hookOf', {
+                    trigger: h.triggerName,
+                    pipeline: h.pipelineName,
+                    stage: h.stageName,
+                  })}
+                </span>
                 <input
                   readOnly
                   value={url}
-                  aria-label={t('outside.hookAddress', { trigger: h.triggerId })}
+                  aria-label={t('outside.hookAddress', { trigger: h.triggerName })}
                   data-testid={`hook-url-${h.triggerId}`}
                 />
                 <button
@@ -83,7 +93,7 @@ export function HooksSection(p: { notice: OutsideNotice; origin: string }) {
                   data-testid={`regenerate-${h.triggerId}`}
                   onClick={() =>
                     confirm({
-                      title: t('outside.regenerateTitle', { trigger: h.triggerId }),
+                      title: t('outside.regenerateTitle', { trigger: h.triggerName }),
                       message: t('outside.regenerateMessage'),
                       confirmLabel: t('outside.regenerateConfirm'),
                       run: () => regenerate(h),

@@ -14,8 +14,17 @@ export interface OutboxView {
   subject?: string;
   attempts?: number;
   lastError?: string;
+  /** `lastError` as a code and parameters (`outside.errors.<code>`). */
+  lastErrorCode?: string;
+  lastErrorParams?: Record<string, string | number>;
   response?: { status?: number; excerpt?: string };
   createdAt: string;
+  ruleId?: string;
+  /** Who produced it, in the admin's words (the runtime adds these from the record's model). */
+  modelId?: string;
+  modelName?: string;
+  ruleName?: string;
+  recordTitle?: string;
 }
 export interface HookView {
   triggerId: string;
@@ -24,6 +33,11 @@ export interface HookView {
   stage: string;
   path: string;
   createdAt: string;
+  /** The names the admin typed; the keys above go in a tooltip. */
+  modelName: string;
+  triggerName: string;
+  pipelineName: string;
+  stageName: string;
 }
 export interface DocumentView {
   id: string;
@@ -31,6 +45,8 @@ export interface DocumentView {
   register: string;
   title: string;
   createdAt: string;
+  /** The record's title, when it has one (shown instead of its id). */
+  recordTitle?: string;
 }
 
 /** Outbox, dead letters, inbound hook addresses and the documents register. */

@@ -1,10 +1,10 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ListFooter } from '../access/list-footer.js';
 import { useErrorText } from '../access/error-text.js';
 import { usePagedList } from '../access/use-paged-list.js';
 import { ConfirmProvider } from '../dialogs/confirm-context.js';
-import { DeadLettersSection } from './dead-letters-section.js';
+import { DeadLettersSection, type OutboxChange } from './dead-letters-section.js';
 import { DocumentsSection } from './documents-section.js';
 import { HooksSection } from './hooks-section.js';
 import { useOutsideApi } from './outside-api-context.js';
@@ -30,8 +30,8 @@ function Outside(p: { origin: string }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const [text, setText] = useState<string | null>(null);
-  // A replay or drop changes the outbox too: it reads its first page again.
-  const [round, setRound] = useState(0);
+  // A replay or drop changes one outbox row too: the outbox updates it where it stands.
+  const [change, setChange] = useState<OutboxChange | null>(null);
   const notice = useMemo<OutsideNotice>(
     () => ({ say: setText, fail: (e) => setText(errorText(e)) }),
     [errorText],
@@ -45,19 +45,32 @@ function Outside(p: { origin: string }) {
       <p role="status" data-testid="outside-notice">
         {text}
       </p>
-      <DeadLettersSection notice={notice} onChanged={() => setRound((n) => n + 1)} />
-      <OutboxSection key={round} />
+      <DeadLettersSection notice={notice} onChanged={setChange} />
+      <OutboxSection change={change} />
       <HooksSection notice={notice} origin={p.origin} />
       <DocumentsSection />
     </main>
   );
 }
 
-/** Every outgoing item with its status and last error, page by page. */
-function OutboxSection() {
+/**
+ * Every outgoing item with its status and last error, page by page. A replayed item's
+ * row shows its new status, a dropped one's row goes; the loaded pages stay.
+ */
+function OutboxSection(p: { change: OutboxChange | null }) {
   const api = useOutsideApi();
   const { t } = useTranslation();
   const list = usePagedList(useCallback((c?: string) => api.outbox(c), [api]));
+  const { update } = list;
+  useEffect(() => {
+    const c = p.change;
+    if (c === null) return;
+    update((items) =>
+      c.gone
+        ? items.filter((x) => x.id !== c.item.id)
+        : items.map((x) => (x.id === c.item.id ? c.item : x)),
+    );
+  }, [p.change, update]);
   return (
     <section aria-labelledby="outbox-title">
       <h2 id="outbox-title">{t('outside.outbox')}</h2>

@@ -1,6 +1,7 @@
 import { PageQueryProperties } from '../../../schemas/api/page-schemas.js';
 import { Type } from '@sinclair/typebox';
 import { EntityType } from '../../../schemas/index.js';
+import { DELIVERY_ERROR_CODES } from '../../delivery/delivery-ports.js';
 import { RecordBody } from './api-schemas.js';
 
 /** Bodies of the outbox, dead-letter, document and inbound-webhook routes. */
@@ -27,11 +28,22 @@ export const OutboxItem = Type.Object(
     maxAttempts: Type.Optional(Type.Integer()),
     nextAttemptAt: Type.Optional(Type.String()),
     lastError: Type.Optional(Type.String()),
+    /** `lastError` as a code and parameters: screens say it in the reader's language. */
+    lastErrorCode: Type.Optional(Type.Union(DELIVERY_ERROR_CODES.map((c) => Type.Literal(c)))),
+    lastErrorParams: Type.Optional(
+      Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()])),
+    ),
     response: Type.Optional(
       Type.Object({ status: Type.Optional(Type.Integer()), excerpt: Type.Optional(Type.String()) }),
     ),
     deliveredAt: Type.Optional(Type.String()),
     documentId: Type.Optional(Type.String()),
+    /** Who produced it, in the admin's words: the record's model and the robot's name. */
+    modelId: Type.Optional(Type.String()),
+    modelName: Type.Optional(Type.String()),
+    ruleName: Type.Optional(Type.String()),
+    /** The record's title field, when it has one. */
+    recordTitle: Type.Optional(Type.String()),
   },
   { additionalProperties: true },
 );
@@ -56,6 +68,8 @@ export const DocumentMeta = Type.Object({
   size: Type.Integer({ description: 'Characters of content' }),
   createdAt: Type.String(),
   ruleId: Type.Optional(Type.String()),
+  /** The record's title (lists only), shown instead of its id. */
+  recordTitle: Type.Optional(Type.String()),
 });
 
 export const DocumentQuery = Type.Object(
@@ -76,6 +90,11 @@ export const HookInfo = Type.Object({
   /** `POST` here fires the trigger; the token in it is the secret. */
   path: Type.String(),
   createdAt: Type.String(),
+  /** The names the admin typed in the published model (each falls back to its key). */
+  modelName: Type.String(),
+  triggerName: Type.String(),
+  pipelineName: Type.String(),
+  stageName: Type.String(),
 });
 
 export const HookFireBody = Type.Object(
