@@ -88,6 +88,9 @@ function batchText(ops: readonly WriteOp[], texts: ReadonlyArray<string | undefi
 /** The dirty-set key of the timeline: its checkpoint appends to the active segment. */
 const TIMELINE = 'timeline';
 
+/** Documents put in memory per turn of the event loop while the audit log loads after opening. */
+const FILL_STEP = 5000;
+
 /** Whether a slice holds no document (without listing the keys of a big one). */
 function isEmpty(data: SliceData): boolean {
   for (const _ in data) return false;
@@ -278,12 +281,14 @@ export class LowdbStore extends MemoryStore {
   /** Puts the documents of read slices in memory; answers those found in another slice than their own. */
   private fill(
     slices: ReadonlyArray<{ c: CollectionName; id: string }>,
+    /** Only these documents of the (single) slice, instead of all of them. */
+    only?: SliceData,
   ): Array<{ from: string; to: string; key: string; value: unknown }> {
     // A document found in another slice than its own (the slice count changed) moves.
     const moves: Array<{ from: string; to: string; key: string; value: unknown }> = [];
     for (const { c, id } of slices) {
       if (c === 'timeline') continue;
-      const data = this.shard(id).data;
+      const data = only ?? this.shard(id).data;
       for (const key in data) {
         const value = data[key];
         if (c === 'records') this.filterIndex.update(undefined, value as RecordDoc);
@@ -304,8 +309,20 @@ export class LowdbStore extends MemoryStore {
    */
   private async loadLater(slices: ReadonlyArray<{ c: CollectionName; id: string }>): Promise<void> {
     try {
-      for (const { id } of slices) await this.shard(id).read();
-      await this.relocate(this.fill(slices));
+      const moves: ReturnType<LowdbStore['fill']> = [];
+      for (const slice of slices) {
+        await this.shard(slice.id).read();
+        // Put in memory a few thousand at a time: requests are answered in between.
+        const data = this.shard(slice.id).data;
+        const keys = Object.keys(data);
+        for (let i = 0; i < keys.length; i += FILL_STEP) {
+          const part: SliceData = {};
+          for (const key of keys.slice(i, i + FILL_STEP)) part[key] = data[key];
+          moves.push(...this.fill([slice], part));
+          await new Promise((r) => setImmediate(r));
+        }
+      }
+      await this.relocate(moves);
       const dirty = new Set<string>();
       for (const ops of this.deferred.take()) {
         for (const id of this.place(ops)) dirty.add(id);
