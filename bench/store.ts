@@ -327,11 +327,11 @@ export async function benchStore(): Promise<void> {
     ],
   ];
   console.log(
-    `  ${'figure'.padEnd(44)} ${'main (baseline)'.padStart(22)} ${'this branch'.padStart(22)}   goal at 100k`,
+    `  ${'figure'.padEnd(48)} ${'main (baseline)'.padStart(22)} ${'this branch'.padStart(22)}   goal at 100k`,
   );
   for (const [name, fmt, goal] of rows)
     console.log(
-      `  ${name.padEnd(44)} ${fmt(baseline).padStart(22)} ${fmt(ours).padStart(22)}   ${goal}`,
+      `  ${name.padEnd(48)} ${fmt(baseline).padStart(22)} ${fmt(ours).padStart(22)}   ${goal}`,
     );
   console.log(
     `  load average at end ${loadavg()
