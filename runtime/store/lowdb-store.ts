@@ -234,9 +234,9 @@ export class LowdbStore extends MemoryStore {
     const legacy = found.filter((f) => f.c === 'timeline');
     this.migrateTimeline(legacy.map((f) => f.id));
     const batches = await this.journal.resume(this.dir);
-    // The common open (no migration, a short journal) leaves a big audit log for later;
-    // otherwise everything is read now, since the journal is trimmed below.
-    const quick = legacy.length === 0 && this.journal.mark() < this.checkpointBytes;
+    // The common open (no migration) leaves a big audit log for later; a migration
+    // reads everything now, since the journal is trimmed below.
+    const quick = legacy.length === 0;
     if (
       quick &&
       laterBytes > 0 &&
@@ -259,8 +259,8 @@ export class LowdbStore extends MemoryStore {
     if (this.timeline.dirty()) dirty.add(TIMELINE);
     // The replayed batches stay in the journal, their slices dirty: the next checkpoint
     // writes them (opening is not slowed by rewriting every slice a long journal
-    // touched). Only a journal past the checkpoint size, or slices to migrate, are
-    // written now.
+    // touched; a journal past the checkpoint size starts one with the first change, in
+    // small steps while requests are answered). Only slices to migrate are written now.
     if (quick) {
       this.writer.touch(dirty);
       if (this.deferred.waiting) void this.loadLater(later);

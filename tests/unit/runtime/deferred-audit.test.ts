@@ -167,6 +167,31 @@ describe('the audit log read after opening (LowdbStore)', () => {
     await store.close();
   });
 
+  it('a journal past the checkpoint size is replayed in memory at open; the first change starts the checkpoint that trims it', async () => {
+    const dir = await folderWithAudit();
+    const store = await LowdbStore.open(dir, { checkpointBytes: 1_000_000 });
+    for (let i = 0; i < 5; i++)
+      await store.commit([
+        { op: 'put', collection: 'records', key: 'deal_1', value: record(`s${i}`) },
+      ]);
+    const killed = await crashCopy(dir);
+    await store.close();
+    const journal = await readFile(join(killed, 'journal.log'), 'utf8');
+    const slicesBefore = await readdir(join(killed, 'records'));
+    // Opened with a smaller checkpoint size: the journal is past it.
+    const again = await LowdbStore.open(killed, { checkpointBytes: 10 });
+    expect(await again.get('records', 'deal_1')).toMatchObject({ stage: 's4' });
+    expect(await readFile(join(killed, 'journal.log'), 'utf8')).toBe(journal);
+    expect(await readdir(join(killed, 'records'))).toEqual(slicesBefore);
+    await again.commit([{ op: 'put', collection: 'records', key: 'deal_1', value: record('s5') }]);
+    await again.idle();
+    expect(await readFile(join(killed, 'journal.log'), 'utf8')).toBe('');
+    await again.close();
+    const third = await LowdbStore.open(killed);
+    expect(await third.get('records', 'deal_1')).toMatchObject({ stage: 's5' });
+    await third.close();
+  });
+
   it('a damaged audit file found after opening refuses audit reads and writes with 503 errors, not a crash', async () => {
     const dir = await folderWithAudit();
     const [first] = (await readdir(join(dir, 'audit'))).filter((f) => f.endsWith('.json'));
