@@ -10,6 +10,7 @@ import {
   type Figures,
   type ServerSide,
 } from './store/figures.js';
+import { awaitAuditLog, probeRestart } from './store/restart-probe.js';
 import { ready, serve, stats, stop } from './store/server-process.js';
 import { runWorkload } from './store/workload.js';
 
@@ -37,31 +38,35 @@ export async function measureEmbedded(kind: Kind, set: DataSet): Promise<Figures
   await cp(set.dirs[kind], work, { recursive: true });
   let s = serve(kind, work, CPU_PROF);
   const first = await ready(s);
+  const target = { url: `http://127.0.0.1:${first.port}`, auth: first.auth };
+  // The window starts with the whole store in memory (see awaitAuditLog).
+  await awaitAuditLog(target);
   const during: Array<ServerSide['during'][number]> = [];
-  const result = await runWorkload(
-    [{ url: `http://127.0.0.1:${first.port}`, auth: first.auth }],
-    set.deals,
-    {
-      seconds: SECONDS,
-      warmSeconds: WARM_SECONDS,
-      clients: CLIENTS,
-      timers: MEASURED_TIMERS,
-      window: {
-        open: async () => void (await stats(s)), // resets the event-loop histogram
-        close: async () => void during.push(await stats(s)),
-      },
+  const result = await runWorkload([target], set.deals, {
+    seconds: SECONDS,
+    warmSeconds: WARM_SECONDS,
+    clients: CLIENTS,
+    timers: MEASURED_TIMERS,
+    window: {
+      open: async () => void (await stats(s)), // resets the event-loop histogram
+      close: async () => void during.push(await stats(s)),
     },
-  );
+  });
   await stop(s, CPU_PROF !== undefined);
   const t0 = performance.now();
   s = serve(kind, work, CPU_PROF);
   const again = await ready(s);
   const wallMs = performance.now() - t0;
+  const probe = await probeRestart(
+    { url: `http://127.0.0.1:${again.port}`, auth: again.auth },
+    (set.deals[0] as { id: string }).id,
+    t0,
+  );
   await stop(s, CPU_PROF !== undefined);
   await rm(work, { recursive: true, force: true });
   return figuresOf(result, SECONDS, {
     during,
-    restart: { openMs: again.openMs, readyMs: again.readyMs, wallMs },
+    restart: { openMs: again.openMs, readyMs: again.readyMs, wallMs, ...probe },
   });
 }
 

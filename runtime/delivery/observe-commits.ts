@@ -11,10 +11,15 @@ import type { WriteOp } from '../domain/write-op.js';
  * nothing is sent before the batch that asked for it is on disk.
  */
 export class CommitObserver implements Store {
+  readonly changeStamp?: (collections: readonly CollectionName[]) => number;
+
   constructor(
     private readonly inner: Store,
     private readonly after: (ops: readonly WriteOp[]) => void,
-  ) {}
+  ) {
+    if (inner.changeStamp !== undefined)
+      this.changeStamp = (collections) => inner.changeStamp?.(collections) ?? 0;
+  }
 
   get<C extends CollectionName>(c: C, key: string): Promise<CollectionTypes[C] | undefined> {
     return this.inner.get(c, key);

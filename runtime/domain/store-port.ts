@@ -76,6 +76,14 @@ export interface Store {
   onTimersChanged(listener: () => void): () => void;
 
   /**
+   * Only on a store this process alone writes (embedded, memory; never a shared
+   * database): a number that changes whenever a document of `collections` changes, so
+   * what is derived from them (a caller's rights, the directory) can be kept until it
+   * does. Absent: nothing derived is kept.
+   */
+  changeStamp?(collections: readonly CollectionName[]): number;
+
+  /**
    * Applies a batch atomically and resolves once it is durable. A failed condition
    * (`expectRevision`) refuses the whole batch with `RevisionConflictError`; a put on an
    * append-only collection or an append on an existing key with `AppendOnlyError`.

@@ -1,5 +1,34 @@
 import helmet from 'helmet';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
+
+/**
+ * What a middleware does to every answer's headers, found by running it once on a
+ * stand-in answer; undefined when it did anything else (then it runs per request).
+ */
+export function fixedHeaders(
+  middleware: RequestHandler,
+): { set: Array<[string, string]>; removed: string[] } | undefined {
+  const set: Array<[string, string]> = [];
+  const removed: string[] = [];
+  let other = false;
+  let passed = false;
+  const res = new Proxy(
+    {},
+    {
+      get: (_t, name) => {
+        if (name === 'setHeader') return (k: string, v: unknown) => void set.push([k, String(v)]);
+        if (name === 'removeHeader') return (k: string) => void removed.push(k);
+        other = true;
+        return undefined;
+      },
+    },
+  ) as Response;
+  const req = new Proxy({}, { get: () => ((other = true), undefined) }) as Request;
+  void middleware(req, res, (e?: unknown) => {
+    passed = e === undefined;
+  });
+  return passed && !other ? { set, removed } : undefined;
+}
 
 /**
  * Security headers on every answer (API and designer) through `helmet`, with a Content
@@ -11,6 +40,21 @@ import type { RequestHandler } from 'express';
  * no HSTS: the TLS-terminating proxy in front, if any, decides that.
  */
 export function securityHeaders(): RequestHandler {
+  const middleware = helmetWithPolicy();
+  // The same headers on every answer: set from a list made once (helmet's chain of a
+  // dozen middlewares ran per request).
+  const fixed = fixedHeaders(middleware);
+  if (fixed === undefined) return middleware;
+  const { set, removed } = fixed;
+  return (_req, res, next) => {
+    for (const [k, v] of set) res.setHeader(k, v);
+    for (const k of removed) res.removeHeader(k);
+    next();
+  };
+}
+
+/** helmet with the policy above, run per request (`securityHeaders` sets what it sets once worked out). */
+export function helmetWithPolicy(): RequestHandler {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,

@@ -7,6 +7,7 @@ import type { AccessService } from '../access/access-service.js';
 import type { IdentityReads } from './identity-reads.js';
 import { apiTokenId, newApiToken, randomId, sameDigest, sha256Hex } from './secret-tokens.js';
 import type { SessionService } from './session-service.js';
+import { StampedCache } from '../services/stamped-cache.js';
 
 /** A token as lists show it: never the token, never its hash. */
 export interface TokenSummary {
@@ -32,12 +33,21 @@ const LAST_USE_EVERY_MS = 60_000;
 
 /** API tokens for scripts and integrations (`Authorization: Bearer cvy_...`). */
 export class TokenService {
+  /**
+   * Tokens already checked, with the moment of their last use written: every request
+   * of a script hashed its token and read token, account and user again. Kept until
+   * a token, account or user changes (a revocation, a deactivation, that write).
+   */
+  private readonly checked: StampedCache<{ auth: Authenticated; lastUsedAt: number }>;
+
   constructor(
     private readonly core: RuntimeCore,
     private readonly reads: IdentityReads,
     private readonly sessions: SessionService,
     private readonly access: AccessService,
-  ) {}
+  ) {
+    this.checked = new StampedCache(core.store, ['apiTokens', 'accounts', 'users']);
+  }
 
   /** Creates a token with no more rights than its creator's; the token is in this answer only. */
   async create(
@@ -102,6 +112,22 @@ export class TokenService {
    * never with more rights than its creator's current ones; a deactivated creator ends it.
    */
   async authenticate(token: string): Promise<Authenticated | undefined> {
+    const now = this.core.clock.now();
+    const known = this.checked.get(token);
+    // Past a minute the whole check runs again: it writes the last use.
+    if (known !== undefined && now.getTime() - known.lastUsedAt < LAST_USE_EVERY_MS)
+      return known.auth;
+    const stamp = this.checked.stamp();
+    const found = await this.check(token, now);
+    if (found === undefined) return undefined;
+    return this.checked.set(token, found, stamp).auth;
+  }
+
+  /** The whole check: hash, token, account and user; writes the last use once a minute. */
+  private async check(
+    token: string,
+    now: Date,
+  ): Promise<{ auth: Authenticated; lastUsedAt: number } | undefined> {
     const id = apiTokenId(token);
     if (id === undefined) return undefined;
     const doc = await this.core.store.get('apiTokens', id);
@@ -109,21 +135,20 @@ export class TokenService {
     if (!sameDigest(doc.tokenHash, sha256Hex(token))) return undefined;
     const account = await this.sessions.usable(await this.reads.account(doc.accountId));
     if (account === undefined) return undefined;
-    const now = this.core.clock.now();
-    if (
-      doc.lastUsedAt === undefined ||
-      now.getTime() - Date.parse(doc.lastUsedAt) >= LAST_USE_EVERY_MS
-    )
+    let lastUsedAt = doc.lastUsedAt === undefined ? NaN : Date.parse(doc.lastUsedAt);
+    if (!(now.getTime() - lastUsedAt < LAST_USE_EVERY_MS)) {
+      lastUsedAt = now.getTime();
       await this.core
         .change(async (tx) => {
           const cur = await tx.get('apiTokens', id);
           if (cur !== undefined) tx.put('apiTokens', id, { ...cur, lastUsedAt: now.toISOString() });
         })
         .catch(() => undefined);
+    }
     // Its rights are its role's within the creator's current ones (`AccessService.forAuth`);
     // an owner token of a creator no longer owner loses the owner role outright.
     const role = doc.role === 'owner' && account.role !== 'owner' ? account.role : doc.role;
-    return {
+    const auth: Authenticated = {
       account,
       actor: {
         kind: 'token',
@@ -135,5 +160,6 @@ export class TokenService {
       },
       via: 'token',
     };
+    return { auth, lastUsedAt };
   }
 }

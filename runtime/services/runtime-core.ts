@@ -11,6 +11,7 @@ import type { PreparedRuleSet } from '../engine/prepared-rule-set.js';
 import { appendAudit, type AuditInput } from '../engine/append-audit.js';
 import type { AuditEntry } from '../domain/security-types.js';
 import type { Who } from '../domain/who.js';
+import { StampedCache } from './stamped-cache.js';
 
 /**
  * A conditional write lost to a change made since it read (another process, or a
@@ -51,15 +52,24 @@ export class RuntimeCore {
     readonly engine: Engine,
     readonly clock: Clock,
     readonly ids: IdGenerator,
-  ) {}
+  ) {
+    this.directoryCache = new StampedCache(store, ['users', 'departments', 'queues']);
+  }
 
+  /** The directory as last read (every change read and sorted 2,000 users again). */
+  private readonly directoryCache: StampedCache<DirectoryEntries>;
+
+  /** The directory (shared between callers: read it, never change it). */
   async directory(): Promise<DirectoryEntries> {
+    const known = this.directoryCache.get('');
+    if (known !== undefined) return known;
+    const stamp = this.directoryCache.stamp();
     const [users, departments, queues] = await Promise.all([
       this.store.listAll('users'),
       this.store.listAll('departments'),
       this.store.listAll('queues'),
     ]);
-    return { users, departments, queues };
+    return this.directoryCache.set('', { users, departments, queues }, stamp);
   }
 
   /**

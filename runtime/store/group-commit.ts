@@ -22,6 +22,8 @@ export interface GroupCommitOptions {
    * behind them: they may build on the failed ones) and forget the queued ones.
    */
   onRefused?: (e: unknown) => void;
+  /** False while a timed checkpoint must not trim the journal (it holds writes not yet in memory's files). */
+  mayCheckpoint?: () => boolean;
   /** After a checkpoint wrote its files, before the journal is trimmed: make them durable. */
   afterWrites?: () => Promise<void>;
   /** After a checkpoint trimmed the journal: nothing in the files needs the trimmed batches. */
@@ -68,6 +70,7 @@ export class GroupCommit<K> {
   private readonly onError: (e: unknown) => void;
   private readonly onRefused: (e: unknown) => void;
   private readonly afterWrites: () => Promise<void>;
+  private readonly mayCheckpoint: () => boolean;
   private readonly afterCheckpoint: () => Promise<void>;
 
   constructor(
@@ -80,6 +83,7 @@ export class GroupCommit<K> {
     this.onError = options.onError ?? (() => undefined);
     this.onRefused = options.onRefused ?? (() => undefined);
     this.afterWrites = options.afterWrites ?? (() => Promise.resolve());
+    this.mayCheckpoint = options.mayCheckpoint ?? (() => true);
     this.afterCheckpoint = options.afterCheckpoint ?? (() => Promise.resolve());
   }
 
@@ -135,7 +139,8 @@ export class GroupCommit<K> {
       const due =
         Date.now() - this.lastCheckpoint >= this.checkpointMs ||
         journal.mark() >= this.checkpointBytes;
-      if (this.checkpointing === undefined && due) void this.startCheckpoint();
+      if (this.checkpointing === undefined && due && this.mayCheckpoint())
+        void this.startCheckpoint();
       else this.later();
     }
     this.running = false;

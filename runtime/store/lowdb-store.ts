@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import { Low } from 'lowdb';
 import { DataDirDamagedError } from './data-dir-damaged-error.js';
+import { DEFER_FROM_BYTES, DEFERRABLE, DeferredLoad } from './deferred-load.js';
 import { DataDirUnusableError, isDataDirFault } from './data-dir-unusable-error.js';
 import { openDataDir } from './open-data-dir.js';
 import { GroupCommit } from './group-commit.js';
@@ -49,6 +50,11 @@ export interface LowdbStoreOptions {
   checkpointMs?: number;
   /** Journal size that starts a checkpoint (default 32 MiB): it bounds the replay after a crash. */
   checkpointBytes?: number;
+  /**
+   * Audit log files of at least this many bytes are read after opening, in the background
+   * (default 4 MiB; tests make it small). Smaller ones are read at open.
+   */
+  deferAuditFromBytes?: number;
   /** Told about every step of a checkpoint's slice serialisation (tests bound the work per step). */
   onCheckpointStep?: (step: SliceStep) => void;
 }
@@ -82,6 +88,15 @@ function batchText(ops: readonly WriteOp[], texts: ReadonlyArray<string | undefi
 /** The dirty-set key of the timeline: its checkpoint appends to the active segment. */
 const TIMELINE = 'timeline';
 
+/** Documents put in memory per turn of the event loop while the audit log loads after opening. */
+const FILL_STEP = 5000;
+
+/** Whether a slice holds no document (without listing the keys of a big one). */
+function isEmpty(data: SliceData): boolean {
+  for (const _ in data) return false;
+  return true;
+}
+
 /**
  * The embedded store: everything in memory, persisted with lowdb as one JSON file per
  * collection slice under `DATA_DIR/<collection>/<n>.json` (timers by due hour). A slice
@@ -112,6 +127,8 @@ export class LowdbStore extends MemoryStore {
   private refusing: StoreUnavailableError | undefined;
   /** The timeline, append-only in its own segment files (set by `load`). */
   private timeline!: TimelineFiles;
+  /** The audit log being read in the background after opening, if it is (see `loadLater`). */
+  private deferred = new DeferredLoad(false);
 
   private constructor(
     private readonly dir: string,
@@ -135,6 +152,8 @@ export class LowdbStore extends MemoryStore {
       onError: (e) => this.log(`Conveyor: writing DATA_DIR failed, will retry: ${String(e)}`),
       onRefused: (e) => this.refuse(e),
       afterWrites: () => this.syncDirs(),
+      // The journal holds the audit log's held-back writes until it is loaded.
+      mayCheckpoint: () => !this.deferred.waiting,
       afterCheckpoint: () => this.timeline.afterCheckpoint(),
     });
     this.options = options;
@@ -183,12 +202,20 @@ export class LowdbStore extends MemoryStore {
   private async load(): Promise<void> {
     // Read and check everything before writing anything: a damaged file stays as found.
     const found: Array<{ c: CollectionName; id: string }> = [];
+    // Deferrable collections (the audit log) may be read after opening: listed here.
+    const later: Array<{ c: CollectionName; id: string }> = [];
+    let laterBytes = 0;
     for (const c of COLLECTIONS) {
       const folder = join(this.dir, c);
       await this.fs.mkdir(folder, { recursive: true });
       for (const f of await this.fs.readdir(folder)) {
         if (!/^\d+\.json$/.test(f)) continue;
         const id = `${c}/${f.slice(0, -5)}`;
+        if (DEFERRABLE.has(c)) {
+          later.push({ c, id });
+          laterBytes += await this.fs.size(join(folder, f));
+          continue;
+        }
         await this.shard(id).read();
         found.push({ c, id });
       }
@@ -207,32 +234,36 @@ export class LowdbStore extends MemoryStore {
     const legacy = found.filter((f) => f.c === 'timeline');
     this.migrateTimeline(legacy.map((f) => f.id));
     const batches = await this.journal.resume(this.dir);
-    // A document found in another slice than its own (the slice count changed) moves.
-    const moves: Array<{ from: string; to: string; key: string; value: unknown }> = [];
-    for (const { c, id } of found) {
-      if (c === 'timeline') continue;
-      for (const [key, value] of Object.entries(this.shard(id).data)) {
-        if (c === 'records') this.filterIndex.update(undefined, value as RecordDoc);
-        this.map(c).set(key, value);
-        this.index(c, key, value, true);
-        const home = sliceOf(c, key, value);
-        if (home !== id) moves.push({ from: id, to: home, key, value });
-      }
+    // The common open (no migration) leaves a big audit log for later; a migration
+    // reads everything now, since the journal is trimmed below.
+    const quick = legacy.length === 0;
+    if (
+      quick &&
+      laterBytes > 0 &&
+      laterBytes >= (this.options.deferAuditFromBytes ?? DEFER_FROM_BYTES)
+    )
+      this.deferred = new DeferredLoad(true);
+    else {
+      for (const { id } of later) await this.shard(id).read();
+      found.push(...later);
     }
-    await this.relocate(moves);
+    await this.relocate(this.fill(found));
     const dirty = new Set<string>();
     for (const ops of batches) {
       // The journal holds prepared batches: plain puts and deletes.
-      for (const id of this.place(ops as PlainOp[])) dirty.add(id);
-      this.apply(ops as PlainOp[]);
+      const { now, later: held } = this.deferred.split(ops as PlainOp[]);
+      for (const id of this.place(now)) dirty.add(id);
+      this.apply(now);
+      this.deferred.hold(0, held);
     }
     if (this.timeline.dirty()) dirty.add(TIMELINE);
     // The replayed batches stay in the journal, their slices dirty: the next checkpoint
     // writes them (opening is not slowed by rewriting every slice a long journal
-    // touched). Only a journal past the checkpoint size, or slices to migrate, are
-    // written now.
-    if (legacy.length === 0 && this.journal.mark() < this.checkpointBytes) {
+    // touched; a journal past the checkpoint size starts one with the first change, in
+    // small steps while requests are answered). Only slices to migrate are written now.
+    if (quick) {
       this.writer.touch(dirty);
+      if (this.deferred.waiting) void this.loadLater(later);
       return;
     }
     await Promise.all([...dirty].map((id) => this.writeShard(id)));
@@ -245,6 +276,64 @@ export class LowdbStore extends MemoryStore {
     }
     if (legacy.length > 0) this.touchedDirs.add(join(this.dir, 'timeline'));
     await this.syncDirs();
+  }
+
+  /** Puts the documents of read slices in memory; answers those found in another slice than their own. */
+  private fill(
+    slices: ReadonlyArray<{ c: CollectionName; id: string }>,
+    /** Only these documents of the (single) slice, instead of all of them. */
+    only?: SliceData,
+  ): Array<{ from: string; to: string; key: string; value: unknown }> {
+    // A document found in another slice than its own (the slice count changed) moves.
+    const moves: Array<{ from: string; to: string; key: string; value: unknown }> = [];
+    for (const { c, id } of slices) {
+      if (c === 'timeline') continue;
+      const data = only ?? this.shard(id).data;
+      for (const key in data) {
+        const value = data[key];
+        if (c === 'records') this.filterIndex.update(undefined, value as RecordDoc);
+        this.map(c).set(key, value);
+        this.index(c, key, value, true);
+        const home = sliceOf(c, key, value);
+        if (home !== id) moves.push({ from: id, to: home, key, value });
+      }
+    }
+    return moves;
+  }
+
+  /**
+   * Reads the deferred collections after opening (the server answers meanwhile), then
+   * applies the writes held back since (journal replay and new changes, in order). No
+   * checkpoint runs until then, so the journal keeps those writes. A damaged file is
+   * logged, and writes to those collections are refused from then on.
+   */
+  private async loadLater(slices: ReadonlyArray<{ c: CollectionName; id: string }>): Promise<void> {
+    try {
+      const moves: ReturnType<LowdbStore['fill']> = [];
+      for (const slice of slices) {
+        await this.shard(slice.id).read();
+        // Put in memory a few thousand at a time: requests are answered in between.
+        const data = this.shard(slice.id).data;
+        const keys = Object.keys(data);
+        for (let i = 0; i < keys.length; i += FILL_STEP) {
+          const part: SliceData = {};
+          for (const key of keys.slice(i, i + FILL_STEP)) part[key] = data[key];
+          moves.push(...this.fill([slice], part));
+          await new Promise((r) => setImmediate(r));
+        }
+      }
+      await this.relocate(moves);
+      const dirty = new Set<string>();
+      for (const ops of this.deferred.take()) {
+        for (const id of this.place(ops)) dirty.add(id);
+        this.apply(ops);
+      }
+      this.writer.touch(dirty);
+      this.deferred.finish();
+    } catch (e) {
+      this.log(`Conveyor: reading the audit log of ${this.dir} failed: ${String(e)}`);
+      this.deferred.fail(e);
+    }
   }
 
   /** Entries of timeline slices (before timeline files existed) join the segments in time order. */
@@ -284,7 +373,7 @@ export class LowdbStore extends MemoryStore {
     const s = this.shard(id);
     const file = join(this.dir, `${id}.json`);
     this.touchedDirs.add(dirname(file));
-    if (id.startsWith('timers/') && Object.keys(s.data).length === 0) {
+    if ((id.startsWith('timers/') || id.startsWith('audit/')) && isEmpty(s.data)) {
       this.texts.drop(id);
       await this.fs.rm(file, { force: true });
       return;
@@ -381,6 +470,7 @@ export class LowdbStore extends MemoryStore {
       undone++;
     }
     this.unsettled.length = 0;
+    this.deferred.forgetAfter(durable);
     this.writer.touch(dirty);
     this.log(
       `Conveyor: appending to ${join(this.dir, 'journal.log')} failed (${String(e)}): ` +
@@ -469,7 +559,10 @@ export class LowdbStore extends MemoryStore {
     c: C,
     key: string,
   ): Promise<CollectionTypes[C] | undefined> {
-    if (c !== 'timeline') return super.get(c, key);
+    if (c !== 'timeline') {
+      if (DEFERRABLE.has(c)) await this.deferredLoaded();
+      return super.get(c, key);
+    }
     return (await this.timeline.get(key)) as CollectionTypes[C] | undefined;
   }
 
@@ -479,7 +572,10 @@ export class LowdbStore extends MemoryStore {
     filter: CollectionFilters[C],
     page: PageRequest = {},
   ): Promise<Page<CollectionTypes[C]>> {
-    if (c !== 'timeline') return super.query(c, filter, page);
+    if (c !== 'timeline') {
+      if (DEFERRABLE.has(c)) await this.deferredLoaded();
+      return super.query(c, filter, page);
+    }
     const f = filter as CollectionFilters['timeline'];
     const entries =
       f.recordId === undefined
@@ -490,6 +586,17 @@ export class LowdbStore extends MemoryStore {
       if (matchDocument('timeline', e, f))
         rows.push({ tuple: sortTupleOf('timeline', e.id, e), doc: e as CollectionTypes[C] });
     return pageOf(rows, { ...page, tag: c, arity: sortTupleOf(c, '', {}).length });
+  }
+
+  /** Waits for the audit log when it is read in the background; refuses when that failed. */
+  private async deferredLoaded(): Promise<void> {
+    await this.deferred.done;
+    if (this.deferred.error !== undefined) throw new StoreUnavailableError(this.deferred.error);
+  }
+
+  /** Resolves once every collection is in memory (the audit log may load after opening). */
+  loaded(): Promise<void> {
+    return this.deferred.done;
   }
 
   /** Entries in the timeline files (the size warning counts them). */
@@ -513,10 +620,20 @@ export class LowdbStore extends MemoryStore {
     const undo = this.undoOf(ops);
     // Each document is serialised once: for the journal line and for its slice's next write.
     const texts = ops.map((op) => (op.op === 'put' ? JSON.stringify(op.value) : undefined));
-    const dirty = this.place(ops, texts);
-    this.apply(ops);
-    if (dirty.size > 0)
-      this.unsettled.push({ seq: this.journal.add(ops, batchText(ops, texts)), undo });
+    // While the audit log loads, its new entries wait (journalled) and are placed after.
+    const { now, later } = this.deferred.split(ops);
+    if (later.length > 0 && this.deferred.error !== undefined)
+      throw new StoreUnavailableError(this.deferred.error);
+    const dirty = this.place(
+      now,
+      later.length === 0 ? texts : texts.filter((_, i) => !DEFERRABLE.has(ops[i]!.collection)),
+    );
+    this.apply(now);
+    if (dirty.size > 0 || later.length > 0) {
+      const seq = this.journal.add(ops, batchText(ops, texts));
+      this.unsettled.push({ seq, undo });
+      this.deferred.hold(seq, later);
+    }
     try {
       await this.writer.flush(dirty);
     } catch (e) {
@@ -525,7 +642,8 @@ export class LowdbStore extends MemoryStore {
   }
 
   /** Writes every slice now and empties the journal (a clean state for copies and benches). */
-  checkpoint(): Promise<void> {
+  async checkpoint(): Promise<void> {
+    await this.deferred.done;
     return this.writer.flush([], { checkpoint: true });
   }
 
@@ -540,7 +658,10 @@ export class LowdbStore extends MemoryStore {
   }
 
   override async close(): Promise<void> {
-    await this.writer.flush([], { checkpoint: true });
+    // Held-back audit writes reach their files first (a failed load leaves them in the journal).
+    await this.deferred.done;
+    if (this.deferred.error === undefined) await this.writer.flush([], { checkpoint: true });
+    else await this.writer.flush([]);
     await this.journal.close();
     await this.timeline.close();
     await this.release();

@@ -59,6 +59,8 @@ export class MemoryStore implements Store {
   private readonly timerClaims = new Claims();
   private readonly outboxClaims = new Claims();
   private readonly timerListeners = new Set<() => void>();
+  /** Writes applied per collection (see `changeStamp`). */
+  private readonly changes = new Map<CollectionName, number>();
 
   protected map(collection: CollectionName): Map<string, unknown> {
     const m = this.maps.get(collection);
@@ -201,6 +203,7 @@ export class MemoryStore implements Store {
     let timers = false;
     for (const op of ops) {
       if (op.collection === 'timers') timers = true;
+      this.changes.set(op.collection, (this.changes.get(op.collection) ?? 0) + 1);
       const m = this.map(op.collection);
       const before = m.get(op.key);
       const after = op.op === 'put' ? op.value : undefined;
@@ -249,6 +252,13 @@ export class MemoryStore implements Store {
 
   async commit(ops: readonly WriteOp[]): Promise<void> {
     this.apply(this.prepare(ops));
+  }
+
+  /** This process is the store's only writer: counts of applied writes tell every change. */
+  changeStamp(collections: readonly CollectionName[]): number {
+    let n = 0;
+    for (const c of collections) n += this.changes.get(c) ?? 0;
+    return n;
   }
 
   async close(): Promise<void> {}

@@ -95,6 +95,37 @@ describe('roles API', () => {
     ]);
   });
 
+  it("a change to a role applies to its holders' very next request (rights are not kept past it)", async () => {
+    expect(
+      (
+        await h.call('POST', '/api/roles', {
+          key: 'reader',
+          name: 'Reader',
+          permissions: structuredClone(BUILT_IN_PERMISSIONS.viewer),
+        })
+      ).status,
+    ).toBe(201);
+    const holder = await h.accountWithRole('reader');
+    const read = () => h.callAs({ token: holder.token }, 'GET', '/api/records/deals');
+    expect((await read()).status).toBe(200);
+    expect((await read()).status).toBe(200); // the rights as worked out for the first call
+    const none = structuredClone(BUILT_IN_PERMISSIONS.viewer);
+    none.entities.deal = { ...none.entities.deal!, read: 'none' };
+    expect(
+      (await h.call('PUT', '/api/roles/reader', { name: 'Reader', permissions: none })).status,
+    ).toBe(200);
+    expect((await read()).status).toBe(403);
+    expect(
+      (
+        await h.call('PUT', '/api/roles/reader', {
+          name: 'Reader',
+          permissions: structuredClone(BUILT_IN_PERMISSIONS.viewer),
+        })
+      ).status,
+    ).toBe(200);
+    expect((await read()).status).toBe(200);
+  });
+
   it('refuses bad permissions with the path, and roles above their author', async () => {
     const bad = await h.call('POST', '/api/roles', {
       key: 'odd',
