@@ -143,6 +143,16 @@ export class Scheduler {
         const pinned = pins.get(versionKey(timer.modelId, timer.version));
         let done: (fired: boolean) => void = () => undefined;
         ran.push(new Promise<boolean>((r) => (done = r)));
+        // The record's lock (several processes), taken in due order so the runs keep it.
+        let release: () => Promise<void>;
+        try {
+          release = await this.core.lockRecord(timer.recordId);
+        } catch (e) {
+          done(false);
+          this.failed = true;
+          this.options.log?.error(`timer ${timer.id} not started: ${errorText(e)}`);
+          break;
+        }
         const write = this.core
           .change(async (tx, run) => {
             const pending = await tx.get('timers', timer.id);
@@ -159,7 +169,8 @@ export class Scheduler {
               done(false);
               return this.recordFailure(timer.id, errorText(e), pinned);
             },
-          );
+          )
+          .finally(release);
         written.push(write);
       }
     }

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import pg from 'pg';
 import type { CollectionFilters } from '../../domain/collection-filters.js';
 import type { CollectionName, CollectionTypes, SmallCollection } from '../../domain/collections.js';
 import type { OutboxDoc } from '../../domain/outbox.js';
@@ -67,21 +68,66 @@ export class PostgresStore implements Store {
     private readonly db: Db,
     /** graphile-worker's schema when timers and deliveries are planned as jobs. */
     readonly jobsSchema: string | undefined,
+    /**
+     * Connections that hold record locks while a change waits for its turn and runs.
+     * Apart from the pool the changes read and write with, so lock holders waiting for
+     * the writer lane can never starve the change they wait for of a connection.
+     */
+    private readonly locks: pg.Pool,
+    /** Lock names carry the schema: deployments sharing a database do not wait on each other. */
+    private readonly schema: string,
   ) {}
 
   /** Connects, makes the schema when missing and applies the migrations (and the job queue's). */
   static async open(options: PostgresStoreOptions): Promise<PostgresStore> {
     // Errors as the driver says them: at start the caller reports them in one line.
     const db = await openDatabase(options);
-    if (options.jobs !== true) return new PostgresStore(db, undefined);
-    const jobsSchema = jobsSchemaOf(options.schema ?? 'conveyor');
+    const schema = options.schema ?? 'conveyor';
+    const locks = new pg.Pool({ connectionString: options.connectionString, max: 8 });
+    if (options.jobs !== true) return new PostgresStore(db, undefined, locks, schema);
+    const jobsSchema = jobsSchemaOf(schema);
     try {
       await installJobs(options.connectionString, jobsSchema);
     } catch (e) {
       await db.destroy();
+      await locks.end();
       throw e;
     }
-    return new PostgresStore(db, jobsSchema);
+    return new PostgresStore(db, jobsSchema, locks, schema);
+  }
+
+  async lockRecord(recordId: string): Promise<() => Promise<void>> {
+    const name = `conveyor:${this.schema}:record:${recordId}`;
+    return this.guard(async () => {
+      const client = await this.locks.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [name]);
+      } catch (e) {
+        client.release(e instanceof Error ? e : true);
+        throw e;
+      }
+      let released = false;
+      return async () => {
+        if (released) return;
+        released = true;
+        try {
+          await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [name]);
+          client.release();
+        } catch (e) {
+          // A connection that could not unlock is dropped: closing it frees the lock.
+          client.release(e instanceof Error ? e : true);
+        }
+      };
+    });
+  }
+
+  async publishedVersions(): Promise<ReadonlyMap<string, number>> {
+    return this.guard(async () => {
+      const { rows } = await sql<{ key: string; version: number }>`
+        SELECT key, (doc->>'publishedVersion')::integer AS version FROM models
+        WHERE doc->>'publishedVersion' IS NOT NULL`.execute(this.db);
+      return new Map(rows.map((r) => [r.key, r.version]));
+    });
   }
 
   /** Runs a read or write, turning a lost database into `StoreUnavailableError` (HTTP 503). */
@@ -250,6 +296,7 @@ export class PostgresStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.locks.end();
     await this.db.destroy();
   }
 }
