@@ -11,10 +11,18 @@ import type { WriteOp } from '../domain/write-op.js';
  * nothing is sent before the batch that asked for it is on disk.
  */
 export class CommitObserver implements Store {
+  // Optional abilities of the inner store, passed on only where it has them.
+  readonly lockRecord?: Store['lockRecord'];
+  readonly publishedVersions?: Store['publishedVersions'];
+
   constructor(
     private readonly inner: Store,
     private readonly after: (ops: readonly WriteOp[]) => void,
-  ) {}
+  ) {
+    if (inner.lockRecord !== undefined) this.lockRecord = inner.lockRecord.bind(inner);
+    if (inner.publishedVersions !== undefined)
+      this.publishedVersions = inner.publishedVersions.bind(inner);
+  }
 
   get<C extends CollectionName>(c: C, key: string): Promise<CollectionTypes[C] | undefined> {
     return this.inner.get(c, key);

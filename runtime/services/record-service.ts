@@ -124,6 +124,15 @@ export class RecordService {
     return { model: found.set.modelId, def: found.def, stage };
   }
 
+  /** `placement` after learning of versions another process published meanwhile. */
+  async freshPlacement(
+    entity: EntityType,
+    body: { model?: string; pipeline?: string; stage?: string },
+  ): Promise<ReturnType<RecordService['placement']>> {
+    await this.core.versions.sync();
+    return this.placement(entity, body);
+  }
+
   async create(
     entity: EntityType,
     body: { model?: string; pipeline?: string; stage?: string; fields: Record<string, unknown> },
