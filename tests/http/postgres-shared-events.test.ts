@@ -142,7 +142,10 @@ describe.skipIf(TEST_DATABASE_URL === undefined)('two processes sharing records'
     );
     const ok = answers.filter((r) => r.status === 200);
     const other = answers.filter((r) => r.status !== 200);
-    expect(other.every((r) => r.status === 409), JSON.stringify(other.slice(0, 3))).toBe(true);
+    expect(
+      other.every((r) => r.status === 409),
+      JSON.stringify(other.slice(0, 3)),
+    ).toBe(true);
     expect(ok.length).toBeGreaterThan(1);
     // Each move is its own commit: its revision is one no other move got.
     const revisions = ok.map((r) => r.body.revision as number).sort((x, y) => x - y);
@@ -159,6 +162,6 @@ describe.skipIf(TEST_DATABASE_URL === undefined)('two processes sharing records'
       at = c.data?.to.stage ?? '';
     }
     expect(at).toBe(final.body.stage);
-    markPostgresSuiteRan('multi-process');
+    markPostgresSuiteRan('processes-shared-events');
   }, 120_000);
 });
