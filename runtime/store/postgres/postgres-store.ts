@@ -63,6 +63,7 @@ const orderOf = (c: CollectionName): Order => ({
  */
 export class PostgresStore implements Store {
   private readonly timerListeners = new Set<() => void>();
+  private locksClosed: Promise<void> | undefined;
 
   private constructor(
     private readonly db: Db,
@@ -296,7 +297,9 @@ export class PostgresStore implements Store {
   }
 
   async close(): Promise<void> {
-    await this.locks.end();
+    // Closing twice is allowed, as Kysely's destroy allows it (pg's own pool throws).
+    this.locksClosed ??= this.locks.end();
+    await this.locksClosed;
     await this.db.destroy();
   }
 }
