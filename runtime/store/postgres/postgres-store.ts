@@ -87,6 +87,8 @@ export class PostgresStore implements Store {
     const db = await openDatabase(options);
     const schema = options.schema ?? 'conveyor';
     const locks = new pg.Pool({ connectionString: options.connectionString, max: 8 });
+    // An idle connection the database dropped (a restart): the next lock connects again.
+    locks.on('error', () => undefined);
     if (options.jobs !== true) return new PostgresStore(db, undefined, locks, schema);
     const jobsSchema = jobsSchemaOf(schema);
     try {
@@ -103,10 +105,15 @@ export class PostgresStore implements Store {
     const name = `conveyor:${this.schema}:record:${recordId}`;
     return this.guard(async () => {
       const client = await this.locks.connect();
+      // The connection lost while the lock is held (the lock goes with it): the unlock
+      // fails and drops the connection; no unhandled error takes the process down.
+      const lost = (): void => undefined;
+      client.on('error', lost);
       try {
         await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [name]);
       } catch (e) {
         client.release(e instanceof Error ? e : true);
+        client.off('error', lost);
         throw e;
       }
       let released = false;
@@ -115,9 +122,11 @@ export class PostgresStore implements Store {
         released = true;
         try {
           await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [name]);
+          client.off('error', lost);
           client.release();
         } catch (e) {
           // A connection that could not unlock is dropped: closing it frees the lock.
+          client.off('error', lost);
           client.release(e instanceof Error ? e : true);
         }
       };

@@ -41,6 +41,8 @@ export async function startProcessLease(options: ProcessLeaseOptions): Promise<P
     max: 2,
     options: `-c search_path="${options.schema}"`,
   });
+  // An idle connection the database dropped: the next beat connects again.
+  pool.on('error', (e) => options.onError?.(`process lease connection: ${e.message}`));
   let utils: WorkerUtils | undefined;
   const release = async (): Promise<void> => {
     await utils?.release();
