@@ -13,6 +13,8 @@ const versionKey = (id: string, n: number): string => `${id}@${String(n).padStar
  */
 export class PublishedVersionsWatch {
   private readonly seen = new Map<string, number>();
+  /** The look under way (or the last one): looks run one after another. */
+  private looking: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly store: Store,
@@ -24,15 +26,26 @@ export class PublishedVersionsWatch {
     this.seen.set(modelId, version);
   }
 
-  async sync(): Promise<void> {
-    if (this.store.publishedVersions === undefined) return;
-    const stored = await this.store.publishedVersions();
+  /**
+   * Looks once, after any look already under way: a caller that overlapped another's
+   * look must not return before a version that look was still loading is active.
+   */
+  sync(): Promise<void> {
+    if (this.store.publishedVersions === undefined) return Promise.resolve();
+    const look = this.looking.then(() => this.look());
+    this.looking = look.catch(() => undefined);
+    return look;
+  }
+
+  private async look(): Promise<void> {
+    const stored = (await this.store.publishedVersions?.()) ?? new Map<string, number>();
     for (const [modelId, version] of stored) {
       if (this.seen.get(modelId) === version) continue;
+      if (this.engine.activeVersion(modelId)?.version !== version) {
+        const v = await this.store.get('versions', versionKey(modelId, version));
+        if (v !== undefined) this.engine.activate(modelId, v.version, v.ruleSet);
+      }
       this.seen.set(modelId, version);
-      if (this.engine.activeVersion(modelId)?.version === version) continue;
-      const v = await this.store.get('versions', versionKey(modelId, version));
-      if (v !== undefined) this.engine.activate(modelId, v.version, v.ruleSet);
     }
   }
 }
