@@ -157,7 +157,6 @@ async function main(): Promise<void> {
           onDeliveryDue: (key) => conveyor.dispatcher.deliver(key),
           onError: (m) => log.error(m),
         });
-  if (worker !== undefined) log.info(`job worker started (pool ${worker.poolId})`);
   // A process killed mid-job would keep its jobs locked for 4 hours: the live processes
   // see its lease go stale and unlock them.
   const lease =
@@ -172,6 +171,8 @@ async function main(): Promise<void> {
             log.info(`jobs of stopped processes unlocked (worker pools ${pools.join(', ')})`),
           onError: (m) => log.error(m),
         });
+  // After the lease: from here on a kill of this process is noticed by the others.
+  if (worker !== undefined) log.info(`job worker started (pool ${worker.poolId})`);
   handleShutdownSignals({
     server,
     timeoutMs: config.shutdownTimeoutMs,

@@ -271,7 +271,14 @@ describe.skipIf(TEST_DATABASE_URL === undefined)('three processes, kill -9 under
       },
       120_000,
       500,
-    );
+    ).catch(async (e: unknown) => {
+      // What is left, to say why it did not settle.
+      const left = await sql.query(
+        `SELECT 'timer' AS what, doc::text FROM timers
+         UNION ALL SELECT 'outbox', doc::text FROM outbox WHERE status = 'pending'`,
+      );
+      throw new Error(`${String(e)}; left: ${JSON.stringify(left.rows).slice(0, 3000)}`);
+    });
 
     // 0 records lost: every acknowledged create is stored, every acknowledged move holds.
     const { rows: stored } = await sql.query<{ key: string; stage: string }>(

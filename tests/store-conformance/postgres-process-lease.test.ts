@@ -52,6 +52,8 @@ describe.skipIf(TEST_DATABASE_URL === undefined)('process leases (PostgreSQL)', 
   it('unlocks the jobs of a pool whose lease went stale, once, and leaves live ones alone', async () => {
     await lockedJob('dead-job', 'pool-dead');
     await lockedJob('busy-job', 'pool-busy');
+    // Killed before it wrote a lease: its job's lock (a minute old) is older than a lease.
+    await lockedJob('orphan-job', 'pool-never-leased');
     await client.query(
       `INSERT INTO "${schema}".process_leases (pool_id, renewed_at) VALUES
          ('pool-dead', now() - interval '1 hour'), ('pool-busy', now())`,
@@ -62,13 +64,14 @@ describe.skipIf(TEST_DATABASE_URL === undefined)('process leases (PostgreSQL)', 
       schema,
       jobsSchema: `${schema}_jobs`,
       poolId: 'pool-live',
-      leaseMs: 60_000,
+      leaseMs: 30_000,
       onReclaimed: (pools) => reclaimed.push([...pools]),
     });
     try {
       await lease.beat();
-      expect(reclaimed).toEqual([['pool-dead']]);
+      expect(reclaimed).toEqual([['pool-dead', 'pool-never-leased']]);
       expect(await lockOf('dead-job')).toBeNull();
+      expect(await lockOf('orphan-job')).toBeNull();
       expect(await lockOf('busy-job')).toBe('pool-busy');
       expect(await leases()).toEqual(['pool-busy', 'pool-live']);
       // Taken once: a second sweep finds nothing more to free.

@@ -36,6 +36,8 @@ export const DEFAULT_PROCESS_LEASE_MS = 10_000;
  */
 export async function startProcessLease(options: ProcessLeaseOptions): Promise<ProcessLease> {
   const leaseMs = options.leaseMs ?? DEFAULT_PROCESS_LEASE_MS;
+  // graphile-worker's public view of its jobs (with `locked_by`, `locked_at`).
+  const jobsView = `"${options.jobsSchema.replaceAll('"', '""')}".jobs`;
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: 2,
@@ -77,7 +79,16 @@ export async function startProcessLease(options: ProcessLeaseOptions): Promise<P
           RETURNING pool_id`,
         [leaseMs],
       );
-      const dead = rows.map((r) => r.pool_id);
+      // A process killed after its pool took a job but before it wrote its first lease
+      // has no lease to go stale: a lock older than a lease, by a pool without one.
+      const { rows: orphans } = await pool.query<{ pool_id: string }>(
+        `SELECT DISTINCT locked_by AS pool_id FROM ${jobsView}
+          WHERE locked_by IS NOT NULL
+            AND locked_at < now() - make_interval(secs => $1::double precision / 1000)
+            AND locked_by NOT IN (SELECT pool_id FROM process_leases)`,
+        [leaseMs],
+      );
+      const dead = [...new Set([...rows, ...orphans].map((r) => r.pool_id))];
       if (dead.length === 0) return;
       await unlock.forceUnlockWorkers(dead);
       options.onReclaimed?.(dead);
