@@ -45,6 +45,8 @@ export async function startProcessLease(options: ProcessLeaseOptions): Promise<P
   });
   // An idle connection the database dropped: the next beat connects again.
   pool.on('error', (e) => options.onError?.(`process lease connection: ${e.message}`));
+  // A connection lost while in use: its query fails and the next beat tries again.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   let utils: WorkerUtils | undefined;
   const release = async (): Promise<void> => {
     await utils?.release();
