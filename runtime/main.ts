@@ -17,6 +17,7 @@ import { redactSecrets } from './security/redact-secrets.js';
 import { LowdbStore } from './store/lowdb-store.js';
 import { PostgresStore } from './store/postgres/postgres-store.js';
 import { startJobWorker } from './store/postgres/job-worker.js';
+import { startProcessLease } from './store/postgres/process-lease.js';
 import type { StoreSize } from './store/store-size.js';
 import type { Store } from './domain/store-port.js';
 
@@ -118,6 +119,9 @@ async function main(): Promise<void> {
       : { recycleBinRetentionDays: config.recycleBinRetentionDays }),
     // On PostgreSQL deliveries are graphile-worker jobs, worked by any process.
     ...(choice.databaseUrl === undefined ? {} : { deliveriesByJobs: true }),
+    // Timers of a killed process wait for their claim to lapse; record locks make a
+    // lapse during a slow run harmless (see AppDeps.timerClaimLeaseMs).
+    ...(choice.databaseUrl === undefined ? {} : { timerClaimLeaseMs: 10_000 }),
     ...killOnTimerRule(process.env.CONVEYOR_TEST_KILL_ON_TIMER_RULE),
   });
   if (config.seedExamples) await seedExamples(conveyor, resolve('examples'), log);
@@ -153,6 +157,22 @@ async function main(): Promise<void> {
           onDeliveryDue: (key) => conveyor.dispatcher.deliver(key),
           onError: (m) => log.error(m),
         });
+  // A process killed mid-job would keep its jobs locked for 4 hours: the live processes
+  // see its lease go stale and unlock them.
+  const lease =
+    worker === undefined || jobsSchema === undefined || choice.databaseUrl === undefined
+      ? undefined
+      : await startProcessLease({
+          connectionString: choice.databaseUrl,
+          schema: choice.schema ?? 'conveyor',
+          jobsSchema,
+          poolId: worker.poolId,
+          onReclaimed: (pools) =>
+            log.info(`jobs of stopped processes unlocked (worker pools ${pools.join(', ')})`),
+          onError: (m) => log.error(m),
+        });
+  // After the lease: from here on a kill of this process is noticed by the others.
+  if (worker !== undefined) log.info(`job worker started (pool ${worker.poolId})`);
   handleShutdownSignals({
     server,
     timeoutMs: config.shutdownTimeoutMs,
@@ -164,6 +184,7 @@ async function main(): Promise<void> {
     },
     whileDraining: [
       ...(worker === undefined ? [] : [{ name: 'job worker', run: () => worker.stop() }]),
+      ...(lease === undefined ? [] : [{ name: 'process lease', run: () => lease.stop() }]),
       { name: 'recycle bin retention', run: () => sweep.stop() },
       { name: 'timer scheduler', run: () => conveyor.scheduler.stop() },
       { name: 'delivery dispatcher', run: () => conveyor.dispatcher.stop() },

@@ -122,6 +122,13 @@ export interface AppDeps {
   /** How failing timers are retried (default `DEFAULT_TIMER_RETRY_POLICY`). */
   timerRetry?: Partial<TimerRetryPolicy>;
   /**
+   * How long a scheduler's claim keeps a due timer from the other processes (store
+   * default 60 s). Shorter where the store locks records: a process killed mid-batch
+   * then delays its timers by this much, and a second claim of a timer still being run
+   * waits for the record's lock and finds the timer gone.
+   */
+  timerClaimLeaseMs?: number;
+  /**
    * Host names the server answers for, any port (`ALLOWED_HOSTS`; default 127.0.0.1,
    * localhost and ::1): other `Host` headers get 421 (DNS rebinding).
    */
@@ -340,6 +347,7 @@ export async function createApp(deps: AppDeps): Promise<ConveyorApp> {
   const scheduler = new Scheduler(core, {
     log,
     ...(deps.timerRetry === undefined ? {} : { retry: deps.timerRetry }),
+    ...(deps.timerClaimLeaseMs === undefined ? {} : { claimLeaseMs: deps.timerClaimLeaseMs }),
     ...(deps.beforeTimerRun === undefined ? {} : { beforeRun: deps.beforeTimerRun }),
   });
   timersRunning = () => scheduler.isRunning();

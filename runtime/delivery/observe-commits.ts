@@ -12,6 +12,9 @@ import type { WriteOp } from '../domain/write-op.js';
  */
 export class CommitObserver implements Store {
   readonly changeStamp?: (collections: readonly CollectionName[]) => number;
+  // Optional abilities of the inner store, passed on only where it has them.
+  readonly lockRecord?: Store['lockRecord'];
+  readonly publishedVersions?: Store['publishedVersions'];
 
   constructor(
     private readonly inner: Store,
@@ -19,6 +22,9 @@ export class CommitObserver implements Store {
   ) {
     if (inner.changeStamp !== undefined)
       this.changeStamp = (collections) => inner.changeStamp?.(collections) ?? 0;
+    if (inner.lockRecord !== undefined) this.lockRecord = inner.lockRecord.bind(inner);
+    if (inner.publishedVersions !== undefined)
+      this.publishedVersions = inner.publishedVersions.bind(inner);
   }
 
   get<C extends CollectionName>(c: C, key: string): Promise<CollectionTypes[C] | undefined> {

@@ -100,5 +100,20 @@ export interface Store {
    */
   eraseDeleted?(): Promise<void>;
 
+  /**
+   * Takes a lock on a record that every process sharing this store respects and
+   * resolves with its release, so the events of one record are handled one at a time,
+   * in order, across processes (PostgreSQL: a session advisory lock, freed by the
+   * database if the process dies). Absent: one process owns the store and its writer
+   * lane already orders every change.
+   */
+  lockRecord?(recordId: string): Promise<() => Promise<void>>;
+
+  /**
+   * Each model's published version number as stored now. Present where several
+   * processes share the store: another may have published since this one looked.
+   */
+  publishedVersions?(): Promise<ReadonlyMap<string, number>>;
+
   close(): Promise<void>;
 }

@@ -58,12 +58,19 @@ export class SetupService {
         });
       });
     } else {
-      await this.accounts.create({
-        email: owner.email,
-        password: owner.password,
-        role: 'owner',
-        ...(owner.name === undefined ? {} : { name: owner.name }),
-      });
+      try {
+        await this.accounts.create({
+          email: owner.email,
+          password: owner.password,
+          role: 'owner',
+          ...(owner.name === undefined ? {} : { name: owner.name }),
+        });
+      } catch (e) {
+        // Processes starting together on one database: another made the owner first.
+        const raced =
+          e instanceof HttpError && e.code === 'EMAIL_TAKEN' && (await this.reads.hasOwner());
+        if (!raced) throw e;
+      }
     }
     this.ownerKnown = true;
     return true;

@@ -104,11 +104,18 @@ export class Scheduler {
   private async fireDue(): Promise<{ ran: number; durable: Promise<void> }> {
     const { store, engine, clock } = this.core;
     await this.parkCrashLoops();
-    const due = await store.claimDueTimers(
+    const claimed = await store.claimDueTimers(
       clock.now().toISOString(),
       this.batchSize,
       this.options.claimLeaseMs,
     );
+    // Several processes: a mark may be a live process's run, so crash loops are judged
+    // only on timers this scheduler just claimed (no live process holds them).
+    const due: TimerDoc[] = [];
+    for (const t of claimed) {
+      if (this.shared() && (t.inFlight ?? 0) >= CRASHES_BEFORE_PARKING) await this.park(t);
+      else due.push(t);
+    }
     const pins = new Map<string, PreparedRuleSet[]>();
     for (const t of due) {
       const key = versionKey(t.modelId, t.version);
@@ -143,6 +150,16 @@ export class Scheduler {
         const pinned = pins.get(versionKey(timer.modelId, timer.version));
         let done: (fired: boolean) => void = () => undefined;
         ran.push(new Promise<boolean>((r) => (done = r)));
+        // The record's lock (several processes), taken in due order so the runs keep it.
+        let release: () => Promise<void>;
+        try {
+          release = await this.core.lockRecord(timer.recordId);
+        } catch (e) {
+          done(false);
+          this.failed = true;
+          this.options.log?.error(`timer ${timer.id} not started: ${errorText(e)}`);
+          break;
+        }
         const write = this.core
           .change(async (tx, run) => {
             const pending = await tx.get('timers', timer.id);
@@ -159,7 +176,8 @@ export class Scheduler {
               done(false);
               return this.recordFailure(timer.id, errorText(e), pinned);
             },
-          );
+          )
+          .finally(release);
         written.push(write);
       }
     }
@@ -245,7 +263,7 @@ export class Scheduler {
   private async parkCrashLoops(): Promise<void> {
     if (this.recovered) return;
     this.recovered = true;
-    if (this.options.markInFlight === false) return;
+    if (this.options.markInFlight === false || this.shared()) return;
     const suspects: TimerDoc[] = [];
     let cursor: string | null = null;
     do {
@@ -257,20 +275,30 @@ export class Scheduler {
       suspects.push(...page.items.filter((t) => (t.inFlight ?? 0) >= CRASHES_BEFORE_PARKING));
       cursor = page.nextCursor;
     } while (cursor !== null);
-    for (const s of suspects) {
-      await this.core.change(async (tx, run) => {
-        const t = await tx.get('timers', s.id);
-        if (t === undefined) return;
-        const attempts = (t.attempts ?? 0) + (t.inFlight ?? 0);
-        recordTimerFailure(await run(), t, {
-          reason: 'crashed',
-          error: `the process stopped ${t.inFlight ?? 0} times while this timer ran`,
-          attempts,
-          maxAttempts: this.retry.maxAttempts,
-        });
+    for (const s of suspects) await this.park(s);
+  }
+
+  /** A store shared by several processes (it locks records across them). */
+  private shared(): boolean {
+    return this.core.store.lockRecord !== undefined && this.options.markInFlight !== false;
+  }
+
+  /** Parks a timer whose runs took the process down CRASHES_BEFORE_PARKING times. */
+  private async park(timer: TimerDoc): Promise<void> {
+    const id = timer.id;
+    // Under the record's lock, like a run: a run that got there first leaves nothing to park.
+    await this.core.changeRecord(timer.recordId, async (tx, run) => {
+      const t = await tx.get('timers', id);
+      if (t === undefined) return;
+      const attempts = (t.attempts ?? 0) + (t.inFlight ?? 0);
+      recordTimerFailure(await run(), t, {
+        reason: 'crashed',
+        error: `the process stopped ${t.inFlight ?? 0} times while this timer ran`,
+        attempts,
+        maxAttempts: this.retry.maxAttempts,
       });
-      this.options.log?.error(`timer ${s.id} parked: the process stopped while it ran`);
-    }
+    });
+    this.options.log?.error(`timer ${id} parked: the process stopped while it ran`);
   }
 
   /** Fires what is due now, then keeps firing timers as they fall due. */

@@ -151,6 +151,8 @@ export class HookService {
   ): Promise<{ eventId: string; fired: boolean; record: RecordDoc }> {
     const hook = await this.find(token);
     if (hook === undefined) throw new HttpError(401, 'BAD_TOKEN', 'unknown webhook token');
+    // The trigger may come from a version another process published meanwhile.
+    await this.core.versions.sync();
     const ruleId = `${TRIGGER_PREFIX}${hook.triggerId}`;
     if (!this.hookRules(hook.modelId).some((r) => r.id === ruleId))
       throw new HttpError(
@@ -165,33 +167,42 @@ export class HookService {
       actor: { kind: 'robot', modelId: hook.modelId, version, ruleId },
       ...(address === undefined || address === '' ? {} : { address }),
     };
-    return this.core.changeAs(who, async (tx, run) => {
-      const r = await tx.get('records', body.recordId);
-      if (r === undefined || r.entity !== body.entity)
-        throw new HttpError(422, 'UNKNOWN_RECORD', `/recordId: no ${body.entity} ${body.recordId}`);
-      if (r.model !== hook.modelId)
-        throw new HttpError(
-          422,
-          'OTHER_MODEL',
-          `/recordId: ${r.id} is not in a pipeline of model ${hook.modelId}`,
+    return this.core.changeRecord(
+      body.recordId,
+      async (tx, run) => {
+        const r = await tx.get('records', body.recordId);
+        if (r === undefined || r.entity !== body.entity)
+          throw new HttpError(
+            422,
+            'UNKNOWN_RECORD',
+            `/recordId: no ${body.entity} ${body.recordId}`,
+          );
+        if (r.model !== hook.modelId)
+          throw new HttpError(
+            422,
+            'OTHER_MODEL',
+            `/recordId: ${r.id} is not in a pipeline of model ${hook.modelId}`,
+          );
+        const ctx = await run();
+        const event = engine.newEvent('inbound_webhook', r.id, {
+          payload: body.payload ?? {},
+          ruleId,
+        });
+        // The payload is the sender's and may hold anything: the entry names the call only.
+        this.core.audit(tx, {
+          kind: 'hook.received',
+          entity: r.entity,
+          recordId: r.id,
+          target: event.id,
+        });
+        await engine.handle(ctx, event);
+        const fired = (await tx.listByRecord('timeline', r.id)).some(
+          (e) => e.eventId === event.id && e.ruleId === ruleId && e.outcome === 'fired',
         );
-      const ctx = await run();
-      const event = engine.newEvent('inbound_webhook', r.id, {
-        payload: body.payload ?? {},
-        ruleId,
-      });
-      // The payload is the sender's and may hold anything: the entry names the call only.
-      this.core.audit(tx, {
-        kind: 'hook.received',
-        entity: r.entity,
-        recordId: r.id,
-        target: event.id,
-      });
-      await engine.handle(ctx, event);
-      const fired = (await tx.listByRecord('timeline', r.id)).some(
-        (e) => e.eventId === event.id && e.ruleId === ruleId && e.outcome === 'fired',
-      );
-      return { eventId: event.id, fired, record: (await tx.get('records', r.id)) ?? r };
-    });
+        return { eventId: event.id, fired, record: (await tx.get('records', r.id)) ?? r };
+      },
+      [],
+      who,
+    );
   }
 }

@@ -72,6 +72,7 @@ export class ModelService {
       if (m.publishedVersion === undefined) continue;
       const v = await this.core.store.get('versions', versionKey(m.id, m.publishedVersion));
       if (v !== undefined) this.core.engine.activate(m.id, v.version, v.ruleSet);
+      this.core.versions.saw(m.id, m.publishedVersion);
     }
   }
 

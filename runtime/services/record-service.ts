@@ -124,12 +124,23 @@ export class RecordService {
     return { model: found.set.modelId, def: found.def, stage };
   }
 
+  /** `placement` after learning of versions another process published meanwhile. */
+  async freshPlacement(
+    entity: EntityType,
+    body: { model?: string; pipeline?: string; stage?: string },
+  ): Promise<ReturnType<RecordService['placement']>> {
+    await this.core.versions.sync();
+    return this.placement(entity, body);
+  }
+
   async create(
     entity: EntityType,
     body: { model?: string; pipeline?: string; stage?: string; fields: Record<string, unknown> },
     who?: Who,
   ) {
     const { engine } = this.core;
+    // The pipeline may be one another process published since this one looked.
+    await this.core.versions.sync();
     const place = this.placement(entity, body);
     this.checkFields(entity, place.model, body.fields);
     if (place.def !== undefined && place.stage !== undefined) {
@@ -194,7 +205,8 @@ export class RecordService {
     ifMatch?: string,
     who?: Who,
   ): Promise<RecordDoc> {
-    const changed = await this.core.change(
+    const changed = await this.core.changeRecord(
+      id,
       async (tx, run) => {
         const r = await this.forUpdate(tx, entity, id, ifMatch);
         this.checkFields(entity, r.model, fields);
@@ -213,19 +225,24 @@ export class RecordService {
    * tasks, notifications, documents and timers, in one commit with its audit entry.
    */
   async remove(entity: EntityType, id: string, ifMatch?: string, who?: Who): Promise<void> {
-    await this.core.changeAs(who, async (tx) => {
-      const r = await this.forUpdate(tx, entity, id, ifMatch);
-      const now = this.core.clock.now().toISOString();
-      const binned = await this.bin.moveIn(tx, r, now);
-      this.core.audit(tx, {
-        kind: 'record.deleted',
-        entity,
-        recordId: id,
-        detail: `kept in the recycle bin until ${binned.purgeAfter}`,
-        detailCode: 'kept_until',
-        detailParams: { until: binned.purgeAfter },
-      });
-    });
+    await this.core.changeRecord(
+      id,
+      async (tx) => {
+        const r = await this.forUpdate(tx, entity, id, ifMatch);
+        const now = this.core.clock.now().toISOString();
+        const binned = await this.bin.moveIn(tx, r, now);
+        this.core.audit(tx, {
+          kind: 'record.deleted',
+          entity,
+          recordId: id,
+          detail: `kept in the recycle bin until ${binned.purgeAfter}`,
+          detailCode: 'kept_until',
+          detailParams: { until: binned.purgeAfter },
+        });
+      },
+      [],
+      who,
+    );
   }
 
   async move(
@@ -235,7 +252,8 @@ export class RecordService {
     ifMatch?: string,
     who?: Who,
   ): Promise<RecordDoc> {
-    const moved = await this.core.change(
+    const moved = await this.core.changeRecord(
+      id,
       async (tx, run) => {
         const r = await this.forUpdate(tx, entity, id, ifMatch);
         const ctx = await run();
@@ -291,7 +309,8 @@ export class RecordService {
     ifMatch?: string,
     who?: Who,
   ): Promise<RecordDoc> {
-    const linked = await this.core.change(
+    const linked = await this.core.changeRecord(
+      id,
       async (tx, run) => {
         const a = await this.forUpdate(tx, entity, id, ifMatch);
         if (target.id === id)
@@ -333,7 +352,8 @@ export class RecordService {
     },
     who?: Who,
   ) {
-    return this.core.change(
+    return this.core.changeRecord(
+      body.recordId,
       async (tx, run) => {
         const r = await tx.get('records', body.recordId);
         if (r === undefined || r.entity !== body.entity)

@@ -12,6 +12,7 @@ import { appendAudit, type AuditInput } from '../engine/append-audit.js';
 import type { AuditEntry } from '../domain/security-types.js';
 import type { Who } from '../domain/who.js';
 import { StampedCache } from './stamped-cache.js';
+import { PublishedVersionsWatch } from './published-versions-watch.js';
 
 /**
  * A conditional write lost to a change made since it read (another process, or a
@@ -46,6 +47,8 @@ export class RuntimeCore {
   private lane: Promise<unknown> = Promise.resolve();
   /** Changes the disk refused so far: a change running meanwhile may have read their data. */
   private refusals = 0;
+  /** Versions published by other processes on the same store (see `PublishedVersionsWatch`). */
+  readonly versions: PublishedVersionsWatch;
 
   constructor(
     readonly store: Store,
@@ -54,6 +57,7 @@ export class RuntimeCore {
     readonly ids: IdGenerator,
   ) {
     this.directoryCache = new StampedCache(store, ['users', 'departments', 'queues']);
+    this.versions = new PublishedVersionsWatch(store, engine);
   }
 
   /** The directory as last read (every change read and sorted 2,000 users again). */
@@ -89,9 +93,11 @@ export class RuntimeCore {
     const step = this.lane.then(async () => {
       const refusals = this.refusals;
       const tx = new Tx(this.store, who, this.clock.now().toISOString());
-      const result = await fn(tx, async () =>
-        this.engine.startRun(tx, await this.directory(), pinned),
-      );
+      const result = await fn(tx, async () => {
+        // Another process may have published since: a run never uses a replaced version.
+        await this.versions.sync();
+        return this.engine.startRun(tx, await this.directory(), pinned);
+      });
       if (this.refusals !== refusals)
         throw new StoreUnavailableError(undefined, 'a change this one may build on was refused');
       durable = tx.commit();
@@ -109,6 +115,37 @@ export class RuntimeCore {
     } catch (e) {
       if (e instanceof StoreUnavailableError) throw new HttpError(503, e.code, e.message);
       if (e instanceof RevisionConflictError) throw conflictOf(e);
+      throw e;
+    }
+  }
+
+  /**
+   * A change of one record's events: with several processes on the store, it waits for
+   * the record's lock (taken before the writer lane, released once the batch is
+   * durable), so two processes never handle that record's events at once and each sees
+   * the other's outcome; their timeline keeps the order of their commits.
+   */
+  async changeRecord<T>(
+    recordId: string,
+    fn: (tx: Tx, run: () => Promise<RunContext>) => Promise<T>,
+    pinned: PreparedRuleSet[] = [],
+    who?: Who,
+  ): Promise<T> {
+    const release = await this.lockRecord(recordId);
+    try {
+      return await this.change(fn, pinned, who);
+    } finally {
+      await release();
+    }
+  }
+
+  /** The record's cross-process lock (nothing to take where one process owns the store). */
+  async lockRecord(recordId: string): Promise<() => Promise<void>> {
+    if (this.store.lockRecord === undefined) return async () => undefined;
+    try {
+      return await this.store.lockRecord(recordId);
+    } catch (e) {
+      if (e instanceof StoreUnavailableError) throw new HttpError(503, e.code, e.message);
       throw e;
     }
   }

@@ -71,7 +71,7 @@ describe.skipIf(TEST_DATABASE_URL === undefined)('two processes on one PostgreSQ
     children.push(a.child);
     expect((await call(a.url, 'POST', '/api/models', outsideModel(rx))).status).toBe(201);
     expect((await call(a.url, 'POST', '/api/models/outside/publish', {})).status).toBe(201);
-    // Started after the publish: a running process does not learn of another's publish yet.
+    // Started after the publish (a running process would learn of it before its next run).
     const b = await startProcess(schema, db);
     children.push(b.child);
     const ids: string[] = [];

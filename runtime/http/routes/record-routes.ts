@@ -202,7 +202,7 @@ export function recordRoutes(records: RecordService, core: RuntimeCore): RouteDe
           r.auth !== undefined
             ? { ...body.fields, responsible: r.auth.account.userId }
             : body.fields;
-        const place = records.placement(e, body);
+        const place = await records.freshPlacement(e, body);
         access.checkPlacement('create', { entity: e, fields }, place.def?.key, place.stage);
         return { status: 201, body: await records.create(e, { ...body, fields }, whoOf(r)) };
       },

@@ -1,4 +1,5 @@
-import { run, type Runner } from 'graphile-worker';
+import { EventEmitter } from 'node:events';
+import { run, type Runner, type WorkerEvents } from 'graphile-worker';
 import { DELIVERY_TASK, silentWorkerLogger, TIMER_TASK, type JobPayload } from './jobs.js';
 
 export interface JobWorkerOptions {
@@ -17,6 +18,8 @@ export interface JobWorkerOptions {
 }
 
 export interface JobWorker {
+  /** The pool's id: what the jobs it locks carry as `locked_by` (see `process-lease.ts`). */
+  poolId: string;
   stop(): Promise<void>;
 }
 
@@ -39,7 +42,14 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
         throw e; // graphile-worker retries it with backoff.
       }
     };
+  // graphile-worker names its pool when it makes it; the id is only told through events.
+  const events: WorkerEvents = new EventEmitter();
+  let poolId: string | undefined;
+  events.on('pool:create', ({ workerPool }) => {
+    poolId ??= workerPool.id;
+  });
   const runner: Runner = await run({
+    events,
     connectionString: options.connectionString,
     schema: options.jobsSchema,
     concurrency: options.concurrency ?? 2,
@@ -53,5 +63,9 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
         : { [DELIVERY_TASK]: task('delivery', options.onDeliveryDue) }),
     },
   });
-  return { stop: () => runner.stop() };
+  if (poolId === undefined) {
+    await runner.stop();
+    throw new Error('graphile-worker started without telling its pool id');
+  }
+  return { poolId, stop: () => runner.stop() };
 }

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import pg from 'pg';
 import type { CollectionFilters } from '../../domain/collection-filters.js';
 import type { CollectionName, CollectionTypes, SmallCollection } from '../../domain/collections.js';
 import type { OutboxDoc } from '../../domain/outbox.js';
@@ -62,26 +63,93 @@ const orderOf = (c: CollectionName): Order => ({
  */
 export class PostgresStore implements Store {
   private readonly timerListeners = new Set<() => void>();
+  private locksClosed: Promise<void> | undefined;
+  /** The published versions last read, with the count of versions they were read at. */
+  private published: { stamp: number; versions: ReadonlyMap<string, number> } | undefined;
 
   private constructor(
     private readonly db: Db,
     /** graphile-worker's schema when timers and deliveries are planned as jobs. */
     readonly jobsSchema: string | undefined,
+    /**
+     * Connections that hold record locks while a change waits for its turn and runs.
+     * Apart from the pool the changes read and write with, so lock holders waiting for
+     * the writer lane can never starve the change they wait for of a connection.
+     */
+    private readonly locks: pg.Pool,
+    /** Lock names carry the schema: deployments sharing a database do not wait on each other. */
+    private readonly schema: string,
   ) {}
 
   /** Connects, makes the schema when missing and applies the migrations (and the job queue's). */
   static async open(options: PostgresStoreOptions): Promise<PostgresStore> {
     // Errors as the driver says them: at start the caller reports them in one line.
     const db = await openDatabase(options);
-    if (options.jobs !== true) return new PostgresStore(db, undefined);
-    const jobsSchema = jobsSchemaOf(options.schema ?? 'conveyor');
+    const schema = options.schema ?? 'conveyor';
+    const locks = new pg.Pool({ connectionString: options.connectionString, max: 8 });
+    // An idle connection the database dropped (a restart): the next lock connects again.
+    locks.on('error', () => undefined);
+    if (options.jobs !== true) return new PostgresStore(db, undefined, locks, schema);
+    const jobsSchema = jobsSchemaOf(schema);
     try {
       await installJobs(options.connectionString, jobsSchema);
     } catch (e) {
       await db.destroy();
+      await locks.end();
       throw e;
     }
-    return new PostgresStore(db, jobsSchema);
+    return new PostgresStore(db, jobsSchema, locks, schema);
+  }
+
+  async lockRecord(recordId: string): Promise<() => Promise<void>> {
+    const name = `conveyor:${this.schema}:record:${recordId}`;
+    return this.guard(async () => {
+      const client = await this.locks.connect();
+      // The connection lost while the lock is held (the lock goes with it): the unlock
+      // fails and drops the connection; no unhandled error takes the process down.
+      const lost = (): void => undefined;
+      client.on('error', lost);
+      try {
+        await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [name]);
+      } catch (e) {
+        client.release(e instanceof Error ? e : true);
+        client.off('error', lost);
+        throw e;
+      }
+      let released = false;
+      return async () => {
+        if (released) return;
+        released = true;
+        try {
+          await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [name]);
+          client.off('error', lost);
+          client.release();
+        } catch (e) {
+          // A connection that could not unlock is dropped: closing it frees the lock.
+          client.off('error', lost);
+          client.release(e instanceof Error ? e : true);
+        }
+      };
+    });
+  }
+
+  async publishedVersions(): Promise<ReadonlyMap<string, number>> {
+    return this.guard(async () => {
+      // Asked before every run: every publish adds a version, so while their count
+      // stands the models (documents holding whole drafts) need not be read again.
+      const { rows: counted } = await sql<{ n: number }>`
+        SELECT count(*)::integer AS n FROM versions`.execute(this.db);
+      const stamp = counted[0]?.n ?? 0;
+      if (this.published !== undefined && this.published.stamp === stamp)
+        return this.published.versions;
+      const { rows } = await sql<{ key: string; version: number }>`
+        SELECT key, (doc->>'publishedVersion')::integer AS version FROM models
+        WHERE doc->>'publishedVersion' IS NOT NULL`.execute(this.db);
+      const versions = new Map(rows.map((r) => [r.key, r.version]));
+      // Read after the count: a publish between the two is read again next time.
+      this.published = { stamp, versions };
+      return versions;
+    });
   }
 
   /** Runs a read or write, turning a lost database into `StoreUnavailableError` (HTTP 503). */
@@ -255,6 +323,9 @@ export class PostgresStore implements Store {
   }
 
   async close(): Promise<void> {
+    // Closing twice is allowed, as Kysely's destroy allows it (pg's own pool throws).
+    this.locksClosed ??= this.locks.end();
+    await this.locksClosed;
     await this.db.destroy();
   }
 }

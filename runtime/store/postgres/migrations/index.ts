@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001-initial.js';
+import * as processLeases from './0002-process-leases.js';
 
 /**
  * Every migration, by name (applied in name order, once each, recorded in the
@@ -8,6 +9,7 @@ import * as initial from './0001-initial.js';
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
+  '0002-process-leases': processLeases,
 };
 
 export const migrationProvider: MigrationProvider = {
