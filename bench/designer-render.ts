@@ -199,7 +199,8 @@ export async function benchDesignerRender(): Promise<void> {
   if (process.env.BENCH_SKIP_BUILD !== '1') await ensureDesignerBuilt();
   mkdirSync('test-results/bench', { recursive: true });
   const server = await startRuntime();
-  const context = await launchBrowser();
+  // Signed in as the runtime's owner: the designer answers nothing to a stranger.
+  const context = await launchBrowser(server);
   await context.addInitScript(LONG_TASKS);
   try {
     const page = await context.newPage();
