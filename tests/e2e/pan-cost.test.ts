@@ -20,7 +20,10 @@ interface TraceEvent {
 /** Trace events recorded while `fn` runs (Chromium's own timeline category). */
 async function traced(cdp: CDPSession, fn: () => Promise<void>): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
-  const onData = (p: { value: TraceEvent[] }) => events.push(...p.value);
+  // The protocol types trace events as string maps; Chromium sends the fields read here.
+  const onData = (p: { value: readonly object[] }) => {
+    events.push(...(p.value as readonly unknown[] as TraceEvent[]));
+  };
   cdp.on('Tracing.dataCollected', onData);
   await cdp.send('Tracing.start', {
     categories: 'devtools.timeline',
