@@ -31,6 +31,7 @@ import { reuseUnchanged } from './reuse-unchanged.js';
 import { useEditor } from '../editor/editor-context.js';
 import { useKeepInView } from './use-keep-in-view.js';
 import { useMovingClass } from './use-moving-class.js';
+import { capturePanePointer } from './capture-pane-pointer.js';
 
 export const PALETTE_MIME = 'application/x-conveyor-palette';
 
@@ -166,6 +167,7 @@ export function FlowCanvas(props: FlowCanvasProps) {
       onInit={onInit}
       onMoveStart={onMoveStart}
       onMoveEnd={onMoveEnd}
+      onPointerDown={capturePanePointer}
       minZoom={0.1}
       className={far ? 'zoomed-out' : undefined}
       ariaLabelConfig={ariaLabels}
