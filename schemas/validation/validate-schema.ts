@@ -165,6 +165,39 @@ export function schemaDiagnostics(validate: ValidateFunction, doc: unknown): Dia
       params: { ...params, where: path || '/' },
     });
   }
+  return mergeAllowed(out);
+}
+
+/**
+ * A union of literals fails once per literal ("must be \"lead\"", "must be \"deal\""...):
+ * one sentence per place listing every allowed value says the same, readably.
+ */
+function mergeAllowed(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const allowedAt = new Map<string, string[]>();
+  for (const d of diagnostics) {
+    if (d.params?.variant !== 'allowed') continue;
+    const values = allowedAt.get(d.path) ?? [];
+    values.push(String(d.params.allowed));
+    allowedAt.set(d.path, values);
+  }
+  const out: Diagnostic[] = [];
+  const said = new Set<string>();
+  for (const d of diagnostics) {
+    const values = d.params?.variant === 'allowed' ? allowedAt.get(d.path) : undefined;
+    if (values === undefined || values.length < 2) {
+      out.push(d);
+      continue;
+    }
+    // The other literals of this place are in the first one's sentence.
+    if (said.has(d.path)) continue;
+    said.add(d.path);
+    const allowed = values.map((v) => v.replace(/^\[|\]$/g, '')).join(', ');
+    out.push({
+      ...d,
+      message: `${d.path} must be one of ${allowed}`,
+      params: { ...d.params, allowed },
+    });
+  }
   return out;
 }
 
