@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, fn, userEvent, within } from 'storybook/test';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { RecordDrawer } from '../../designer/src/board/record-drawer.js';
 import { entityFields } from '../../designer/src/board/entity-fields.js';
 import { BOARD_DIRECTORY, BOARD_SALES, createFakeBoardApi } from '../support/fake-board-api.js';
@@ -35,9 +35,15 @@ export const TimelineInWords: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const timeline = await canvas.findByTestId('drawer-timeline');
-    await expect(timeline).toHaveTextContent('Entered stage “Paid”');
-    await expect(timeline).toHaveTextContent(
-      'Robot “Tell the responsible that logistics has it” ran: notified Андрей Лебедев',
+    // The names (robots, people) arrive after the entries: wait for the sentences.
+    const slow = { timeout: 5000 };
+    await waitFor(() => expect(timeline).toHaveTextContent('Entered stage “Paid”'), slow);
+    await waitFor(
+      () =>
+        expect(timeline).toHaveTextContent(
+          'Robot “Tell the responsible that logistics has it” ran: notified Андрей Лебедев',
+        ),
+      slow,
     );
     await expect(timeline).not.toHaveTextContent('robot:');
   },
