@@ -18,7 +18,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execSync } from 'node:child_process';
 import type { CDPSession, Page } from 'playwright-core';
-import { benchModel } from './designer-render.js';
+import { meanFps } from './browser/frame-rate.js';
+import { benchModel, panFrames } from './designer-render.js';
 import { launchBrowser } from '../tests/e2e/support/browser.js';
 import { OWNER_ENV, ownerCookie, ownerHeaders } from '../tests/support/runtime-auth.js';
 import type { BrowserContext } from 'playwright-core';
@@ -26,7 +27,6 @@ import type { BrowserContext } from 'playwright-core';
 const roots = (process.env.ROOTS ?? '.').split(',');
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const TRACE = process.env.TRACE !== '0';
-const PAN_STEPS = 90;
 
 function startAt(root: string): Promise<{ url: string; stop: () => void }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'runtime/main.ts'], {
@@ -68,31 +68,6 @@ async function post(base: string, path: string, body: unknown) {
     body: JSON.stringify(body),
   });
   if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
-}
-
-async function startFrames(page: Page) {
-  await page.evaluate(`(() => {
-    window.__frames = []; window.__stop = false; let last = performance.now();
-    const tick = (now) => { window.__frames.push(now - last); last = now; if (!window.__stop) requestAnimationFrame(tick); };
-    requestAnimationFrame(tick);
-  })()`);
-}
-async function stopFrames(page: Page): Promise<number[]> {
-  return page.evaluate(`(() => { window.__stop = true; return window.__frames.slice(1); })()`);
-}
-
-async function pan(page: Page): Promise<number[]> {
-  const box = await page.locator('.react-flow__pane').boundingBox();
-  if (!box) throw new Error('no canvas');
-  await startFrames(page);
-  const x = box.x + 8;
-  const y = box.y + box.height / 2;
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  for (let i = 1; i <= PAN_STEPS; i++)
-    await page.mouse.move(x + 8 * (i <= PAN_STEPS / 2 ? i : PAN_STEPS - i), y - 3 * (i % 20));
-  await page.mouse.up();
-  return stopFrames(page);
 }
 
 type Ev = {
@@ -240,8 +215,6 @@ function breakdown(events: Ev[], frames: number) {
   return `cpu ms/frame main ${f(group.get('main') ?? 0)} (script ${f(script)} render ${f(render)} paint+layerize ${f(paint)}) compositor ${f(group.get('compositor') ?? 0)} raster ${f(group.get('raster') ?? 0)} gpu ${f(group.get('gpu') ?? 0)} | ${per} | ${top}`;
 }
 
-const fps = (fr: number[]) => (1000 * fr.length) / fr.reduce((a, b) => a + b, 0);
-
 const servers = [];
 for (const r of roots) servers.push({ root: r, ...(await startAt(r)) });
 for (const s of servers) await post(s.url, '/models', benchModel('bench-1000', 1000));
@@ -271,14 +244,18 @@ try {
       if (v.js) await page.evaluate(v.js);
       await page.waitForTimeout(2500);
       const load1 = execSync('cat /proc/loadavg').toString().split(' ')[0];
-      const a = TRACE ? await traced(cdp, () => pan(page)) : { value: await pan(page), events: [] };
+      const a = TRACE
+        ? await traced(cdp, () => panFrames(page))
+        : { value: await panFrames(page), events: [] };
       await page.locator('.react-flow__controls-fitview').click();
       await page.waitForTimeout(600);
-      const b = TRACE ? await traced(cdp, () => pan(page)) : { value: await pan(page), events: [] };
+      const b = TRACE
+        ? await traced(cdp, () => panFrames(page))
+        : { value: await panFrames(page), events: [] };
       const load2 = execSync('cat /proc/loadavg').toString().split(' ')[0];
       const ra = TRACE ? breakdown(a.events, a.value.length) : null;
       const rb = TRACE ? breakdown(b.events, b.value.length) : null;
-      const line = `round ${round} ${v.name.padEnd(14)} load ${load1}/${load2}  open ${fps(a.value).toFixed(1)} fps (${a.value.length} fr)  fitted ${fps(b.value).toFixed(1)} fps (${b.value.length} fr)`;
+      const line = `round ${round} ${v.name.padEnd(14)} load ${load1}/${load2}  open ${meanFps(a.value).toFixed(1)} fps (${a.value.length} fr)  fitted ${meanFps(b.value).toFixed(1)} fps (${b.value.length} fr)`;
       console.log(line);
       if (ra) console.log(`   open   ${ra}`);
       if (rb) console.log(`   fitted ${rb}`);

@@ -78,7 +78,7 @@ async function openTime(
 }
 
 /** rAF deltas while the pane is dragged back and forth with the mouse. */
-async function panFrames(page: Page): Promise<number[]> {
+export async function panFrames(page: Page): Promise<number[]> {
   const box = await page.locator('.react-flow__pane').boundingBox();
   if (!box) throw new Error('no canvas');
   await startFrames(page);
