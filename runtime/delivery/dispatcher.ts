@@ -8,6 +8,14 @@ import type { DeliveryPorts, DeliveryResult } from './delivery-ports.js';
 import { backoffDelay, type RetryPolicy } from './retry-policy.js';
 import { recordAttempt } from './record-attempt.js';
 
+/** A delivery job arrived while the dispatcher was not running: the queue retries it. */
+export class DispatcherStoppedError extends Error {
+  constructor(id: string) {
+    super(`delivery of ${id} not attempted: the dispatcher is stopped (the job is tried again)`);
+    this.name = 'DispatcherStoppedError';
+  }
+}
+
 export interface DispatcherOptions {
   policy: RetryPolicy;
   clock: Clock;
@@ -87,6 +95,9 @@ export class Dispatcher {
    * so the queue retries the job.
    */
   async deliver(id: string): Promise<void> {
+    // A job done without an attempt would leave its item pending with no job at all:
+    // while stopping, the job fails and the queue hands it on (another process, or later).
+    if (!this.running) throw new DispatcherStoppedError(id);
     const under = this.inFlight.get(id);
     if (under !== undefined) return under;
     const run = this.run(id).finally(() => this.inFlight.delete(id));
@@ -130,7 +141,11 @@ export class Dispatcher {
 
   private async run(id: string): Promise<void> {
     const item = await this.core.store.get('outbox', id);
-    if (item === undefined || item.status !== 'pending' || !this.running) return;
+    if (item === undefined || item.status !== 'pending') return;
+    if (!this.running) {
+      if (this.options.byJobs === true) throw new DispatcherStoppedError(id);
+      return; // The next start picks it up: it is still pending.
+    }
     let result: DeliveryResult;
     try {
       result = await deliverItem(this.ports, item, this.policy.timeoutMs);

@@ -244,6 +244,37 @@ describe.skipIf(TEST_DATABASE_URL === undefined || !RUN_CHAOS)(
         await Promise.all(restarts);
         loadUntil = Math.max(t0 + LOAD_MS, Date.now() + 3_000);
       };
+      /** What is left and why, for a failure's message: rows, jobs, leases, the processes' warnings. */
+      const diagnose = async (): Promise<string> => {
+        const left = await sql.query(
+          `SELECT 'timer' AS what, doc::text FROM timers
+           UNION ALL SELECT 'outbox', doc::text FROM outbox WHERE status = 'pending'`,
+        );
+        const jobs = await sql.query(
+          `SELECT id, key, task_identifier, attempts, max_attempts, run_at, locked_by, locked_at, last_error
+             FROM "${schema}_jobs".jobs ORDER BY id`,
+        );
+        const leases = await sql.query(
+          'SELECT pool_id, renewed_at, now() AS at FROM process_leases',
+        );
+        const said = started
+          .map((p, n) => {
+            // Warnings and errors only (pino levels 40 and up): the request lines drown them.
+            const worse = p
+              .output()
+              .split('\n')
+              .filter((l) => /"level":(4|5|6)\d|jobs of stopped/.test(l));
+            return `process ${n} (pool ${p.poolId}, exit ${String(p.child.exitCode ?? p.child.signalCode)}):\n${worse.join('\n').slice(-2000)}`;
+          })
+          .join('\n');
+        return [
+          `left: ${JSON.stringify(left.rows).slice(0, 3000)}`,
+          `jobs: ${JSON.stringify(jobs.rows).slice(0, 4000)}`,
+          `leases: ${JSON.stringify(leases.rows)}`,
+          `kills: ${JSON.stringify(kills)}`,
+          said,
+        ].join('\n');
+      };
       const recoveries: Array<Promise<void>> = [];
       const watchRecovery = (kill: Kill): Promise<void> => {
         const killedAt = Date.now();
@@ -258,9 +289,14 @@ describe.skipIf(TEST_DATABASE_URL === undefined || !RUN_CHAOS)(
           },
           120_000,
           250,
-        ).then(() => {
-          kill.recoveredAfterS = (Date.now() - killedAt) / 1000;
-        });
+        ).then(
+          () => {
+            kill.recoveredAfterS = (Date.now() - killedAt) / 1000;
+          },
+          async (e: unknown) => {
+            throw new Error(`${String(e)} (jobs ${kill.locked.join(', ')})\n${await diagnose()}`);
+          },
+        );
         recoveries.push(done);
         return done;
       };
@@ -286,12 +322,7 @@ describe.skipIf(TEST_DATABASE_URL === undefined || !RUN_CHAOS)(
         120_000,
         500,
       ).catch(async (e: unknown) => {
-        // What is left, to say why it did not settle.
-        const left = await sql.query(
-          `SELECT 'timer' AS what, doc::text FROM timers
-         UNION ALL SELECT 'outbox', doc::text FROM outbox WHERE status = 'pending'`,
-        );
-        throw new Error(`${String(e)}; left: ${JSON.stringify(left.rows).slice(0, 3000)}`);
+        throw new Error(`${String(e)}\n${await diagnose()}`);
       });
 
       // 0 records lost: every acknowledged create is stored, every acknowledged move holds.

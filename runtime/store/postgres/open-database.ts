@@ -1,6 +1,6 @@
 import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import { migrationProvider } from './migrations/index.js';
+import { MIGRATIONS, migrationProvider } from './migrations/index.js';
 
 export interface PostgresStoreOptions {
   /** `postgres://user@host:port/database` */
@@ -39,6 +39,31 @@ export class InvalidSchemaNameError extends Error {
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
 /**
+ * Kysely's migrator looks its table up among every schema's tables
+ * (`has_schema_privilege` per schema): a schema another deployment or test drops at that
+ * moment fails the lookup with 3F000 naming that schema. Ours is not concerned: try again.
+ */
+function otherSchemaDropped(error: unknown, schema: string): boolean {
+  const e = error as { code?: unknown; message?: unknown };
+  return e.code === '3F000' && typeof e.message === 'string' && !e.message.includes(`"${schema}"`);
+}
+
+/**
+ * Whether every migration is recorded in the schema's own table: the usual restart,
+ * which then skips the migrator and its look over every schema's tables.
+ */
+async function upToDate(db: Db, schema: string): Promise<boolean> {
+  const table = `"${schema}".kysely_migration`;
+  const { rows } = await sql<{ present: boolean }>`
+    SELECT to_regclass(${table}) IS NOT NULL AS present`.execute(db);
+  if (rows[0]?.present !== true) return false;
+  const { rows: applied } = await sql<{ name: string }>`
+    SELECT name FROM ${sql.table(`${schema}.kysely_migration`)}`.execute(db);
+  const names = new Set(applied.map((r) => r.name));
+  return Object.keys(MIGRATIONS).every((name) => names.has(name));
+}
+
+/**
  * A pool on the schema, with the migrations applied (run here at every start, never by
  * hand; Kysely's migrator takes a lock, so processes starting together apply each once).
  */
@@ -62,8 +87,13 @@ export async function openDatabase(options: PostgresStoreOptions): Promise<Db> {
   });
   const db: Db = new Kysely({ dialect: new PostgresDialect({ pool }) });
   const migrator = new Migrator({ db, provider: migrationProvider, migrationTableSchema: schema });
-  const { error } = await migrator.migrateToLatest();
-  if (error !== undefined) {
+  for (let attempt = 1; !(await upToDate(db, schema)); attempt++) {
+    const { error } = await migrator.migrateToLatest();
+    if (error === undefined) break;
+    if (attempt < 10 && otherSchemaDropped(error, schema)) {
+      await new Promise((r) => setTimeout(r, 20 + Math.random() * 80));
+      continue;
+    }
     await db.destroy();
     throw error instanceof Error ? error : new Error(String(error));
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../../runtime/app/create-app.js';
+import { DispatcherStoppedError } from '../../../runtime/delivery/dispatcher.js';
 import type { MessageChannel, OutgoingMessage } from '../../../runtime/delivery/delivery-ports.js';
 import { MemoryStore } from '../../../runtime/store/memory-store.js';
 import { outsideModel } from '../../http/delivery-models.js';
@@ -66,5 +67,35 @@ describe('Dispatcher', () => {
       ['send_message', 'kept'],
       ['webhook', 'kept'],
     ]);
+  });
+
+  it('fails a queue job that arrives while stopped, so the queue retries it, instead of dropping it', async () => {
+    const gw = slowGateway(1);
+    const c = await createApp({
+      store: new MemoryStore(),
+      delivery: { channels: { default: gw.channel } },
+      deliveriesByJobs: true,
+    });
+    await c.models.create(outsideModel());
+    await c.models.publish('outside');
+    const d = await c.records.create('deal', { model: 'outside', pipeline: 'orders', fields: {} });
+    await c.records.move('deal', d.id, { stage: 'notify' });
+    const [item] = (await c.delivery.outbox({ recordId: d.id }, {})).items;
+    expect(item?.status).toBe('pending');
+    const id = item?.id as string;
+    // By jobs, nothing is sent until the queue's job calls `deliver`.
+    expect(gw.seen).toHaveLength(0);
+
+    await c.dispatcher.stop();
+    await expect(c.dispatcher.deliver(id)).rejects.toBeInstanceOf(DispatcherStoppedError);
+    const still = (await c.delivery.outbox({ recordId: d.id }, {})).items[0];
+    expect([still?.status, still?.attempts ?? 0, gw.seen.length]).toEqual(['pending', 0, 0]);
+
+    // The retried job, once a dispatcher runs (another process, or this one again), sends it.
+    await c.dispatcher.start();
+    await c.dispatcher.deliver(id);
+    const sent = (await c.delivery.outbox({ recordId: d.id }, {})).items[0];
+    expect([sent?.status, sent?.attempts, gw.seen.length]).toEqual(['sent', 1, 1]);
+    await c.dispatcher.stop();
   });
 });
