@@ -54,6 +54,15 @@ describe.skipIf(TEST_DATABASE_URL === undefined)('process leases (PostgreSQL)', 
     await lockedJob('busy-job', 'pool-busy');
     // Killed before it wrote a lease: its job's lock (a minute old) is older than a lease.
     await lockedJob('orphan-job', 'pool-never-leased');
+    // Its item's delivery recorded while the dead pool held it: graphile-worker's
+    // remove_job left it spent (no key, no attempts left) for a worker that never came back.
+    await lockedJob('spent-job', 'pool-dead');
+    const spentId = (
+      await client.query<{ id: string }>(
+        `SELECT id::text FROM "${schema}_jobs"._private_jobs WHERE key = 'spent-job'`,
+      )
+    ).rows[0]?.id;
+    await client.query(`SELECT "${schema}_jobs".remove_job('spent-job')`);
     await client.query(
       `INSERT INTO "${schema}".process_leases (pool_id, renewed_at) VALUES
          ('pool-dead', now() - interval '1 hour'), ('pool-busy', now())`,
@@ -73,6 +82,12 @@ describe.skipIf(TEST_DATABASE_URL === undefined)('process leases (PostgreSQL)', 
       expect(await lockOf('dead-job')).toBeNull();
       expect(await lockOf('orphan-job')).toBeNull();
       expect(await lockOf('busy-job')).toBe('pool-busy');
+      // The spent job is gone, not left unlocked and never runnable.
+      const left = await client.query(
+        `SELECT id FROM "${schema}_jobs"._private_jobs WHERE id = $1`,
+        [spentId],
+      );
+      expect(left.rowCount).toBe(0);
       expect(await leases()).toEqual(['pool-busy', 'pool-live']);
       // Taken once: a second sweep finds nothing more to free.
       await lease.beat();

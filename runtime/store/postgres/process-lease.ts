@@ -92,7 +92,19 @@ export async function startProcessLease(options: ProcessLeaseOptions): Promise<P
       );
       const dead = [...new Set([...rows, ...orphans].map((r) => r.pool_id))];
       if (dead.length === 0) return;
+      // A job whose key a change took over while the dead pool held it (its delivery
+      // recorded, its timer re-planned or gone) is done; graphile-worker marks such a job
+      // spent (no key, no attempts left) for its worker to delete after the task, which
+      // the dead pool never did. Unlocked only, it would stay forever: delete it too.
+      const { rows: spent } = await pool.query<{ id: string }>(
+        `SELECT id::text FROM ${jobsView}
+          WHERE locked_by = ANY($1::text[]) AND key IS NULL
+            AND attempts >= max_attempts AND last_error IS NULL`,
+        [dead],
+      );
       await unlock.forceUnlockWorkers(dead);
+      // Only unlocked jobs can be completed; a spent one is never handed out meanwhile.
+      if (spent.length > 0) await unlock.completeJobs(spent.map((r) => r.id));
       options.onReclaimed?.(dead);
     })().finally(() => {
       beating = undefined;
