@@ -114,7 +114,7 @@ describe.skipIf(TEST_DATABASE_URL === undefined || !RUN_CHAOS)(
         // Slow answers keep deliveries in flight, so a kill catches some mid-job.
         setTimeout(
           () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'),
-          150 + Math.floor(Math.random() * 350),
+          250 + Math.floor(Math.random() * 500),
         );
       });
     });
@@ -209,7 +209,7 @@ describe.skipIf(TEST_DATABASE_URL === undefined || !RUN_CHAOS)(
           );
           const slot = alive[Math.floor(random() * alive.length)] as number;
           const victim = slots[slot] as ConveyorProcess;
-          // Killed mid-job when it has one within 5 s: that is the case to recover from.
+          // Killed mid-job when it has one within 10 s: that is the case to recover from.
           await waitFor(
             'a job under way',
             async () => {
@@ -219,7 +219,7 @@ describe.skipIf(TEST_DATABASE_URL === undefined || !RUN_CHAOS)(
               );
               return (rows[0]?.n ?? 0) > 0 ? true : undefined;
             },
-            5_000,
+            10_000,
             20,
           ).catch(() => undefined);
           slots[slot] = undefined;
@@ -257,6 +257,16 @@ describe.skipIf(TEST_DATABASE_URL === undefined || !RUN_CHAOS)(
         const leases = await sql.query(
           'SELECT pool_id, renewed_at, now() AS at FROM process_leases',
         );
+        // Sessions at work or waiting, and the locks waited for (a stuck worker shows here).
+        const sessions = await sql.query(
+          `SELECT pid, state, wait_event_type, wait_event, now() - query_start AS busy, left(query, 160) AS query
+             FROM pg_stat_activity
+            WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle'`,
+        );
+        const waits = await sql.query(
+          `SELECT l.pid, l.locktype, l.objid, l.granted, l.mode FROM pg_locks l
+            WHERE l.locktype = 'advisory' OR NOT l.granted`,
+        );
         const said = started
           .map((p, n) => {
             // Warnings and errors only (pino levels 40 and up): the request lines drown them.
@@ -271,6 +281,8 @@ describe.skipIf(TEST_DATABASE_URL === undefined || !RUN_CHAOS)(
           `left: ${JSON.stringify(left.rows).slice(0, 3000)}`,
           `jobs: ${JSON.stringify(jobs.rows).slice(0, 4000)}`,
           `leases: ${JSON.stringify(leases.rows)}`,
+          `sessions: ${JSON.stringify(sessions.rows).slice(0, 4000)}`,
+          `locks: ${JSON.stringify(waits.rows).slice(0, 3000)}`,
           `kills: ${JSON.stringify(kills)}`,
           said,
         ].join('\n');

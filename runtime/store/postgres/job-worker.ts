@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
-import { run, type Runner, type WorkerEvents } from 'graphile-worker';
-import { DELIVERY_TASK, silentWorkerLogger, TIMER_TASK, type JobPayload } from './jobs.js';
+import { Logger, run, type Runner, type WorkerEvents } from 'graphile-worker';
+import { DELIVERY_TASK, TIMER_TASK, type JobPayload } from './jobs.js';
 
 export interface JobWorkerOptions {
   connectionString: string;
@@ -45,8 +45,27 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
   // graphile-worker names its pool when it makes it; the id is only told through events.
   const events: WorkerEvents = new EventEmitter();
   let poolId: string | undefined;
+  let stopping = false;
   events.on('pool:create', ({ workerPool }) => {
     poolId ??= workerPool.id;
+  });
+  // A pool that stops on its own (it could not complete or fail a job) works no more
+  // jobs while this process lives and renews its lease: it must not go unnoticed.
+  events.on('pool:gracefulShutdown', ({ message }) => {
+    if (!stopping) options.onError?.(`job worker stopping: ${message}`);
+  });
+  events.on('pool:fatalError', ({ error, action }) =>
+    options.onError?.(`job worker could not ${action}: ${String(error)}`),
+  );
+  events.on('worker:fatalError', ({ error }) =>
+    options.onError?.(`job worker failed: ${String(error)}`),
+  );
+  // graphile-worker's own errors and warnings go to the server's log; its chatter does not
+  // (Conveyor's task wrapper reports what its jobs did).
+  const logger = new Logger(() => (level, message) => {
+    // A failed task is reported by the task wrapper already.
+    if ((level === 'error' || level === 'warning') && !message.startsWith('Failed task'))
+      options.onError?.(`graphile-worker: ${message}`);
   });
   const runner: Runner = await run({
     events,
@@ -55,7 +74,7 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
     concurrency: options.concurrency ?? 2,
     pollInterval: options.pollIntervalMs ?? 1000,
     noHandleSignals: true,
-    logger: silentWorkerLogger,
+    logger,
     taskList: {
       [TIMER_TASK]: task('timer', options.onTimerDue),
       ...(options.onDeliveryDue === undefined
@@ -67,5 +86,11 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
     await runner.stop();
     throw new Error('graphile-worker started without telling its pool id');
   }
-  return { poolId, stop: () => runner.stop() };
+  return {
+    poolId,
+    stop: () => {
+      stopping = true;
+      return runner.stop();
+    },
+  };
 }
