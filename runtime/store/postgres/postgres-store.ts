@@ -10,7 +10,14 @@ import { DEFAULT_CLAIM_LEASE_MS, type Store } from '../../domain/store-port.js';
 import { StoreUnavailableError } from '../../domain/store-unavailable-error.js';
 import type { TimerDoc } from '../../domain/timer.js';
 import type { WriteOp } from '../../domain/write-op.js';
-import { AppendMetKeyError, commitBatch, RaceLostError } from './commit-batch.js';
+import {
+  AppendMetKeyError,
+  commitBatch,
+  failedInsert,
+  RaceLostError,
+  type BatchLink,
+} from './commit-batch.js';
+import { inlineSql } from './inline-sql.js';
 import { installJobs, jobsSchemaOf } from './jobs.js';
 import { keysetOf, nextCursorOf, type Order } from './keyset.js';
 import { openDatabase, type Db, type PostgresStoreOptions } from './open-database.js';
@@ -69,6 +76,8 @@ export class PostgresStore implements Store {
 
   private constructor(
     private readonly db: Db,
+    /** The pool under `db`: commits send their statements as one string on a client of it. */
+    private readonly pool: pg.Pool,
     /** graphile-worker's schema when timers and deliveries are planned as jobs. */
     readonly jobsSchema: string | undefined,
     /**
@@ -84,12 +93,12 @@ export class PostgresStore implements Store {
   /** Connects, makes the schema when missing and applies the migrations (and the job queue's). */
   static async open(options: PostgresStoreOptions): Promise<PostgresStore> {
     // Errors as the driver says them: at start the caller reports them in one line.
-    const db = await openDatabase(options);
+    const { db, pool } = await openDatabase(options);
     const schema = options.schema ?? 'conveyor';
     const locks = new pg.Pool({ connectionString: options.connectionString, max: 8 });
     // An idle connection the database dropped (a restart): the next lock connects again.
     locks.on('error', () => undefined);
-    if (options.jobs !== true) return new PostgresStore(db, undefined, locks, schema);
+    if (options.jobs !== true) return new PostgresStore(db, pool, undefined, locks, schema);
     const jobsSchema = jobsSchemaOf(schema);
     try {
       await installJobs(options.connectionString, jobsSchema);
@@ -98,7 +107,7 @@ export class PostgresStore implements Store {
       await locks.end();
       throw e;
     }
-    return new PostgresStore(db, jobsSchema, locks, schema);
+    return new PostgresStore(db, pool, jobsSchema, locks, schema);
   }
 
   async lockRecord(recordId: string): Promise<() => Promise<void>> {
@@ -306,10 +315,11 @@ export class PostgresStore implements Store {
       let lookUpAppends = false;
       for (let attempt = 1; ; attempt++) {
         try {
-          return await this.db
-            .transaction()
-            .execute((trx) => commitBatch(trx, ops, this.jobsSchema, lookUpAppends));
-        } catch (e) {
+          return await this.inTransaction((link) =>
+            commitBatch(link, ops, this.jobsSchema, lookUpAppends),
+          );
+        } catch (thrown) {
+          const e = failedInsert(thrown, lookUpAppends) ?? thrown;
           if (e instanceof AppendMetKeyError && !lookUpAppends) {
             lookUpAppends = true;
             continue;
@@ -320,6 +330,36 @@ export class PostgresStore implements Store {
       }
     });
     if (timers) for (const listener of this.timerListeners) listener();
+  }
+
+  /**
+   * Runs a batch on one client of the pool; whatever it throws, the transaction it may
+   * have begun is rolled back (a client that cannot roll back is dropped).
+   */
+  private async inTransaction<T>(work: (link: BatchLink) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    const link: BatchLink = {
+      compile: (q) => inlineSql(q.compile(this.db)),
+      run: async (statements) => {
+        // Without parameters `pg` uses the simple protocol: one result per statement.
+        const result = (await client.query(statements.join(';\n'))) as unknown as
+          pg.QueryResult | pg.QueryResult[];
+        return (Array.isArray(result) ? result : [result]).map((r) => r.rows);
+      },
+    };
+    try {
+      const out = await work(link);
+      client.release();
+      return out;
+    } catch (e) {
+      try {
+        await client.query('ROLLBACK');
+        client.release();
+      } catch (lost) {
+        client.release(lost instanceof Error ? lost : true);
+      }
+      throw e;
+    }
   }
 
   async close(): Promise<void> {
