@@ -20,11 +20,15 @@ import {
 import { inlineSql } from './inline-sql.js';
 import { installJobs, jobsSchemaOf } from './jobs.js';
 import { keysetOf, nextCursorOf, type Order } from './keyset.js';
+import { STAMPED } from './migrations/0003-change-stamps.js';
 import { openDatabase, type Db, type PostgresStoreOptions } from './open-database.js';
 import { collectionConditions, recordConditions, whereOf } from './sql-conditions.js';
 import { TABLES } from './tables.js';
 
 export type { PostgresStoreOptions } from './open-database.js';
+
+/** The count of versions, read with the change stamps under this name (no collection has it). */
+const VERSIONS_COUNT = '#versions';
 
 /** Serialization failures and deadlocks: the batch is tried again, whole. */
 const RETRYABLE = new Set(['40001', '40P01']);
@@ -73,6 +77,8 @@ export class PostgresStore implements Store {
   private locksClosed: Promise<void> | undefined;
   /** The published versions last read, with the count of versions they were read at. */
   private published: { stamp: number; versions: ReadonlyMap<string, number> } | undefined;
+  /** The read of change stamps that the next callers share (`stamps`), until it is sent. */
+  private nextStamps: Promise<ReadonlyMap<string, number>> | undefined;
 
   private constructor(
     private readonly db: Db,
@@ -143,12 +149,10 @@ export class PostgresStore implements Store {
   }
 
   async publishedVersions(): Promise<ReadonlyMap<string, number>> {
+    // Asked before every run: every publish adds a version, so while their count
+    // stands the models (documents holding whole drafts) need not be read again.
+    const stamp = (await this.stamps()).get(VERSIONS_COUNT) ?? 0;
     return this.guard(async () => {
-      // Asked before every run: every publish adds a version, so while their count
-      // stands the models (documents holding whole drafts) need not be read again.
-      const { rows: counted } = await sql<{ n: number }>`
-        SELECT count(*)::integer AS n FROM versions`.execute(this.db);
-      const stamp = counted[0]?.n ?? 0;
       if (this.published !== undefined && this.published.stamp === stamp)
         return this.published.versions;
       const { rows } = await sql<{ key: string; version: number }>`
@@ -159,6 +163,37 @@ export class PostgresStore implements Store {
       this.published = { stamp, versions };
       return versions;
     });
+  }
+
+  async sharedStamp(collections: readonly CollectionName[]): Promise<number> {
+    for (const c of collections)
+      if (!(STAMPED as readonly string[]).includes(c))
+        throw new Error(`no change stamp is kept for ${c}`);
+    const stamps = await this.stamps();
+    return collections.reduce((sum, c) => sum + (stamps.get(c) ?? 0), 0);
+  }
+
+  /**
+   * Every change stamp and the count of versions, in one small read shared by the calls
+   * made while it waits to be sent: before every request and run a process asks for
+   * some of them (a token's check, the directory, the published versions), and with many
+   * requests at once they are one statement, not one each. A call never gets a read
+   * that was sent before it was made (so it sees every commit that preceded it).
+   */
+  private stamps(): Promise<ReadonlyMap<string, number>> {
+    if (this.nextStamps !== undefined) return this.nextStamps;
+    const read = new Promise<void>((r) => setImmediate(r)).then(() => {
+      // Sent now: calls from here on wait for the next read.
+      this.nextStamps = undefined;
+      return this.guard(async () => {
+        const { rows } = await sql<{ collection: string; stamp: number }>`
+          SELECT collection, stamp::float8 AS stamp FROM change_stamps
+          UNION ALL SELECT ${VERSIONS_COUNT}, count(*)::float8 FROM versions`.execute(this.db);
+        return new Map(rows.map((r) => [r.collection, r.stamp]));
+      });
+    });
+    this.nextStamps = read;
+    return read;
   }
 
   /** Runs a read or write, turning a lost database into `StoreUnavailableError` (HTTP 503). */
