@@ -15,6 +15,7 @@ export class CommitObserver implements Store {
   // Optional abilities of the inner store, passed on only where it has them.
   readonly lockRecord?: Store['lockRecord'];
   readonly publishedVersions?: Store['publishedVersions'];
+  readonly sharedStamp?: Store['sharedStamp'];
 
   constructor(
     private readonly inner: Store,
@@ -25,6 +26,7 @@ export class CommitObserver implements Store {
     if (inner.lockRecord !== undefined) this.lockRecord = inner.lockRecord.bind(inner);
     if (inner.publishedVersions !== undefined)
       this.publishedVersions = inner.publishedVersions.bind(inner);
+    if (inner.sharedStamp !== undefined) this.sharedStamp = inner.sharedStamp.bind(inner);
   }
 
   get<C extends CollectionName>(c: C, key: string): Promise<CollectionTypes[C] | undefined> {

@@ -84,6 +84,16 @@ export interface Store {
   changeStamp?(collections: readonly CollectionName[]): number;
 
   /**
+   * Where several processes share the store (PostgreSQL): a number that moves whenever
+   * any process writes a document of `collections`, read from the store (one round
+   * trip), so what is derived from small collections (the directory) is kept until
+   * they change. Read it before what it stamps: a change between the two is seen next
+   * time. Only small collections and the security ones have one (`STAMPED` in the
+   * PostgreSQL store; others throw); absent: nothing derived is kept across changes.
+   */
+  sharedStamp?(collections: readonly CollectionName[]): Promise<number>;
+
+  /**
    * Applies a batch atomically and resolves once it is durable. A failed condition
    * (`expectRevision`) refuses the whole batch with `RevisionConflictError`; a put on an
    * append-only collection or an append on an existing key with `AppendOnlyError`.

@@ -22,6 +22,13 @@ const RECORD_PAGE = 1000;
 export class Tx {
   private readonly writes = new Map<string, WriteOp>();
   private readonly expected = new Map<string, number | null>();
+  /**
+   * Documents this unit read from the store, by key: a move read its record five times,
+   * each a round trip on a database. The unit sees one reading of a document (its own
+   * writes over it); the commit's conditions, not these readings, guard against changes
+   * made meanwhile.
+   */
+  private readonly reads = new Map<string, Promise<unknown>>();
 
   /** Audit entries appended so far (their `seq`: several share one clock reading). */
   private audited = 0;
@@ -50,7 +57,17 @@ export class Tx {
   async get<C extends CollectionName>(c: C, key: string): Promise<CollectionTypes[C] | undefined> {
     const w = this.writes.get(this.k(c, key));
     if (w !== undefined) return w.op === 'delete' ? undefined : (w.value as CollectionTypes[C]);
-    return this.store.get(c, key);
+    const id = this.k(c, key);
+    let read = this.reads.get(id) as Promise<CollectionTypes[C] | undefined> | undefined;
+    if (read === undefined) {
+      read = this.store.get(c, key);
+      this.reads.set(id, read);
+      // A failed read is not kept: the next one asks the store again.
+      read.catch(() => {
+        if (this.reads.get(id) === read) this.reads.delete(id);
+      });
+    }
+    return read;
   }
 
   /** Creates or replaces a document; on an append-only collection, appends it (a new key). */
@@ -125,5 +142,6 @@ export class Tx {
     await this.store.commit(this.ops());
     this.writes.clear();
     this.expected.clear();
+    this.reads.clear();
   }
 }

@@ -40,6 +40,7 @@ export function permissionCheck(
         const id = req.params.id;
         if (id === undefined || p.action === 'create' || p.action === 'import') return a;
         const record = await recordById(id);
+        if (record !== undefined) req.pathRecord = record;
         if (record !== undefined && record.entity === entity && p.action !== 'manage')
           a.checkRecord(p.action as Parameters<Access['checkRecord']>[0], record);
         return a;

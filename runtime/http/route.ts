@@ -2,6 +2,7 @@ import type { TSchema } from '@sinclair/typebox';
 import type { AccessAction, AccessSubject } from '../access/ability.js';
 import type { Access } from '../access/access.js';
 import type { Actor } from '../domain/actor.js';
+import type { RecordDoc } from '../domain/record.js';
 import type { Authenticated } from '../identity/authenticated.js';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -18,6 +19,12 @@ export interface RouteRequest {
   auth?: Authenticated;
   /** What the caller may do (the permission matrix); present wherever `auth` is. */
   access?: Access;
+  /**
+   * The record the path names, as the permission check read it (before any change, so
+   * as current as a handler's own read before its change): a handler that checks it
+   * first need not read it again. Absent where the check read none or found none.
+   */
+  pathRecord?: RecordDoc;
   /** The client's address (the proxy's, unless `TRUST_PROXY` is set). */
   address: string;
   /** Whether the request came over HTTPS (behind a proxy: with `TRUST_PROXY` set). */

@@ -113,6 +113,7 @@ export class TokenService {
    */
   async authenticate(token: string): Promise<Authenticated | undefined> {
     const now = this.core.clock.now();
+    await this.checked.sync();
     const known = this.checked.get(token);
     // Past a minute the whole check runs again: it writes the last use.
     if (known !== undefined && now.getTime() - known.lastUsedAt < LAST_USE_EVERY_MS)

@@ -161,7 +161,7 @@ export class Scheduler {
           break;
         }
         const write = this.core
-          .change(async (tx, run) => {
+          .changeLocked(async (tx, run) => {
             const pending = await tx.get('timers', timer.id);
             if (pending !== undefined) await engine.fireTimer(await run(), pending);
             done(pending !== undefined);

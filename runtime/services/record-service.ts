@@ -14,6 +14,7 @@ import type { Page, PageRequest } from '../domain/page.js';
 import type { RecordPageRequest, RecordQuery } from '../domain/record-query.js';
 import { revisionOf, type RecordDoc } from '../domain/record.js';
 import type { Tx } from '../engine/tx.js';
+import type { RunContext } from '../engine/run-context.js';
 import type { Who } from '../domain/who.js';
 import { ifMatchHolds } from './if-match-holds.js';
 import { checkRecordFields } from './check-record-fields.js';
@@ -64,6 +65,24 @@ export class RecordService {
    */
   private async stored(r: RecordDoc): Promise<RecordDoc> {
     return (await this.core.store.get('records', r.id)) ?? r;
+  }
+
+  /**
+   * A change of record `id` answered with the record as stored (`stored`), read before
+   * the record's lock is released: read after, it could name the revision of another
+   * process's change made meanwhile (two moves answered with one revision).
+   */
+  private async changeAndRead(
+    id: string,
+    fn: (tx: Tx, run: () => Promise<RunContext>) => Promise<RecordDoc>,
+    who: Who | undefined,
+  ): Promise<RecordDoc> {
+    const release = await this.core.lockRecord(id);
+    try {
+      return await this.stored(await this.core.changeLocked(fn, [], who));
+    } finally {
+      await release();
+    }
   }
 
   /**
@@ -205,7 +224,7 @@ export class RecordService {
     ifMatch?: string,
     who?: Who,
   ): Promise<RecordDoc> {
-    const changed = await this.core.changeRecord(
+    return this.changeAndRead(
       id,
       async (tx, run) => {
         const r = await this.forUpdate(tx, entity, id, ifMatch);
@@ -214,10 +233,8 @@ export class RecordService {
         await this.core.engine.setFields(ctx, id, fields, API);
         return (await tx.get('records', id)) ?? r;
       },
-      [],
       who,
     );
-    return this.stored(changed);
   }
 
   /**
@@ -252,7 +269,7 @@ export class RecordService {
     ifMatch?: string,
     who?: Who,
   ): Promise<RecordDoc> {
-    const moved = await this.core.changeRecord(
+    return this.changeAndRead(
       id,
       async (tx, run) => {
         const r = await this.forUpdate(tx, entity, id, ifMatch);
@@ -296,10 +313,8 @@ export class RecordService {
         if (!res.ok) throw new HttpError(422, 'MOVE_REFUSED', res.message);
         return (await tx.get('records', id)) ?? r;
       },
-      [],
       who,
     );
-    return this.stored(moved);
   }
 
   async link(
@@ -309,7 +324,7 @@ export class RecordService {
     ifMatch?: string,
     who?: Who,
   ): Promise<RecordDoc> {
-    const linked = await this.core.changeRecord(
+    return this.changeAndRead(
       id,
       async (tx, run) => {
         const a = await this.forUpdate(tx, entity, id, ifMatch);
@@ -321,10 +336,8 @@ export class RecordService {
         await this.core.engine.link(await run(), a, b);
         return (await tx.get('records', id)) ?? a;
       },
-      [],
       who,
     );
-    return this.stored(linked);
   }
 
   /** A page of one record's timeline (time order), tasks, notifications or outbox items. */

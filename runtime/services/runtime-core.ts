@@ -14,6 +14,9 @@ import type { Who } from '../domain/who.js';
 import { StampedCache } from './stamped-cache.js';
 import { PublishedVersionsWatch } from './published-versions-watch.js';
 
+/** The collections the directory is read from. */
+const DIRECTORY = ['users', 'departments', 'queues'] as const;
+
 /**
  * A conditional write lost to a change made since it read (another process, or a
  * client's stale `If-Match`): 412, with the current revision.
@@ -56,24 +59,44 @@ export class RuntimeCore {
     readonly clock: Clock,
     readonly ids: IdGenerator,
   ) {
-    this.directoryCache = new StampedCache(store, ['users', 'departments', 'queues']);
+    this.directoryCache = new StampedCache(store, DIRECTORY);
     this.versions = new PublishedVersionsWatch(store, engine);
   }
 
   /** The directory as last read (every change read and sorted 2,000 users again). */
   private readonly directoryCache: StampedCache<DirectoryEntries>;
 
+  /** The directory as last read from a shared store, with the store's stamp it was read at. */
+  private sharedDirectory: { stamp: number; entries: Promise<DirectoryEntries> } | undefined;
+
   /** The directory (shared between callers: read it, never change it). */
   async directory(): Promise<DirectoryEntries> {
+    if (this.store.changeStamp === undefined && this.store.sharedStamp !== undefined) {
+      // A shared store: one small read says whether any process changed it since.
+      const stamp = await this.store.sharedStamp(DIRECTORY);
+      const known = this.sharedDirectory;
+      if (known !== undefined && known.stamp === stamp) return known.entries;
+      const entries = this.readDirectory();
+      // Read after the stamp: a change between the two is read again next time.
+      this.sharedDirectory = { stamp, entries };
+      entries.catch(() => {
+        if (this.sharedDirectory?.entries === entries) this.sharedDirectory = undefined;
+      });
+      return entries;
+    }
     const known = this.directoryCache.get('');
     if (known !== undefined) return known;
     const stamp = this.directoryCache.stamp();
+    return this.directoryCache.set('', await this.readDirectory(), stamp);
+  }
+
+  private async readDirectory(): Promise<DirectoryEntries> {
     const [users, departments, queues] = await Promise.all([
       this.store.listAll('users'),
       this.store.listAll('departments'),
       this.store.listAll('queues'),
     ]);
-    return this.directoryCache.set('', { users, departments, queues }, stamp);
+    return { users, departments, queues };
   }
 
   /**
@@ -89,14 +112,25 @@ export class RuntimeCore {
     pinned: PreparedRuleSet[] = [],
     who?: Who,
   ): Promise<T> {
+    return this.changeIn(true, fn, pinned, who);
+  }
+
+  /** `change`, in the writer lane (`queued`) or beside it. */
+  private async changeIn<T>(
+    queued: boolean,
+    fn: (tx: Tx, run: () => Promise<RunContext>) => Promise<T>,
+    pinned: PreparedRuleSet[],
+    who: Who | undefined,
+  ): Promise<T> {
     let durable: Promise<void> = Promise.resolve();
-    const step = this.lane.then(async () => {
+    const body = async (): Promise<T> => {
       const refusals = this.refusals;
       const tx = new Tx(this.store, who, this.clock.now().toISOString());
       const result = await fn(tx, async () => {
         // Another process may have published since: a run never uses a replaced version.
-        await this.versions.sync();
-        return this.engine.startRun(tx, await this.directory(), pinned);
+        // Both are a round trip on a shared store, made together.
+        const [, directory] = await Promise.all([this.versions.sync(), this.directory()]);
+        return this.engine.startRun(tx, directory, pinned);
       });
       if (this.refusals !== refusals)
         throw new StoreUnavailableError(undefined, 'a change this one may build on was refused');
@@ -106,8 +140,9 @@ export class RuntimeCore {
         if (e instanceof StoreUnavailableError) this.refusals++;
       });
       return result;
-    });
-    this.lane = step.catch(() => undefined);
+    };
+    const step = queued ? this.lane.then(body) : body();
+    if (queued) this.lane = step.catch(() => undefined);
     try {
       const result = await step;
       await durable;
@@ -124,6 +159,14 @@ export class RuntimeCore {
    * the record's lock (taken before the writer lane, released once the batch is
    * durable), so two processes never handle that record's events at once and each sees
    * the other's outcome; their timeline keeps the order of their commits.
+   *
+   * Where the store has record locks (a shared database), the change runs beside the
+   * writer lane, not in it: the lock orders the record's changes, the database's
+   * transactions and the batch's conditions (`expectRevision`, checked on locked rows)
+   * keep the rest atomic, as they must for changes other processes make at the same
+   * time; a refused commit there is rolled back before anyone can read it. Changes of
+   * different records then overlap their round trips to the database instead of waiting
+   * for one another's (the lane held a move for every read of the changes before it).
    */
   async changeRecord<T>(
     recordId: string,
@@ -133,10 +176,23 @@ export class RuntimeCore {
   ): Promise<T> {
     const release = await this.lockRecord(recordId);
     try {
-      return await this.change(fn, pinned, who);
+      return await this.changeLocked(fn, pinned, who);
     } finally {
       await release();
     }
+  }
+
+  /**
+   * A change of one record whose lock (`lockRecord`) the caller holds until this
+   * resolves: beside the writer lane where the store has record locks (see
+   * `changeRecord`), in it otherwise.
+   */
+  changeLocked<T>(
+    fn: (tx: Tx, run: () => Promise<RunContext>) => Promise<T>,
+    pinned: PreparedRuleSet[] = [],
+    who?: Who,
+  ): Promise<T> {
+    return this.changeIn(this.store.lockRecord === undefined, fn, pinned, who);
   }
 
   /** The record's cross-process lock (nothing to take where one process owns the store). */

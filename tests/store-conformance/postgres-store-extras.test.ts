@@ -91,4 +91,48 @@ describe.skipIf(TEST_DATABASE_URL === undefined)('PostgresStore specifics', () =
       await client.end();
     }
   });
+  it('writes quotes, backslashes and placeholders in values as they are (statements sent as one string)', async () => {
+    const odd = `it's \\ a "$1" E'x' $$ ; -- ;`;
+    await store.commit([putRecord(record('r1', 1, { fields: { title: odd, note: odd } }))]);
+    expect((await store.get('records', 'r1'))?.fields).toMatchObject({ title: odd, note: odd });
+    expect((await store.queryRecords({ text: "it's" })).items.map((r) => r.id)).toEqual(['r1']);
+    expect((await store.findRecordsByValue('deal', 'note', odd)).map((r) => r.id)).toEqual([]);
+  });
+
+  it('moves the shared stamp of a small collection on any write to it, from any session', async () => {
+    const users = () => store.sharedStamp(['users']);
+    const directory = () => store.sharedStamp(['users', 'departments', 'queues']);
+    const u0 = await users();
+    const d0 = await directory();
+    await store.commit([putRecord(record('r1', 1))]);
+    expect(await users()).toBe(u0);
+    expect(await directory()).toBe(d0);
+    await store.commit([
+      { op: 'put', collection: 'users', key: 'u1', value: { id: 'u1', name: 'U 1' } as never },
+    ]);
+    const u1 = await users();
+    expect(u1).toBeGreaterThan(u0);
+    expect(await directory()).toBeGreaterThan(d0);
+    // Another session's write (another process, a tool) moves it too.
+    const d1 = await directory();
+    const pg = await import('pg');
+    const client = new pg.default.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(`DELETE FROM "${schema}".queues`);
+    } finally {
+      await client.end();
+    }
+    expect(await directory()).toBeGreaterThan(d1);
+    expect(await users()).toBe(u1);
+    // A refused batch moves nothing.
+    const d2 = await directory();
+    await expect(
+      store.commit([
+        { op: 'put', collection: 'users', key: 'u2', value: { id: 'u2', name: 'U 2' } as never },
+        putRecord(record('r1', 1), 99),
+      ]),
+    ).rejects.toThrow();
+    expect(await directory()).toBe(d2);
+  });
 });

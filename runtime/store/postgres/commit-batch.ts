@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { normalizeMatchValue } from '../../../schemas/index.js';
 import { isAppendOnly, type CollectionName } from '../../domain/collections.js';
 import type { OutboxDoc } from '../../domain/outbox.js';
@@ -33,7 +33,13 @@ export class AppendMetKeyError extends Error {
   }
 }
 
-type Trx = Kysely<Record<string, never>>;
+/** The connection a batch is committed on: statements go as one simple query (one round trip). */
+export interface BatchLink {
+  /** Compiles a statement with its parameters written in (`inlineSql`). */
+  compile(q: RawBuilder<unknown>): string;
+  /** Runs statements joined into one string; answers each one's rows. */
+  run(statements: readonly string[]): Promise<Array<Array<Record<string, unknown>>>>;
+}
 
 const columnValues = (c: CollectionName, doc: unknown): Array<string | number | boolean | null> =>
   Object.values(TABLES[c].columns).map((spec) => spec.of(doc as never));
@@ -46,12 +52,12 @@ function valueRows(r: RecordDoc): Array<[string, string]> {
   return out;
 }
 
-async function writeValues(
-  trx: Trx,
+function writeValues(
+  out: Array<RawBuilder<unknown>>,
   key: string,
   before: RecordDoc | undefined,
   after: RecordDoc | undefined,
-): Promise<void> {
+): void {
   // A stage move leaves the fields alone: nothing to re-index.
   if (
     before !== undefined &&
@@ -60,28 +66,31 @@ async function writeValues(
     JSON.stringify(before.fields) === JSON.stringify(after.fields)
   )
     return;
-  if (before !== undefined)
-    await sql`DELETE FROM record_values WHERE record_id = ${key}`.execute(trx);
+  if (before !== undefined) out.push(sql`DELETE FROM record_values WHERE record_id = ${key}`);
   if (after === undefined) return;
   const rows = valueRows(after).map(
     ([field, value]) =>
       sql`(${key}, ${after.entity}, ${field}, ${value.replaceAll('\u0000', '\uFFFD')})`,
   );
   if (rows.length > 0)
-    await sql`INSERT INTO record_values (record_id, entity, field, value_key) VALUES ${sql.join(rows)}`.execute(
-      trx,
+    out.push(
+      sql`INSERT INTO record_values (record_id, entity, field, value_key) VALUES ${sql.join(rows)}`,
     );
 }
 
 /**
- * One batch inside one transaction: locks the rows it names (`SELECT ... FOR UPDATE`, in
- * a fixed order), checks its conditions against them (`prepareBatch`, as every store
- * does), then writes. A refused batch throws before any write and the transaction rolls
- * back. With `jobsSchema`, timers and pending outbox items get their graphile-worker jobs in
- * the same transaction (`jobs.ts`). Returns whether it touched timers.
+ * One batch inside one transaction, in two round trips: `BEGIN` and the locks on the
+ * rows it names (`SELECT ... FOR UPDATE`, in a fixed order), then, once its conditions
+ * are checked against them (`prepareBatch`, as every store does), every write and
+ * `COMMIT` as one string. A batch naming no existing row (appends only) is one round
+ * trip: its writes as one string run as one transaction. A refused batch throws before
+ * any write (the caller rolls back). With `jobsSchema`, timers and pending outbox items
+ * get their graphile-worker jobs in the same transaction (`jobs.ts`). A new key that
+ * exists after all fails its insert (unique key): `failedInsert` tells which error that
+ * is. Returns whether it touched timers.
  */
 export async function commitBatch(
-  trx: Trx,
+  link: BatchLink,
   ops: readonly WriteOp[],
   jobsSchema?: string,
   /** Look up appends' keys too (after an `AppendMetKeyError`). */
@@ -95,12 +104,19 @@ export async function commitBatch(
     set.add(op.key);
   }
   const current = new Map<string, unknown>();
-  for (const c of [...keys.keys()].sort()) {
-    const wanted = [...(keys.get(c) ?? [])].sort();
-    const { rows } = await sql<{ key: string; doc: unknown }>`
-      SELECT key, doc FROM ${sql.table(TABLES[c].table)}
-      WHERE key = ANY(${wanted}::text[]) ORDER BY key FOR UPDATE`.execute(trx);
-    for (const row of rows) current.set(`${c}\u0000${row.key}`, row.doc);
+  const locked = keys.size > 0;
+  if (locked) {
+    const collections = [...keys.keys()].sort();
+    const selects = collections.map((c) => {
+      const wanted = [...(keys.get(c) ?? [])].sort();
+      return link.compile(sql`
+        SELECT key, doc FROM ${sql.table(TABLES[c].table)}
+        WHERE key IN (${sql.join(wanted)}) ORDER BY key FOR UPDATE`);
+    });
+    const results = await link.run(['BEGIN', ...selects]);
+    collections.forEach((c, i) => {
+      for (const row of results[i + 1] ?? []) current.set(`${c}\u0000${String(row.key)}`, row.doc);
+    });
   }
   const plain = prepareBatch(ops, (c, key) => current.get(`${c}\u0000${key}`));
   // Keys written once in the batch: when new, they are inserted together, one statement a table.
@@ -110,6 +126,10 @@ export async function commitBatch(
     writes.set(id, (writes.get(id) ?? 0) + 1);
   }
   const inserts = new Map<CollectionName, Array<{ key: string; value: unknown }>>();
+  const out: Array<RawBuilder<unknown>> = [];
+  const add = (q: RawBuilder<unknown> | undefined): void => {
+    if (q !== undefined) out.push(q);
+  };
   let timers = false;
   for (const op of plain) {
     const spec = TABLES[op.collection];
@@ -118,31 +138,33 @@ export async function commitBatch(
     const before = current.get(id);
     if (op.collection === 'timers') timers = true;
     if (op.collection === 'records')
-      await writeValues(
-        trx,
+      writeValues(
+        out,
         op.key,
         before as RecordDoc | undefined,
         op.op === 'put' ? (op.value as RecordDoc) : undefined,
       );
     const after = op.op === 'put' ? op.value : undefined;
     if (jobsSchema !== undefined && op.collection === 'timers')
-      await planTimerJob(
-        trx,
-        jobsSchema,
-        op.key,
-        before as TimerDoc | undefined,
-        after as TimerDoc | undefined,
+      add(
+        planTimerJob(
+          jobsSchema,
+          op.key,
+          before as TimerDoc | undefined,
+          after as TimerDoc | undefined,
+        ),
       );
     if (jobsSchema !== undefined && op.collection === 'outbox')
-      await planDeliveryJob(
-        trx,
-        jobsSchema,
-        op.key,
-        before as OutboxDoc | undefined,
-        after as OutboxDoc | undefined,
+      add(
+        planDeliveryJob(
+          jobsSchema,
+          op.key,
+          before as OutboxDoc | undefined,
+          after as OutboxDoc | undefined,
+        ),
       );
     if (op.op === 'delete') {
-      if (before !== undefined) await sql`DELETE FROM ${table} WHERE key = ${op.key}`.execute(trx);
+      if (before !== undefined) out.push(sql`DELETE FROM ${table} WHERE key = ${op.key}`);
       current.set(id, undefined);
       continue;
     }
@@ -150,12 +172,35 @@ export async function commitBatch(
       let rows = inserts.get(op.collection);
       if (rows === undefined) inserts.set(op.collection, (rows = []));
       rows.push({ key: op.key, value: op.value });
-    } else if (before === undefined) await insertRows(trx, op.collection, [op], lookUpAppends);
-    else await updateRow(trx, op.collection, op.key, op.value);
+    } else if (before === undefined) out.push(insertRows(op.collection, [op]));
+    else out.push(updateRow(op.collection, op.key, op.value));
     current.set(id, op.value);
   }
-  for (const [c, rows] of inserts) await insertRows(trx, c, rows, lookUpAppends);
+  for (const [c, rows] of inserts) out.push(insertRows(c, rows));
+  const statements = out.map((q) => link.compile(q));
+  if (locked) statements.push('COMMIT');
+  // Nothing to write and nothing locked (a batch of no-ops): no round trip at all.
+  if (statements.length > 0) await link.run(statements);
   return timers;
+}
+
+/**
+ * The error a failed insert becomes: a key that exists after all (it was created since
+ * it was looked up, or an append was not looked up) has the batch tried again, with
+ * appends looked up (`AppendMetKeyError`) or as it is (`RaceLostError`). Undefined: the
+ * error is not a key met.
+ */
+export function failedInsert(e: unknown, lookedUpAppends: boolean): Error | undefined {
+  const { code, table, constraint } = (e ?? {}) as {
+    code?: unknown;
+    table?: unknown;
+    constraint?: unknown;
+  };
+  if (code !== '23505' || typeof table !== 'string' || constraint !== `${table}_pkey`)
+    return undefined;
+  const c = (Object.keys(TABLES) as CollectionName[]).find((n) => TABLES[n].table === table);
+  if (c === undefined) return undefined;
+  return isAppendOnly(c) && !lookedUpAppends ? new AppendMetKeyError() : new RaceLostError();
 }
 
 /** The values of a row's columns: key, doc, (records) fields, then the derived columns. */
@@ -176,29 +221,19 @@ function rowOf(
   return { names: ['key', 'doc', ...names], values: [sql`${key}`, doc, ...values] };
 }
 
-/**
- * New documents of one collection in one statement. A key that exists after all (it
- * was created since it was looked up, or an append was not looked up) fails the batch,
- * which is then tried again.
- */
-async function insertRows(
-  trx: Trx,
+/** New documents of one collection in one statement (a key that exists fails it: `failedInsert`). */
+function insertRows(
   c: CollectionName,
   rows: ReadonlyArray<{ key: string; value: unknown }>,
-  lookedUpAppends: boolean,
-): Promise<void> {
+): RawBuilder<unknown> {
   const made = rows.map((r) => rowOf(c, r.key, r.value));
   const names = made[0]?.names ?? [];
-  const result = await sql`
+  return sql`
     INSERT INTO ${sql.table(TABLES[c].table)} (${sql.join(names.map((n) => sql.ref(n)))})
-    VALUES ${sql.join(made.map((m) => sql`(${sql.join(m.values)})`))}
-    ON CONFLICT (key) DO NOTHING`.execute(trx);
-  if (result.numAffectedRows === BigInt(rows.length)) return;
-  if (isAppendOnly(c) && !lookedUpAppends) throw new AppendMetKeyError();
-  throw new RaceLostError();
+    VALUES ${sql.join(made.map((m) => sql`(${sql.join(m.values)})`))}`;
 }
 
-async function updateRow(trx: Trx, c: CollectionName, key: string, value: unknown): Promise<void> {
+function updateRow(c: CollectionName, key: string, value: unknown): RawBuilder<unknown> {
   const spec = TABLES[c];
   const { names, values } = rowOf(c, key, value);
   const sets = names.slice(1).map((n, i) => sql`${sql.ref(n)} = ${values[i + 1]}`);
@@ -207,5 +242,5 @@ async function updateRow(trx: Trx, c: CollectionName, key: string, value: unknow
     sets.push(
       sql`claim_until = CASE WHEN stamp = ${values[names.indexOf('stamp')]} THEN claim_until END`,
     );
-  await sql`UPDATE ${sql.table(spec.table)} SET ${sql.join(sets)} WHERE key = ${key}`.execute(trx);
+  return sql`UPDATE ${sql.table(spec.table)} SET ${sql.join(sets)} WHERE key = ${key}`;
 }

@@ -1,5 +1,5 @@
 import { runMigrations, Logger } from 'graphile-worker';
-import { sql, type Kysely } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { OutboxDoc } from '../../domain/outbox.js';
 import type { TimerDoc } from '../../domain/timer.js';
 
@@ -31,46 +31,44 @@ export const timerJobKey = (t: Pick<TimerDoc, 'recordId' | 'ruleId'>, key: strin
   `timer:${t.recordId}:${t.ruleId}:${key}`;
 export const deliveryJobKey = (key: string): string => `outbox:${key}`;
 
-type Trx = Kysely<Record<string, never>>;
-
-async function addJob(
-  trx: Trx,
+function addJob(
   schema: string,
   task: string,
   jobKey: string,
   key: string,
   /** Absent: now (the database's clock). */
   runAt: string | undefined,
-): Promise<void> {
+): RawBuilder<unknown> {
   const payload: JobPayload = { key };
-  await sql`SELECT ${sql.id(schema, 'add_job')}(
+  return sql`SELECT ${sql.id(schema, 'add_job')}(
       identifier => ${task}, payload => ${JSON.stringify(payload)}::json,
       run_at => coalesce(${runAt ?? null}::timestamptz, now()), job_key => ${jobKey}, job_key_mode => 'replace',
-      max_attempts => 25)`.execute(trx);
+      max_attempts => 25)`;
 }
 
-async function removeJob(trx: Trx, schema: string, jobKey: string): Promise<void> {
-  await sql`SELECT ${sql.id(schema, 'remove_job')}(${jobKey})`.execute(trx);
+function removeJob(schema: string, jobKey: string): RawBuilder<unknown> {
+  return sql`SELECT ${sql.id(schema, 'remove_job')}(${jobKey})`;
 }
 
 /**
  * Keeps the job queue in step with a timer's row, in the same transaction as the write
  * (no timer is lost between a commit and an enqueue): a pending timer has a job at its
  * due time, re-planned when `dueAt` changes; a parked or deleted one has none. Writes
- * that change neither (an in-flight mark) leave the job alone.
+ * that change neither (an in-flight mark) leave the job alone. Answers the statement
+ * to run in the write's transaction, if any.
  */
-export async function planTimerJob(
-  trx: Trx,
+export function planTimerJob(
   schema: string,
   key: string,
   before: TimerDoc | undefined,
   after: TimerDoc | undefined,
-): Promise<void> {
+): RawBuilder<unknown> | undefined {
   const live = (t: TimerDoc | undefined): t is TimerDoc => t !== undefined && t.status !== 'failed';
   if (live(after)) {
-    if (live(before) && before.dueAt === after.dueAt) return;
-    await addJob(trx, schema, TIMER_TASK, timerJobKey(after, key), key, after.dueAt);
-  } else if (live(before)) await removeJob(trx, schema, timerJobKey(before, key));
+    if (live(before) && before.dueAt === after.dueAt) return undefined;
+    return addJob(schema, TIMER_TASK, timerJobKey(after, key), key, after.dueAt);
+  }
+  return live(before) ? removeJob(schema, timerJobKey(before, key)) : undefined;
 }
 
 /**
@@ -78,13 +76,12 @@ export async function planTimerJob(
  * when it has none), replaced when an attempt's outcome moves that time, removed once
  * it is sent, dead or kept.
  */
-export async function planDeliveryJob(
-  trx: Trx,
+export function planDeliveryJob(
   schema: string,
   key: string,
   before: OutboxDoc | undefined,
   after: OutboxDoc | undefined,
-): Promise<void> {
+): RawBuilder<unknown> | undefined {
   const pending = (o: OutboxDoc | undefined): o is OutboxDoc => o?.status === 'pending';
   if (pending(after)) {
     if (
@@ -92,7 +89,8 @@ export async function planDeliveryJob(
       before.nextAttemptAt === after.nextAttemptAt &&
       before.attempts === after.attempts
     )
-      return;
-    await addJob(trx, schema, DELIVERY_TASK, deliveryJobKey(key), key, after.nextAttemptAt);
-  } else if (pending(before)) await removeJob(trx, schema, deliveryJobKey(key));
+      return undefined;
+    return addJob(schema, DELIVERY_TASK, deliveryJobKey(key), key, after.nextAttemptAt);
+  }
+  return pending(before) ? removeJob(schema, deliveryJobKey(key)) : undefined;
 }

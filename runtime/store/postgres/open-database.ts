@@ -64,10 +64,13 @@ async function upToDate(db: Db, schema: string): Promise<boolean> {
 }
 
 /**
- * A pool on the schema, with the migrations applied (run here at every start, never by
+ * A pool on the schema (Kysely over it, and the pool), with the migrations applied (run
+ * here at every start, never by
  * hand; Kysely's migrator takes a lock, so processes starting together apply each once).
  */
-export async function openDatabase(options: PostgresStoreOptions): Promise<Db> {
+export async function openDatabase(
+  options: PostgresStoreOptions,
+): Promise<{ db: Db; pool: pg.Pool }> {
   const schema = options.schema ?? 'conveyor';
   if (!SCHEMA_NAME.test(schema)) throw new InvalidSchemaNameError(schema);
   const setup = new pg.Client({ connectionString: options.connectionString });
@@ -98,5 +101,6 @@ export async function openDatabase(options: PostgresStoreOptions): Promise<Db> {
     throw error instanceof Error ? error : new Error(String(error));
   }
   await sql`SELECT 1`.execute(db);
-  return db;
+  // The pool itself too: a commit sends several statements as one string (`commit-batch.ts`).
+  return { db, pool };
 }

@@ -10,14 +10,25 @@ import { DEFAULT_CLAIM_LEASE_MS, type Store } from '../../domain/store-port.js';
 import { StoreUnavailableError } from '../../domain/store-unavailable-error.js';
 import type { TimerDoc } from '../../domain/timer.js';
 import type { WriteOp } from '../../domain/write-op.js';
-import { AppendMetKeyError, commitBatch, RaceLostError } from './commit-batch.js';
+import {
+  AppendMetKeyError,
+  commitBatch,
+  failedInsert,
+  RaceLostError,
+  type BatchLink,
+} from './commit-batch.js';
+import { inlineSql } from './inline-sql.js';
 import { installJobs, jobsSchemaOf } from './jobs.js';
 import { keysetOf, nextCursorOf, type Order } from './keyset.js';
+import { STAMPED } from './migrations/0003-change-stamps.js';
 import { openDatabase, type Db, type PostgresStoreOptions } from './open-database.js';
 import { collectionConditions, recordConditions, whereOf } from './sql-conditions.js';
 import { TABLES } from './tables.js';
 
 export type { PostgresStoreOptions } from './open-database.js';
+
+/** The count of versions, read with the change stamps under this name (no collection has it). */
+const VERSIONS_COUNT = '#versions';
 
 /** Serialization failures and deadlocks: the batch is tried again, whole. */
 const RETRYABLE = new Set(['40001', '40P01']);
@@ -66,9 +77,13 @@ export class PostgresStore implements Store {
   private locksClosed: Promise<void> | undefined;
   /** The published versions last read, with the count of versions they were read at. */
   private published: { stamp: number; versions: ReadonlyMap<string, number> } | undefined;
+  /** The read of change stamps that the next callers share (`stamps`), until it is sent. */
+  private nextStamps: Promise<ReadonlyMap<string, number>> | undefined;
 
   private constructor(
     private readonly db: Db,
+    /** The pool under `db`: commits send their statements as one string on a client of it. */
+    private readonly pool: pg.Pool,
     /** graphile-worker's schema when timers and deliveries are planned as jobs. */
     readonly jobsSchema: string | undefined,
     /**
@@ -84,12 +99,12 @@ export class PostgresStore implements Store {
   /** Connects, makes the schema when missing and applies the migrations (and the job queue's). */
   static async open(options: PostgresStoreOptions): Promise<PostgresStore> {
     // Errors as the driver says them: at start the caller reports them in one line.
-    const db = await openDatabase(options);
+    const { db, pool } = await openDatabase(options);
     const schema = options.schema ?? 'conveyor';
     const locks = new pg.Pool({ connectionString: options.connectionString, max: 8 });
     // An idle connection the database dropped (a restart): the next lock connects again.
     locks.on('error', () => undefined);
-    if (options.jobs !== true) return new PostgresStore(db, undefined, locks, schema);
+    if (options.jobs !== true) return new PostgresStore(db, pool, undefined, locks, schema);
     const jobsSchema = jobsSchemaOf(schema);
     try {
       await installJobs(options.connectionString, jobsSchema);
@@ -98,7 +113,7 @@ export class PostgresStore implements Store {
       await locks.end();
       throw e;
     }
-    return new PostgresStore(db, jobsSchema, locks, schema);
+    return new PostgresStore(db, pool, jobsSchema, locks, schema);
   }
 
   async lockRecord(recordId: string): Promise<() => Promise<void>> {
@@ -134,12 +149,10 @@ export class PostgresStore implements Store {
   }
 
   async publishedVersions(): Promise<ReadonlyMap<string, number>> {
+    // Asked before every run: every publish adds a version, so while their count
+    // stands the models (documents holding whole drafts) need not be read again.
+    const stamp = (await this.stamps()).get(VERSIONS_COUNT) ?? 0;
     return this.guard(async () => {
-      // Asked before every run: every publish adds a version, so while their count
-      // stands the models (documents holding whole drafts) need not be read again.
-      const { rows: counted } = await sql<{ n: number }>`
-        SELECT count(*)::integer AS n FROM versions`.execute(this.db);
-      const stamp = counted[0]?.n ?? 0;
       if (this.published !== undefined && this.published.stamp === stamp)
         return this.published.versions;
       const { rows } = await sql<{ key: string; version: number }>`
@@ -150,6 +163,37 @@ export class PostgresStore implements Store {
       this.published = { stamp, versions };
       return versions;
     });
+  }
+
+  async sharedStamp(collections: readonly CollectionName[]): Promise<number> {
+    for (const c of collections)
+      if (!(STAMPED as readonly string[]).includes(c))
+        throw new Error(`no change stamp is kept for ${c}`);
+    const stamps = await this.stamps();
+    return collections.reduce((sum, c) => sum + (stamps.get(c) ?? 0), 0);
+  }
+
+  /**
+   * Every change stamp and the count of versions, in one small read shared by the calls
+   * made while it waits to be sent: before every request and run a process asks for
+   * some of them (a token's check, the directory, the published versions), and with many
+   * requests at once they are one statement, not one each. A call never gets a read
+   * that was sent before it was made (so it sees every commit that preceded it).
+   */
+  private stamps(): Promise<ReadonlyMap<string, number>> {
+    if (this.nextStamps !== undefined) return this.nextStamps;
+    const read = new Promise<void>((r) => setImmediate(r)).then(() => {
+      // Sent now: calls from here on wait for the next read.
+      this.nextStamps = undefined;
+      return this.guard(async () => {
+        const { rows } = await sql<{ collection: string; stamp: number }>`
+          SELECT collection, stamp::float8 AS stamp FROM change_stamps
+          UNION ALL SELECT ${VERSIONS_COUNT}, count(*)::float8 FROM versions`.execute(this.db);
+        return new Map(rows.map((r) => [r.collection, r.stamp]));
+      });
+    });
+    this.nextStamps = read;
+    return read;
   }
 
   /** Runs a read or write, turning a lost database into `StoreUnavailableError` (HTTP 503). */
@@ -306,10 +350,11 @@ export class PostgresStore implements Store {
       let lookUpAppends = false;
       for (let attempt = 1; ; attempt++) {
         try {
-          return await this.db
-            .transaction()
-            .execute((trx) => commitBatch(trx, ops, this.jobsSchema, lookUpAppends));
-        } catch (e) {
+          return await this.inTransaction((link) =>
+            commitBatch(link, ops, this.jobsSchema, lookUpAppends),
+          );
+        } catch (thrown) {
+          const e = failedInsert(thrown, lookUpAppends) ?? thrown;
           if (e instanceof AppendMetKeyError && !lookUpAppends) {
             lookUpAppends = true;
             continue;
@@ -320,6 +365,36 @@ export class PostgresStore implements Store {
       }
     });
     if (timers) for (const listener of this.timerListeners) listener();
+  }
+
+  /**
+   * Runs a batch on one client of the pool; whatever it throws, the transaction it may
+   * have begun is rolled back (a client that cannot roll back is dropped).
+   */
+  private async inTransaction<T>(work: (link: BatchLink) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    const link: BatchLink = {
+      compile: (q) => inlineSql(q.compile(this.db)),
+      run: async (statements) => {
+        // Without parameters `pg` uses the simple protocol: one result per statement.
+        const result = (await client.query(statements.join(';\n'))) as unknown as
+          pg.QueryResult | pg.QueryResult[];
+        return (Array.isArray(result) ? result : [result]).map((r) => r.rows);
+      },
+    };
+    try {
+      const out = await work(link);
+      client.release();
+      return out;
+    } catch (e) {
+      try {
+        await client.query('ROLLBACK');
+        client.release();
+      } catch (lost) {
+        client.release(lost instanceof Error ? lost : true);
+      }
+      throw e;
+    }
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001-initial.js';
 import * as processLeases from './0002-process-leases.js';
+import * as changeStamps from './0003-change-stamps.js';
 
 /**
  * Every migration, by name (applied in name order, once each, recorded in the
@@ -10,6 +11,7 @@ import * as processLeases from './0002-process-leases.js';
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
   '0002-process-leases': processLeases,
+  '0003-change-stamps': changeStamps,
 };
 
 export const migrationProvider: MigrationProvider = {
