@@ -789,8 +789,9 @@ export class LowdbStore extends MemoryStore {
     if (batch.length === 0) return;
     if (this.refusing !== undefined)
       throw new StoreUnavailableError(undefined, 'a change before this one was refused');
-    // Appends are checked against the whole timeline index, completed after opening.
-    if (this.timeline.loading) {
+    // Timeline writes are checked against the whole timeline index, completed after
+    // opening (other batches need not wait: startup's own writes do not).
+    if (this.timeline.loading && batch.some((op) => op.collection === 'timeline')) {
       await this.timelineLoaded();
       if (this.refusing !== undefined)
         throw new StoreUnavailableError(undefined, 'a change before this one was refused');
