@@ -311,7 +311,11 @@ export class LowdbStore extends MemoryStore {
     if (quick) {
       this.writer.touch(dirty);
       this.materialised = this.materialise(asText);
-      if (this.deferred.waiting) void this.materialised.then(() => this.loadLater(later));
+      // The audit log last: a move waits for the record, timer and timeline indexes, not for it.
+      if (this.deferred.waiting)
+        void Promise.all([this.materialised, this.timeline.ready.catch(() => undefined)]).then(() =>
+          this.loadLater(later),
+        );
       return;
     }
     await this.materialise(asText);
