@@ -92,8 +92,11 @@ async function main(): Promise<void> {
       }
       throw e;
     }
-    const size = lowdb.size();
-    if (size.warning !== undefined) console.error(`Conveyor: ${size.warning}`);
+    // Counted once the store is whole in memory (its indexes complete after opening).
+    void lowdb.loaded().then(() => {
+      const size = lowdb.size();
+      if (size.warning !== undefined) console.error(`Conveyor: ${size.warning}`);
+    });
     store = lowdb;
     storeSize = () => lowdb.size();
   }

@@ -6,10 +6,13 @@ import { DataDirUnusableError, isDataDirFault } from './data-dir-unusable-error.
 import { openDataDir } from './open-data-dir.js';
 import { GroupCommit } from './group-commit.js';
 import { IoSlots } from './io-slots.js';
+import { LazyDocs } from './lazy-docs.js';
 import { MemoryStore } from './memory-store.js';
 import { RecordFilterIndex } from './record-filter-index.js';
 import { SliceFile, type SliceData, type SliceProblem } from './slice-file.js';
 import { sliceOf } from './slice-of.js';
+import { eachSliceLine, sliceSum, type SliceSum } from './slice-lines.js';
+import { SliceSums } from './slice-sums.js';
 import { SliceTexts, type SliceStep } from './slice-texts.js';
 import { nodeStoreFs, syncDir, type StoreFs } from './store-fs.js';
 import { COLLECTIONS, type CollectionName, type CollectionTypes } from '../domain/collections.js';
@@ -17,6 +20,7 @@ import type { CollectionFilters } from '../domain/collection-filters.js';
 import type { Page, PageRequest } from '../domain/page.js';
 import type { RecordDoc } from '../domain/record.js';
 import type { RecordPageRequest, RecordQuery } from '../domain/record-query.js';
+import type { TimerDoc } from '../domain/timer.js';
 import type { TimelineEntry } from '../domain/timeline.js';
 import type { WriteOp } from '../domain/write-op.js';
 import { prepareBatch, type PlainOp } from './prepare-batch.js';
@@ -55,6 +59,8 @@ export interface LowdbStoreOptions {
    * (default 4 MiB; tests make it small). Smaller ones are read at open.
    */
   deferAuditFromBytes?: number;
+  /** Documents opened as text that are parsed and indexed per turn of the event loop after opening (default 2,000; tests make it small). */
+  materialiseStep?: number;
   /** Told about every step of a checkpoint's slice serialisation (tests bound the work per step). */
   onCheckpointStep?: (step: SliceStep) => void;
 }
@@ -90,6 +96,17 @@ const TIMELINE = 'timeline';
 
 /** Documents put in memory per turn of the event loop while the audit log loads after opening. */
 const FILL_STEP = 5000;
+
+/**
+ * Collections whose trusted slices are opened as text, each document parsed when first
+ * read (`LazyDocs`): the big ones (at 100,000 deals, 33 MB of records and 54 MB of
+ * timers). Their indexes (filter index, due times, timers by record) are built in the
+ * background after opening; queries that need them wait (see `materialise`).
+ */
+const LAZY: ReadonlySet<CollectionName> = new Set<CollectionName>(['records', 'timers']);
+
+/** Documents parsed and indexed per turn of the event loop while the lazy collections materialise. */
+const MATERIALISE_STEP = 2000;
 
 /** Whether a slice holds no document (without listing the keys of a big one). */
 function isEmpty(data: SliceData): boolean {
@@ -129,6 +146,13 @@ export class LowdbStore extends MemoryStore {
   private timeline!: TimelineFiles;
   /** The audit log being read in the background after opening, if it is (see `loadLater`). */
   private deferred = new DeferredLoad(false);
+  /** Size and CRC-32 of every slice written (set by `load`; see `SliceSums`). */
+  private sums!: SliceSums;
+  /** Resolves once the lazy collections are parsed and indexed (see `materialise`). */
+  private materialised: Promise<void> = Promise.resolve();
+  private materialiseError: unknown;
+  /** How the last open read the slices of the lazy collections (tests and the bench read it). */
+  readonly opened = { asText: 0, parsed: 0 };
 
   private constructor(
     private readonly dir: string,
@@ -151,13 +175,17 @@ export class LowdbStore extends MemoryStore {
       checkpointBytes: this.checkpointBytes,
       onError: (e) => this.log(`Conveyor: writing DATA_DIR failed, will retry: ${String(e)}`),
       onRefused: (e) => this.refuse(e),
-      afterWrites: () => this.syncDirs(),
       // The journal holds the audit log's held-back writes until it is loaded.
       mayCheckpoint: () => !this.deferred.waiting,
+      afterWrites: async () => {
+        await this.syncDirs();
+        await this.writeSums();
+      },
       afterCheckpoint: () => this.timeline.afterCheckpoint(),
     });
     this.options = options;
     this.texts = new SliceTexts(options.onCheckpointStep);
+    for (const c of LAZY) this.maps.set(c, new LazyDocs());
   }
 
   private readonly options: LowdbStoreOptions;
@@ -205,6 +233,10 @@ export class LowdbStore extends MemoryStore {
     // Deferrable collections (the audit log) may be read after opening: listed here.
     const later: Array<{ c: CollectionName; id: string }> = [];
     let laterBytes = 0;
+    this.sums = await SliceSums.open(this.fs, this.dir);
+    // Slices of lazy collections opened as text, and those parsed whole (rewritten as lines).
+    const asText: Array<{ c: CollectionName; id: string }> = [];
+    const upgrade = new Set<string>();
     for (const c of COLLECTIONS) {
       const folder = join(this.dir, c);
       await this.fs.mkdir(folder, { recursive: true });
@@ -214,6 +246,14 @@ export class LowdbStore extends MemoryStore {
         if (DEFERRABLE.has(c)) {
           later.push({ c, id });
           laterBytes += await this.fs.size(join(folder, f));
+          continue;
+        }
+        if (LAZY.has(c)) {
+          if (await this.readLazy(c, id)) asText.push({ c, id });
+          else {
+            found.push({ c, id });
+            upgrade.add(id);
+          }
           continue;
         }
         await this.shard(id).read();
@@ -232,8 +272,15 @@ export class LowdbStore extends MemoryStore {
         : { segmentBytes: this.options.timelineSegmentBytes }),
     });
     const legacy = found.filter((f) => f.c === 'timeline');
-    this.migrateTimeline(legacy.map((f) => f.id));
     const batches = await this.journal.resume(this.dir);
+    // Migrating, or replaying a removal of an entry (maybe in a sealed segment): the
+    // whole timeline index first (it is otherwise completed after opening).
+    if (
+      legacy.length > 0 ||
+      batches.some((ops) => ops.some((op) => op.collection === 'timeline' && op.op === 'delete'))
+    )
+      await this.timeline.ready;
+    this.migrateTimeline(legacy.map((f) => f.id));
     // The common open (no migration) leaves a big audit log for later; a migration
     // reads everything now, since the journal is trimmed below.
     const quick = legacy.length === 0;
@@ -248,7 +295,7 @@ export class LowdbStore extends MemoryStore {
       found.push(...later);
     }
     await this.relocate(this.fill(found));
-    const dirty = new Set<string>();
+    const dirty = new Set<string>(upgrade);
     for (const ops of batches) {
       // The journal holds prepared batches: plain puts and deletes.
       const { now, later: held } = this.deferred.split(ops as PlainOp[]);
@@ -263,9 +310,15 @@ export class LowdbStore extends MemoryStore {
     // small steps while requests are answered). Only slices to migrate are written now.
     if (quick) {
       this.writer.touch(dirty);
-      if (this.deferred.waiting) void this.loadLater(later);
+      this.materialised = this.materialise(asText);
+      // The audit log last: a move waits for the record, timer and timeline indexes, not for it.
+      if (this.deferred.waiting)
+        void Promise.all([this.materialised, this.timeline.ready.catch(() => undefined)]).then(() =>
+          this.loadLater(later),
+        );
       return;
     }
+    await this.materialise(asText);
     await Promise.all([...dirty].map((id) => this.writeShard(id)));
     await this.syncDirs();
     await this.journal.trim();
@@ -276,6 +329,106 @@ export class LowdbStore extends MemoryStore {
     }
     if (legacy.length > 0) this.touchedDirs.add(join(this.dir, 'timeline'));
     await this.syncDirs();
+    await this.writeSums();
+  }
+
+  /**
+   * Reads a slice of a lazy collection. A slice whose bytes match its sum is cut into
+   * its documents' texts, put in memory unparsed (true); any other is parsed whole as
+   * before (false: the caller fills it; a damaged one stops the open). The slice's data
+   * holds the same texts: a checkpoint writes an unchanged document's text as read.
+   */
+  private async readLazy(c: CollectionName, id: string): Promise<boolean> {
+    const s = this.shard(id);
+    const file = this.files.get(id) as SliceFile;
+    const bytes = await file.readBytes();
+    if (bytes === null) return true;
+    const docs = this.map(c) as LazyDocs;
+    const data: SliceData = {};
+    const cut =
+      this.sums.matches(id, sliceSum(bytes)) &&
+      eachSliceLine(bytes.toString('utf8'), (key, text) => {
+        data[key] = text;
+        docs.setText(key, text);
+      });
+    if (!cut) {
+      // Not in lines after all (never written so by this store): forget what was put, parse whole.
+      for (const key in data) docs.delete(key);
+      s.data = file.parse(bytes);
+      this.opened.parsed++;
+      return false;
+    }
+    s.data = data;
+    this.opened.asText++;
+    return true;
+  }
+
+  /**
+   * Parses the documents opened as text and indexes them (filter index, due times,
+   * documents by record), a few thousand per turn of the event loop while the server
+   * answers; timers first (a move reads its record's timers). Writes meanwhile keep the
+   * indexes current themselves (adding a current document again changes nothing); the
+   * queries that need an index wait for this (`whenMaterialised`). A document found in
+   * another slice than its own moves, as `fill` does.
+   */
+  private async materialise(
+    slices: ReadonlyArray<{ c: CollectionName; id: string }>,
+  ): Promise<void> {
+    if (slices.length === 0) return;
+    try {
+      const ordered = [...slices].sort(
+        (a, b) => Number(b.c === 'timers') - Number(a.c === 'timers'),
+      );
+      const moves: ReturnType<LowdbStore['fill']> = [];
+      const step = this.options.materialiseStep ?? MATERIALISE_STEP;
+      let n = 0;
+      for (const { c, id } of ordered) {
+        const docs = this.map(c);
+        const data = this.shard(id).data;
+        for (const key of Object.keys(data)) {
+          const text = data[key];
+          // Changed or removed since opening: its write indexed it (or removed it).
+          if (typeof text !== 'string') continue;
+          const value = docs.get(key);
+          if (value !== undefined) {
+            if (c === 'records') this.filterIndex.update(undefined, value as RecordDoc);
+            this.index(c, key, value, true);
+            // Still the document read from this slice: is this slice its home?
+            const home = sliceOf(c, key, value);
+            if (home !== id) moves.push({ from: id, to: home, key, value });
+          }
+          if (++n % step === 0) await new Promise((r) => setImmediate(r));
+        }
+      }
+      await this.relocate(moves);
+    } catch (e) {
+      this.log(`Conveyor: reading the slices of ${this.dir} failed: ${String(e)}`);
+      this.materialiseError = e;
+    }
+  }
+
+  /** Waits until the timeline's sealed segments are indexed; refuses when that failed. */
+  private async timelineLoaded(): Promise<void> {
+    try {
+      await this.timeline.ready;
+    } catch (e) {
+      throw new StoreUnavailableError(e);
+    }
+  }
+
+  /** Waits until the lazy collections are indexed; refuses when that failed. */
+  private async whenMaterialised(): Promise<void> {
+    await this.materialised;
+    if (this.materialiseError !== undefined) throw new StoreUnavailableError(this.materialiseError);
+  }
+
+  /** Writes `slice-sums.json` when a slice changed; a failure only makes the next open slower. */
+  private async writeSums(): Promise<void> {
+    try {
+      await this.sums.write(this.fsync);
+    } catch (e) {
+      this.log(`Conveyor: writing ${join(this.dir, 'slice-sums.json')} failed: ${String(e)}`);
+    }
   }
 
   /** Puts the documents of read slices in memory; answers those found in another slice than their own. */
@@ -365,6 +518,7 @@ export class LowdbStore extends MemoryStore {
     for (const m of moves) delete this.shard(m.from).data[m.key];
     await Promise.all([...new Set(moves.map((m) => m.from))].map((id) => this.writeShard(id)));
     await this.syncDirs();
+    await this.writeSums();
   }
 
   /** Writes a slice; an emptied timer file (its hour has passed) is removed instead. */
@@ -376,12 +530,21 @@ export class LowdbStore extends MemoryStore {
     if ((id.startsWith('timers/') || id.startsWith('audit/')) && isEmpty(s.data)) {
       this.texts.drop(id);
       await this.fs.rm(file, { force: true });
+      this.sums.set(id, undefined);
       return;
     }
     // The snapshot is taken now, before any await (see `GroupCommit.checkpoint`).
     const snap = this.texts.snapshot(id, s.data);
     const adapter = this.files.get(id) as SliceFile;
-    await this.slots.run(() => adapter.replace(() => this.texts.render(id, snap, s.data)));
+    let sum: SliceSum | undefined;
+    await this.slots.run(() =>
+      adapter.replace(async () => {
+        const bytes = Buffer.from(await this.texts.render(id, snap, s.data));
+        sum = sliceSum(bytes);
+        return bytes;
+      }),
+    );
+    this.sums.set(id, sum);
   }
 
   /** Makes the renames and removals of the written slices durable (before a journal trim). */
@@ -528,6 +691,7 @@ export class LowdbStore extends MemoryStore {
     filter: RecordQuery,
     page: RecordPageRequest = {},
   ): Promise<Page<RecordDoc>> {
+    await this.whenMaterialised();
     const ids = this.filterIndex.candidates(filter);
     if (ids === undefined) return super.queryRecords(filter, page);
     const sort = page.sort ?? 'createdAt';
@@ -544,6 +708,7 @@ export class LowdbStore extends MemoryStore {
   }
 
   override async countRecords(filter: RecordQuery): Promise<number> {
+    await this.whenMaterialised();
     const ids = this.filterIndex.candidates(filter);
     if (ids === undefined) return super.countRecords(filter);
     const records = this.map('records');
@@ -563,6 +728,7 @@ export class LowdbStore extends MemoryStore {
       if (DEFERRABLE.has(c)) await this.deferredLoaded();
       return super.get(c, key);
     }
+    await this.timelineLoaded();
     return (await this.timeline.get(key)) as CollectionTypes[C] | undefined;
   }
 
@@ -574,8 +740,10 @@ export class LowdbStore extends MemoryStore {
   ): Promise<Page<CollectionTypes[C]>> {
     if (c !== 'timeline') {
       if (DEFERRABLE.has(c)) await this.deferredLoaded();
+      if (LAZY.has(c)) await this.whenMaterialised();
       return super.query(c, filter, page);
     }
+    await this.timelineLoaded();
     const f = filter as CollectionFilters['timeline'];
     const entries =
       f.recordId === undefined
@@ -588,15 +756,27 @@ export class LowdbStore extends MemoryStore {
     return pageOf(rows, { ...page, tag: c, arity: sortTupleOf(c, '', {}).length });
   }
 
+  override async claimDueTimers(now: string, limit: number, leaseMs?: number): Promise<TimerDoc[]> {
+    await this.whenMaterialised();
+    return super.claimDueTimers(now, limit, leaseMs);
+  }
+
+  override async nextTimerDue(): Promise<string | undefined> {
+    await this.whenMaterialised();
+    return super.nextTimerDue();
+  }
+
   /** Waits for the audit log when it is read in the background; refuses when that failed. */
   private async deferredLoaded(): Promise<void> {
     await this.deferred.done;
     if (this.deferred.error !== undefined) throw new StoreUnavailableError(this.deferred.error);
   }
 
-  /** Resolves once every collection is in memory (the audit log may load after opening). */
-  loaded(): Promise<void> {
-    return this.deferred.done;
+  /** Resolves once every collection is in memory and indexed (the audit log may load after opening). */
+  async loaded(): Promise<void> {
+    await this.materialised;
+    await this.timeline.ready.catch(() => undefined);
+    await this.deferred.done;
   }
 
   /** Entries in the timeline files (the size warning counts them). */
@@ -613,6 +793,13 @@ export class LowdbStore extends MemoryStore {
     if (batch.length === 0) return;
     if (this.refusing !== undefined)
       throw new StoreUnavailableError(undefined, 'a change before this one was refused');
+    // Timeline writes are checked against the whole timeline index, completed after
+    // opening (other batches need not wait: startup's own writes do not).
+    if (this.timeline.loading && batch.some((op) => op.collection === 'timeline')) {
+      await this.timelineLoaded();
+      if (this.refusing !== undefined)
+        throw new StoreUnavailableError(undefined, 'a change before this one was refused');
+    }
     // Conditions are checked against memory, which holds every batch applied so far.
     const ops = this.prepare(batch);
     const durable = this.journal.durable();
@@ -659,6 +846,7 @@ export class LowdbStore extends MemoryStore {
 
   override async close(): Promise<void> {
     // Held-back audit writes reach their files first (a failed load leaves them in the journal).
+    await this.materialised;
     await this.deferred.done;
     if (this.deferred.error === undefined) await this.writer.flush([], { checkpoint: true });
     else await this.writer.flush([]);

@@ -1,4 +1,5 @@
 import type { Adapter } from 'lowdb';
+import { sliceText } from './slice-lines.js';
 import { errorCode, replaceFile, type StoreFs } from './store-fs.js';
 
 export type SliceData = Record<string, unknown>;
@@ -82,25 +83,36 @@ export class SliceFile implements Adapter<SliceData> {
   ) {}
 
   async read(): Promise<SliceData | null> {
-    let text: string;
+    const bytes = await this.readBytes();
+    return bytes === null ? null : this.parse(bytes);
+  }
+
+  /** The file's bytes (null when it does not exist). */
+  async readBytes(): Promise<Buffer | null> {
     try {
-      text = (await this.fs.readFile(this.file)).toString('utf8');
+      return await this.fs.readFile(this.file);
     } catch (e) {
       if (errorCode(e) === 'ENOENT') return null;
       throw e;
     }
-    const parsed = parseSlice(text);
+  }
+
+  /** Parses the file's bytes whole, refusing a damaged file (`onDamage`). */
+  parse(bytes: Buffer): SliceData {
+    const parsed = parseSlice(bytes.toString('utf8'));
     if ('problem' in parsed) return this.onDamage(parsed.problem);
     return parsed.data;
   }
 
   write(data: SliceData): Promise<void> {
-    const text = JSON.stringify(data);
+    const parts: string[] = [];
+    for (const key in data) parts.push(`${JSON.stringify(key)}:${JSON.stringify(data[key])}`);
+    const text = sliceText(parts);
     return this.replace(async () => text);
   }
 
   /** Replaces the file with text made when its turn comes (after this file's earlier writes). */
-  replace(text: () => Promise<string>): Promise<void> {
+  replace(text: () => Promise<string | Uint8Array>): Promise<void> {
     const run = this.writing.then(async () =>
       replaceFile(this.fs, this.file, await text(), this.fsync),
     );

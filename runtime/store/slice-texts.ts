@@ -1,4 +1,5 @@
 import type { SliceData } from './slice-file.js';
+import { sliceText } from './slice-lines.js';
 
 /** Documents serialised per step of a slice write: the most a checkpoint holds the event loop for. */
 export const DOCS_PER_STEP = 250;
@@ -60,7 +61,8 @@ export class SliceTexts {
         continue;
       }
       const [key, value] = part;
-      const text = `${JSON.stringify(key)}:${JSON.stringify(value)}`;
+      // A document still unparsed since opening is its JSON text (see `LazyDocs`).
+      const text = `${JSON.stringify(key)}:${typeof value === 'string' ? value : JSON.stringify(value)}`;
       // Kept only if the document is still the one serialised.
       if (current[key] === value) m.set(key, text);
       parts.push(text);
@@ -71,7 +73,7 @@ export class SliceTexts {
     }
     if (serialised % DOCS_PER_STEP !== 0)
       this.onStep({ slice, serialised: serialised % DOCS_PER_STEP });
-    return `{${parts.join(',')}}`;
+    return sliceText(parts);
   }
 
   /** Forgets a slice (removed from disk). */

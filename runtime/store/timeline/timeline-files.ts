@@ -78,6 +78,12 @@ export class TimelineFiles {
   private serialQueue: Promise<void> = Promise.resolve();
   private lastRetention = 0;
   private readonly segmentBytes: number;
+  /** Resolves once the sealed segments' indexes are loaded (see `loadSealed`). */
+  ready: Promise<void> = Promise.resolve();
+  /** Set while the sealed segments' indexes load after opening. */
+  private loadingSealed = false;
+  /** Deletion lines of the active segment whose entries are in sealed segments still loading. */
+  private deletedInSealed = new Set<string>();
 
   private constructor(
     private readonly dir: string,
@@ -100,6 +106,11 @@ export class TimelineFiles {
 
   get size(): number {
     return this.index.size;
+  }
+
+  /** Whether the sealed segments' indexes are still loading (reads and appends must wait for `ready`). */
+  get loading(): boolean {
+    return this.loadingSealed;
   }
 
   /** Bytes of the active segment (the sealed ones are immutable). */
@@ -140,6 +151,7 @@ export class TimelineFiles {
   }
 
   async get(id: string): Promise<TimelineEntry | undefined> {
+    await this.ready;
     const spot = this.index.spot(id);
     if (spot === undefined) return undefined;
     if (spot.seg === PENDING) return this.pending.get(id);
@@ -148,6 +160,7 @@ export class TimelineFiles {
 
   /** A record's entries, oldest first. */
   async listByRecord(recordId: string): Promise<TimelineEntry[]> {
+    await this.ready;
     // Pending entries are taken now, in the same turn as the positions.
     const parts = this.index
       .history(recordId)
@@ -159,6 +172,7 @@ export class TimelineFiles {
 
   /** Every entry (tests and small data sets only: it reads every segment). */
   async listAll(): Promise<TimelineEntry[]> {
+    await this.ready;
     const out: TimelineEntry[] = [];
     const records = new Set<string>();
     for (const { recordId } of this.index.all()) records.add(recordId);
@@ -395,7 +409,13 @@ export class TimelineFiles {
       .map((n) => Number(n.slice(0, -6)))
       .sort((a, b) => a - b);
     const last = segs.at(-1);
+    // Sealed segments whose sidecar names their size are indexed after opening (at
+    // 100,000 deals, 1 million entries: most of what opening the timeline cost).
+    const later = await this.deferrable(segs, names);
+    for (const seg of later) this.sealed.set(seg.seg, { maxAt: seg.maxAt });
+    if (later.length > 0) this.loadingSealed = true;
     for (const seg of segs) {
+      if (this.sealed.has(seg)) continue;
       const bytes = await fs.size(join(this.dir, segName(seg)));
       const sidecar = names.includes(sidecarName(seg)) ? await this.readSidecar(seg) : undefined;
       if (sidecar !== undefined && sidecar.bytes === bytes) {
@@ -422,6 +442,89 @@ export class TimelineFiles {
       } else this.sealed.set(seg, { maxAt });
     }
     if (last !== undefined && this.sealed.has(last)) this.active = last + 1;
+    if (later.length > 0) {
+      this.ready = this.serial(() => this.loadSealed(later.map((l) => l.seg)));
+      return;
+    }
+    await this.retain((this.options.now ?? Date.now)());
+    await this.finishErases();
+  }
+
+  /**
+   * The sealed segments to index after opening: all of them, when every one but the
+   * last segment has a sidecar whose head names the segment's size (else none: they are
+   * read now, as before). Only the head of each sidecar is read here.
+   */
+  private async deferrable(
+    segs: readonly number[],
+    names: readonly string[],
+  ): Promise<Array<{ seg: number; maxAt: string }>> {
+    const out: Array<{ seg: number; maxAt: string }> = [];
+    for (const seg of segs) {
+      if (!names.includes(sidecarName(seg))) break;
+      const head = await this.sidecarHead(seg);
+      if (
+        head === undefined ||
+        head.bytes !== (await this.options.fs.size(join(this.dir, segName(seg))))
+      )
+        return [];
+      out.push({ seg, maxAt: head.maxAt });
+    }
+    // Every segment before the active one is sealed; a gap means something else: read now.
+    return out.length >= segs.length - 1 ? out : [];
+  }
+
+  /** The `bytes` and `maxAt` a sidecar starts with (as `seal` writes it), if it does. */
+  private async sidecarHead(seg: number): Promise<{ bytes: number; maxAt: string } | undefined> {
+    const r = await this.options.fs.openRead(join(this.dir, sidecarName(seg)));
+    try {
+      const head = (await r.read(0, 256)).toString('utf8');
+      const m = /^\{"bytes":(\d+),"maxAt":("(?:[^"\\]|\\.)*"),"lines":\[/.exec(head);
+      return m === null
+        ? undefined
+        : { bytes: Number(m[1]), maxAt: JSON.parse(m[2] as string) as string };
+    } finally {
+      await r.close();
+    }
+  }
+
+  /**
+   * Indexes the sealed segments after opening (in the serial queue: no append, seal or
+   * retention meanwhile): their sidecars (or, if one turns out unreadable, the segment),
+   * oldest first, in front of the active segment's entries; then what opening does after
+   * indexing (retention, unfinished erases). A failure is kept: reads and appends refuse.
+   */
+  private async loadSealed(segs: readonly number[]): Promise<void> {
+    const older = new TimelineIndex();
+    const removed: TimelineSpot[] = [];
+    const drop = (id: string): void => {
+      const spot = older.spot(id);
+      if (spot !== undefined) removed.push(spot);
+      older.remove(id);
+    };
+    for (const seg of segs) {
+      const sidecar = await this.readSidecar(seg);
+      if (sidecar !== undefined) {
+        for (const l of sidecar.lines) {
+          if (l[0] === null) drop(l[1]);
+          else older.add(l[0], l[1], { seg, off: l[2], len: l[3] }, true);
+        }
+      } else {
+        const { lines, unfinished } = await this.scan(seg, false);
+        for (const u of unfinished) this.removedOnLoad.push({ seg, ...u });
+        for (const l of lines) {
+          if ('deleted' in l) drop(l.deleted);
+          else older.add(l.recordId, l.id, { seg, off: l.off, len: l.len });
+        }
+      }
+      await new Promise((r) => setImmediate(r));
+    }
+    // The active segment's deletions of entries in sealed segments.
+    for (const id of this.deletedInSealed) drop(id);
+    this.deletedInSealed.clear();
+    this.index.prependAll(older);
+    this.removedOnLoad.push(...removed);
+    this.loadingSealed = false;
     await this.retain((this.options.now ?? Date.now)());
     await this.finishErases();
   }
@@ -432,6 +535,7 @@ export class TimelineFiles {
   private removeLoaded(id: string): void {
     const spot = this.index.spot(id);
     if (spot !== undefined) this.removedOnLoad.push(spot);
+    else if (this.loadingSealed) this.deletedInSealed.add(id);
     this.index.remove(id);
   }
 
@@ -499,6 +603,7 @@ export class TimelineFiles {
   }
 
   async close(): Promise<void> {
+    await this.ready.catch(() => undefined);
     await this.serial(async () => {
       const h = this.handle;
       this.handle = undefined;

@@ -104,6 +104,24 @@ export class TimelineIndex {
     return h.recordId;
   }
 
+  /**
+   * Puts the entries of `older` (read after this index, from segments written before
+   * its entries) in front of each record's history, so histories stay oldest first.
+   */
+  prependAll(older: TimelineIndex): void {
+    for (const o of older.byRecord.values()) {
+      const h = this.byRecord.get(o.recordId);
+      if (h === undefined) this.byRecord.set(o.recordId, o);
+      else {
+        h.ids = o.ids.concat(h.ids);
+        h.spots = o.spots.concat(h.spots);
+      }
+    }
+    this.entries += older.entries;
+    // Rebuilt on demand with the older entries.
+    this.byId = undefined;
+  }
+
   /** A record's entries, oldest first: ids with their spots. */
   history(recordId: string): Array<{ id: string; spot: TimelineSpot }> {
     const h = this.byRecord.get(recordId);

@@ -201,4 +201,32 @@ describe('the timeline files', () => {
     expect((await history(again, 'deal_1')).map((e) => e.id)).toEqual(['tl_2']);
     await again.close();
   });
+
+  it('indexes sealed segments after opening: histories in order, removals across segments kept, appends wait', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'conveyor-tl-later-'));
+    const small = { ...quiet, timelineSegmentBytes: 150 };
+    const store = await LowdbStore.open(dir, small);
+    for (let i = 0; i < 6; i++) {
+      await store.commit([append(entry(`tl_${i}`, `deal_${i % 2}`))]);
+      await store.checkpoint(); // each append over 150 bytes: sealed once past 150 bytes
+    }
+    // Removed while its line is in a sealed segment: the deletion line is in a later one.
+    await store.commit([{ op: 'delete', collection: 'timeline', key: 'tl_2' }]);
+    await store.checkpoint();
+    await store.close();
+    const files = await readdir(join(dir, 'timeline'));
+    expect(files.filter((f) => f.endsWith('.idx.json')).length).toBeGreaterThanOrEqual(2);
+
+    const again = await LowdbStore.open(dir, small);
+    // Committed before the sealed segments' indexes are loaded: waits for them.
+    await again.commit([append(entry('tl_9', 'deal_0'))]);
+    expect((await history(again, 'deal_0')).map((e) => e.id)).toEqual(['tl_0', 'tl_4', 'tl_9']);
+    expect((await history(again, 'deal_1')).map((e) => e.id)).toEqual(['tl_1', 'tl_3', 'tl_5']);
+    expect(await again.get('timeline', 'tl_2')).toBeUndefined();
+    expect(again.timelineSize()).toBe(6);
+    await again.close();
+    // The removed entry's text is gone from every segment.
+    for (const f of files.filter((x) => x.endsWith('.jsonl')))
+      expect(await readFile(join(dir, 'timeline', f), 'utf8')).not.toContain('moved tl_2');
+  });
 });
