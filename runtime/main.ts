@@ -174,6 +174,11 @@ async function main(): Promise<void> {
             log.info(`jobs of stopped processes unlocked (worker pools ${pools.join(', ')})`),
           onError: (m) => log.error(m),
         });
+  // A pool graphile-worker stopped on its own was replaced: the lease follows the new one.
+  worker?.onReplaced((poolId) => {
+    lease?.switchPool(poolId).catch((e: unknown) => log.error(`process lease: ${String(e)}`));
+    log.info(`job worker started (pool ${poolId})`);
+  });
   // After the lease: from here on a kill of this process is noticed by the others.
   if (worker !== undefined) log.info(`job worker started (pool ${worker.poolId})`);
   handleShutdownSignals({

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RevisionConflictError } from '../../runtime/domain/revision-conflict-error.js';
 import { startJobWorker } from '../../runtime/store/postgres/job-worker.js';
+import { installJobs } from '../../runtime/store/postgres/jobs.js';
 import { PostgresStore } from '../../runtime/store/postgres/postgres-store.js';
 import { dropSchema, freshSchemaName, TEST_DATABASE_URL } from '../support/postgres.js';
 import { at, outbox, putRecord, putTimer, record, timer } from './fixtures.js';
@@ -101,6 +102,34 @@ describe.skipIf(TEST_DATABASE_URL === undefined)(
         await worker.stop();
       }
       expect(due).toEqual(['t1']);
+    });
+
+    it('keeps working jobs after the job queue is installed in another schema of the database', async () => {
+      // graphile-worker tells every pool on the database (any schema) about a breaking
+      // migration, and the pool stops: a second deployment's first start did that to this one.
+      const due: string[] = [];
+      const replaced: string[] = [];
+      const worker = await startJobWorker({
+        connectionString: url,
+        jobsSchema: `${schema}_jobs`,
+        pollIntervalMs: 200,
+        onTimerDue: async (key) => {
+          due.push(key);
+        },
+      });
+      worker.onReplaced((poolId) => replaced.push(poolId));
+      const first = worker.poolId;
+      const other = freshSchemaName();
+      try {
+        await installJobs(url, `${other}_jobs`);
+        await expect.poll(() => replaced, { timeout: 20_000 }).toHaveLength(1);
+        expect(worker.poolId).not.toBe(first);
+        await store.commit([putTimer(timer('t1', 0))]);
+        await expect.poll(() => due, { timeout: 20_000 }).toEqual(['t1']);
+      } finally {
+        await worker.stop();
+        await dropSchema(`${other}_jobs`);
+      }
     });
   },
 );

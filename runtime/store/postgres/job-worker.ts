@@ -18,18 +18,81 @@ export interface JobWorkerOptions {
 }
 
 export interface JobWorker {
-  /** The pool's id: what the jobs it locks carry as `locked_by` (see `process-lease.ts`). */
-  poolId: string;
+  /** The current pool's id: what the jobs it locks carry as `locked_by` (see `process-lease.ts`). */
+  readonly poolId: string;
+  /**
+   * A pool stopped on its own and a new one took over: `listener(poolId, previous)`. The
+   * process lease must follow it; the previous pool's locks then lapse like a dead one's.
+   */
+  onReplaced(listener: (poolId: string, previous: string) => void): void;
   stop(): Promise<void>;
 }
+
+/** Waits before starting a replacement pool, and between failed starts (ms). */
+const REPLACE_DELAY_MS = 1_000;
 
 /**
  * Works Conveyor's graphile-worker jobs in this process: any number of processes may
  * run one on the same database (graphile-worker locks each job), so a timer's job is
  * worked once, and a job whose process died is retried by another. Signals are left
  * to the server's own shutdown.
+ *
+ * graphile-worker stops a pool when any install of its schema in the same database (in
+ * any schema: its NOTIFY channel is the database's) runs a breaking migration, and when
+ * it cannot complete a job. The process would live on, renewing its lease, working no
+ * job. So a pool that stops on its own is replaced by a new one.
  */
 export async function startJobWorker(options: JobWorkerOptions): Promise<JobWorker> {
+  let stopping = false;
+  const listeners: Array<(poolId: string, previous: string) => void> = [];
+  let current = await launch(options, () => {
+    if (!stopping) void replace();
+  });
+  let replacing: Promise<void> | undefined;
+  const replace = (): Promise<void> =>
+    (replacing ??= (async () => {
+      const previous = current.poolId;
+      for (;;) {
+        await new Promise((r) => setTimeout(r, REPLACE_DELAY_MS));
+        if (stopping) return;
+        try {
+          current = await launch(options, () => {
+            if (!stopping) void replace();
+          });
+          break;
+        } catch (e) {
+          options.onError?.(
+            `job worker not restarted: ${e instanceof Error ? e.message : String(e)}`,
+          );
+        }
+      }
+      options.onError?.(
+        `job worker pool ${previous} stopped on its own; pool ${current.poolId} took over`,
+      );
+      for (const l of listeners) l(current.poolId, previous);
+    })().finally(() => {
+      replacing = undefined;
+    }));
+  return {
+    get poolId() {
+      return current.poolId;
+    },
+    onReplaced: (listener) => {
+      listeners.push(listener);
+    },
+    stop: async () => {
+      stopping = true;
+      await replacing;
+      await current.runner.stop();
+    },
+  };
+}
+
+/** One graphile-worker pool; `stoppedOnItsOwn` is called if it shuts down unasked. */
+async function launch(
+  options: JobWorkerOptions,
+  stoppedOnItsOwn: () => void,
+): Promise<{ runner: Runner; poolId: string }> {
   const task =
     (what: string, work: (key: string) => Promise<void>) =>
     async (payload: unknown): Promise<void> => {
@@ -45,14 +108,14 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
   // graphile-worker names its pool when it makes it; the id is only told through events.
   const events: WorkerEvents = new EventEmitter();
   let poolId: string | undefined;
-  let stopping = false;
+  let asked = false;
   events.on('pool:create', ({ workerPool }) => {
     poolId ??= workerPool.id;
   });
-  // A pool that stops on its own (it could not complete or fail a job) works no more
-  // jobs while this process lives and renews its lease: it must not go unnoticed.
   events.on('pool:gracefulShutdown', ({ message }) => {
-    if (!stopping) options.onError?.(`job worker stopping: ${message}`);
+    if (asked) return;
+    options.onError?.(`job worker pool ${poolId ?? '?'} stopping: ${message}`);
+    stoppedOnItsOwn();
   });
   events.on('pool:fatalError', ({ error, action }) =>
     options.onError?.(`job worker could not ${action}: ${String(error)}`),
@@ -82,15 +145,16 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
         : { [DELIVERY_TASK]: task('delivery', options.onDeliveryDue) }),
     },
   });
+  const stop = runner.stop.bind(runner);
+  const asking: Runner = Object.assign(runner, {
+    stop: () => {
+      asked = true;
+      return stop();
+    },
+  });
   if (poolId === undefined) {
-    await runner.stop();
+    await asking.stop();
     throw new Error('graphile-worker started without telling its pool id');
   }
-  return {
-    poolId,
-    stop: () => {
-      stopping = true;
-      return runner.stop();
-    },
-  };
+  return { runner: asking, poolId };
 }

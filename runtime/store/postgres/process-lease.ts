@@ -22,6 +22,11 @@ export interface ProcessLease {
   stop(): Promise<void>;
   /** One renewal and sweep now (tests; the timer does the same every quarter lease). */
   beat(): Promise<void>;
+  /**
+   * This process's pool was replaced (`JobWorker.onReplaced`): renew the new one's lease
+   * and give up the old one's, whose locks then lapse like a dead pool's.
+   */
+  switchPool(poolId: string): Promise<void>;
 }
 
 export const DEFAULT_PROCESS_LEASE_MS = 10_000;
@@ -67,13 +72,14 @@ export async function startProcessLease(options: ProcessLeaseOptions): Promise<P
     throw e;
   }
   const unlock = utils;
+  let poolId = options.poolId;
   let beating: Promise<void> | undefined;
   const beat = (): Promise<void> =>
     (beating ??= (async () => {
       // Renewed, or made again if others took this process for dead while it stalled.
       await pool.query(
         'INSERT INTO process_leases (pool_id) VALUES ($1) ON CONFLICT (pool_id) DO UPDATE SET renewed_at = now()',
-        [options.poolId],
+        [poolId],
       );
       const { rows } = await pool.query<{ pool_id: string }>(
         `DELETE FROM process_leases
@@ -120,11 +126,18 @@ export async function startProcessLease(options: ProcessLeaseOptions): Promise<P
   timer.unref();
   return {
     beat,
+    switchPool: async (next) => {
+      const previous = poolId;
+      poolId = next;
+      await beating?.catch(() => undefined);
+      await beat();
+      await pool.query('DELETE FROM process_leases WHERE pool_id = $1', [previous]);
+    },
     stop: async () => {
       clearInterval(timer);
       await beating?.catch(() => undefined);
       try {
-        await pool.query('DELETE FROM process_leases WHERE pool_id = $1', [options.poolId]);
+        await pool.query('DELETE FROM process_leases WHERE pool_id = $1', [poolId]);
       } finally {
         await release();
       }
