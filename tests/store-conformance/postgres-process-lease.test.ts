@@ -98,4 +98,24 @@ describe.skipIf(TEST_DATABASE_URL === undefined)('process leases (PostgreSQL)', 
     // Stopping gives the lease up.
     expect(await leases()).toEqual(['pool-busy']);
   });
+
+  it('follows a replaced pool: the new one leased, the old one given up', async () => {
+    const lease = await startProcessLease({
+      connectionString: url,
+      schema,
+      jobsSchema: `${schema}_jobs`,
+      poolId: 'pool-first',
+      leaseMs: 30_000,
+    });
+    try {
+      expect(await leases()).toEqual(['pool-first']);
+      await lease.switchPool('pool-second');
+      expect(await leases()).toEqual(['pool-second']);
+      await lease.beat();
+      expect(await leases()).toEqual(['pool-second']);
+    } finally {
+      await lease.stop();
+    }
+    expect(await leases()).toEqual([]);
+  });
 });
