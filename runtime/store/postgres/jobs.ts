@@ -1,4 +1,5 @@
 import { runMigrations, Logger } from 'graphile-worker';
+import pg from 'pg';
 import { sql, type RawBuilder } from 'kysely';
 import type { OutboxDoc } from '../../domain/outbox.js';
 import type { TimerDoc } from '../../domain/timer.js';
@@ -20,7 +21,19 @@ export const jobsSchemaOf = (schema: string): string => `${schema}_jobs`;
 
 /** Installs or upgrades graphile-worker's tables and functions (its own migrations). */
 export async function installJobs(connectionString: string, jobsSchema: string): Promise<void> {
-  await runMigrations({ connectionString, schema: jobsSchema, logger: silentWorkerLogger });
+  // Two processes starting together on a new schema would both run graphile-worker's
+  // migrations, and one fails half-way (`job_queues does not exist`): one at a time.
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [
+      `conveyor:install-jobs:${jobsSchema}`,
+    ]);
+    await runMigrations({ connectionString, schema: jobsSchema, logger: silentWorkerLogger });
+  } finally {
+    // Closing the session frees the lock.
+    await client.end();
+  }
 }
 
 /**
